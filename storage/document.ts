@@ -1,0 +1,135 @@
+/**
+ * Building a stored document from what a crawler or an import found: a stable id, content and text
+ * hashes, a pseudonymous author key, PII redacted — the one place these rules live.
+ */
+import { createHash } from 'node:crypto';
+import type { DocumentKind, DocumentOrigin, RadarDocument, Rating } from '../domain/types.js';
+import { authorKey } from '../privacy/author-key.js';
+import { redactPII } from '../privacy/redact.js';
+
+/** What a crawler or importer knows about one review or mention. */
+export interface DocumentInput {
+  /** Review or mention. */
+  kind: DocumentKind;
+  /** Crawled or imported. */
+  origin: DocumentOrigin;
+  /** Source id. */
+  sourceId: string;
+  /** Host name of the site (scopes author keys). */
+  site: string;
+  /** Page or permalink URL. */
+  url: string;
+  /** The site's own id for the item, when known. */
+  siteId?: string;
+  /** A permalink of the item itself (identity when there is no siteId). */
+  permalink?: string;
+  /** Brand id. */
+  brand?: string;
+  /** All brand ids named (mentions). */
+  brands?: string[];
+  /** Product id. */
+  product?: string;
+  /** All product ids named (mentions). */
+  products?: string[];
+  /** Author display name. */
+  author?: string;
+  /** Author profile URL (a steadier identity than the name). */
+  authorUrl?: string;
+  /** Rating with scale. */
+  rating?: Rating;
+  /** Title. */
+  title?: string;
+  /** Text. */
+  body: string;
+  /** Declared language. */
+  lang?: string;
+  /** Publication date (ISO 8601). */
+  publishedAt?: string;
+  /** Name of the reviewed item as the page gives it (part of the identity when nothing better exists). */
+  itemName?: string;
+  /** Parent item's site id (threads). */
+  parentSiteId?: string;
+  /** Fetch time (ISO 8601). */
+  fetchedAt: string;
+  /** Crawl run id. */
+  runId?: string;
+}
+
+/** Privacy rules applied while building documents. */
+export interface DocumentPolicy {
+  /** Salt of author keys. */
+  salt: string;
+  /** Keep display names. */
+  storeAuthorNames: boolean;
+  /** Redact e-mail addresses and phone numbers. */
+  redactPII: boolean;
+}
+
+function sha(text: string, length = 32): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, length);
+}
+
+/** Whitespace collapsed and trimmed. */
+export function cleanText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Normalised text for duplicate detection: case, punctuation and spacing do not matter. */
+export function textKeyOf(body: string): string {
+  return sha(body.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+}
+
+/** The content hash: changes when the title, text or rating is edited. */
+export function contentHashOf(title: string | undefined, body: string, rating: Rating | undefined): string {
+  return sha(JSON.stringify([cleanText(title ?? ''), cleanText(body), rating?.value ?? null, rating?.best ?? null]));
+}
+
+/** The id of the document a source item becomes. */
+export function documentId(sourceId: string, identity: string): string {
+  return sha(`${sourceId}\u0000${identity}`, 24);
+}
+
+/** Identity of an item on its source, from the steadiest fact available. */
+function identityOf(input: DocumentInput, textKey: string): string {
+  if (input.siteId) return `site:${input.siteId}`;
+  if (input.permalink) return `url:${input.permalink}`;
+  // Page URLs are not identities: pagination moves a review from page 1 to page 2 as new ones arrive.
+  const who = input.authorUrl ?? input.author;
+  if (who && input.publishedAt) return `by:${who.toLowerCase()}|${input.publishedAt}|${input.itemName ?? ''}`;
+  return `text:${textKey}`;
+}
+
+/** Builds the stored document: ids, hashes, author key, redaction. */
+export function buildDocument(input: DocumentInput, policy: DocumentPolicy): RadarDocument {
+  const redact = (t: string) => (policy.redactPII ? redactPII(t) : t);
+  const body = redact(cleanText(input.body));
+  const title = input.title ? redact(cleanText(input.title)) || undefined : undefined;
+  const textKey = textKeyOf(body);
+  const doc: RadarDocument = {
+    _id: documentId(input.sourceId, identityOf(input, textKey)),
+    kind: input.kind,
+    origin: input.origin,
+    sourceId: input.sourceId,
+    url: input.url,
+    body,
+    fetchedAt: input.fetchedAt,
+    firstSeenAt: input.fetchedAt,
+    contentHash: contentHashOf(title, body, input.rating),
+    textKey,
+  };
+  if (input.brand) doc.brand = input.brand;
+  if (input.brands?.length) doc.brands = input.brands;
+  if (input.product) doc.product = input.product;
+  if (input.products?.length) doc.products = input.products;
+  if (input.siteId) doc.siteId = input.siteId;
+  const identity = input.authorUrl ?? input.author;
+  if (identity) doc.authorKey = authorKey(policy.salt, input.site, identity);
+  if (input.author && policy.storeAuthorNames) doc.authorName = cleanText(input.author);
+  if (input.rating) doc.rating = input.rating;
+  if (title) doc.title = title;
+  if (input.lang) doc.lang = input.lang;
+  if (input.publishedAt) doc.publishedAt = input.publishedAt;
+  if (input.parentSiteId) doc.parentId = documentId(input.sourceId, `site:${input.parentSiteId}`);
+  if (input.runId) doc.runId = input.runId;
+  return doc;
+}

@@ -1,0 +1,221 @@
+/**
+ * One collection of the embedded store: an in-memory map backed by a snapshot file and an
+ * append-only journal. Each write is one journal line (a whole batch), appended and fsynced before
+ * memory changes, so a `kill -9` mid-write leaves either the whole batch or none of it. On load a
+ * torn last line is dropped and cut off. Compaction writes a new snapshot to a temporary file,
+ * fsyncs it and renames it over the old one, then empties the journal; replaying a journal over a
+ * snapshot that already holds it is harmless because every entry is a whole-record put or a delete.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, stat, truncate, unlink, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** A journal line: records to put (whole) and ids to delete. */
+interface JournalEntry<T> {
+  p?: T[];
+  d?: string[];
+}
+
+/** Journal size that triggers compaction, unless the snapshot is bigger still. */
+const COMPACT_MIN_BYTES = 32 * 1024 * 1024;
+
+async function readLines(path: string, onLine: (line: string, endOffset: number) => boolean | void): Promise<number> {
+  let offset = 0;
+  let good = 0;
+  try {
+    await stat(path);
+  } catch {
+    return 0;
+  }
+  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of rl) {
+    offset += Buffer.byteLength(line, 'utf8') + 1;
+    if (line.length === 0) {
+      good = offset;
+      continue;
+    }
+    if (onLine(line, offset) === false) break;
+    good = offset;
+  }
+  rl.close();
+  return good;
+}
+
+/** A persistent collection of records keyed by `_id`. */
+export class JournalCollection<T extends { _id: string }> {
+  private readonly records = new Map<string, T>();
+  private readonly snapshotPath: string;
+  private readonly journalPath: string;
+  private journal?: FileHandle;
+  private journalBytes = 0;
+  private snapshotBytes = 0;
+  private loaded = false;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  /** Creates a collection stored as `<dir>/<name>.snapshot.jsonl` and `<dir>/<name>.journal.jsonl`. */
+  constructor(
+    private readonly dir: string,
+    readonly name: string,
+  ) {
+    this.snapshotPath = join(dir, `${name}.snapshot.jsonl`);
+    this.journalPath = join(dir, `${name}.journal.jsonl`);
+  }
+
+  /** Loads snapshot and journal; a torn journal tail is cut off. Idempotent. */
+  async load(): Promise<void> {
+    if (this.loaded) return;
+    await mkdir(this.dir, { recursive: true });
+    let lineNo = 0;
+    await readLines(this.snapshotPath, (line) => {
+      lineNo++;
+      let rec: T;
+      try {
+        rec = JSON.parse(line) as T;
+      } catch {
+        // Snapshots are renamed into place only when complete, so this is damage from outside.
+        throw new Error(`${this.snapshotPath}:${lineNo}: unreadable record; restore the file from a backup or remove it`);
+      }
+      this.records.set(rec._id, rec);
+    });
+    try {
+      this.snapshotBytes = (await stat(this.snapshotPath)).size;
+    } catch {
+      this.snapshotBytes = 0;
+    }
+    let size = 0;
+    try {
+      size = (await stat(this.journalPath)).size;
+    } catch {
+      size = 0;
+    }
+    const good = await readLines(this.journalPath, (line) => {
+      let entry: JournalEntry<T>;
+      try {
+        entry = JSON.parse(line) as JournalEntry<T>;
+      } catch {
+        return false; // a torn write: this line and anything after it never completed
+      }
+      this.apply(entry);
+      return true;
+    });
+    if (good < size) await truncate(this.journalPath, good);
+    this.journalBytes = good;
+    this.journal = await open(this.journalPath, 'a');
+    this.loaded = true;
+  }
+
+  private apply(entry: JournalEntry<T>): void {
+    for (const id of entry.d ?? []) this.records.delete(id);
+    for (const rec of entry.p ?? []) this.records.set(rec._id, rec);
+  }
+
+  /** Number of records. */
+  get size(): number {
+    return this.records.size;
+  }
+
+  /** The record with this id. */
+  get(id: string): T | undefined {
+    return this.records.get(id);
+  }
+
+  /** Every record, in insertion order. */
+  values(): IterableIterator<T> {
+    return this.records.values();
+  }
+
+  /** Writes puts and deletes as one durable batch, then applies them in memory. */
+  write(puts: T[], deletes: string[] = []): Promise<void> {
+    const run = async () => {
+      if (!this.loaded || !this.journal) throw new Error(`collection ${this.name} is not open`);
+      if (puts.length === 0 && deletes.length === 0) return;
+      const entry: JournalEntry<T> = {};
+      if (puts.length) entry.p = puts;
+      if (deletes.length) entry.d = deletes;
+      const line = `${JSON.stringify(entry)}\n`;
+      const bytes = Buffer.from(line, 'utf8');
+      await this.journal.write(bytes);
+      await this.journal.datasync();
+      this.journalBytes += bytes.length;
+      // Memory takes what the disk holds (a parsed copy), so a reload can never differ from it.
+      this.apply(JSON.parse(line) as JournalEntry<T>);
+      if (this.journalBytes > Math.max(COMPACT_MIN_BYTES, this.snapshotBytes)) await this.compactNow();
+    };
+    // Writes are serialised so journal lines never interleave.
+    const next = this.chain.then(run, run);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Rewrites the snapshot from memory and empties the journal. */
+  compact(): Promise<void> {
+    const next = this.chain.then(() => this.compactNow());
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async compactNow(): Promise<void> {
+    if (!this.loaded) return;
+    const tmp = `${this.snapshotPath}.tmp`;
+    const fh = await open(tmp, 'w');
+    try {
+      let buf: string[] = [];
+      let bytes = 0;
+      for (const rec of this.records.values()) {
+        buf.push(JSON.stringify(rec));
+        if (buf.length >= 2000) {
+          const chunk = `${buf.join('\n')}\n`;
+          bytes += Buffer.byteLength(chunk);
+          await fh.write(chunk);
+          buf = [];
+        }
+      }
+      if (buf.length) {
+        const chunk = `${buf.join('\n')}\n`;
+        bytes += Buffer.byteLength(chunk);
+        await fh.write(chunk);
+      }
+      await fh.sync();
+      this.snapshotBytes = bytes;
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, this.snapshotPath);
+    await syncDir(this.dir);
+    await this.journal?.close();
+    this.journal = await open(this.journalPath, 'w');
+    await this.journal.sync();
+    this.journalBytes = 0;
+  }
+
+  /** Waits for pending writes and closes the journal. */
+  async close(): Promise<void> {
+    await this.chain;
+    await this.journal?.close();
+    this.journal = undefined;
+    this.loaded = false;
+    this.records.clear();
+  }
+
+  /** Removes both files (used by tests and `radar` reset paths). */
+  async destroy(): Promise<void> {
+    await this.close();
+    await unlink(this.snapshotPath).catch(() => undefined);
+    await unlink(this.journalPath).catch(() => undefined);
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  // fsync on the directory makes the rename itself durable; not every platform allows it.
+  try {
+    const fh = await open(dir, 'r');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    /* best effort */
+  }
+}

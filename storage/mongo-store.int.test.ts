@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { storeContract } from './store-contract.js';
+import { MongoStore } from './mongo-store.js';
+import { randomName, testMongoUri } from '../test/services.js';
+import { StoreError } from '../domain/errors.js';
+
+const uri = testMongoUri();
+
+if (uri) {
+  let database = '';
+  storeContract('mongodb', {
+    open: async () => {
+      database = randomName('radar_contract');
+      return MongoStore.open(uri, { database });
+    },
+    reopen: async () => MongoStore.open(uri, { database }),
+    destroy: async () => {
+      const s = await MongoStore.open(uri, { database });
+      await s.dropDatabase();
+      await s.close();
+    },
+  });
+
+  describe('mongodb store: failure modes', () => {
+    it('fails within 5 s on a dead address, naming the host and never the password', async () => {
+      const started = Date.now();
+      const err = await MongoStore.open('mongodb://radar:s3cret-pass@127.0.0.1:9/?directConnection=true', { database: 'x', timeoutMs: 1500 }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StoreError);
+      expect((err as Error).message).toContain('127.0.0.1:9');
+      expect((err as Error).message).not.toContain('s3cret');
+      expect(Date.now() - started).toBeLessThan(5000);
+    });
+  });
+} else {
+  describe.skip('mongodb store (set RADAR_TEST_MONGODB_URI)', () => {
+    it('skipped', () => undefined);
+  });
+}

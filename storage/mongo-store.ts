@@ -1,0 +1,328 @@
+/**
+ * The MongoDB store, on the official driver. Every query the product makes has an index; writes
+ * are idempotent bulk upserts, so a retried or repeated batch never duplicates anything.
+ *
+ * Write concern: `w: "majority"` with journaling for documents, analyses and profiles (a crawl's
+ * work survives a primary failover); runs and persona sets use the same. On a standalone server
+ * "majority" is the one node.
+ */
+import { MongoClient, type AnyBulkWriteOperation, type Collection, type Db, type IndexDescription } from 'mongodb';
+import type { Analysis, Author, CrawlRun, PersonaSet, RadarDocument } from '../domain/types.js';
+import { StoreError } from '../domain/errors.js';
+import { documentFilter, sortSpec, type Filter } from './query.js';
+import type { DocumentQuery, FindOptions, ForgetResult, Store, UpsertResult } from './store.js';
+import { planUpsert, type DuplicateCandidate, type StoredDocFacts } from './upsert-plan.js';
+import { forgetInPersonaSet } from './forget.js';
+
+/** Schema version this code writes; `migrate` brings older databases up to it. */
+export const SCHEMA_VERSION = 1;
+
+/** Options of the MongoDB store. */
+export interface MongoStoreOptions {
+  /** Database name. */
+  database: string;
+  /** Documents expire this many days after they were first stored (TTL index). */
+  retentionDays?: number;
+  /** How long to wait for the server before failing, in ms (default 5000). */
+  timeoutMs?: number;
+}
+
+async function listIndexes<T extends object>(col: Collection<T>): Promise<{ name?: string; expireAfterSeconds?: number }[]> {
+  try {
+    return await col.indexes();
+  } catch (err) {
+    if ((err as { code?: number }).code === 26) return []; // the collection does not exist yet
+    throw err;
+  }
+}
+
+/** Creates the indexes that do not exist yet (re-creating existing ones is wasted work, and crashes some servers). */
+async function ensure<T extends object>(col: Collection<T>, specs: IndexDescription[]): Promise<void> {
+  const have = new Set((await listIndexes(col)).map((i) => i.name));
+  const missing = specs.filter((s) => !have.has(s.name));
+  if (missing.length) await col.createIndexes(missing);
+}
+
+/** The host list of a connection string, without user name or password. */
+export function describeUri(uri: string): string {
+  const m = /^(mongodb(?:\+srv)?):\/\/(?:[^@/]*@)?([^/?]*)/i.exec(uri);
+  return m ? `${m[1]}://${m[2]}` : 'the configured MongoDB server';
+}
+
+type Stored<T> = T & { _expireBase?: Date };
+interface MetaRecord {
+  _id: string;
+  value: string | number;
+}
+
+const WRITE = { writeConcern: { w: 'majority' as const, j: true } };
+const BATCH = 1000;
+
+function stripInternal<T extends object>(doc: T): T {
+  const { _expireBase, ...rest } = doc as T & { _expireBase?: unknown };
+  void _expireBase;
+  return rest as T;
+}
+
+/** The MongoDB store. Use `MongoStore.open(uri, options)`. */
+export class MongoStore implements Store {
+  readonly kind = 'mongodb' as const;
+  readonly location: string;
+  private readonly docs: Collection<Stored<RadarDocument>>;
+  private readonly authors: Collection<Author>;
+  private readonly analyses: Collection<Stored<Analysis>>;
+  private readonly runs: Collection<CrawlRun>;
+  private readonly personaSets: Collection<PersonaSet>;
+  private readonly meta: Collection<MetaRecord>;
+
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+    uri: string,
+    private readonly options: MongoStoreOptions,
+  ) {
+    this.location = `${describeUri(uri)}/${options.database}`;
+    this.docs = db.collection('documents');
+    this.authors = db.collection('authors');
+    this.analyses = db.collection('analyses');
+    this.runs = db.collection('runs');
+    this.personaSets = db.collection('personaSets');
+    this.meta = db.collection('meta');
+  }
+
+  /** Connects (failing within `timeoutMs`), migrates the schema and ensures indexes. */
+  static async open(uri: string, options: MongoStoreOptions): Promise<MongoStore> {
+    const timeout = options.timeoutMs ?? 5000;
+    let client: MongoClient;
+    try {
+      client = new MongoClient(uri, {
+        serverSelectionTimeoutMS: timeout,
+        connectTimeoutMS: timeout,
+        socketTimeoutMS: 0,
+        appName: 'review-radar',
+      });
+    } catch (err) {
+      throw new StoreError(`invalid MongoDB connection string for ${describeUri(uri)}: ${(err as Error).message}`);
+    }
+    try {
+      await client.connect();
+      await client.db(options.database).command({ ping: 1 });
+    } catch (err) {
+      await client.close().catch(() => undefined);
+      const reason = (err as Error).message.replace(/\/\/[^@/\s]*@/g, '//');
+      throw new StoreError(`cannot reach MongoDB at ${describeUri(uri)} within ${Math.round(timeout / 1000)} s: ${reason}`);
+    }
+    const store = new MongoStore(client, client.db(options.database), uri, options);
+    await store.migrate();
+    return store;
+  }
+
+  /** Brings the database to SCHEMA_VERSION and ensures every index the product's queries use. */
+  async migrate(): Promise<void> {
+    const current = await this.meta.findOne({ _id: 'schemaVersion' });
+    const from = typeof current?.value === 'number' ? current.value : 0;
+    if (from > SCHEMA_VERSION) {
+      throw new StoreError(`the database ${this.location} has schema version ${from}, newer than this radar (${SCHEMA_VERSION}); upgrade radar`);
+    }
+    // Version 0 → 1: the first schema; only indexes. Later versions add steps here, in order.
+    await this.ensureIndexes();
+    if (from !== SCHEMA_VERSION) {
+      await this.meta.updateOne({ _id: 'schemaVersion' }, { $set: { value: SCHEMA_VERSION } }, { upsert: true, ...WRITE });
+    }
+  }
+
+  private async ensureIndexes(): Promise<void> {
+    await ensure(this.docs, [
+      { key: { sourceId: 1, siteId: 1 }, name: 'source_site' },
+      { key: { textKey: 1 }, name: 'text_key' },
+      { key: { brand: 1, product: 1, publishedAt: -1 }, name: 'brand_product_date' },
+      { key: { brands: 1 }, name: 'mention_brands' },
+      { key: { authorKey: 1 }, name: 'author' },
+      { key: { firstSeenAt: 1 }, name: 'first_seen' },
+    ]);
+    await ensure(this.analyses, [{ key: { version: 1 }, name: 'analyzer_version' }]);
+    await ensure(this.runs, [{ key: { sourceId: 1, startedAt: -1 }, name: 'source_started' }]);
+    await ensure(this.personaSets, [{ key: { project: 1, createdAt: -1 }, name: 'project_created' }]);
+    const ttl = this.options.retentionDays ? this.options.retentionDays * 86400 : undefined;
+    for (const col of [this.docs, this.analyses] as unknown as Collection<Stored<{ _id: string }>>[]) {
+      const existing = (await listIndexes(col)).find((i) => i.name === 'retention');
+      if (existing && existing.expireAfterSeconds !== ttl) await col.dropIndex('retention');
+      if (ttl && existing?.expireAfterSeconds !== ttl) {
+        try {
+          await col.createIndex({ _expireBase: 1 }, { name: 'retention', expireAfterSeconds: ttl });
+        } catch (err) {
+          // Some MongoDB-compatible servers lack TTL indexes; the retention sweep still deletes on every run.
+          this.ttlUnsupported = (err as Error).message;
+        }
+      }
+    }
+  }
+
+  /** Why the server refused the TTL index, when it did (the sweep then does all the work). */
+  ttlUnsupported?: string;
+
+  async upsertDocuments(incoming: RadarDocument[]): Promise<UpsertResult> {
+    const result: UpsertResult = { inserted: [], updated: [], unchanged: 0, linked: [] };
+    for (let i = 0; i < incoming.length; i += BATCH) {
+      const batch = incoming.slice(i, i + BATCH);
+      const existing = new Map<string, StoredDocFacts>();
+      const found = this.docs.find(
+        { _id: { $in: batch.map((d) => d._id) } },
+        { projection: { _id: 1, contentHash: 1, firstSeenAt: 1, dupOf: 1 } },
+      );
+      for await (const d of found) existing.set(d._id, d as StoredDocFacts);
+      const candidates: DuplicateCandidate[] = [];
+      const dupFilter = { textKey: { $in: [...new Set(batch.map((d) => d.textKey))] }, dupOf: { $exists: false } };
+      for await (const d of this.docs.find(dupFilter as Filter, { projection: { _id: 1, sourceId: 1, textKey: 1 } })) {
+        candidates.push(d as DuplicateCandidate);
+      }
+      const plan = planUpsert(batch, existing, candidates);
+      const ops: AnyBulkWriteOperation<Stored<RadarDocument>>[] = [
+        // $setOnInsert makes a concurrent or repeated insert of the same review a no-op.
+        ...plan.inserts.map((d) => ({
+          updateOne: {
+            filter: { _id: d._id },
+            update: { $setOnInsert: { ...d, _expireBase: new Date(d.firstSeenAt) } },
+            upsert: true,
+          },
+        })),
+        ...plan.updates.map((d) => ({
+          replaceOne: { filter: { _id: d._id }, replacement: { ...d, _expireBase: new Date(d.firstSeenAt) } },
+        })),
+      ];
+      if (ops.length) await this.bulk(this.docs, ops);
+      result.inserted.push(...plan.inserts.map((d) => d._id));
+      result.updated.push(...plan.updates.map((d) => d._id));
+      result.unchanged += plan.unchanged;
+      result.linked.push(...plan.linked);
+    }
+    return result;
+  }
+
+  private async bulk<T extends { _id: string }>(col: Collection<T>, ops: AnyBulkWriteOperation<T>[]): Promise<void> {
+    try {
+      await col.bulkWrite(ops, { ordered: true, ...WRITE });
+    } catch (err) {
+      // Two writers upserting the same new id can race to a duplicate-key error; the retry sees the winner.
+      if ((err as { code?: number }).code === 11000) await col.bulkWrite(ops, { ordered: false, ...WRITE });
+      else throw err;
+    }
+  }
+
+  async *findDocuments(query?: DocumentQuery, options: FindOptions = {}): AsyncIterable<RadarDocument> {
+    const cursor = this.docs.find(documentFilter(query) as Filter, { sort: sortSpec(options.sort), batchSize: 1000 });
+    if (options.limit !== undefined) cursor.limit(options.limit);
+    for await (const d of cursor) yield stripInternal(d);
+  }
+
+  async countDocuments(query?: DocumentQuery): Promise<number> {
+    return this.docs.countDocuments(documentFilter(query) as Filter);
+  }
+
+  async upsertAuthors(list: Author[]): Promise<void> {
+    if (!list.length) return;
+    await this.bulk(
+      this.authors,
+      list.map((a) => {
+        const { firstSeenAt, ...rest } = a;
+        return { updateOne: { filter: { _id: a._id }, update: { $set: rest, $setOnInsert: { firstSeenAt } }, upsert: true } };
+      }),
+    );
+  }
+
+  async getAuthors(keys: string[]): Promise<Author[]> {
+    if (!keys.length) return [];
+    return this.authors.find({ _id: { $in: keys } }).toArray();
+  }
+
+  async putAnalyses(list: Analysis[]): Promise<void> {
+    for (let i = 0; i < list.length; i += BATCH) {
+      const batch = list.slice(i, i + BATCH);
+      const bases = new Map<string, Date>();
+      const docs = this.docs.find({ _id: { $in: batch.map((a) => a.docId) } }, { projection: { _id: 1, firstSeenAt: 1 } });
+      for await (const d of docs) bases.set(d._id, new Date(d.firstSeenAt));
+      await this.bulk(
+        this.analyses,
+        batch.map((a) => ({
+          replaceOne: {
+            filter: { _id: a._id },
+            replacement: { ...a, _expireBase: bases.get(a.docId) ?? new Date(a.analyzedAt) },
+            upsert: true,
+          },
+        })),
+      );
+    }
+  }
+
+  async getAnalyses(docIds: string[]): Promise<Analysis[]> {
+    if (!docIds.length) return [];
+    const out: Analysis[] = [];
+    for (let i = 0; i < docIds.length; i += BATCH) {
+      const rows = await this.analyses.find({ _id: { $in: docIds.slice(i, i + BATCH) } }).toArray();
+      out.push(...rows.map(stripInternal));
+    }
+    return out;
+  }
+
+  async saveRun(run: CrawlRun): Promise<void> {
+    await this.runs.replaceOne({ _id: run._id }, run, { upsert: true, ...WRITE });
+  }
+
+  async listRuns(options: { sourceId?: string; limit?: number } = {}): Promise<CrawlRun[]> {
+    const cursor = this.runs.find(options.sourceId ? { sourceId: options.sourceId } : {}, { sort: { startedAt: -1, _id: 1 } });
+    if (options.limit) cursor.limit(options.limit);
+    return cursor.toArray();
+  }
+
+  async savePersonaSet(set: PersonaSet): Promise<void> {
+    await this.personaSets.replaceOne({ _id: set._id }, set, { upsert: true, ...WRITE });
+  }
+
+  async latestPersonaSets(project: string, limit: number): Promise<PersonaSet[]> {
+    return this.personaSets.find({ project }, { sort: { createdAt: -1, _id: -1 } }).limit(limit).toArray();
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    const rec = await this.meta.findOne({ _id: key });
+    return rec ? String(rec.value) : undefined;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.meta.updateOne({ _id: key }, { $set: { value } }, { upsert: true, ...WRITE });
+  }
+
+  async forgetAuthor(authorKey: string): Promise<ForgetResult> {
+    const ids = (await this.docs.find({ authorKey }, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
+    // Analyses go first: an interruption leaves documents without analyses, never the reverse.
+    const analyses = ids.length ? (await this.analyses.deleteMany({ _id: { $in: ids } }, WRITE)).deletedCount : 0;
+    const documents = ids.length ? (await this.docs.deleteMany({ _id: { $in: ids } }, WRITE)).deletedCount : 0;
+    const authors = (await this.authors.deleteOne({ _id: authorKey }, WRITE)).deletedCount;
+    const idSet = new Set(ids);
+    let personaSets = 0;
+    for await (const set of this.personaSets.find({})) {
+      const next = forgetInPersonaSet(set, authorKey, idSet);
+      if (next) {
+        await this.personaSets.replaceOne({ _id: set._id }, next, WRITE);
+        personaSets++;
+      }
+    }
+    return { documents, analyses, authors, personaSets };
+  }
+
+  async deleteDocumentsBefore(firstSeenBefore: string): Promise<number> {
+    const filter = documentFilter({ firstSeenBefore, includeDuplicates: true }) as Filter;
+    const ids = (await this.docs.find(filter, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
+    if (!ids.length) return 0;
+    await this.analyses.deleteMany({ _id: { $in: ids } }, WRITE);
+    return (await this.docs.deleteMany({ _id: { $in: ids } }, WRITE)).deletedCount;
+  }
+
+  /** Drops the whole database (tests only). */
+  async dropDatabase(): Promise<void> {
+    await this.db.dropDatabase();
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The one store interface. Two implementations: MongoDB (official driver) and the embedded
+ * default under `.radar/`. Both receive the same Mongo-style filters (see query.ts), so a query
+ * means the same thing on either; the contract tests run on both.
+ */
+import type {
+  Analysis,
+  Author,
+  CrawlRun,
+  DocumentKind,
+  PersonaSet,
+  RadarDocument,
+} from '../domain/types.js';
+
+/** Which documents to read. All fields are ANDed; omitted fields do not filter. */
+export interface DocumentQuery {
+  /** Only these document ids. */
+  ids?: string[];
+  /** Reviews or mentions. */
+  kind?: DocumentKind;
+  /** Documents about this brand (its own reviews, or mentions naming it). */
+  brand?: string;
+  /** Documents about this product. */
+  product?: string;
+  /** Documents from this source. */
+  sourceId?: string;
+  /** Documents by this pseudonymous author. */
+  authorKey?: string;
+  /** Published at or after (ISO 8601). */
+  publishedFrom?: string;
+  /** Published before (ISO 8601). */
+  publishedTo?: string;
+  /** First stored before (ISO 8601) — used by the retention sweep. */
+  firstSeenBefore?: string;
+  /** Include documents linked as duplicates of another (default: false, so reports never double-count). */
+  includeDuplicates?: boolean;
+}
+
+/** How reads are ordered and limited. */
+export interface FindOptions {
+  /** Sort field, newest first for dates. Default: by id (stable). */
+  sort?: 'publishedAt' | 'firstSeenAt' | '_id';
+  /** Most documents to return. */
+  limit?: number;
+}
+
+/** What an upsert did. */
+export interface UpsertResult {
+  /** Ids stored for the first time. */
+  inserted: string[];
+  /** Ids whose content changed and was updated in place (first-seen date kept). */
+  updated: string[];
+  /** Number of documents already stored with the same content. */
+  unchanged: number;
+  /** Ids of new documents linked as duplicates of a document from another source. */
+  linked: string[];
+}
+
+/** What `forgetAuthor` removed. */
+export interface ForgetResult {
+  /** Documents removed. */
+  documents: number;
+  /** Analyses removed. */
+  analyses: number;
+  /** Author profiles removed. */
+  authors: number;
+  /** Persona sets from which members or quotes were removed. */
+  personaSets: number;
+}
+
+/** The store every stage reads and writes through. */
+export interface Store {
+  /** "embedded" or "mongodb". */
+  readonly kind: 'embedded' | 'mongodb';
+  /** A human description of where data lives (path, or host without credentials). */
+  readonly location: string;
+
+  /** Inserts new documents, updates changed ones in place, links cross-source duplicates. Idempotent. */
+  upsertDocuments(docs: RadarDocument[]): Promise<UpsertResult>;
+  /** Streams documents matching a query. */
+  findDocuments(query?: DocumentQuery, options?: FindOptions): AsyncIterable<RadarDocument>;
+  /** Counts documents matching a query. */
+  countDocuments(query?: DocumentQuery): Promise<number>;
+
+  /** Inserts or updates author profiles (first-seen date kept). */
+  upsertAuthors(authors: Author[]): Promise<void>;
+  /** Reads author profiles by key. */
+  getAuthors(keys: string[]): Promise<Author[]>;
+
+  /** Stores analyses, replacing any earlier analysis of the same document. */
+  putAnalyses(analyses: Analysis[]): Promise<void>;
+  /** Reads the analyses of these documents (missing ones are simply absent). */
+  getAnalyses(docIds: string[]): Promise<Analysis[]>;
+
+  /** Inserts or replaces a crawl run record. */
+  saveRun(run: CrawlRun): Promise<void>;
+  /** Lists crawl runs, newest first. */
+  listRuns(options?: { sourceId?: string; limit?: number }): Promise<CrawlRun[]>;
+
+  /** Stores a persona set. */
+  savePersonaSet(set: PersonaSet): Promise<void>;
+  /** The latest persona sets of a project, newest first. */
+  latestPersonaSets(project: string, limit: number): Promise<PersonaSet[]>;
+
+  /** Reads a small installation-wide value (e.g. the generated author salt). */
+  getMeta(key: string): Promise<string | undefined>;
+  /** Writes a small installation-wide value. */
+  setMeta(key: string, value: string): Promise<void>;
+
+  /** Removes an author's documents, analyses, profile and persona quotes everywhere. */
+  forgetAuthor(authorKey: string): Promise<ForgetResult>;
+  /** Deletes documents first stored before the given date, with their analyses; returns how many. */
+  deleteDocumentsBefore(firstSeenBefore: string): Promise<number>;
+
+  /** Flushes and releases the store. */
+  close(): Promise<void>;
+}

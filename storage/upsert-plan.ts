@@ -1,0 +1,91 @@
+/**
+ * Deciding what an upsert writes: new documents, edited ones (updated in place, first-seen date
+ * kept), unchanged ones (nothing written), and new documents that repeat a review already stored
+ * from another source (linked with `dupOf`, so reports count it once). Pure; both stores use it.
+ */
+import type { RadarDocument } from '../domain/types.js';
+
+/** The stored facts the plan needs about an existing document. */
+export interface StoredDocFacts {
+  /** Document id. */
+  _id: string;
+  /** Its content hash. */
+  contentHash: string;
+  /** When it was first stored. */
+  firstSeenAt: string;
+  /** Its duplicate link, if any. */
+  dupOf?: string;
+}
+
+/** A stored document that shares a text key with an incoming one. */
+export interface DuplicateCandidate {
+  /** Document id. */
+  _id: string;
+  /** Its source. */
+  sourceId: string;
+  /** Its text key. */
+  textKey: string;
+}
+
+/** What to write. */
+export interface UpsertPlan {
+  /** Documents to insert. */
+  inserts: RadarDocument[];
+  /** Documents to replace (same id, changed content). */
+  updates: RadarDocument[];
+  /** How many incoming documents were already stored unchanged. */
+  unchanged: number;
+  /** Ids of inserts linked as duplicates. */
+  linked: string[];
+}
+
+/** Shortest normalised text that may be linked as a cross-source duplicate (short praise repeats by chance). */
+export const MIN_DUPLICATE_TEXT = 40;
+
+/** Plans an upsert of `incoming` against what the store already holds. */
+export function planUpsert(
+  incoming: RadarDocument[],
+  existing: Map<string, StoredDocFacts>,
+  candidates: DuplicateCandidate[],
+): UpsertPlan {
+  // The last occurrence of an id within one batch wins, as a re-crawl of the same page would.
+  const batch = new Map<string, RadarDocument>();
+  for (const doc of incoming) batch.set(doc._id, doc);
+
+  const byTextKey = new Map<string, DuplicateCandidate[]>();
+  const addCandidate = (c: DuplicateCandidate) => {
+    const list = byTextKey.get(c.textKey);
+    if (list) list.push(c);
+    else byTextKey.set(c.textKey, [c]);
+  };
+  candidates.forEach(addCandidate);
+
+  const plan: UpsertPlan = { inserts: [], updates: [], unchanged: 0, linked: [] };
+  for (const doc of batch.values()) {
+    const stored = existing.get(doc._id);
+    if (stored) {
+      if (stored.contentHash === doc.contentHash) {
+        plan.unchanged++;
+        continue;
+      }
+      const updated: RadarDocument = { ...doc, firstSeenAt: stored.firstSeenAt, updatedAt: doc.fetchedAt };
+      if (stored.dupOf) updated.dupOf = stored.dupOf;
+      else delete updated.dupOf;
+      plan.updates.push(updated);
+      continue;
+    }
+    const inserted: RadarDocument = { ...doc };
+    delete inserted.dupOf;
+    if (doc.body.length >= MIN_DUPLICATE_TEXT) {
+      const original = byTextKey.get(doc.textKey)?.find((c) => c.sourceId !== doc.sourceId && c._id !== doc._id);
+      if (original) {
+        inserted.dupOf = original._id;
+        plan.linked.push(doc._id);
+      } else {
+        addCandidate({ _id: doc._id, sourceId: doc.sourceId, textKey: doc.textKey });
+      }
+    }
+    plan.inserts.push(inserted);
+  }
+  return plan;
+}
