@@ -96,12 +96,12 @@ export function validateConfig(raw: unknown): { config: RadarConfig } | { errors
 
 /** Parses YAML text and validates it; YAML syntax errors come back as `file:line:col: message`. */
 export function parseConfig(text: string, file = DEFAULT_CONFIG_FILE): { config: RadarConfig } | { errors: string[] } {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       errors: doc.errors.map((e) => {
         const pos = e.linePos?.[0];
-        return `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: ${e.message.split('\n')[0]}`;
+        return `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`;
       }),
     };
   }

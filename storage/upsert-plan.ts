@@ -25,6 +25,8 @@ export interface DuplicateCandidate {
   sourceId: string;
   /** Its text key. */
   textKey: string;
+  /** Its author key, if any. */
+  authorKey?: string;
 }
 
 /** What to write. */
@@ -77,12 +79,16 @@ export function planUpsert(
     const inserted: RadarDocument = { ...doc };
     delete inserted.dupOf;
     if (doc.body.length >= MIN_DUPLICATE_TEXT) {
-      const original = byTextKey.get(doc.textKey)?.find((c) => c.sourceId !== doc.sourceId && c._id !== doc._id);
+      // The same text from another source, or from the same author under another id on the same
+      // source (a review shown on its product page and again on the reviewer's profile page).
+      const original = byTextKey
+        .get(doc.textKey)
+        ?.find((c) => c._id !== doc._id && (c.sourceId !== doc.sourceId || (!!doc.authorKey && c.authorKey === doc.authorKey)));
       if (original) {
         inserted.dupOf = original._id;
         plan.linked.push(doc._id);
       } else {
-        addCandidate({ _id: doc._id, sourceId: doc.sourceId, textKey: doc.textKey });
+        addCandidate({ _id: doc._id, sourceId: doc.sourceId, textKey: doc.textKey, authorKey: doc.authorKey });
       }
     }
     plan.inserts.push(inserted);

@@ -83,6 +83,8 @@ export class EmbeddedStore implements Store {
     this.runs = new JournalCollection(dir, 'runs');
     this.personaSets = new JournalCollection(dir, 'persona-sets');
     this.meta = new JournalCollection(dir, 'meta');
+    this.documents.addIndex('textKey', (d) => d.textKey);
+    this.documents.addIndex('authorKey', (d) => d.authorKey);
   }
 
   /** Opens (creating if needed) the store in `dir` and takes its lock. */
@@ -134,10 +136,11 @@ export class EmbeddedStore implements Store {
       const s = col.get(d._id);
       if (s) existing.set(s._id, s);
     }
-    const keys = new Set(docs.map((d) => d.textKey));
     const candidates = [];
-    for (const s of col.values()) {
-      if (!s.dupOf && keys.has(s.textKey)) candidates.push({ _id: s._id, sourceId: s.sourceId, textKey: s.textKey });
+    for (const key of new Set(docs.map((d) => d.textKey))) {
+      for (const s of col.lookup('textKey', key)) {
+        if (!s.dupOf) candidates.push({ _id: s._id, sourceId: s.sourceId, textKey: s.textKey, authorKey: s.authorKey });
+      }
     }
     const plan = planUpsert(docs, existing, candidates);
     await col.write([...plan.inserts, ...plan.updates]);
@@ -156,6 +159,8 @@ export class EmbeddedStore implements Store {
     const q = new Query(filter);
     if (query.ids && query.ids.length < col.size / 4) {
       rows = query.ids.map((id) => col.get(id)).filter((d): d is RadarDocument => !!d && q.test(d as unknown as Record<string, unknown>));
+    } else if (query.authorKey) {
+      rows = col.lookup('authorKey', query.authorKey).filter((d) => q.test(d as unknown as Record<string, unknown>));
     } else {
       rows = [];
       for (const d of col.values()) if (q.test(d as unknown as Record<string, unknown>)) rows.push(d);

@@ -52,6 +52,7 @@ export class JournalCollection<T extends { _id: string }> {
   private snapshotBytes = 0;
   private loaded = false;
   private chain: Promise<unknown> = Promise.resolve();
+  private readonly indexes = new Map<string, { key: (rec: T) => string | undefined; map: Map<string, Set<string>> }>();
 
   /** Creates a collection stored as `<dir>/<name>.snapshot.jsonl` and `<dir>/<name>.journal.jsonl`. */
   constructor(
@@ -106,8 +107,57 @@ export class JournalCollection<T extends { _id: string }> {
   }
 
   private apply(entry: JournalEntry<T>): void {
-    for (const id of entry.d ?? []) this.records.delete(id);
-    for (const rec of entry.p ?? []) this.records.set(rec._id, rec);
+    for (const id of entry.d ?? []) {
+      const old = this.records.get(id);
+      if (old) this.unindex(old);
+      this.records.delete(id);
+    }
+    for (const rec of entry.p ?? []) {
+      const old = this.records.get(rec._id);
+      if (old) this.unindex(old);
+      this.records.set(rec._id, rec);
+      this.index(rec);
+    }
+  }
+
+  private index(rec: T): void {
+    for (const { key, map } of this.indexes.values()) {
+      const k = key(rec);
+      if (k === undefined) continue;
+      let ids = map.get(k);
+      if (!ids) map.set(k, (ids = new Set()));
+      ids.add(rec._id);
+    }
+  }
+
+  private unindex(rec: T): void {
+    for (const { key, map } of this.indexes.values()) {
+      const k = key(rec);
+      if (k === undefined) continue;
+      const ids = map.get(k);
+      ids?.delete(rec._id);
+      if (ids?.size === 0) map.delete(k);
+    }
+  }
+
+  /** Declares an in-memory secondary index (before or after load). */
+  addIndex(name: string, key: (rec: T) => string | undefined): void {
+    this.indexes.set(name, { key, map: new Map() });
+    const entry = this.indexes.get(name)!;
+    for (const rec of this.records.values()) {
+      const k = key(rec);
+      if (k === undefined) continue;
+      let ids = entry.map.get(k);
+      if (!ids) entry.map.set(k, (ids = new Set()));
+      ids.add(rec._id);
+    }
+  }
+
+  /** Records whose index key equals `value`. */
+  lookup(name: string, value: string): T[] {
+    const ids = this.indexes.get(name)?.map.get(value);
+    if (!ids) return [];
+    return [...ids].map((id) => this.records.get(id)!).filter(Boolean);
   }
 
   /** Number of records. */
@@ -196,6 +246,7 @@ export class JournalCollection<T extends { _id: string }> {
     this.journal = undefined;
     this.loaded = false;
     this.records.clear();
+    for (const idx of this.indexes.values()) idx.map.clear();
   }
 
   /** Removes both files (used by tests and `radar` reset paths). */

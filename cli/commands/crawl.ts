@@ -1,0 +1,125 @@
+/**
+ * `radar crawl`: crawl the configured sources into the store, or preview extraction on any URL
+ * with `--url URL --dry-run --json` (no config, no store needed).
+ */
+import type { CommandSpec } from '../command.js';
+import { loadProject, say, withStore, type CliContext } from '../context.js';
+import { UsageError } from '../../domain/errors.js';
+import type { ResolvedSource } from '../../config/load.js';
+import type { RadarConfig, SourceConfig } from '../../config/schema.js';
+
+function adhocSource(urls: string[], options: Record<string, unknown>): SourceConfig {
+  for (const u of urls) {
+    if (!/^https?:\/\//i.test(u) || !URL.canParse(u)) throw new UsageError(`--url ${u}: not an absolute http(s) URL`);
+  }
+  const host = new URL(urls[0]!).host.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  return {
+    id: `adhoc-${host}`,
+    kind: (options.kind as 'reviews' | 'mentions') ?? 'reviews',
+    urls,
+    render: (options.render as SourceConfig['render']) ?? 'auto',
+    maxPages: Number(options.maxPages ?? (options.dryRun ? 1 : 50)),
+    profiles: false,
+    robots: options.ignoreRobots ? 'ignore' : 'respect',
+    topReviewsOnly: false,
+  };
+}
+
+async function dryRun(ctx: CliContext, config: RadarConfig, targets: ResolvedSource[], options: Record<string, unknown>): Promise<number> {
+  const { runCrawl } = await import('../../crawlers/run-crawl.js');
+  const { pageDocuments } = await import('../../jobs/crawl-source.js');
+  const { createBrandLinker } = await import('../../crawlers/brand-linker.js');
+  const { newSalt } = await import('../../privacy/author-key.js');
+  const policy = { salt: config.privacy.authorSalt ?? newSalt(), storeAuthorNames: config.privacy.storeAuthorNames, redactPII: config.privacy.redactPII };
+  const link = createBrandLinker(config);
+  let count = 0;
+  let failures = 0;
+  for (const target of targets) {
+    const outcome = await runCrawl({
+      source: target.source,
+      settings: config.crawl,
+      render: options.render as SourceConfig['render'] | undefined,
+      onPage: async (page) => {
+        const docs = pageDocuments(page, target, policy, link, undefined, page.role === 'profile');
+        for (const doc of docs) {
+          count++;
+          if (options.json) ctx.stdout.write(`${JSON.stringify({ ...doc, strategies: page.extracted.strategies })}\n`);
+        }
+        if (!options.json) say(ctx, `${page.url}: ${docs.length} documents (${page.extracted.strategies.join(', ') || 'nothing found'})`);
+        return { allKnown: false };
+      },
+    });
+    failures += outcome.pagesFailed + outcome.pagesBlocked;
+    for (const e of outcome.errors) say(ctx, `  ${e.url}: ${e.message}`);
+    if (outcome.pagesSkipped) say(ctx, `  ${outcome.pagesSkipped} pages skipped (robots.txt or --max-pages)`);
+  }
+  say(ctx, `${count} documents extracted (dry run: nothing stored)`);
+  return failures > 0 && count === 0 ? 1 : 0;
+}
+
+export const crawl: CommandSpec = {
+  name: 'crawl',
+  summary: 'crawl configured sources into the store, or preview extraction on a URL',
+  help: `
+Examples:
+  radar crawl                                   # every source in radar.yaml
+  radar crawl --source acme-kettle              # one source
+  radar crawl --url https://example.com/p/1 --dry-run --json   # preview, no config needed`,
+  options: [
+    { flags: '--source <id...>', description: 'crawl only these source ids' },
+    { flags: '--url <url...>', description: 'crawl these URLs instead of the configured sources' },
+    { flags: '--kind <kind>', description: 'with --url: what the pages hold', choices: ['reviews', 'mentions'] },
+    { flags: '--render <mode>', description: 'override how pages are fetched', choices: ['static', 'browser', 'auto'] },
+    { flags: '--max-pages <n>', description: 'with --url: most pages to follow (default 1 for --dry-run, else 50)' },
+    { flags: '--dry-run', description: 'extract and print, store nothing' },
+    { flags: '--json', description: 'print documents (dry run) or run records as JSON lines on stdout' },
+    { flags: '--full', description: 'page through everything even when pages hold only stored reviews' },
+    { flags: '--ignore-robots', description: 'with --url: do not honour robots.txt (only where you have permission)' },
+  ],
+  async run(_args, options, ctx) {
+    const urls = options.url as string[] | undefined;
+    const { ConfigSchema } = await import('../../config/schema.js');
+    let config: RadarConfig;
+    if (urls && options.dryRun && !ctx.configPath) {
+      config = ConfigSchema.parse({ brands: [{ id: 'adhoc', name: 'adhoc' }] });
+      const { applyEnv } = await import('../../config/load.js');
+      config = applyEnv(config);
+    } else {
+      config = (await loadProject(ctx)).config;
+    }
+    const { listSources } = await import('../../config/load.js');
+    let targets: ResolvedSource[];
+    if (urls) {
+      targets = [{ source: adhocSource(urls, options) }];
+    } else {
+      targets = listSources(config);
+      const wanted = options.source as string[] | undefined;
+      if (wanted) {
+        const unknown = wanted.filter((id) => !targets.some((t) => t.source.id === id));
+        if (unknown.length) throw new UsageError(`unknown source id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (see radar.yaml)`);
+        targets = targets.filter((t) => wanted.includes(t.source.id));
+      }
+      if (!targets.length) throw new UsageError('no sources configured: add sources to radar.yaml, or use --url');
+    }
+    if (options.dryRun) return dryRun(ctx, config, targets, options);
+
+    const { crawlSource } = await import('../../jobs/crawl-source.js');
+    const { resolveSalt } = await import('../../jobs/salt.js');
+    return withStore(config, async (store) => {
+      const salt = await resolveSalt(config, store);
+      let failed = 0;
+      for (const target of targets) {
+        const run = await crawlSource(config, store, salt, target, {
+          incremental: !options.full,
+          render: options.render as SourceConfig['render'] | undefined,
+        });
+        if (options.json) ctx.stdout.write(`${JSON.stringify(run)}\n`);
+        const s = run.stats;
+        say(ctx, `${target.source.id}: ${s.pagesFetched} pages, ${s.documentsFound} documents (${s.documentsNew} new, ${s.documentsUpdated} updated)${s.pagesFailed + s.pagesBlocked ? `, ${s.pagesFailed} failed, ${s.pagesBlocked} blocked` : ''} — ${run.status}`);
+        for (const e of run.errors.slice(0, 5)) say(ctx, `  ${e.url}: ${e.message}`);
+        if (run.status === 'failed') failed++;
+      }
+      return failed > 0 ? 1 : 0;
+    });
+  },
+};

@@ -1,0 +1,32 @@
+/** `radar report`: build personas and write the report (HTML, Markdown, JSON, …). */
+import type { CommandSpec } from '../command.js';
+import { loadProject, say, withStore } from '../context.js';
+import { UsageError } from '../../domain/errors.js';
+
+const FORMATS = ['html', 'md', 'json', 'csv', 'pdf'] as const;
+
+/** Parses "--format html,md" into a list of known formats. */
+export function parseFormats(value: string | undefined, fallback: string[]): (typeof FORMATS)[number][] {
+  const list = (value ? value.split(',') : fallback).map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (bad.length) throw new UsageError(`--format: unknown format ${bad.join(', ')}; choose from ${FORMATS.join(', ')}`);
+  return list as (typeof FORMATS)[number][];
+}
+
+export const report: CommandSpec = {
+  name: 'report',
+  summary: 'build personas and write the report',
+  options: [
+    { flags: '--format <list>', description: `comma-separated formats: ${FORMATS.join(', ')} (default from radar.yaml)` },
+    { flags: '--out <dir>', description: 'output folder (default from radar.yaml: radar-report)' },
+  ],
+  async run(_args, options, ctx) {
+    const { config } = await loadProject(ctx);
+    const formats = parseFormats(options.format as string | undefined, config.report.formats);
+    const { reportProject } = await import('../../jobs/report-project.js');
+    const result = await withStore(config, (store) => reportProject(config, store, { formats, outDir: options.out as string | undefined }));
+    for (const file of result.files) ctx.stdout.write(`${file}\n`);
+    say(ctx, `report written: ${result.files[0] ?? result.outDir} (${result.documents} documents, ${result.personas} personas)`);
+    return 0;
+  },
+};

@@ -1,0 +1,51 @@
+/**
+ * What every command gets: global options, output streams, and helpers that load the project file
+ * and open the store the same way everywhere.
+ */
+import type { Writable } from 'node:stream';
+import type { RadarConfig } from '../config/schema.js';
+import type { Store } from '../storage/store.js';
+import { ConfigError } from '../domain/errors.js';
+
+/** Global options and I/O of one CLI invocation. */
+export interface CliContext {
+  /** --config PATH, if given. */
+  configPath?: string;
+  /** --verbose. */
+  verbose: boolean;
+  /** --quiet. */
+  quiet: boolean;
+  /** Where results go (JSONL, reports' paths). */
+  stdout: Writable;
+  /** Where messages for the user go. */
+  stderr: Writable;
+}
+
+/** Prints a message for the user on stderr, unless --quiet. */
+export function say(ctx: CliContext, message: string): void {
+  if (!ctx.quiet) ctx.stderr.write(`${message}\n`);
+}
+
+/** Loads and validates the project file; throws ConfigError (exit 78) with every problem. */
+export async function loadProject(ctx: CliContext): Promise<{ config: RadarConfig; path: string }> {
+  const { loadConfig } = await import('../config/load.js');
+  const result = await loadConfig(ctx.configPath);
+  if ('errors' in result) throw new ConfigError(result.errors, result.path);
+  return result;
+}
+
+/** Opens the configured store, runs `fn`, and always closes the store. */
+export async function withStore<T>(config: RadarConfig, fn: (store: Store) => Promise<T>): Promise<T> {
+  const { openStore } = await import('../storage/open-store.js');
+  const store = await openStore({
+    mongodbUri: config.storage.mongodbUri,
+    database: config.storage.database,
+    path: config.storage.path,
+    retentionDays: config.privacy.retentionDays,
+  });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,311 @@
+/**
+ * Running one crawl of one source: the only file that builds Crawlee crawlers. Static pages go
+ * through RadarCheerioCrawler, browser pages through PlaywrightCrawler on the system Chromium
+ * (never a downloaded browser). Every crawl gets its own Crawlee Configuration with in-memory
+ * storage, so two crawls in one process never share (or steal from) a request queue.
+ *
+ * The runner extracts and reports pages to a sink; it knows nothing about storage. The sink's
+ * verdict ("everything on this page was already stored") stops incremental paging.
+ */
+import { Configuration, log as crawleeLog, LogLevel, type Request } from '@crawlee/core';
+import type { Logger } from 'pino';
+import type { ExtractedItem, ExtractedPage } from './extract/types.js';
+import { extractPage } from './extract/extract-page.js';
+import { extractFeed } from './extract/feeds.js';
+import { decodeBody } from './extract/decode.js';
+import { RadarCheerioCrawler } from './radar-cheerio-crawler.js';
+import type { RadarConfig, SourceConfig } from '../config/schema.js';
+import { stageLogger } from '../log/logger.js';
+
+/** Crawler settings shared by all sources (the `crawl` section of the config). */
+export type CrawlSettings = RadarConfig['crawl'];
+
+/** How a page was fetched. */
+export type RenderMode = 'static' | 'browser';
+
+/** A fetched page and what extraction found on it. */
+export interface CrawledPage {
+  /** URL as requested. */
+  url: string;
+  /** URL after redirects. */
+  loadedUrl: string;
+  /** How it was fetched. */
+  render: RenderMode;
+  /** "listing" for review/feed pages, "profile" for reviewer profiles. */
+  role: 'listing' | 'profile';
+  /** What extraction found. */
+  extracted: ExtractedPage;
+  /** When it was fetched (ISO 8601). */
+  fetchedAt: string;
+}
+
+/** What the sink says about a page it received. */
+export interface PageVerdict {
+  /** Every item on the page was already stored unchanged (incremental crawls stop paging here). */
+  allKnown: boolean;
+}
+
+/** Options of one crawl. */
+export interface RunCrawlOptions {
+  /** The source to crawl. */
+  source: SourceConfig;
+  /** Shared crawler settings. */
+  settings: CrawlSettings;
+  /** Receives each page's extraction. */
+  onPage(page: CrawledPage): Promise<PageVerdict>;
+  /** Whether a reviewer profile page should be visited (e.g. not stored yet). Default: only when `source.profiles`. */
+  wantProfile?(url: string): boolean | Promise<boolean>;
+  /** Stop following pagination once a page yields only known items. */
+  incremental?: boolean;
+  /** Override the render mode (e.g. from `radar crawl --render`). */
+  render?: SourceConfig['render'];
+  /** Logger for this crawl. */
+  log?: Logger;
+}
+
+/** Counts and problems of one crawl. */
+export interface CrawlOutcome {
+  /** Pages fetched and extracted. */
+  pagesFetched: number;
+  /** Pages that failed after retries. */
+  pagesFailed: number;
+  /** Pages that looked like block or captcha pages. */
+  pagesBlocked: number;
+  /** Pages not fetched (robots.txt, page cap). */
+  pagesSkipped: number;
+  /** Per-page problems. */
+  errors: { url: string; message: string }[];
+}
+
+/** Arguments Chromium needs on these machines (no sandbox as root, no background traffic). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+/** Chromium executable: settings, then RADAR_CHROMIUM_PATH, then /usr/bin/chromium. */
+export function chromiumPath(settings: Pick<CrawlSettings, 'chromiumPath'>): string {
+  return process.env.RADAR_CHROMIUM_PATH || settings.chromiumPath || '/usr/bin/chromium';
+}
+
+const MAX_ERRORS = 200;
+const MAX_LOAD_MORE_CLICKS = 50;
+
+// Crawlee logs through console.log at INFO; keep stdout clean for JSONL output.
+crawleeLog.setLevel(process.env.RADAR_LOG_LEVEL === 'debug' ? LogLevel.DEBUG : LogLevel.ERROR);
+
+function isFeed(contentType: string | undefined, body: string): boolean {
+  if (contentType && /(rss|atom|rdf)\+xml/.test(contentType)) return true;
+  const head = body.slice(0, 500).replace(/^\uFEFF/, '').trimStart();
+  return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]/i.test(head);
+}
+
+function feedPage(xml: string, url: string): ExtractedPage {
+  const items: ExtractedItem[] = extractFeed(xml, url);
+  return { items, nextPages: [], profileLinks: [], strategies: items.length ? ['feed'] : [], looksLikeReviews: false, blocked: false };
+}
+
+function sameSite(a: string, b: string): boolean {
+  try {
+    return new URL(a).host === new URL(b).host;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs one crawl of one source and reports every page to the sink. */
+export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> {
+  const { source, settings } = options;
+  const render = options.render ?? source.render;
+  const log = options.log ?? stageLogger('crawl').child({ source: source.id });
+  const outcome: CrawlOutcome = { pagesFetched: 0, pagesFailed: 0, pagesBlocked: 0, pagesSkipped: 0, errors: [] };
+  const fail = (url: string, message: string) => {
+    if (outcome.errors.length < MAX_ERRORS) outcome.errors.push({ url, message });
+  };
+  const listingBudget = { left: source.maxPages };
+  const seenListings = new Set<string>();
+  const seenProfiles = new Set<string>();
+  const browserQueue: string[] = [];
+
+  /** Handles one page's extraction; returns further listing/profile URLs to visit. */
+  const handle = async (page: CrawledPage): Promise<{ listings: string[]; profiles: string[] }> => {
+    outcome.pagesFetched++;
+    const ex = page.extracted;
+    if (ex.blocked) {
+      outcome.pagesBlocked++;
+      fail(page.url, 'looks like a block or captcha page; nothing extracted');
+      return { listings: [], profiles: [] };
+    }
+    if (page.role === 'listing' && page.render === 'static' && render === 'auto' && ex.items.length === 0 && ex.looksLikeReviews) {
+      // Reviews that only appear after JavaScript runs: hand the page to the browser.
+      browserQueue.push(page.url);
+      outcome.pagesFetched--;
+      return { listings: [], profiles: [] };
+    }
+    const verdict = await options.onPage(page);
+    const listings: string[] = [];
+    const stopPaging = options.incremental && verdict.allKnown && ex.items.length > 0;
+    if (page.role === 'listing' && !stopPaging) {
+      for (const next of ex.nextPages) {
+        if (!sameSite(next, page.loadedUrl) || seenListings.has(next)) continue;
+        if (listingBudget.left <= 0) {
+          outcome.pagesSkipped++;
+          continue;
+        }
+        seenListings.add(next);
+        listingBudget.left--;
+        listings.push(next);
+      }
+    }
+    const profiles: string[] = [];
+    if (source.profiles) {
+      for (const link of [...ex.profileLinks, ...ex.items.map((i) => i.authorUrl).filter((u): u is string => !!u)]) {
+        if (seenProfiles.has(link) || !sameSite(link, page.loadedUrl)) continue;
+        seenProfiles.add(link);
+        if (options.wantProfile && !(await options.wantProfile(link))) continue;
+        profiles.push(link);
+      }
+    }
+    return { listings, profiles };
+  };
+
+  const startUrls = source.urls.filter((u) => {
+    if (seenListings.has(u)) return false;
+    seenListings.add(u);
+    listingBudget.left--;
+    return true;
+  });
+
+  const common = {
+    maxRequestRetries: settings.maxRetries,
+    navigationTimeoutSecs: settings.timeoutSecs,
+    requestHandlerTimeoutSecs: Math.max(60, settings.timeoutSecs * 2),
+    maxConcurrency: settings.concurrency,
+    sameDomainDelaySecs: settings.delayMs / 1000,
+    respectRobotsTxtFile: source.robots === 'respect' ? { userAgent: settings.userAgent } : false,
+    onSkippedRequest: async ({ url, reason }: { url: string; reason: string }) => {
+      outcome.pagesSkipped++;
+      if (reason === 'robotsTxt') log.info({ url }, 'skipped: disallowed by robots.txt');
+    },
+    failedRequestHandler: async ({ request }: { request: Request }, error: Error) => {
+      outcome.pagesFailed++;
+      fail(request.url, error.message.split('\n')[0] ?? String(error));
+      log.warn({ url: request.url, err: error.message.split('\n')[0] }, 'page failed');
+    },
+  };
+
+  if (render !== 'browser') {
+    const config = new Configuration({ persistStorage: false, purgeOnStart: true });
+    const crawler = new RadarCheerioCrawler(
+      {
+        ...common,
+        maxPageBytes: settings.maxPageBytes,
+        additionalMimeTypes: ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml'],
+        preNavigationHooks: [
+          (_ctx, gotOptions) => {
+            gotOptions.headers = { ...gotOptions.headers, 'user-agent': settings.userAgent };
+          },
+        ],
+        requestHandler: async (ctx) => {
+          const { request } = ctx;
+          const contentType = ctx.response.headers['content-type'];
+          const body = typeof ctx.body === 'string' ? ctx.body : decodeBody(ctx.body as Buffer, contentType);
+          const url = request.loadedUrl ?? request.url;
+          const role = (request.userData.role as CrawledPage['role']) ?? 'listing';
+          const extracted = isFeed(contentType, body) ? feedPage(body, url) : extractPage(body, { url, recipe: source.recipe });
+          const next = await handle({ url: request.url, loadedUrl: url, render: 'static', role, extracted, fetchedAt: new Date().toISOString() });
+          await ctx.addRequests([
+            ...next.listings.map((u) => ({ url: u, userData: { role: 'listing' } })),
+            ...next.profiles.map((u) => ({ url: u, userData: { role: 'profile' } })),
+          ]);
+        },
+      },
+      config,
+    );
+    await crawler.run(startUrls.map((url) => ({ url, userData: { role: 'listing' } })));
+  } else {
+    browserQueue.push(...startUrls);
+  }
+
+  if (browserQueue.length > 0) {
+    await runBrowser(browserQueue, options, common, handle, log);
+  }
+  return outcome;
+}
+
+type Handle = (page: CrawledPage) => Promise<{ listings: string[]; profiles: string[] }>;
+
+async function runBrowser(
+  urls: string[],
+  options: RunCrawlOptions,
+  common: Record<string, unknown>,
+  handle: Handle,
+  log: Logger,
+): Promise<void> {
+  const { PlaywrightCrawler } = await import('@crawlee/playwright');
+  const { chromium } = await import('playwright');
+  const { source, settings } = options;
+  const config = new Configuration({ persistStorage: false, purgeOnStart: true });
+  const crawler = new PlaywrightCrawler(
+    {
+      ...common,
+      maxConcurrency: Math.min(settings.concurrency, 2),
+      launchContext: {
+        launcher: chromium,
+        useChrome: false,
+        userAgent: settings.userAgent,
+        launchOptions: { executablePath: chromiumPath(settings), args: CHROMIUM_ARGS, headless: true },
+      },
+      browserPoolOptions: { useFingerprints: false, retireBrowserAfterPageCount: 50, maxOpenPagesPerBrowser: 4 },
+      requestHandler: async ({ page, request }) => {
+        const role = (request.userData.role as CrawledPage['role']) ?? 'listing';
+        await page.waitForLoadState('networkidle', { timeout: settings.timeoutSecs * 1000 }).catch(() => undefined);
+        let html = await page.content();
+        let url = page.url();
+        let extracted = extractPage(html, { url, recipe: source.recipe });
+        const button = source.recipe?.loadMore ?? extracted.loadMoreSelector;
+        if (role === 'listing' && button) {
+          // Load-more listings grow in place: click until the button goes or stops adding items.
+          for (let clicks = 0; clicks < MAX_LOAD_MORE_CLICKS; clicks++) {
+            const target = page.locator(button).first();
+            if (!(await target.isVisible().catch(() => false))) break;
+            const before = extracted.items.length;
+            await target.click({ timeout: 5000 }).catch(() => undefined);
+            await page.waitForLoadState('networkidle', { timeout: settings.timeoutSecs * 1000 }).catch(() => undefined);
+            html = await page.content();
+            extracted = extractPage(html, { url, recipe: source.recipe });
+            if (extracted.items.length <= before) break;
+          }
+        } else if (role === 'listing' && extracted.looksLikeReviews) {
+          // Infinite scroll: scroll while the page keeps growing.
+          let height = 0;
+          for (let i = 0; i < MAX_LOAD_MORE_CLICKS; i++) {
+            // A string runs in the page, where window and document exist.
+            const next = Number(await page.evaluate('window.scrollTo(0, document.body.scrollHeight), document.body.scrollHeight'));
+            if (next === height) break;
+            height = next;
+            await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
+          }
+          html = await page.content();
+          url = page.url();
+          extracted = extractPage(html, { url, recipe: source.recipe });
+        }
+        const next = await handle({ url: request.url, loadedUrl: url, render: 'browser', role, extracted, fetchedAt: new Date().toISOString() });
+        await crawler.addRequests([
+          ...next.listings.map((u) => ({ url: u, userData: { role: 'listing' } })),
+          ...next.profiles.map((u) => ({ url: u, userData: { role: 'profile' } })),
+        ]);
+      },
+    },
+    config,
+  );
+  log.debug({ urls: urls.length }, 'browser crawl');
+  await crawler.run(urls.map((url) => ({ url, userData: { role: 'listing' }, uniqueKey: `browser:${url}` })));
+}

@@ -1,0 +1,222 @@
+/**
+ * The crawl job: runs one source's crawl and wires it to the store — documents upserted page by
+ * page (so a failure later in the crawl never loses earlier pages), reviewer profiles recorded,
+ * mentions linked to the brands they name, and a crawl-run record kept.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { RadarConfig } from '../config/schema.js';
+import type { ResolvedSource } from '../config/load.js';
+import type { Author, CrawlRun, RadarDocument } from '../domain/types.js';
+import type { ExtractedItem } from '../crawlers/extract/types.js';
+import { runCrawl, type CrawledPage } from '../crawlers/run-crawl.js';
+import { createBrandLinker } from '../crawlers/brand-linker.js';
+import { buildDocument, type DocumentPolicy } from '../storage/document.js';
+import type { Store } from '../storage/store.js';
+import { authorKey } from '../privacy/author-key.js';
+import { stageLogger } from '../log/logger.js';
+
+/** Options of a crawl job. */
+export interface CrawlJobOptions {
+  /** Stop paging once a page yields only stored reviews (scheduled re-crawls). */
+  incremental?: boolean;
+  /** Override the source's render mode. */
+  render?: 'static' | 'browser' | 'auto';
+  /** Logger. */
+  log?: Logger;
+}
+
+/** A new crawl-run id. */
+export function newRunId(sourceId: string): string {
+  return `${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${sourceId}-${randomBytes(3).toString('hex')}`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Turns one page's extracted items into documents for a source (mentions without a brand are dropped). */
+export function pageDocuments(
+  page: Pick<CrawledPage, 'loadedUrl' | 'fetchedAt' | 'extracted'>,
+  target: ResolvedSource,
+  policy: DocumentPolicy,
+  link: (text: string) => { brands: string[]; products: string[] },
+  runId?: string,
+  fromProfile = false,
+): RadarDocument[] {
+  const kind = target.source.kind === 'mentions' ? 'mention' : 'review';
+  const site = hostOf(page.loadedUrl);
+  const docs: RadarDocument[] = [];
+  for (const item of page.extracted.items) {
+    if (!item.body?.trim()) continue;
+    let brand = target.brand;
+    let product = target.product;
+    let brands: string[] | undefined;
+    let products: string[] | undefined;
+    if (fromProfile) {
+      // A reviewer's profile lists reviews of many products: keep those of configured products only.
+      const links = link(item.itemName ?? '');
+      if (!links.brands.length) continue;
+      brand = links.brands[0];
+      product = links.products[0];
+    } else if (kind === 'mention') {
+      const links = link(`${item.title ?? ''}\n${item.body}`);
+      // A mention is only kept when it names a configured brand or product (or its source belongs to one).
+      if (!links.brands.length && !target.brand) continue;
+      brands = links.brands.length ? links.brands : [target.brand!];
+      products = links.products.length ? links.products : target.product ? [target.product] : [];
+      brand = target.brand ?? brands[0];
+      product = target.product ?? products[0];
+    }
+    docs.push(
+      buildDocument(
+        {
+          kind,
+          origin: 'crawl',
+          sourceId: target.source.id,
+          site,
+          url: item.url ?? page.loadedUrl,
+          siteId: item.siteId,
+          permalink: item.url,
+          brand,
+          brands,
+          product,
+          products,
+          author: item.author,
+          authorUrl: item.authorUrl,
+          rating: item.rating,
+          title: item.title,
+          body: item.body,
+          lang: item.lang,
+          publishedAt: item.publishedAt,
+          itemName: item.itemName,
+          parentSiteId: item.parentSiteId,
+          fetchedAt: page.fetchedAt,
+          runId,
+        },
+        policy,
+      ),
+    );
+  }
+  return docs;
+}
+
+function authorsOf(page: CrawledPage, policy: DocumentPolicy, storeNames: boolean): Author[] {
+  const site = hostOf(page.loadedUrl);
+  const out = new Map<string, Author>();
+  const now = page.fetchedAt;
+  const add = (identity: string, facts: Partial<Author>) => {
+    const key = authorKey(policy.salt, site, identity);
+    const prev = out.get(key);
+    const rec: Author = { ...prev, _id: key, site, firstSeenAt: now, updatedAt: now };
+    for (const [k, v] of Object.entries(facts)) if (v !== undefined) (rec as unknown as Record<string, unknown>)[k] = v;
+    out.set(key, rec);
+  };
+  if (page.role === 'profile' && page.extracted.profile) {
+    const p = page.extracted.profile;
+    add(page.url, {
+      location: p.location,
+      reviewCount: p.reviewCount,
+      memberSince: p.memberSince,
+      profileUrl: page.url,
+      displayName: storeNames ? p.name : undefined,
+    });
+  }
+  for (const item of page.extracted.items as ExtractedItem[]) {
+    const identity = item.authorUrl ?? item.author;
+    if (!identity || (!item.authorLocation && !item.authorUrl)) continue;
+    add(identity, {
+      location: item.authorLocation,
+      profileUrl: item.authorUrl,
+      displayName: storeNames ? item.author : undefined,
+    });
+  }
+  return [...out.values()];
+}
+
+/** Crawls one configured source into the store and records the run. */
+export async function crawlSource(
+  config: RadarConfig,
+  store: Store,
+  salt: string,
+  target: ResolvedSource,
+  options: CrawlJobOptions = {},
+): Promise<CrawlRun> {
+  const log = options.log ?? stageLogger('crawl').child({ source: target.source.id });
+  const policy: DocumentPolicy = { salt, storeAuthorNames: config.privacy.storeAuthorNames, redactPII: config.privacy.redactPII };
+  const link = createBrandLinker(config);
+  const run: CrawlRun = {
+    _id: newRunId(target.source.id),
+    sourceId: target.source.id,
+    brand: target.brand,
+    product: target.product,
+    startedAt: new Date().toISOString(),
+    status: 'running',
+    stats: {
+      pagesFetched: 0, pagesFailed: 0, pagesBlocked: 0, pagesSkipped: 0,
+      documentsFound: 0, documentsNew: 0, documentsUpdated: 0, documentsUnchanged: 0,
+    },
+    errors: [],
+  };
+  await store.saveRun(run);
+  const profiled = new Map<string, boolean>();
+
+  try {
+    const outcome = await runCrawl({
+      source: target.source,
+      settings: config.crawl,
+      incremental: options.incremental,
+      render: options.render,
+      log,
+      wantProfile: async (url) => {
+        const key = authorKey(salt, hostOf(url), url);
+        if (!profiled.has(key)) {
+          const [known] = await store.getAuthors([key]);
+          profiled.set(key, !!(known?.location || known?.reviewCount));
+        }
+        return !profiled.get(key);
+      },
+      onPage: async (page) => {
+        const authors = authorsOf(page, policy, config.privacy.storeAuthorNames);
+        if (authors.length) await store.upsertAuthors(authors);
+        if (page.extracted.aggregate?.reviewCount && page.role === 'listing') {
+          run.stats.listedCount = Math.max(run.stats.listedCount ?? 0, page.extracted.aggregate.reviewCount);
+        }
+        const fromProfile = page.role === 'profile';
+        const extracted = fromProfile && page.extracted.profile?.reviews.length ? { ...page.extracted, items: page.extracted.profile.reviews } : page.extracted;
+        const docs = pageDocuments({ ...page, extracted }, target, policy, link, run._id, fromProfile);
+        run.stats.documentsFound += docs.length;
+        if (!docs.length) return { allKnown: false };
+        const result = await store.upsertDocuments(docs);
+        run.stats.documentsNew += result.inserted.length;
+        run.stats.documentsUpdated += result.updated.length;
+        run.stats.documentsUnchanged += result.unchanged;
+        log.debug({ url: page.url, found: docs.length, new: result.inserted.length }, 'page stored');
+        return { allKnown: result.inserted.length === 0 && result.updated.length === 0 };
+      },
+    });
+    run.stats.pagesFetched = outcome.pagesFetched;
+    run.stats.pagesFailed = outcome.pagesFailed;
+    run.stats.pagesBlocked = outcome.pagesBlocked;
+    run.stats.pagesSkipped = outcome.pagesSkipped;
+    run.errors = outcome.errors;
+    const bad = outcome.pagesFailed + outcome.pagesBlocked;
+    run.status = bad === 0 ? 'ok' : outcome.pagesFetched > bad ? 'partial' : 'failed';
+  } catch (err) {
+    run.status = 'failed';
+    run.errors.push({ url: target.source.urls[0] ?? '', message: (err as Error).message });
+    throw err;
+  } finally {
+    run.finishedAt = new Date().toISOString();
+    await store.saveRun(run);
+  }
+  log.info(
+    { pages: run.stats.pagesFetched, failed: run.stats.pagesFailed, found: run.stats.documentsFound, new: run.stats.documentsNew, updated: run.stats.documentsUpdated },
+    'crawl finished',
+  );
+  return run;
+}

@@ -1,0 +1,119 @@
+/**
+ * The report job: reads the project's analysed documents and latest runs from the store, builds
+ * the report and persona set, stores the set, and writes the requested formats.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Logger } from 'pino';
+import type { RadarConfig } from '../config/schema.js';
+import { listSources } from '../config/load.js';
+import type { Store } from '../storage/store.js';
+import type { ReportData, ReportRow } from '../reports/model.js';
+import { buildReport, type ReportProject } from '../reports/build-report.js';
+import { renderHtml } from '../reports/render/html.js';
+import { renderMarkdown } from '../reports/render/markdown.js';
+import { renderDocumentsCsv, renderPersonasCsv } from '../reports/render/csv.js';
+import { stageLogger } from '../log/logger.js';
+
+/** Output formats. */
+export type ReportFormat = 'html' | 'md' | 'json' | 'csv' | 'pdf';
+
+/** What the report job wrote. */
+export interface ReportOutcome {
+  /** Output folder. */
+  outDir: string;
+  /** Files written (index.html first when written). */
+  files: string[];
+  /** Documents in the report. */
+  documents: number;
+  /** Personas reported. */
+  personas: number;
+  /** The report data. */
+  report: ReportData;
+}
+
+/** The project facts the report builder needs, from the config. */
+export function reportProjectOf(config: RadarConfig): ReportProject {
+  return {
+    project: config.project,
+    brands: config.brands.map((b) => ({ id: b.id, name: b.name, own: b.own, products: b.products.map((p) => ({ id: p.id, name: p.name })) })),
+    sources: listSources(config).map((s) => ({ id: s.source.id, brand: s.brand, product: s.product, topReviewsOnly: s.source.topReviewsOnly })),
+    personas: {
+      maxPersonas: config.report.maxPersonas,
+      minSize: config.report.minPersonaSize,
+      minShare: config.report.minPersonaShare,
+      showNames: config.privacy.storeAuthorNames,
+    },
+  };
+}
+
+/** Reads the rows of the project's brands: documents (duplicates excluded) joined with analyses. */
+export async function loadRows(config: RadarConfig, store: Store): Promise<ReportRow[]> {
+  const brandIds = new Set(config.brands.map((b) => b.id));
+  const rows: ReportRow[] = [];
+  let batch: ReportRow[] = [];
+  const flush = async () => {
+    const analyses = new Map((await store.getAnalyses(batch.map((r) => r.doc._id))).map((a) => [a.docId, a]));
+    for (const r of batch) {
+      const a = analyses.get(r.doc._id);
+      // An analysis of an older text is stale: the report shows the document as not analysed.
+      if (a && a.contentHash === r.doc.contentHash) r.analysis = a;
+      rows.push(r);
+    }
+    batch = [];
+  };
+  for await (const doc of store.findDocuments({}, { sort: '_id' })) {
+    const about = [doc.brand, ...(doc.brands ?? [])].some((b) => b && brandIds.has(b));
+    if (!about) continue;
+    batch.push({ doc });
+    if (batch.length >= 1000) await flush();
+  }
+  if (batch.length) await flush();
+  return rows;
+}
+
+/** Builds and writes the project's report. */
+export async function reportProject(
+  config: RadarConfig,
+  store: Store,
+  options: { formats?: ReportFormat[]; outDir?: string; log?: Logger } = {},
+): Promise<ReportOutcome> {
+  const log = options.log ?? stageLogger('report');
+  const formats = options.formats ?? (config.report.formats as ReportFormat[]);
+  const outDir = resolve(options.outDir ?? config.report.outDir);
+  const rows = await loadRows(config, store);
+  const [previous] = await store.latestPersonaSets(config.project, 1);
+  const runs = await store.listRuns({ limit: 1000 });
+  const now = new Date().toISOString();
+  const { report, personaSet } = buildReport({
+    project: reportProjectOf(config),
+    rows,
+    runs,
+    previous,
+    now,
+    personaSetId: `${config.project}-${now.replace(/[-:.TZ]/g, '').slice(0, 14)}`,
+  });
+  await store.savePersonaSet(personaSet);
+  await mkdir(outDir, { recursive: true });
+  const files: string[] = [];
+  const write = async (name: string, content: string) => {
+    const file = join(outDir, name);
+    await writeFile(file, content);
+    files.push(file);
+  };
+  if (formats.includes('html') || formats.includes('pdf')) await write('index.html', renderHtml(report));
+  if (formats.includes('md')) await write('report.md', renderMarkdown(report));
+  if (formats.includes('json')) await write('report.json', `${JSON.stringify(report, null, 2)}\n`);
+  if (formats.includes('csv')) {
+    await write('personas.csv', renderPersonasCsv(report));
+    await write('documents.csv', renderDocumentsCsv(report, rows));
+  }
+  if (formats.includes('pdf')) {
+    const { htmlToPdf } = await import('../reports/render/pdf.js');
+    const file = join(outDir, 'report.pdf');
+    await htmlToPdf(join(outDir, 'index.html'), file, config.crawl);
+    files.push(file);
+  }
+  log.info({ outDir, documents: rows.length, personas: report.personas.length }, 'report written');
+  return { outDir, files, documents: rows.length, personas: report.personas.length, report };
+}

@@ -1,0 +1,155 @@
+/**
+ * Building the report: from analysed documents, the project's brands and sources, the latest
+ * crawl runs and the previous persona set, to ReportData and the persona set to store. Pure.
+ */
+import type { CrawlRun, PersonaSet } from '../domain/types.js';
+import type { BrandSummary, ReportData, ReportRow, SourceCoverage } from './model.js';
+import { activity, aspectStandings, aspectTrend, round, summarize } from './summaries.js';
+import { buildPersonas, comparePersonas, exclusivePersonas, PERSONA_BUILDER_VERSION } from './personas/build-personas.js';
+
+/** What the report needs to know about the project. */
+export interface ReportProject {
+  /** Project name. */
+  project: string;
+  /** Brands with their products. */
+  brands: { id: string; name: string; own: boolean; products: { id: string; name: string }[] }[];
+  /** Sources with their brand, product and flags. */
+  sources: { id: string; brand?: string; product?: string; topReviewsOnly: boolean }[];
+  /** Persona settings. */
+  personas: { maxPersonas: number; minSize: number; minShare: number; showNames: boolean };
+}
+
+/** Everything the builder reads. */
+export interface ReportInput {
+  /** The project. */
+  project: ReportProject;
+  /** Analysed documents of the project's brands. */
+  rows: ReportRow[];
+  /** Latest run per source. */
+  runs: CrawlRun[];
+  /** The previous persona set, if any. */
+  previous?: PersonaSet;
+  /** Generation time (ISO 8601). */
+  now: string;
+  /** Id of the new persona set. */
+  personaSetId: string;
+}
+
+/** Below this many analysed documents, a figure carries a small-sample warning. */
+export const SMALL_SAMPLE = 30;
+
+/** Builds the report data and the persona set to store. */
+export function buildReport(input: ReportInput): { report: ReportData; personaSet: PersonaSet } {
+  const { project, rows } = input;
+  const brandRows = new Map<string, ReportRow[]>();
+  for (const r of rows) {
+    const ids = new Set([r.doc.brand, ...(r.doc.brands ?? [])].filter((b): b is string => !!b));
+    for (const b of ids) {
+      const list = brandRows.get(b) ?? [];
+      list.push(r);
+      brandRows.set(b, list);
+    }
+  }
+  const mentionTotal = rows.filter((r) => r.doc.kind === 'mention').length;
+  const brands: BrandSummary[] = project.brands
+    .map((b) => {
+      const list = brandRows.get(b.id) ?? [];
+      const products = b.products.map((p) => summarize(p.id, p.name, list.filter((r) => r.doc.product === p.id || r.doc.products?.includes(p.id))));
+      const mentions = list.filter((r) => r.doc.kind === 'mention').length;
+      return { ...summarize(b.id, b.name, list), own: b.own, products, shareOfVoice: mentionTotal ? round(mentions / mentionTotal) : 0 };
+    })
+    .sort((a, b) => Number(b.own) - Number(a.own) || b.documents - a.documents);
+
+  const topAspects = aspectStandings(rows, 10).map((a) => a.aspect);
+  const matrix = {
+    aspects: topAspects,
+    rows: brands.map((b) => {
+      const standings = aspectStandings(brandRows.get(b.id) ?? [], 1000);
+      return { brand: b.id, cells: topAspects.map((a) => standings.find((s) => s.aspect === a) ?? null) };
+    }),
+  };
+
+  const built = buildPersonas(rows, project.personas);
+  const languages: Record<string, number> = {};
+  for (const r of rows) {
+    const lang = r.analysis?.lang ?? 'unanalysed';
+    languages[lang] = (languages[lang] ?? 0) + 1;
+  }
+
+  const latestRun = new Map<string, CrawlRun>();
+  for (const run of input.runs) {
+    const prev = latestRun.get(run.sourceId);
+    if (!prev || prev.startedAt < run.startedAt) latestRun.set(run.sourceId, run);
+  }
+  const docsBySource = new Map<string, number>();
+  for (const r of rows) docsBySource.set(r.doc.sourceId, (docsBySource.get(r.doc.sourceId) ?? 0) + 1);
+  const coverage: SourceCoverage[] = project.sources.map((s) => {
+    const run = latestRun.get(s.id);
+    const c: SourceCoverage = { id: s.id, documents: docsBySource.get(s.id) ?? 0, topReviewsOnly: s.topReviewsOnly };
+    if (s.brand) c.brand = s.brand;
+    if (s.product) c.product = s.product;
+    if (run) {
+      c.status = run.status;
+      c.lastRun = run.finishedAt ?? run.startedAt;
+      c.pages = { fetched: run.stats.pagesFetched, failed: run.stats.pagesFailed, blocked: run.stats.pagesBlocked, skipped: run.stats.pagesSkipped };
+      if (run.stats.listedCount !== undefined) c.listed = run.stats.listedCount;
+    }
+    return c;
+  });
+  // Documents from sources no longer configured (e.g. imports) still count; list them too.
+  for (const [id, n] of docsBySource) if (!coverage.some((c) => c.id === id)) coverage.push({ id, documents: n, topReviewsOnly: false });
+
+  const caveats: string[] = [];
+  const analysed = rows.filter((r) => r.analysis).length;
+  if (analysed < rows.length) caveats.push(`${rows.length - analysed} documents are not analysed yet (run radar analyze).`);
+  for (const b of brands) {
+    if (b.documents > 0 && b.documents < SMALL_SAMPLE) caveats.push(`${b.name}: only ${b.documents} documents — treat its figures as indicative.`);
+  }
+  for (const c of coverage) {
+    if (c.topReviewsOnly) caveats.push(`${c.id} shows only a selection ("top") of its reviews: its figures lean positive.`);
+    if (c.pages && c.pages.blocked > 0) caveats.push(`${c.id}: ${c.pages.blocked} pages were blocked (captcha or bot check) in the last crawl.`);
+    if (c.pages && c.pages.failed > 0) caveats.push(`${c.id}: ${c.pages.failed} pages failed in the last crawl.`);
+    if (c.listed !== undefined && c.documents < c.listed * 0.8) caveats.push(`${c.id}: ${c.documents} of ${c.listed} listed reviews stored.`);
+  }
+  const unsupported = built.excluded.unsupportedLanguage;
+  if (unsupported > 0) caveats.push(`${unsupported} documents in unsupported languages are counted but not used for personas.`);
+  if (built.personas.length === 0) caveats.push('No persona reached the minimum support; collect more reviews or lower report.minPersonaSize.');
+
+  const personaSet: PersonaSet = {
+    _id: input.personaSetId,
+    project: project.project,
+    createdAt: input.now,
+    version: PERSONA_BUILDER_VERSION,
+    personas: built.personas.map((p) => {
+      const { id, label, size, share, shareByBrand, members, ...details } = p;
+      return { id, label, size, share, shareByBrand, members, details: details as unknown as Record<string, unknown> };
+    }),
+  };
+  const report: ReportData = {
+    schemaVersion: 1,
+    project: project.project,
+    generatedAt: input.now,
+    analyzerVersions: [...new Set(rows.map((r) => r.analysis?.version).filter((v): v is string => !!v))].sort(),
+    personaSetId: input.personaSetId,
+    totals: {
+      documents: rows.length,
+      reviews: rows.filter((r) => r.doc.kind === 'review').length,
+      mentions: mentionTotal,
+      analysed,
+      members: built.members,
+      clustered: built.clustered,
+      excluded: built.excluded,
+      languages,
+    },
+    brands,
+    matrix,
+    personas: built.personas,
+    exclusivePersonas: exclusivePersonas(built.personas),
+    change: comparePersonas(built.personas, input.previous),
+    activity: activity(rows),
+    aspectTrend: aspectTrend(rows, topAspects.slice(0, 4)),
+    coverage,
+    caveats,
+  };
+  return { report, personaSet };
+}

@@ -1,0 +1,110 @@
+/** The Markdown report: the same content as the HTML page, as tables and lists. */
+import type { AspectStanding, PersonaView, ReportData, ShareCount } from '../model.js';
+
+function cell(text: string | number | undefined): string {
+  return String(text ?? '–').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function signed(n: number): string {
+  return `${n > 0 ? '+' : ''}${n.toFixed(2)}`;
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+function table(head: string[], rows: (string | number | undefined)[][]): string {
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+}
+
+function aspects(list: AspectStanding[]): string {
+  return list.length ? list.map((a) => `${a.aspect} ${signed(a.net)} (${a.mentions})`).join(', ') : '–';
+}
+
+function shares(list: ShareCount[]): string {
+  return list.length ? list.map((s) => `${s.value} ${pct(s.share)} (${s.support})`).join(', ') : '–';
+}
+
+function persona(p: PersonaView, names: Map<string, string>): string {
+  const lines = [
+    `### ${p.label} — ${pct(p.share)} of reviewers (${p.size})`,
+    '',
+    p.summary,
+    '',
+    `- **Share of each brand's reviewers:** ${Object.entries(p.shareByBrand).map(([b, s]) => `${names.get(b) ?? b} ${pct(s)} (${p.membersByBrand[b] ?? 0})`).join(', ') || '–'}`,
+    `- **Loves:** ${aspects(p.loves)}`,
+    `- **Hates:** ${aspects(p.hates)}`,
+    `- **Motives:** ${shares(p.motives)}`,
+    `- **Usage:** ${shares(p.usage)}`,
+    `- **Price sensitivity:** ${pct(p.priceSensitivity.share)} (${p.priceSensitivity.support})`,
+    `- **Loyalty:** ${shares(p.loyalty)}`,
+    `- **Channels:** ${shares(p.channels)}`,
+    `- **Average rating:** ${p.avgRating ? `${p.avgRating.value.toFixed(2)}★ (${p.avgRating.support} ratings)` : '–'}`,
+    `- **Sentiment:** ${p.sentiment.positive} positive / ${p.sentiment.neutral} neutral / ${p.sentiment.negative} negative`,
+  ];
+  const attrs = Object.entries(p.attributes).filter(([, l]) => l.length);
+  if (attrs.length) lines.push(`- **Self-disclosed:** ${attrs.map(([t, l]) => `${t}: ${shares(l)}`).join('; ')}`);
+  if (p.card.ageRange) lines.push(`- **Stated age:** ${p.card.ageRange}`);
+  lines.push('', '**What they say**', '');
+  for (const q of p.quotes) lines.push(`> “${q.text}”  `, `> — ${q.shows}; ${[q.brand && (names.get(q.brand) ?? q.brand), q.product && (names.get(q.product) ?? q.product), q.rating !== undefined ? `${q.rating}★` : undefined, q.publishedAt?.slice(0, 10)].filter(Boolean).join(', ')} ([source](${q.url}), ${q.docId})`, '');
+  if (p.counterEvidence.length) {
+    lines.push('**Counter-evidence**', '');
+    for (const q of p.counterEvidence) lines.push(`> “${q.text}” — ${q.shows} ([source](${q.url}), ${q.docId})`, '');
+  }
+  if (p.marketing.length) {
+    lines.push('**What it means for marketing**', '');
+    for (const m of p.marketing) lines.push(`- ${m.advice} _(${m.because})_`);
+    lines.push('');
+  }
+  lines.push(`<details><summary>Evidence: ${p.evidence.length} documents</summary>\n\n${p.evidence.join(' ')}\n\n</details>`, '');
+  return lines.join('\n');
+}
+
+/** Renders the report as Markdown. */
+export function renderMarkdown(r: ReportData): string {
+  const names = new Map<string, string>();
+  for (const b of r.brands) {
+    names.set(b.id, b.name);
+    for (const p of b.products) names.set(p.id, p.name);
+  }
+  const out: string[] = [
+    `# ${r.project}: what customers think`,
+    '',
+    `Review Radar report, generated ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC — ${r.totals.documents} documents (${r.totals.reviews} reviews, ${r.totals.mentions} mentions), ${r.totals.analysed} analysed.`,
+    '',
+  ];
+  if (r.caveats.length) out.push('**Read with care:**', '', ...r.caveats.map((c) => `- ${c}`), '');
+  out.push(
+    '## Brands',
+    '',
+    table(
+      ['Brand', 'Own', 'Documents', 'Reviews', 'Mentions', 'Avg rating', 'Net sentiment', 'Share of voice'],
+      r.brands.map((b) => [b.name, b.own ? 'yes' : '', b.documents, b.reviews, b.mentions, b.avgRating?.toFixed(2), signed(b.net), pct(b.shareOfVoice)]),
+    ),
+    '',
+  );
+  for (const b of r.brands) {
+    out.push(`### ${b.name}`, '');
+    out.push(table(['Product', 'Documents', 'Avg rating', 'Positive', 'Neutral', 'Negative', 'Net'], b.products.map((p) => [p.name, p.documents, p.avgRating?.toFixed(2), p.sentiment.positive, p.sentiment.neutral, p.sentiment.negative, signed(p.net)])), '');
+    out.push(`- **Top positive phrases:** ${b.topPositive.map((p) => `${p.phrase} (${p.count})`).join(', ') || '–'}`);
+    out.push(`- **Top negative phrases:** ${b.topNegative.map((p) => `${p.phrase} (${p.count})`).join(', ') || '–'}`);
+    out.push(`- **Aspects:** ${aspects(b.aspects.slice(0, 8))}`, '');
+  }
+  if (r.matrix.aspects.length) {
+    out.push('## Key drivers: brand × aspect net sentiment', '');
+    out.push(table(['Brand', ...r.matrix.aspects], r.matrix.rows.map((row) => [names.get(row.brand) ?? row.brand, ...row.cells.map((c) => (c ? `${signed(c.net)} (${c.mentions})` : '–'))])), '');
+  }
+  out.push('## Personas', '', `${r.totals.clustered} of ${r.totals.members} reviewers fall into a persona with enough support.`, '');
+  for (const p of r.personas) out.push(persona(p, names));
+  if (r.exclusivePersonas.length) out.push(`**Only at one brand:** ${r.exclusivePersonas.map((e) => `${e.persona} (${names.get(e.brand) ?? e.brand})`).join(', ')}`, '');
+  if (r.change.changes.length) {
+    out.push('### Change since the previous report', '');
+    out.push(table(['Persona', 'Change', 'Before', 'Now'], r.change.changes.map((c) => [c.label, c.status, c.shareBefore !== undefined ? pct(c.shareBefore) : '–', c.shareNow !== undefined ? pct(c.shareNow) : '–'])), '');
+  }
+  out.push('## Activity', '', table(['Hour (UTC)', ...r.activity.byHour.map((_, i) => String(i))], [['documents', ...r.activity.byHour]]), '');
+  out.push(table(['Weekday', 'Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], [['documents', ...r.activity.byWeekday]]), '');
+  out.push(table(['Month', 'Documents', 'Net sentiment'], r.activity.byMonth.map((m) => [m.month, m.documents, signed(m.net)])), '');
+  out.push('## Coverage', '', table(['Source', 'Brand / product', 'Stored', 'Listed', 'Pages ok/failed/blocked', 'Last run'], r.coverage.map((c) => [c.id + (c.topReviewsOnly ? ' (top reviews only)' : ''), [c.brand && (names.get(c.brand) ?? c.brand), c.product && (names.get(c.product) ?? c.product)].filter(Boolean).join(' / '), c.documents, c.listed, c.pages ? `${c.pages.fetched}/${c.pages.failed}/${c.pages.blocked}` : '–', c.status])), '');
+  out.push(`Languages: ${Object.entries(r.totals.languages).map(([l, n]) => `${l} ${n}`).join(', ')}`, '');
+  return out.join('\n');
+}
