@@ -7,7 +7,7 @@
  * The runner extracts and reports pages to a sink; it knows nothing about storage. The sink's
  * verdict ("everything on this page was already stored") stops incremental paging.
  */
-import { Configuration, log as crawleeLog, LogLevel, type Request } from '@crawlee/core';
+import { Configuration, log as crawleeLog, LogLevel, NonRetryableError, type Request } from '@crawlee/core';
 import type { Logger } from 'pino';
 import type { ExtractedItem, ExtractedPage } from './extract/types.js';
 import { extractPage } from './extract/extract-page.js';
@@ -99,7 +99,7 @@ const MAX_ERRORS = 200;
 const MAX_LOAD_MORE_CLICKS = 50;
 
 // Crawlee logs through console.log at INFO; keep stdout clean for JSONL output.
-crawleeLog.setLevel(process.env.RADAR_LOG_LEVEL === 'debug' ? LogLevel.DEBUG : LogLevel.ERROR);
+crawleeLog.setLevel(process.env.RADAR_LOG_LEVEL === 'debug' ? LogLevel.DEBUG : LogLevel.OFF);
 
 function isFeed(contentType: string | undefined, body: string): boolean {
   if (contentType && /(rss|atom|rdf)\+xml/.test(contentType)) return true;
@@ -215,6 +215,9 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
         ],
         requestHandler: async (ctx) => {
           const { request } = ctx;
+          const status = ctx.response.statusCode ?? 200;
+          // 4xx pages hold no reviews; retrying a missing page wastes the site's time and ours.
+          if (status >= 400) throw new NonRetryableError(`HTTP ${status}`);
           const contentType = ctx.response.headers['content-type'];
           const body = typeof ctx.body === 'string' ? ctx.body : decodeBody(ctx.body as Buffer, contentType);
           const url = request.loadedUrl ?? request.url;
@@ -270,6 +273,12 @@ async function runBrowser(
         let html = await page.content();
         let url = page.url();
         let extracted = extractPage(html, { url, recipe: source.recipe });
+        if (role === 'listing' && extracted.items.length === 0 && extracted.looksLikeReviews) {
+          // Reviews fetched after load: give the page a moment to draw them.
+          await page.waitForTimeout(1000);
+          html = await page.content();
+          extracted = extractPage(html, { url, recipe: source.recipe });
+        }
         const button = source.recipe?.loadMore ?? extracted.loadMoreSelector;
         if (role === 'listing' && button) {
           // Load-more listings grow in place: click until the button goes or stops adding items.
@@ -277,7 +286,10 @@ async function runBrowser(
             const target = page.locator(button).first();
             if (!(await target.isVisible().catch(() => false))) break;
             const before = extracted.items.length;
+            const size = Number(await page.evaluate('document.body.innerHTML.length'));
             await target.click({ timeout: 5000 }).catch(() => undefined);
+            // The page may fetch after a delay: wait for the DOM to change, then for the network to settle.
+            await page.waitForFunction(`document.body.innerHTML.length !== ${size}`, null, { timeout: 5000 }).catch(() => undefined);
             await page.waitForLoadState('networkidle', { timeout: settings.timeoutSecs * 1000 }).catch(() => undefined);
             html = await page.content();
             extracted = extractPage(html, { url, recipe: source.recipe });

@@ -143,4 +143,14 @@ export interface ExtractOptions {
   url: string;
   /** Recipe from the source config, if any. */
   recipe?: CssRecipe;
+  /** Reference time for relative dates such as "3 hours ago" (extension; defaults to now). */
+  referenceDate?: Date | string;
+}
+
+/** What one strategy found on a page (extension: shared by the strategy functions). */
+export interface StrategyResult {
+  /** Items found. */
+  items: ExtractedItem[];
+  /** Aggregate rating, when the strategy found one. */
+  aggregate?: ExtractedAggregate;
 }

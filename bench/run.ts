@@ -1,0 +1,219 @@
+/**
+ * `npm run bench`: the product's speed and memory figures, each beside a baseline measured in the
+ * same run on the same input (these machines are noisy: ratios travel, absolute numbers don't).
+ *
+ * - crawl: pages/s of the whole crawl pipeline (fetch, extract, store) on the demo shop, against a
+ *   bare CheerioCrawler that only fetches and parses the same pages;
+ * - score: documents/s of the analyzer pipeline against the `sentiment` package and VADER on the same
+ *   texts (in process), and `radar score` against a `sentiment` script as whole processes;
+ * - report: report generation time and peak RSS in a child process, against loading the same rows.
+ * Writes bench/results.json and bench/RESULTS.md.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parse } from 'csv-parse/sync';
+
+process.env.DOTENV_CONFIG_QUIET ??= 'true';
+process.env.RADAR_LOG_LEVEL ??= 'warn';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const SHARED = resolve(ROOT, '..', 'shared');
+const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+const SCALE = Number(args.get('scale') ?? 30);
+const SCORE_TEXTS = Number(args.get('texts') ?? 5000);
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: { name: string; value: number };
+  ratio: number;
+  note?: string;
+}
+
+const figures: Figure[] = [];
+function record(f: Omit<Figure, 'ratio'>, higherIsBetter = true): void {
+  const ratio = higherIsBetter ? f.value / f.baseline.value : f.baseline.value / f.value;
+  figures.push({ ...f, ratio: Math.round(ratio * 100) / 100 });
+  process.stderr.write(`${f.name}: ${f.value.toFixed(1)} ${f.unit} vs ${f.baseline.name} ${f.baseline.value.toFixed(1)} ${f.unit} (ratio ${ratio.toFixed(2)})\n`);
+}
+
+async function benchCrawl(): Promise<{ storeDir: string }> {
+  const { startDemoShop } = await import('../demo/shop.js');
+  const { starterConfigYaml } = await import('../demo/starter-config.js');
+  const { parseConfig, listSources } = await import('../config/load.js');
+  const { crawlSource } = await import('../jobs/crawl-source.js');
+  const { EmbeddedStore } = await import('../storage/embedded/embedded-store.js');
+  const { CheerioCrawler } = await import('@crawlee/cheerio');
+  const { Configuration } = await import('@crawlee/core');
+  const shop = await startDemoShop({ port: 0, scale: SCALE });
+  const storeDir = mkdtempSync(join(tmpdir(), 'radar-bench-'));
+  try {
+    const parsed = parseConfig(starterConfigYaml(shop.url));
+    if ('errors' in parsed) throw new Error(parsed.errors.join('\n'));
+    const config = parsed.config;
+    config.crawl.concurrency = 20;
+    // Every static review source, with the scaled copies of each product page as start URLs.
+    const home = await (await fetch(shop.url)).text();
+    const productUrls = [...home.matchAll(/href="(\/products\/[^"?#]+)"/g)].map((m) => new URL(m[1]!, shop.url).href);
+    const targets = listSources(config).filter((t) => t.source.kind === 'reviews' && t.source.render !== 'browser');
+    const scaled = targets.map((t) => {
+      const base = t.source.urls[0]!;
+      const copies = productUrls.filter((u) => u === base || u.startsWith(`${base}--`));
+      return { ...t, source: { ...t.source, urls: [...new Set([base, ...copies])], maxPages: 100_000, profiles: false } };
+    });
+    // Warm-up pass (also finds every page URL): fetch and extract without storing.
+    const { runCrawl } = await import('../crawlers/run-crawl.js');
+    const visited: string[] = [];
+    for (const t of scaled) {
+      await runCrawl({ source: { ...t.source, robots: 'ignore' }, settings: config.crawl, onPage: async (p) => (visited.push(p.url), { allKnown: false }) });
+    }
+    const store = await EmbeddedStore.open(storeDir);
+    const t0 = performance.now();
+    let pages = 0;
+    for (const t of scaled) {
+      const run = await crawlSource(config, store, 'bench-salt', t, { incremental: false });
+      pages += run.stats.pagesFetched;
+    }
+    const ours = performance.now() - t0;
+    await store.close();
+
+    // Baseline: the same URLs through a bare CheerioCrawler (fetch + parse, no extraction, no store).
+    const cfg = new Configuration({ persistStorage: false });
+    let bare = 0;
+    const crawler = new CheerioCrawler({ maxConcurrency: 20, requestHandler: async ({ $ }) => void (bare += $('body').length) }, cfg);
+    const t1 = performance.now();
+    await crawler.run(visited);
+    const base = performance.now() - t1;
+    record({ name: 'crawl pipeline (fetch, extract, store)', value: (pages / ours) * 1000, unit: 'pages/s', baseline: { name: 'bare CheerioCrawler', value: (visited.length / base) * 1000 }, note: `${pages} demo pages (scale ${SCALE})` });
+    return { storeDir };
+  } finally {
+    await shop.close();
+  }
+}
+
+function clothingTexts(n: number): string[] {
+  const file = join(SHARED, 'data/en-clothing-reviews/clothing_reviews.csv');
+  if (!existsSync(file)) return [];
+  const rows = parse(readFileSync(file), { columns: true, skip_empty_lines: true, relax_quotes: true }) as Record<string, string>[];
+  const texts = rows.map((r) => [r.Title, r['Review Text']].filter(Boolean).join('. ')).filter((t) => t.length > 0);
+  const out: string[] = [];
+  while (out.length < n) out.push(...texts.slice(0, n - out.length));
+  return out;
+}
+
+function throughput(fn: (t: string) => unknown, texts: string[]): number {
+  for (const t of texts.slice(0, 200)) fn(t); // warm-up
+  const t0 = performance.now();
+  for (const t of texts) fn(t);
+  return (texts.length / (performance.now() - t0)) * 1000;
+}
+
+function timeProcess(cmd: string[], input: string): Promise<number> {
+  return new Promise((ok, fail) => {
+    const t0 = performance.now();
+    const child = spawn(cmd[0]!, cmd.slice(1), { stdio: ['pipe', 'ignore', 'inherit'], cwd: ROOT });
+    child.on('error', fail);
+    child.on('close', () => ok(performance.now() - t0));
+    child.stdin.end(input);
+  });
+}
+
+async function benchScore(): Promise<void> {
+  const texts = clothingTexts(SCORE_TEXTS);
+  if (!texts.length) {
+    process.stderr.write('score: ../shared/data/en-clothing-reviews not found; skipped\n');
+    return;
+  }
+  const { createPipeline } = await import('../analyzers/pipeline.js');
+  const Sentiment = (await import('sentiment')).default;
+  const vader = (await import('vader-sentiment')).default as { SentimentIntensityAnalyzer: { polarity_scores(t: string): unknown } };
+  const pipeline = createPipeline();
+  const s = new Sentiment();
+  const ours = throughput((t) => pipeline.analyze(t), texts);
+  record({ name: 'analyzer pipeline, full (in process)', value: ours, unit: 'docs/s', baseline: { name: '`sentiment` package', value: throughput((t) => s.analyze(t), texts) }, note: `${texts.length} clothing reviews` });
+  record({ name: 'analyzer pipeline, full (in process) vs VADER', value: ours, unit: 'docs/s', baseline: { name: 'vader-sentiment', value: throughput((t) => vader.SentimentIntensityAnalyzer.polarity_scores(t), texts) } });
+  const input = `${texts.map((t, i) => JSON.stringify({ id: i, text: t })).join('\n')}\n`;
+  const peer = `const S=require('sentiment');const s=new S();const rl=require('readline').createInterface({input:process.stdin});rl.on('line',l=>{const o=JSON.parse(l);process.stdout.write(JSON.stringify({id:o.id,...s.analyze(o.text)})+'\\n')})`;
+  const radarMs = await timeProcess([process.execPath, 'dist/cli/main.js', 'score'], input);
+  const peerMs = await timeProcess([process.execPath, '-e', peer], input);
+  record({ name: '`radar score` (whole process)', value: (texts.length / radarMs) * 1000, unit: 'docs/s', baseline: { name: '`sentiment` JSONL script (whole process)', value: (texts.length / peerMs) * 1000 } });
+}
+
+function child(script: string, env: Record<string, string>): Promise<{ ms: number; rssMb: number; documents: number }> {
+  return new Promise((ok, fail) => {
+    const c = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    c.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    c.on('error', fail);
+    c.on('close', () => {
+      try {
+        ok(JSON.parse(out.trim().split('\n').pop()!) as { ms: number; rssMb: number; documents: number });
+      } catch (err) {
+        fail(new Error(`bench child failed: ${out} ${String(err)}`));
+      }
+    });
+  });
+}
+
+async function benchReport(storeDir: string): Promise<void> {
+  const common = `
+    process.env.DOTENV_CONFIG_QUIET='true';
+    const { EmbeddedStore } = await import('${ROOT}/dist/storage/embedded/embedded-store.js');
+    const { parseConfig } = await import('${ROOT}/dist/config/load.js');
+    const { starterConfigYaml } = await import('${ROOT}/dist/demo/starter-config.js');
+    const { analyzeStore } = await import('${ROOT}/dist/jobs/analyze-store.js');
+    const config = parseConfig(starterConfigYaml('http://127.0.0.1:1')).config;
+    config.report.outDir = process.env.OUT;
+    const store = await EmbeddedStore.open(process.env.STORE);
+    if (process.env.ANALYZE) await analyzeStore(config, store);`;
+  const out = mkdtempSync(join(tmpdir(), 'radar-bench-report-'));
+  await child(`${common}; await store.close(); console.log(JSON.stringify({ms:0,rssMb:0,documents:0}));`, { STORE: storeDir, OUT: out, ANALYZE: '1' });
+  const report = await child(
+    `${common}
+    const { reportProject } = await import('${ROOT}/dist/jobs/report-project.js');
+    const t0 = performance.now();
+    const r = await reportProject(config, store, { formats: ['html','md','json','csv'] });
+    const ms = performance.now() - t0;
+    await store.close();
+    console.log(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024, documents: r.documents }));`,
+    { STORE: storeDir, OUT: out },
+  );
+  const load = await child(
+    `${common}
+    const { loadRows } = await import('${ROOT}/dist/jobs/report-project.js');
+    const t0 = performance.now();
+    const rows = await loadRows(config, store);
+    const ms = performance.now() - t0;
+    await store.close();
+    console.log(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024, documents: rows.length }));`,
+    { STORE: storeDir, OUT: out },
+  );
+  rmSync(out, { recursive: true, force: true });
+  record({ name: 'report generation (html, md, json, csv)', value: report.ms, unit: 'ms', baseline: { name: 'loading the same rows from the store', value: load.ms }, note: `${report.documents} documents` }, false);
+  record({ name: 'report peak RSS', value: report.rssMb, unit: 'MB', baseline: { name: 'loading the same rows', value: load.rssMb } }, false);
+}
+
+const started = new Date().toISOString();
+const { storeDir } = await benchCrawl();
+await benchScore();
+await benchReport(storeDir);
+rmSync(storeDir, { recursive: true, force: true });
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ started, machine, scale: SCALE, figures }, null, 2)}\n`);
+const md = [
+  `# Benchmark results`,
+  '',
+  `Measured ${started.slice(0, 16).replace('T', ' ')} UTC on ${machine} by \`npm run bench\`. Each figure sits beside a baseline measured in the same run on the same input; the ratio is ours ÷ baseline for rates and baseline ÷ ours for times and memory (above 1 = better than the baseline).`,
+  '',
+  '| Figure | Ours | Baseline | Ratio | Note |',
+  '| --- | --- | --- | --- | --- |',
+  ...figures.map((f) => `| ${f.name} | ${f.value.toFixed(1)} ${f.unit} | ${f.baseline.name}: ${f.baseline.value.toFixed(1)} ${f.unit} | ${f.ratio.toFixed(2)} | ${f.note ?? ''} |`),
+  '',
+];
+writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md.join('\n'));
+process.stdout.write(md.join('\n'));

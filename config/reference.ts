@@ -1,0 +1,86 @@
+/**
+ * The configuration reference as Markdown, generated from the JSON Schema (itself generated from
+ * the zod schema), so the README's reference can never drift from what radar.yaml accepts.
+ */
+import { configJsonSchema } from './json-schema.js';
+
+interface Node {
+  type?: string | string[];
+  description?: string;
+  default?: unknown;
+  enum?: unknown[];
+  properties?: Record<string, Node>;
+  items?: Node;
+  anyOf?: Node[];
+  additionalProperties?: Node | boolean;
+  required?: string[];
+}
+
+function typeOf(n: Node): string {
+  if (n.enum) return n.enum.map((e) => `\`${String(e)}\``).join(' | ');
+  if (n.anyOf) return n.anyOf.map(typeOf).join(' | ');
+  if (n.type === 'array') return `list of ${n.items ? typeOf(n.items) : 'values'}`;
+  if (n.type === 'object' && n.additionalProperties && typeof n.additionalProperties === 'object') return `map of ${typeOf(n.additionalProperties)}`;
+  return Array.isArray(n.type) ? n.type.join(' | ') : (n.type ?? 'any');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+type Row = { path: string; type: string; def: string; description: string };
+
+/** Names of the nested shapes documented in tables of their own. */
+const SHAPES: [string, (n: Node) => boolean][] = [
+  ['Brand', (n) => !!n.properties?.own],
+  ['Product', (n) => !!n.properties?.aliases && !n.properties?.own && !n.properties?.urls],
+  ['Source', (n) => !!n.properties?.urls],
+  ['Recipe', (n) => !!n.properties?.container],
+];
+
+function shapeOf(n: Node | undefined): string | undefined {
+  if (!n) return undefined;
+  return SHAPES.find(([, test]) => test(n))?.[0];
+}
+
+function rowsOf(node: Node, path: string, rows: Row[], shapes: Map<string, Node>): void {
+  for (const [key, child] of Object.entries(node.properties ?? {})) {
+    const p = path ? `${path}.${key}` : key;
+    const inner = child.type === 'array' ? child.items : child;
+    const shape = shapeOf(inner);
+    if (shape && inner) shapes.set(shape, inner);
+    rows.push({
+      path: p,
+      type: shape ? (child.type === 'array' ? `list of ${shape}` : shape) : typeOf(child),
+      def: child.default !== undefined ? `\`${JSON.stringify(child.default)}\`` : node.required?.includes(key) ? 'required' : '',
+      description: child.description ?? '',
+    });
+    if (!shape && inner?.properties) rowsOf(inner, child.type === 'array' ? `${p}[]` : p, rows, shapes);
+  }
+}
+
+function table(rows: Row[]): string {
+  return ['| Key | Type | Default | Description |', '| --- | --- | --- | --- |', ...rows.map((r) => `| \`${r.path}\` | ${cell(r.type)} | ${cell(r.def)} | ${cell(r.description)} |`)].join('\n');
+}
+
+/** The reference as Markdown: the project file's keys, then one table per nested shape. */
+export function configReferenceMarkdown(): string {
+  const shapes = new Map<string, Node>();
+  const top: Row[] = [];
+  rowsOf(configJsonSchema() as Node, '', top, shapes);
+  const parts = [table(top)];
+  const done = new Set<string>();
+  for (let again = true; again; ) {
+    again = false;
+    for (const [name] of SHAPES) {
+      const node = shapes.get(name);
+      if (!node || done.has(name)) continue;
+      done.add(name);
+      again = true;
+      const rows: Row[] = [];
+      rowsOf(node, '', rows, shapes);
+      parts.push(`#### ${name}\n\n${node.description ?? ''}\n\n${table(rows)}`);
+    }
+  }
+  return parts.join('\n\n');
+}

@@ -1,0 +1,248 @@
+/**
+ * Automatic detection of repeated review blocks when no recipe is configured: sibling elements
+ * with the same tag+class signature (at least two) that each carry a rating, a body of prose and a
+ * date or an author. Groups are scored; the best group's blocks are mapped field by field.
+ */
+import { attr, childElements, descriptor, isHidden, nodeText, signature, type Element, type ParsedPage } from './dom.js';
+import { findBody, isActionElement, textWithout } from './block-fields.js';
+import { countWithin, pageFeatures, subtree, type PageFeatures } from './features.js';
+import type { ExtractedItem, StrategyResult } from './types.js';
+
+/** Items found by a DOM strategy, with the elements they came from. */
+export interface DomResult extends StrategyResult {
+  /** One element per item (the review or comment block). */
+  blocks: Element[];
+}
+
+interface Group {
+  members: Element[];
+  score: number;
+}
+
+const TITLE_NAME = /(?:^|[\s_-])(?:title|headline|summary|subject|heading)(?:$|[\s_-])|review-?title/i;
+const LOCATION_NAME = /location|hometown|(?:^|[\s_-])(?:city|country|region|from)(?:$|[\s_-])|user-?loc|reviewer-?loc/i;
+const ID_ATTR = /^(?:data-)?(?:review|comment|post|item)?[-_]?id$/i;
+
+function hasProse(f: PageFeatures, el: Element): boolean {
+  return (f.maxDirect.get(el) ?? 0) >= 30 || (f.textLen.get(el) ?? 0) - (f.linkTextLen.get(el) ?? 0) >= 80;
+}
+
+function scoreGroup(f: PageFeatures, members: Element[]): Group | undefined {
+  let rated = 0;
+  let dated = 0;
+  let authored = 0;
+  let prose = 0;
+  let ratingWidgets = 0;
+  const qualifying: Element[] = [];
+  for (const m of members) {
+    const c = f.counts.get(m);
+    if (!c) continue;
+    const p = hasProse(f, m);
+    if (c.rating) rated++;
+    if (c.date) dated++;
+    if (c.author) authored++;
+    if (p) prose++;
+    ratingWidgets += c.rating;
+    if (c.rating && p && (c.date || c.author)) qualifying.push(m);
+  }
+  const n = members.length;
+  if (qualifying.length < 2 || rated < n * 0.5 || prose < n * 0.5 || (dated < n * 0.5 && authored < n * 0.5)) return undefined;
+  // A block holding several rating widgets is a container of reviews, not one review.
+  const perMember = ratingWidgets / n;
+  const penalty = perMember > 1.5 ? 1 / perMember : 1;
+  const score = qualifying.length * ((rated + dated + authored + prose) / n) * penalty;
+  return { members: qualifying, score };
+}
+
+/** Finds the best group of repeated review blocks on the page (plus sibling variants of it). */
+export function findReviewBlocks(page: ParsedPage): Element[] {
+  const f = pageFeatures(page);
+  if (f.rating.size < 2) return [];
+  const buckets = new Map<string, Element[]>();
+  for (const parent of f.order) {
+    const c = f.counts.get(parent);
+    if (!c || c.rating < 1) continue;
+    const children = childElements(parent);
+    if (children.length < 2 && c.rating < 1) continue;
+    const parentSig = signature(parent);
+    for (const child of children) {
+      if (!f.counts.get(child)?.rating) continue;
+      const key = `${parentSig}>${signature(child)}`;
+      const list = buckets.get(key) ?? [];
+      list.push(child);
+      buckets.set(key, list);
+    }
+  }
+  const groups: (Group & { parentSig: string })[] = [];
+  for (const [key, members] of buckets) {
+    if (members.length < 2) continue;
+    const g = scoreGroup(f, members);
+    if (g) groups.push({ ...g, parentSig: key.slice(0, key.indexOf('>')) });
+  }
+  groups.sort((a, b) => b.score - a.score);
+  const best = groups[0];
+  if (!best) return [];
+  // Variants of a review under the same container (e.g. "updated" and "previous" versions) form
+  // their own groups; keep those that neither contain nor sit inside the chosen blocks.
+  const chosen = [...best.members];
+  const chosenSet = new Set(chosen);
+  const positions = chosen.map((c) => f.index.get(c) ?? 0).sort((a, b) => a - b);
+  for (const g of groups.slice(1)) {
+    if (g.parentSig !== best.parentSig) continue;
+    // Overlap either way (a variant inside a chosen block, or around one) disqualifies the group.
+    const overlaps = g.members.some((m) => {
+      for (let p: Element | null = m; p; p = p.parent && p.parent.type === 'tag' ? (p.parent as Element) : null) if (chosenSet.has(p)) return true;
+      return countWithin(positions, (f.index.get(m) ?? 0) + 1, f.end.get(m) ?? 0) > 0;
+    });
+    if (overlaps) continue;
+    chosen.push(...g.members);
+    for (const m of g.members) chosenSet.add(m);
+    positions.push(...g.members.map((m) => f.index.get(m) ?? 0));
+    positions.sort((a, b) => a - b);
+  }
+
+  return chosen.sort((a, b) => (f.index.get(a) ?? 0) - (f.index.get(b) ?? 0));
+}
+
+/** Site id of a block: its own id, a review/comment id attribute near its top, or one on a wrapper it leads. */
+export function blockId(f: PageFeatures, block: Element): string | undefined {
+  const fromAttrs = (el: Element, own: boolean): string | undefined => {
+    for (const [name, value] of Object.entries(el.attribs)) {
+      if (!ID_ATTR.test(name) || !value.trim() || value.length > 120) continue;
+      if (name === 'id' && !own && !/review|comment|post|\d{4,}/i.test(value)) continue;
+      if (/^\d+$/.test(value) && value.length < 3) continue;
+      return value.trim();
+    }
+    return undefined;
+  };
+  const blockStart = f.index.get(block) ?? 0;
+  const blockEnd = Math.min(f.end.get(block) ?? blockStart, blockStart + 31);
+  for (let i = blockStart; i < blockEnd; i++) {
+    const el = f.order[i] as Element;
+    const id = fromAttrs(el, el === block);
+    if (id) return id;
+  }
+  // The id often sits on a wrapper around the block; it is this block's when nothing that belongs
+  // to another review or comment (a rating, an author) comes before the block inside it.
+  let cur = block.parent;
+  for (let level = 0; level < 3 && cur && cur.type === 'tag'; level++) {
+    const wrapper = cur as Element;
+    const start = (f.index.get(wrapper) ?? 0) + 1;
+    if (blockStart - start > 200) break;
+    for (let k = start; k < blockStart; k++) {
+      const e = f.order[k] as Element;
+      if (f.rating.has(e) || f.author.has(e)) return undefined;
+    }
+    const id = fromAttrs(wrapper, false);
+    if (id) return id;
+    cur = wrapper.parent;
+  }
+  return undefined;
+}
+
+/** Maps one review block to an item; undefined when it holds no text. */
+export function blockToItem(page: ParsedPage, f: PageFeatures, block: Element, skipNested?: (e: Element) => boolean): ExtractedItem | undefined {
+  const hidden = new Set<Element>();
+  const inside = subtree(f, block).filter((e) => {
+    if ((e.parent && hidden.has(e.parent as Element)) || isHidden(e)) {
+      hidden.add(e);
+      return false;
+    }
+    return !skipNested || !skipNested(e);
+  });
+  const ratingEl = inside.find((e) => f.rating.has(e)) ?? (f.rating.has(block) ? block : undefined);
+  const dateEl = inside.find((e) => f.date.has(e));
+  const authorEl = inside.find((e) => f.author.has(e));
+  const fields = new Set([ratingEl, dateEl, authorEl].filter((e): e is Element => !!e));
+  const inField = (e: Element): boolean =>
+    [...fields].some((x) => x === e || isInside(x, e)) ||
+    (!!authorEl && isInside(e, authorEl)) ||
+    (!!dateEl && isInside(e, dateEl));
+
+  const titleEl = inside.find((e) => {
+    if (inField(e) || (!TITLE_NAME.test(descriptor(e)) && !/^h[2-6]$/.test(e.name))) return false;
+    const t = textWithout(e, (x) => f.rating.has(x));
+    return t.length >= 2 && t.length <= 200;
+  });
+  const locationEl = inside.find((e) => {
+    if (e === authorEl || !LOCATION_NAME.test(descriptor(e))) return false;
+    const t = nodeText(e, page);
+    return t.length >= 2 && t.length <= 80 && !/\d{3,}/.test(t);
+  });
+
+  const skip = (e: Element): boolean => e === titleEl || e === locationEl || (!!skipNested && skipNested(e));
+  const bodyEls = findBody(f, block, skip);
+  const exclude = (e: Element): boolean => skip(e) || f.rating.has(e) || f.date.has(e) || f.author.has(e) || isActionElement(e, nodeText(e, page));
+  const body = bodyEls.map((e) => textWithout(e, exclude)).filter(Boolean).join('\n');
+  if (!body) return undefined;
+
+  const item: ExtractedItem = { body };
+  const title = titleEl ? textWithout(titleEl, (x) => f.rating.has(x)) : undefined;
+  if (title && title !== body) item.title = title;
+  if (authorEl) {
+    const a = f.author.get(authorEl);
+    if (a) {
+      item.author = a.name;
+      if (a.url) item.authorUrl = a.url;
+    }
+    if (!a?.url) {
+      const link = authorEl.name === 'a' ? authorEl : inside.find((e) => e.name === 'a' && isInside(authorEl, e));
+      const href = link?.attribs['href'];
+      if (href) {
+        try {
+          item.authorUrl = new URL(href, page.url).href;
+        } catch {
+          // unusable link
+        }
+      }
+    }
+  }
+  if (locationEl) item.authorLocation = nodeText(locationEl, page).replace(/\n/g, ', ');
+  if (ratingEl) {
+    const r = f.rating.get(ratingEl);
+    if (r) item.rating = r;
+  }
+  if (dateEl) {
+    const d = f.date.get(dateEl);
+    if (d) item.publishedAt = d;
+  }
+  const id = blockId(f, block);
+  if (id) item.siteId = id;
+  const lang = bodyEls.map((e) => attr(e, 'lang')).find(Boolean) ?? attr(block, 'lang');
+  if (lang) item.lang = lang;
+  if (id) {
+    const permalink = inside.find((e) => e.name === 'a' && (e.attribs['href'] ?? '').includes(id));
+    const href = permalink?.attribs['href'];
+    if (href) {
+      try {
+        item.url = new URL(href, page.url).href;
+      } catch {
+        // unusable link
+      }
+    }
+  }
+  return item;
+}
+
+function isInside(ancestor: Element, el: Element): boolean {
+  let cur = el.parent;
+  while (cur) {
+    if (cur === ancestor) return true;
+    cur = cur.parent;
+  }
+  return false;
+}
+
+/** Automatic-detection strategy: reviews from the best group of repeated review blocks. */
+export function autoDetect(page: ParsedPage): DomResult {
+  const f = pageFeatures(page);
+  const blocks: Element[] = [];
+  const items: ExtractedItem[] = [];
+  for (const block of findReviewBlocks(page)) {
+    const item = blockToItem(page, f, block);
+    if (!item) continue;
+    items.push(item);
+    blocks.push(block);
+  }
+  return { items, blocks };
+}

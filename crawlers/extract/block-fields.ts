@@ -1,0 +1,122 @@
+/**
+ * Reads review fields out of one detected block (an element holding one review or comment):
+ * the body as the largest run of prose not holding the rating, date or author, the title, and the
+ * text of an element without the widgets nested in it.
+ */
+import { childElements, descriptor, isElement, isHidden, isSkipped, type AnyNode, type Element } from './dom.js';
+import type { PageFeatures } from './features.js';
+import { normalizeWhitespace } from './text.js';
+
+const ACTION_TEXT =
+  /^(?:reply|replies|report|report abuse|share|link|permalink|edit|delete|flag|quote|like|helpful|not helpful|yes|no|read more|read less|show more|show less|see more|see less|more|less|translate(?: review)?|translate review to english|mehr lesen|weiterlesen|antworten|antworte|melden|hilfreich|ответить|читать далее|пожаловаться|полезно|回复|举报|展开|收起|parent|next|prev|context|hide|\[[-+–]\])$/i;
+const ACTION_NAME = /(?:^|[\s_-])(?:reply|replies|actions?|toolbar|share|vote|votes|voting|helpful|report|flag|footer|meta|controls|buttons?|feedback|translate|expander-header|read-more)(?:$|[\s_-])/i;
+
+/** Whether an element is a control (reply/report/helpful/read-more…) rather than content. */
+export function isActionElement(el: Element, text: string): boolean {
+  if (el.name === 'button' || el.attribs['role'] === 'button') return text.length < 60;
+  if (text.length <= 40 && ACTION_TEXT.test(text.replace(/[|·•()]/g, '').trim())) return true;
+  return text.length < 40 && ACTION_NAME.test(descriptor(el));
+}
+
+/** Text of an element without the text of excluded descendants (widgets, nested comments, controls). */
+export function textWithout(el: Element, exclude: (e: Element) => boolean): string {
+  const parts: string[] = [];
+  const walk = (n: AnyNode): void => {
+    if (n.type === 'text') {
+      parts.push((n as unknown as { data: string }).data);
+      return;
+    }
+    if (!isElement(n) || isSkipped(n)) return;
+    if (n !== el && (exclude(n) || isHidden(n))) return;
+    const block = /^(?:p|div|br|li|tr|h[1-6]|blockquote|pre|ul|ol|section|article)$/.test(n.name);
+    if (block) parts.push('\n');
+    for (const c of n.children) walk(c);
+    if (block) parts.push('\n');
+  };
+  walk(el);
+  return normalizeWhitespace(parts.join(''));
+}
+
+/** Whether an element holds a rating, date or author element (or is one). */
+function holdsField(f: PageFeatures, el: Element): boolean {
+  const c = f.counts.get(el);
+  return !!c && c.rating + c.date + c.author > 0;
+}
+
+/** Whether an element is itself a rating, date or author element. */
+function isField(f: PageFeatures, el: Element): boolean {
+  return f.rating.has(el) || f.date.has(el) || f.author.has(el);
+}
+
+function directTextLength(el: Element): number {
+  let n = 0;
+  for (const c of el.children) if (c.type === 'text') n += (c as unknown as { data: string }).data.trim().length;
+  return n;
+}
+
+function fieldTextLength(f: PageFeatures, el: Element): number {
+  let n = 0;
+  const walk = (e: Element): void => {
+    for (const c of childElements(e)) {
+      if (isField(f, c)) n += f.textLen.get(c) ?? 0;
+      else if (holdsField(f, c)) walk(c);
+    }
+  };
+  walk(el);
+  return n;
+}
+
+/**
+ * Picks the body of a block: among the outermost descendants that hold no rating/date/author (or
+ * that hold one but carry their own prose, like a paragraph starting with a star image), the one
+ * with the most non-link text; sibling paragraphs of the same tag are joined.
+ */
+export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => boolean = () => false): Element[] {
+  const candidates: Element[] = [];
+  const walk = (el: Element): void => {
+    for (const child of childElements(el)) {
+      if (isSkipped(child) || isHidden(child) || skip(child) || child.name === 'form' || isField(f, child)) continue;
+      if (holdsField(f, child)) {
+        if (directTextLength(child) >= 20) candidates.push(child);
+        walk(child);
+      } else if ((f.textLen.get(child) ?? 0) > 0) candidates.push(child);
+    }
+  };
+  if (!holdsField(f, block)) candidates.push(block);
+  else walk(block);
+  let best: Element | undefined;
+  let bestScore = 0;
+  for (const c of candidates) {
+    const len = (f.textLen.get(c) ?? 0) - (holdsField(f, c) ? fieldTextLength(f, c) : 0);
+    const linkLen = f.linkTextLen.get(c) ?? 0;
+    const named = /(?:^|[\s_-])(?:body|text|content|comment|description|message|review-?text|review-?body|copy|entry)(?:$|[\s_-])/i.test(descriptor(c));
+    // Photo galleries carry captions that repeat the review; they are not the review.
+    const gallery = countImages(c) >= 2 ? 0.3 : 1;
+    const score = (len - linkLen) * (named ? 1.5 : 1) * (c.name === 'p' || c.name === 'blockquote' ? 1.2 : 1) * gallery;
+    if (score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  if (!best) return [];
+  // Paragraphs often sit side by side directly in the block: keep the run around the best one.
+  const parent = best.parent;
+  if (best.name === 'p' && parent && isElement(parent)) {
+    const run = childElements(parent).filter((s) => s.name === 'p' && candidates.includes(s));
+    if (run.length > 1) return run;
+  }
+  return [best];
+}
+
+function countImages(el: Element): number {
+  let n = 0;
+  const walk = (e: Element): void => {
+    for (const c of childElements(e)) {
+      if (c.name === 'img' || c.name === 'picture') n++;
+      else walk(c);
+      if (n >= 2) return;
+    }
+  };
+  walk(el);
+  return n;
+}

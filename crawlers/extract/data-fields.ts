@@ -1,0 +1,297 @@
+/**
+ * Maps one loosely structured data object (from a page's embedded JSON state) to a review by the
+ * names of its fields: text/comment/body/content, rating/stars/score, user/author/name, location,
+ * date/time/created. No site's key names are special-cased; only naming patterns are.
+ */
+import type { Rating } from '../../domain/types.js';
+import { resolveUrl } from './dom.js';
+import { parseDate, type DateOptions } from './dates.js';
+import { makeRating } from './ratings.js';
+import { htmlToText, parseNumber } from './text.js';
+import type { ExtractedItem } from './types.js';
+
+/** A JSON object. */
+export type DataObject = Record<string, unknown>;
+
+/** What field mapping needs from its surroundings. */
+export interface DataContext {
+  /** Page URL, to resolve relative links. */
+  url: string;
+  /** Date parsing options (locale, reference time). */
+  dates: DateOptions;
+  /** Resolves normalised-cache references (`{"__ref": "User:1"}`, `{"type":"id","id":"User:1"}`). */
+  deref: (value: unknown) => unknown;
+}
+
+/** Whether a value is a plain object. */
+export function isDataObject(v: unknown): v is DataObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const TEXT_KEYS = [
+  'reviewtext', 'reviewbody', 'review_text', 'review_body', 'text', 'body', 'comment', 'commenttext', 'comment_text',
+  'content', 'message', 'reviewcontent', 'review_content', 'review', 'opinion', 'feedback', 'fulltext', 'plaintext',
+  'snippet', 'description', 'pros',
+];
+const NESTED_TEXT_KEYS = ['text', 'body', 'html', 'plain', 'plaintext', 'content', 'value', 'raw', 'markdown', 'full', 'original'];
+const TITLE_KEYS = ['title', 'headline', 'reviewtitle', 'review_title', 'subject', 'heading', 'summary'];
+const RATING_KEYS = [
+  'rating', 'ratingvalue', 'rating_value', 'stars', 'starrating', 'star_rating', 'overallrating', 'overall_rating',
+  'overall', 'reviewrating', 'userrating', 'user_rating', 'ratingscore', 'rate', 'score', 'grade', 'starcount',
+];
+const BEST_KEYS = ['bestrating', 'best_rating', 'maxrating', 'max_rating', 'ratingscale', 'rating_scale', 'outof', 'out_of', 'scale', 'best', 'max'];
+const AUTHOR_KEYS = [
+  'author', 'user', 'reviewer', 'customer', 'consumer', 'owner', 'poster', 'creator', 'member', 'writer', 'submitter',
+  'userinfo', 'user_info', 'authorinfo', 'profile', 'by', 'account',
+];
+const AUTHOR_NAME_KEYS = [
+  'authorname', 'author_name', 'username', 'user_name', 'reviewername', 'reviewer_name', 'nickname', 'usernickname',
+  'displayname', 'display_name', 'screenname', 'customername', 'customer_name', 'membername', 'postername',
+];
+const NAME_KEYS = [
+  'displayname', 'display_name', 'name', 'nickname', 'username', 'user_name', 'markupdisplayname', 'screenname',
+  'screen_name', 'fullname', 'full_name', 'publicname', 'login', 'handle',
+];
+const LOCATION_KEYS = [
+  'displaylocation', 'location', 'userlocation', 'user_location', 'authorlocation', 'reviewerlocation', 'hometown',
+  'city', 'country', 'countrycode', 'country_code', 'region', 'place',
+];
+const PERSON_URL_KEYS = ['profileurl', 'profile_url', 'userurl', 'user_url', 'url', 'link', 'href', 'profilelink', 'permalink', 'htmlurl', 'html_url'];
+const AUTHOR_URL_KEYS = ['authorurl', 'author_url', 'authorprofile', 'author_profile', 'userurl', 'user_url', 'profileurl', 'profile_url', 'reviewerurl', 'reviewer_url'];
+const ITEM_URL_KEYS = ['permalink', 'reviewurl', 'review_url', 'commenturl', 'url', 'link', 'href', 'shareurl', 'share_url', 'htmlurl', 'html_url'];
+// Field names that end like a text field but hold labels ("buttonText", "altText").
+const NOT_TEXT = /(?:alt|button|link|label|cta|placeholder|tooltip|aria|title|hint|badge|display|short|preview|translated)_?(?:text|content|body)$/i;
+const ID_KEYS = ['reviewid', 'review_id', 'commentid', 'comment_id', 'id', 'uuid', '_id', 'guid', 'encryptedreviewid', 'key'];
+const LANG_KEYS = ['language', 'lang', 'inlanguage', 'languagecode', 'language_code', 'locale'];
+const ITEM_KEYS = ['business', 'product', 'item', 'itemreviewed', 'listing', 'place', 'hotel', 'restaurant', 'app', 'productinfo', 'subject'];
+const PRODUCT_KEYS = /^(?:price|prices|sku|offers?|availability|brand|gtin\d*|mpn|reviewcount|ratingcount|aggregaterating|instock|currency|pricecurrency|listprice|saleprice|numberofreviews|reviews_count|review_count|ratings_count)$/;
+const DATE_EXCLUDE = /visit|experience|birth|expir|valid|upload|start|end|until|deadline|since|joined|last(?:login|seen|active)|updated|modified|edited/;
+const DATE_PRIMARY = /publish|creat|submit|post|written|date$|^date|time$|^time|timestamp|^at$|_at$/;
+
+function lowerKeys(o: DataObject): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const k of Object.keys(o)) m.set(k.toLowerCase(), k);
+  return m;
+}
+
+function pick(o: DataObject, keys: Map<string, string>, names: string[], ctx: DataContext): [string, unknown] | undefined {
+  for (const name of names) {
+    const real = keys.get(name);
+    if (real === undefined) continue;
+    const v = ctx.deref(o[real]);
+    if (v !== undefined && v !== null && v !== '') return [real, v];
+  }
+  return undefined;
+}
+
+function textValue(v: unknown, ctx: DataContext, depth = 0): string | undefined {
+  if (typeof v === 'string') {
+    const t = htmlToText(v);
+    return t || undefined;
+  }
+  if (isDataObject(v) && depth < 2) {
+    const keys = lowerKeys(v);
+    const found = pick(v, keys, NESTED_TEXT_KEYS, ctx);
+    if (found) return textValue(found[1], ctx, depth + 1);
+  }
+  return undefined;
+}
+
+function shortString(v: unknown, max = 80): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const t = htmlToText(v);
+  if (!t || t.length > max || t.includes('\n') || /^(?:https?:)?\/\//.test(t)) return undefined;
+  return t;
+}
+
+/** Display name of a person-like value: a string, or an object with a name field. */
+export function nameOf(v: unknown, ctx: DataContext): string | undefined {
+  const value = ctx.deref(v);
+  if (typeof value === 'string') return shortString(value, 80);
+  if (!isDataObject(value)) return undefined;
+  const keys = lowerKeys(value);
+  const found = pick(value, keys, NAME_KEYS, ctx);
+  if (found) {
+    const name = typeof found[1] === 'string' ? shortString(found[1]) : nameOf(found[1], ctx);
+    if (name) return name;
+  }
+  const first = pick(value, keys, ['firstname', 'first_name', 'givenname'], ctx);
+  const last = pick(value, keys, ['lastname', 'last_name', 'familyname'], ctx);
+  const parts = [first?.[1], last?.[1]].map((p) => shortString(p)).filter(Boolean);
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+function locationOf(o: DataObject, ctx: DataContext): string | undefined {
+  const keys = lowerKeys(o);
+  const found = pick(o, keys, LOCATION_KEYS, ctx);
+  if (!found) return undefined;
+  const [, v] = found;
+  if (typeof v === 'string') return shortString(v, 100);
+  if (isDataObject(v)) return nameOf(v, ctx) ?? shortString(v['city'] ?? v['displayName'] ?? v['country']);
+  return undefined;
+}
+
+function urlOf(o: DataObject, ctx: DataContext, names = PERSON_URL_KEYS): string | undefined {
+  const keys = lowerKeys(o);
+  for (const name of names) {
+    const real = keys.get(name);
+    if (real === undefined) continue;
+    const v = o[real];
+    if (typeof v === 'string' && /^(?:https?:\/\/|\/)\S*$/.test(v.trim())) return resolveUrl(htmlToText(v), ctx.url);
+  }
+  return undefined;
+}
+
+/** Reads a rating value (and its scale) from a review-like object; `key` tells which field held it. */
+function ratingOf(o: DataObject, keys: Map<string, string>, ctx: DataContext): { rating: Rating; key: string } | undefined {
+  const found = pick(o, keys, RATING_KEYS, ctx);
+  if (!found) return undefined;
+  const [key, v] = found;
+  const bestField = pick(o, keys, BEST_KEYS, ctx)?.[1];
+  if (typeof v === 'number' || (typeof v === 'string' && /^\s*\d{1,3}(?:[.,]\d{1,2})?\s*$/.test(v))) {
+    const rating = makeRating(v, bestField);
+    return rating ? { rating, key } : undefined;
+  }
+  if (isDataObject(v)) {
+    const inner = lowerKeys(v);
+    const value = pick(v, inner, ['value', 'ratingvalue', 'rating', 'score', 'stars', 'overall'], ctx)?.[1];
+    const best = pick(v, inner, BEST_KEYS, ctx)?.[1] ?? bestField;
+    const worst = pick(v, inner, ['worstrating', 'worst_rating', 'min', 'minrating'], ctx)?.[1];
+    const rating = typeof value === 'number' || typeof value === 'string' ? makeRating(value, best, worst) : undefined;
+    return rating ? { rating, key } : undefined;
+  }
+  return undefined;
+}
+
+function dateOf(o: DataObject, ctx: DataContext, depth = 0): string | undefined {
+  let fallback: string | undefined;
+  for (const [key, raw] of Object.entries(o)) {
+    const k = key.toLowerCase();
+    if (!/date|time|created|published|submitted|posted|^at$|_at$/.test(k) || DATE_EXCLUDE.test(k)) continue;
+    const v = ctx.deref(raw);
+    let date: string | undefined;
+    if (typeof v === 'string' || typeof v === 'number') date = parseDate(v, ctx.dates);
+    else if (Array.isArray(v) && typeof v[0] === 'number') date = parseDate(v[0], ctx.dates);
+    // A "dates" object groups several stamps ({publishedDate, experiencedDate}); pick by the same rules.
+    else if (isDataObject(v)) date = parseDate(v['iso'] ?? v['value'] ?? v['seconds'] ?? v['date'], ctx.dates) ?? (depth < 1 ? dateOf(v, ctx, depth + 1) : undefined);
+    if (!date) continue;
+    if (DATE_PRIMARY.test(k)) return date;
+    fallback ??= date;
+  }
+  if (fallback) return fallback;
+  // Edited reviews may only carry an "updated" stamp; better than no date.
+  for (const [key, raw] of Object.entries(o)) {
+    if (!/updated|modified|edited/i.test(key)) continue;
+    const date = parseDate(ctx.deref(raw), ctx.dates);
+    if (date) return date;
+  }
+  return undefined;
+}
+
+/** A review mapped from a data object, plus which fields made it look like one. */
+export interface MappedReview {
+  /** The item. */
+  item: ExtractedItem;
+  /** Field that held the rating, when one did (to check the scale across the collection). */
+  ratingKey?: string;
+  /** Whether the text came from a weak field (description/snippet) that products also have. */
+  weakText: boolean;
+}
+
+/** Maps a review-like object by field names; undefined when it holds no text or looks like a product. */
+export function mapDataObject(input: DataObject, ctx: DataContext): MappedReview | undefined {
+  // GraphQL connections wrap each record as { node: {…} }.
+  const o = isDataObject(input['node']) && Object.keys(input).length <= 3 ? (input['node'] as DataObject) : input;
+  const keys = lowerKeys(o);
+  for (const k of keys.keys()) if (PRODUCT_KEYS.test(k)) return undefined;
+
+  let body: string | undefined;
+  let textKey: string | undefined;
+  let lang: string | undefined;
+  // Known text fields first, then any field named like one ("commentBody", "reviewContent").
+  const textFields = [
+    ...TEXT_KEYS.filter((k) => keys.has(k)),
+    ...[...keys.keys()].filter((k) => !TEXT_KEYS.includes(k) && /(?:body|text|content|comment|message)$/.test(k) && !NOT_TEXT.test(k)),
+  ];
+  for (const name of textFields) {
+    const real = keys.get(name) as string;
+    const raw = ctx.deref(o[real]);
+    const t = textValue(raw, ctx);
+    // Single words ("Great!") are reviews too; whether the collection is prose is judged on the whole list.
+    if (t && /[\p{L}\p{So}]/u.test(t) && !/^(?:https?:)?\/\//.test(t)) {
+      body = t;
+      textKey = name;
+      if (isDataObject(raw)) lang = shortString(pick(raw, lowerKeys(raw), LANG_KEYS, ctx)?.[1], 20);
+      break;
+    }
+  }
+  if (!body || !textKey) return undefined;
+  const item: ExtractedItem = { body };
+
+  const titleFound = pick(o, keys, TITLE_KEYS.filter((k) => k !== textKey), ctx);
+  const title = titleFound ? shortString(titleFound[1], 300) : undefined;
+  if (title && title !== body) item.title = title;
+
+  const rated = ratingOf(o, keys, ctx);
+  if (rated) item.rating = rated.rating;
+
+  const authorObj = pick(o, keys, AUTHOR_KEYS, ctx);
+  let author = authorObj ? nameOf(authorObj[1], ctx) : undefined;
+  if (!author) {
+    const named = pick(o, keys, AUTHOR_NAME_KEYS, ctx);
+    if (named) author = shortString(named[1]);
+  }
+  // A bare "name" field is the author on some review records, the product on others: only trust it
+  // when the text field is a review-specific one.
+  if (!author && textKey !== 'description' && textKey !== 'snippet') author = shortString(pick(o, keys, ['name'], ctx)?.[1], 60);
+  if (author) item.author = author;
+
+  const person = authorObj && isDataObject(authorObj[1]) ? (authorObj[1] as DataObject) : undefined;
+  const location = (person && locationOf(person, ctx)) ?? locationOf(o, ctx);
+  if (location) item.authorLocation = location;
+  const authorUrl =
+    (person && urlOf(person, ctx)) ??
+    urlOf(o, ctx, AUTHOR_URL_KEYS);
+  if (authorUrl) item.authorUrl = authorUrl;
+
+  const date = dateOf(o, ctx);
+  if (date) item.publishedAt = date;
+
+  const id = pick(o, keys, ID_KEYS, ctx)?.[1];
+  if (typeof id === 'string' || typeof id === 'number') item.siteId = String(id);
+
+  lang ??= shortString(pick(o, keys, LANG_KEYS, ctx)?.[1], 20);
+  if (lang && /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i.test(lang)) item.lang = lang.replace('_', '-');
+
+  const url = urlOf(o, ctx, ITEM_URL_KEYS);
+  if (url && url !== authorUrl) item.url = url;
+
+  const thing = pick(o, keys, ITEM_KEYS, ctx);
+  if (thing && isDataObject(thing[1])) {
+    const t = thing[1] as DataObject;
+    const name = shortString(t['name'] ?? t['title'] ?? t['displayName'], 200);
+    if (name) item.itemName = name;
+  }
+
+  return {
+    item,
+    ...(rated ? { ratingKey: rated.key } : {}),
+    weakText: textKey === 'description' || textKey === 'snippet' || textKey === 'pros',
+  };
+}
+
+/** Reads an aggregate rating from a data object stating an average and a count; undefined otherwise. */
+export function aggregateOf(o: DataObject): { ratingValue: number; count: number } | undefined {
+  const keys = lowerKeys(o);
+  const avgKey = ['averagerating', 'average_rating', 'avgrating', 'avg_rating', 'ratingaverage', 'rating_average', 'averagescore', 'overallrating', 'ratingvalue', 'rating', 'stars']
+    .map((k) => keys.get(k))
+    .find((k) => k !== undefined);
+  const countKey = ['reviewcount', 'review_count', 'reviewscount', 'reviews_count', 'totalreviews', 'total_reviews', 'numreviews', 'num_reviews', 'numberofreviews', 'ratingcount', 'rating_count', 'totalreviewcount', 'ratingscount']
+    .map((k) => keys.get(k))
+    .find((k) => k !== undefined);
+  if (!avgKey || !countKey) return undefined;
+  const value = parseNumber(o[avgKey]);
+  const count = parseNumber(o[countKey]);
+  if (value === undefined || count === undefined || value <= 0 || value > 10 || count < 1 || !Number.isInteger(count)) return undefined;
+  return { ratingValue: value, count };
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate } from './dates.js';
+
+const ref = new Date('2025-03-15T12:00:00Z');
+
+describe('parseDate', () => {
+  it.each([
+    ['2025-03-12', '2025-03-12'],
+    ['2025-03-12T10:20:30Z', '2025-03-12T10:20:30.000Z'],
+    ['2025-03-12T10:20:30+01:00', '2025-03-12T09:20:30.000Z'],
+    ['2014-11-07T09:16:25', '2014-11-07T09:16:25'],
+    ['Thu, 12 Nov 2015 21:16:39 +0000', '2015-11-12T21:16:39.000Z'],
+    ['March 12, 2025', '2025-03-12'],
+    ['Mar 12th, 2025', '2025-03-12'],
+    ['12 March 2025', '2025-03-12'],
+    ['Reviewed in the United Kingdom on 8 April 2016', '2016-04-08'],
+    ['November 14, 2024 at 3:27 pm', '2024-11-14T15:27:00'],
+    ['12.03.2025', '2025-03-12'],
+    ['9. März 2025', '2025-03-09'],
+    ['3. Dezember 2024', '2024-12-03'],
+    ['12 марта 2025 г.', '2025-03-12'],
+    ['1 сентября 2023', '2023-09-01'],
+    ['2020年12月9日', '2020-12-09'],
+    ['2020/12/09', '2020-12-09'],
+    ['12 de marzo de 2025', '2025-03-12'],
+    ['13/03/2025', '2025-03-13'],
+  ])('%s → %s', (input, want) => {
+    expect(parseDate(input)).toBe(want);
+  });
+
+  it('reads numeric day/month order from the locale', () => {
+    expect(parseDate('12/9/2020')).toBe('2020-12-09');
+    expect(parseDate('12/9/2020', { locale: 'en-US' })).toBe('2020-12-09');
+    expect(parseDate('12/9/2020', { locale: 'en-GB' })).toBe('2020-09-12');
+    expect(parseDate('03.04.25', { locale: 'de' })).toBe('2025-04-03');
+  });
+
+  it('resolves relative dates against the reference date', () => {
+    expect(parseDate('3 hours ago', { referenceDate: ref })).toBe('2025-03-15T09:00:00.000Z');
+    expect(parseDate('an hour ago', { referenceDate: ref })).toBe('2025-03-15T11:00:00.000Z');
+    expect(parseDate('2 days ago', { referenceDate: ref })).toBe('2025-03-13T12:00:00.000Z');
+    expect(parseDate('a month ago', { referenceDate: ref })).toBe('2025-02-15T12:00:00.000Z');
+    expect(parseDate('vor 2 Tagen', { referenceDate: ref })).toBe('2025-03-13T12:00:00.000Z');
+    expect(parseDate('vor einer Stunde', { referenceDate: ref })).toBe('2025-03-15T11:00:00.000Z');
+    expect(parseDate('3 дня назад', { referenceDate: ref })).toBe('2025-03-12T12:00:00.000Z');
+    expect(parseDate('час назад', { referenceDate: ref })).toBe('2025-03-15T11:00:00.000Z');
+    expect(parseDate('3小时前', { referenceDate: ref })).toBe('2025-03-15T09:00:00.000Z');
+    expect(parseDate('yesterday', { referenceDate: ref })).toBe('2025-03-14');
+    expect(parseDate('gestern', { referenceDate: ref })).toBe('2025-03-14');
+    expect(parseDate('вчера', { referenceDate: ref })).toBe('2025-03-14');
+  });
+
+  it('uses a configured format with localized month names', () => {
+    expect(parseDate('Bewertet am 05.11.2024', { format: 'DD.MM.YYYY' })).toBe('2024-11-05');
+    expect(parseDate('5 ноября 2024', { format: 'D MMMM YYYY', locale: 'ru' })).toBe('2024-11-05');
+    expect(parseDate('Nov 5, 2024 10:30', { format: 'MMM D, YYYY HH:mm' })).toBe('2024-11-05T10:30:00');
+  });
+
+  it('reads epoch seconds and milliseconds', () => {
+    expect(parseDate(1625581068)).toBe('2021-07-06T14:17:48.000Z');
+    expect(parseDate(1625581068000)).toBe('2021-07-06T14:17:48.000Z');
+    expect(parseDate('1625581068')).toBe('2021-07-06T14:17:48.000Z');
+  });
+
+  it('returns undefined for non-dates', () => {
+    for (const s of ['', 'Great product', '£12.99', '4.5 out of 5', 'Top 5 2020', '31/02/2024', 'I bought it today and love how quiet it is']) {
+      expect(parseDate(s, { referenceDate: ref })).toBeUndefined();
+    }
+    expect(parseDate(undefined)).toBeUndefined();
+    expect(parseDate(42)).toBeUndefined();
+  });
+});

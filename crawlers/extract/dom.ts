@@ -1,0 +1,274 @@
+/**
+ * The parsed page every HTML strategy shares, and fast helpers over its nodes. The page is parsed
+ * once with htmlparser2 (through cheerio), several times faster than the parse5 default on
+ * megabyte pages; helpers walk the node tree directly instead of going through cheerio wrappers.
+ */
+import { load, type CheerioAPI } from 'cheerio';
+import type { AnyNode, Element, ParentNode } from 'domhandler';
+import { normalizeWhitespace } from './text.js';
+
+/** DOM node types of the parsed page (cheerio's own DOM). */
+export type { AnyNode, Element } from 'domhandler';
+
+/** A page parsed once and shared by every strategy. */
+export interface ParsedPage {
+  /** The cheerio document. */
+  $: CheerioAPI;
+  /** Absolute URL of the page. */
+  url: string;
+  /** Language the page declares on `<html lang>` (BCP 47), when it does. */
+  lang?: string;
+  /** Reference time for relative dates ("3 hours ago"). */
+  referenceDate: Date;
+  /** Memo of element texts (the same blocks are read by several strategies). */
+  textCache: WeakMap<Element, string>;
+  /** Lazily computed per-page structures shared by strategies (e.g. element features). */
+  cache: Map<string, unknown>;
+}
+
+/** Options for {@link parsePage}. */
+export interface ParsePageOptions {
+  /** Absolute URL of the page. */
+  url: string;
+  /** Reference time for relative dates; defaults to now. */
+  referenceDate?: Date | string;
+}
+
+// Elements nested deeper than this are cut off: real pages stay far below, and every walk stays
+// safe from stack overflows.
+const MAX_DEPTH = 600;
+
+function capDepth(root: ParentNode): void {
+  const stack: [ParentNode, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, d] = stack.pop() as [ParentNode, number];
+    if (d >= MAX_DEPTH) {
+      node.children = [];
+      continue;
+    }
+    for (const child of node.children) if (isElement(child)) stack.push([child, d + 1]);
+  }
+}
+
+/** Parses HTML once into the shared page record. */
+export function parsePage(html: string, opts: ParsePageOptions): ParsedPage {
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  const root = $.root().get(0);
+  // Unclosed tags on broken pages nest thousands deep; recursive walks would overflow the stack.
+  if (root) capDepth(root);
+  const lang = $('html[lang]').last().attr('lang')?.trim() || undefined;
+  const ref = opts.referenceDate === undefined ? new Date() : new Date(opts.referenceDate);
+  return {
+    $,
+    url: opts.url,
+    lang,
+    referenceDate: Number.isNaN(ref.getTime()) ? new Date() : ref,
+    textCache: new WeakMap(),
+    cache: new Map(),
+  };
+}
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'object', 'select']);
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
+  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p',
+  'pre', 'section', 'table', 'td', 'th', 'tr', 'ul',
+]);
+
+/** Whether a node is an element (tags, scripts and styles alike). */
+export function isElement(node: AnyNode | null | undefined): node is Element {
+  return !!node && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
+}
+
+/** Element children of a node. */
+export function childElements(node: ParentNode): Element[] {
+  const out: Element[] = [];
+  for (const child of node.children) if (isElement(child)) out.push(child);
+  return out;
+}
+
+/** Whether an element's content is never visible text (scripts, styles, SVG…). */
+export function isSkipped(el: Element): boolean {
+  return SKIP.has(el.name);
+}
+
+/** Visible text of a node: block elements break lines, scripts and styles are skipped. */
+export function nodeText(node: AnyNode, page?: ParsedPage): string {
+  if (isElement(node)) {
+    const hit = page?.textCache.get(node);
+    if (hit !== undefined) return hit;
+  }
+  const parts: string[] = [];
+  collectText(node, parts);
+  const text = normalizeWhitespace(parts.join(''));
+  if (page && isElement(node)) page.textCache.set(node, text);
+  return text;
+}
+
+function collectText(node: AnyNode, parts: string[]): void {
+  if (node.type === 'text') {
+    parts.push((node as unknown as { data: string }).data);
+    return;
+  }
+  if (!isElement(node) && node.type !== 'root') return;
+  if (isElement(node)) {
+    if (SKIP.has(node.name)) return;
+    if (BLOCK.has(node.name)) parts.push('\n');
+  }
+  for (const child of (node as ParentNode).children) collectText(child, parts);
+  if (isElement(node) && BLOCK.has(node.name)) parts.push('\n');
+}
+
+/** Length of visible text under a node without building the string (for cheap scoring). */
+export function textLength(node: AnyNode): number {
+  if (node.type === 'text') return (node as unknown as { data: string }).data.trim().length;
+  if (!isElement(node) && node.type !== 'root') return 0;
+  if (isElement(node) && SKIP.has(node.name)) return 0;
+  let n = 0;
+  for (const child of (node as ParentNode).children) n += textLength(child);
+  return n;
+}
+
+const HIDDEN_CLASS = /^(?:hidden|u-hidden|aok-hidden|d-none|is-hidden|visually-hidden|sr-only|screen-reader-text|offscreen|hide|js-hidden|invisible|a-hidden)$/i;
+
+/** Whether an element is hidden from readers (hidden attribute, display:none, hiding or screen-reader-only classes). */
+export function isHidden(el: Element): boolean {
+  const a = el.attribs;
+  if (a['hidden'] !== undefined || a['aria-hidden'] === 'true') return true;
+  if (a['style'] && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a['style'])) return true;
+  return classTokens(el).some((c) => HIDDEN_CLASS.test(c));
+}
+
+/** Class tokens of an element. */
+export function classTokens(el: Element): string[] {
+  const cls = el.attribs['class'];
+  return cls ? cls.split(/\s+/).filter(Boolean) : [];
+}
+
+/** Every attribute value that names what an element is (class, id, itemprop, data-* hooks, role). */
+export function descriptor(el: Element): string {
+  const a = el.attribs;
+  let s = `${a['class'] ?? ''} ${a['id'] ?? ''} ${a['itemprop'] ?? ''} ${a['property'] ?? ''}`;
+  for (const [k, v] of Object.entries(a)) {
+    if (k.startsWith('data-') && v.length < 60 && /^[\w-]+$/.test(v)) s += ` ${v}`;
+    if (k.startsWith('data-') && k.length > 5) s += ` ${k.slice(5)}`;
+  }
+  return s.toLowerCase();
+}
+
+/** Structural signature of an element: tag plus its class tokens without numbers (ids vary per item). */
+export function signature(el: Element): string {
+  const classes = classTokens(el)
+    .filter((c) => !/\d{2,}/.test(c))
+    .sort()
+    .join('.');
+  return classes ? `${el.name}.${classes}` : el.name;
+}
+
+/** All elements under a node in document order (scripts and styles included, their content not). */
+export function descendants(node: ParentNode, out: Element[] = []): Element[] {
+  for (const child of node.children) {
+    if (!isElement(child)) continue;
+    out.push(child);
+    if (!SKIP.has(child.name)) descendants(child, out);
+  }
+  return out;
+}
+
+/** Every element of the document in order (cached per page): one walk instead of a selector pass per query. */
+export function allElements(page: ParsedPage): Element[] {
+  const hit = page.cache.get('elements') as Element[] | undefined;
+  if (hit) return hit;
+  const list: Element[] = [];
+  const walk = (node: ParentNode): void => {
+    for (const child of node.children) {
+      if (!isElement(child)) continue;
+      list.push(child);
+      walk(child);
+    }
+  };
+  const root = page.$.root().get(0);
+  if (root) walk(root);
+  page.cache.set('elements', list);
+  return list;
+}
+
+/** Elements with one of the given tag names, in document order (cached per page). */
+export function elementsByTag(page: ParsedPage, ...names: string[]): Element[] {
+  let index = page.cache.get('byTag') as Map<string, Element[]> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const el of allElements(page)) {
+      const list = index.get(el.name);
+      if (list) list.push(el);
+      else index.set(el.name, [el]);
+    }
+    page.cache.set('byTag', index);
+  }
+  if (names.length === 1) return index.get(names[0] as string) ?? [];
+  const wanted = new Set(names);
+  return allElements(page).filter((el) => wanted.has(el.name));
+}
+
+/** The body element (or the document root when the page has none). */
+export function bodyOf(page: ParsedPage): Element | undefined {
+  const body = elementsByTag(page, 'body')[0];
+  if (body) return body;
+  const root = page.$.root().get(0);
+  return root ? (childElements(root).find((e) => e.name === 'html') ?? childElements(root)[0]) : undefined;
+}
+
+/** Raw text of a script or style element. */
+export function scriptText(el: Element): string {
+  let s = '';
+  for (const c of el.children) if (c.type === 'text') s += (c as unknown as { data: string }).data;
+  return s;
+}
+
+/** Whether `ancestor` contains `node` (or is it). */
+export function contains(ancestor: AnyNode, node: AnyNode): boolean {
+  let cur: AnyNode | null = node;
+  while (cur) {
+    if (cur === ancestor) return true;
+    cur = cur.parent;
+  }
+  return false;
+}
+
+/** Resolves a link against a base URL; undefined for empty, fragment-only or script links. */
+export function resolveUrl(href: string | undefined | null, base: string): string | undefined {
+  if (!href) return undefined;
+  const h = href.trim();
+  if (!h || h.startsWith('#') || /^(?:javascript|mailto|tel|data):/i.test(h)) return undefined;
+  try {
+    return new URL(h, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+// CSS-escapes an identifier for use in a selector.
+function cssEscape(ident: string): string {
+  return ident.replace(/([^\w-])/g, '\\$1').replace(/^(\d)/, '\\3$1 ');
+}
+
+/** A CSS selector that identifies an element well enough for a browser crawl to click it. */
+export function selectorFor(el: Element): string {
+  const id = el.attribs['id'];
+  if (id && !/\d{3,}/.test(id)) return `#${cssEscape(id)}`;
+  const classes = classTokens(el).filter((c) => !/\d{3,}/.test(c));
+  if (classes.length) return `${el.name}${classes.map((c) => `.${cssEscape(c)}`).join('')}`;
+  for (const attr of ['data-hook', 'data-testid', 'data-test', 'aria-label', 'name']) {
+    const v = el.attribs[attr];
+    if (v) return `${el.name}[${attr}="${v.replace(/"/g, '\\"')}"]`;
+  }
+  return el.name;
+}
+
+/** Text of a single element's attribute, trimmed; undefined when absent or empty. */
+export function attr(el: Element, name: string): string | undefined {
+  const v = el.attribs[name];
+  if (v === undefined) return undefined;
+  const t = v.trim();
+  return t ? t : undefined;
+}

@@ -1,0 +1,147 @@
+/**
+ * Extraction entry point: parses a page once and runs the strategies in order — JSON-LD,
+ * microdata, RDFa, embedded JSON, the configured CSS recipe, then (only when nothing was found)
+ * automatic block detection and discussion-thread detection — merging their items, and fills the
+ * page-level facts the crawler needs (aggregate, pagination, profile links, profile, load-more,
+ * block and "looks like reviews" signals). Feeds are recognised and parsed as feeds.
+ */
+import { autoDetect } from './auto-detect.js';
+import { extractWithRecipe } from './css-recipe.js';
+import { parsePage, type Element, type ParsedPage } from './dom.js';
+import { extractEmbeddedJson } from './embedded-json.js';
+import { extractFeed, isFeed } from './feeds.js';
+import { extractJsonLd } from './json-ld.js';
+import { extractMicrodata, extractRdfa } from './microdata.js';
+import { detectProfile, findDomAggregate, findLoadMore, isBlockedPage, looksLikeReviewPage } from './page-signals.js';
+import { findNextPages } from './pagination.js';
+import { isProfileUrl, profileLinksIn } from './profile-links.js';
+import { textKey } from './text.js';
+import { extractThread } from './thread.js';
+import type { ExtractedAggregate, ExtractedItem, ExtractedPage, ExtractOptions, StrategyName, StrategyResult } from './types.js';
+
+function identity(item: ExtractedItem): string {
+  const text = textKey(item.body);
+  // Rating-only reviews have no text to compare: their author, date and rating identify them.
+  if (text.length < 3) return `~${(item.author ?? '').toLowerCase()}|${item.publishedAt ?? ''}|${item.rating?.value ?? ''}|${textKey(item.title ?? '')}`;
+  return text;
+}
+
+/** Merges items from several strategies: the same text by the same (or an unnamed) author is one item. */
+export function mergeItems(groups: ExtractedItem[][]): ExtractedItem[] {
+  const out: ExtractedItem[] = [];
+  const byKey = new Map<string, ExtractedItem[]>();
+  const bySiteId = new Map<string, ExtractedItem>();
+  for (const items of groups) {
+    for (const item of items) {
+      const key = identity(item);
+      const sameId = item.siteId ? bySiteId.get(item.siteId) : undefined;
+      const candidates = byKey.get(key) ?? [];
+      const match =
+        sameId ??
+        candidates.find((c) => !c.author || !item.author || c.author.toLowerCase() === item.author.toLowerCase());
+      if (match) {
+        // Later strategies fill what earlier ones left out; they never overwrite.
+        for (const [k, v] of Object.entries(item) as [keyof ExtractedItem, unknown][]) {
+          if (match[k] === undefined || match[k] === '') (match as unknown as Record<string, unknown>)[k] = v;
+        }
+        continue;
+      }
+      const copy = { ...item };
+      out.push(copy);
+      candidates.push(copy);
+      byKey.set(key, candidates);
+      if (copy.siteId) bySiteId.set(copy.siteId, copy);
+    }
+  }
+  return out;
+}
+
+function feedPage(body: string, url: string): ExtractedPage {
+  const items = extractFeed(body, url);
+  return {
+    items,
+    nextPages: [],
+    profileLinks: [],
+    strategies: items.length ? ['feed'] : [],
+    looksLikeReviews: items.length > 0,
+    blocked: false,
+  };
+}
+
+/** Extracts reviews, comments and page facts from one fetched page (HTML, or an RSS/Atom feed). */
+export function extractPage(html: string, opts: ExtractOptions): ExtractedPage {
+  if (isFeed(html)) return feedPage(html, opts.url);
+  const page = parsePage(html, { url: opts.url, ...(opts.referenceDate !== undefined ? { referenceDate: opts.referenceDate } : {}) });
+  const runs: [StrategyName, StrategyResult][] = [
+    ['json-ld', extractJsonLd(page)],
+    ['microdata', extractMicrodata(page)],
+    ['rdfa', extractRdfa(page)],
+    ['embedded-json', extractEmbeddedJson(page)],
+  ];
+  let blocks: Element[] = [];
+  let recipeNext: string[] = [];
+  let loadMoreSelector: string | undefined;
+  if (opts.recipe) {
+    const recipe = extractWithRecipe(page, opts.recipe);
+    runs.push(['css-recipe', recipe]);
+    blocks = recipe.blocks;
+    recipeNext = recipe.nextPages;
+    loadMoreSelector = recipe.loadMoreSelector;
+  }
+  if (!runs.some(([, r]) => r.items.length)) {
+    const auto = autoDetect(page);
+    if (auto.items.length) {
+      runs.push(['auto-detect', auto]);
+      blocks = auto.blocks;
+    } else {
+      const thread = extractThread(page);
+      runs.push(['thread', thread]);
+      blocks = thread.blocks;
+    }
+  }
+
+  const items = mergeItems(runs.map(([, r]) => r.items));
+  for (const item of items) if (!item.lang && page.lang) item.lang = page.lang;
+  const strategies = runs.filter(([, r]) => r.items.length).map(([name]) => name);
+  const aggregate = pickAggregate(runs.map(([, r]) => r.aggregate)) ?? findDomAggregate(page);
+
+  const profile = detectProfile(page, items);
+  if (profile) {
+    // A profile's reviews are all written by its owner, who is rarely named inside each review.
+    for (const item of items) {
+      if (!item.author && profile.name) item.author = profile.name;
+      if (!item.authorLocation && profile.location) item.authorLocation = profile.location;
+      if (!item.authorUrl && isProfileUrl(page.url)) item.authorUrl = page.url;
+    }
+  }
+
+  const profileLinks = collectProfileLinks(page, items, blocks);
+  const nextPages = [...recipeNext, ...findNextPages(page).filter((u) => !recipeNext.includes(u))];
+  loadMoreSelector ??= findLoadMore(page);
+  const blocked = items.length === 0 && isBlockedPage(page);
+  const looksLikeReviews = items.length > 0 || aggregate !== undefined || (!blocked && looksLikeReviewPage(page));
+
+  return {
+    items,
+    ...(aggregate ? { aggregate } : {}),
+    nextPages,
+    profileLinks,
+    ...(profile ? { profile } : {}),
+    ...(loadMoreSelector ? { loadMoreSelector } : {}),
+    strategies,
+    looksLikeReviews,
+    blocked,
+  };
+}
+
+function pickAggregate(candidates: (ExtractedAggregate | undefined)[]): ExtractedAggregate | undefined {
+  const found = candidates.filter((a): a is ExtractedAggregate => !!a);
+  return found.find((a) => a.reviewCount !== undefined || a.ratingCount !== undefined) ?? found[0];
+}
+
+function collectProfileLinks(page: ParsedPage, items: ExtractedItem[], blocks: Element[]): string[] {
+  const links = new Set<string>();
+  for (const item of items) if (item.authorUrl && item.authorUrl !== page.url && isProfileUrl(item.authorUrl)) links.add(item.authorUrl);
+  for (const url of profileLinksIn(page, blocks)) if (url !== page.url) links.add(url);
+  return [...links];
+}

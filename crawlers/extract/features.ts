@@ -1,0 +1,187 @@
+/**
+ * One pass over the page's elements that marks what automatic detection looks for — rating
+ * widgets, dates, author names/links — and sums text lengths bottom-up, so scoring candidate blocks
+ * costs a lookup instead of a subtree walk.
+ */
+import { attr, bodyOf, descriptor, isElement, isSkipped, resolveUrl, type AnyNode, type Element, type ParsedPage } from './dom.js';
+import { parseDate } from './dates.js';
+import { isProfileUrl } from './profile-links.js';
+import { isRatingNamed, parseRatingText, ratingFromElement } from './ratings.js';
+import type { Rating } from '../../domain/types.js';
+
+/** Per-element facts of a page, computed once. */
+export interface PageFeatures {
+  /** Elements of the body in document order. */
+  order: Element[];
+  /** Position of each element in `order`. */
+  index: Map<Element, number>;
+  /** Visible text length of each element's subtree. */
+  textLen: Map<Element, number>;
+  /** Text length inside links in each element's subtree. */
+  linkTextLen: Map<Element, number>;
+  /** Longest run of text held directly by one element in each subtree (a proxy for prose). */
+  maxDirect: Map<Element, number>;
+  /** Rating widgets (outermost element of each) and their ratings. */
+  rating: Map<Element, Rating>;
+  /** Date elements (outermost) and their ISO dates. */
+  date: Map<Element, string>;
+  /** Author elements (outermost): names, with a profile URL when linked. */
+  author: Map<Element, { name: string; url?: string }>;
+  /** Count of rating/date/author elements in each subtree. */
+  counts: Map<Element, { rating: number; date: number; author: number }>;
+  /** Index in `order` just past each element's last descendant (descendants are contiguous). */
+  end: Map<Element, number>;
+}
+
+/** How many of the sorted positions fall in [start, end) (binary search; positions are `index` values). */
+export function countWithin(sorted: number[], start: number, end: number): number {
+  const lower = (x: number): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as number) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return lower(end) - lower(start);
+}
+
+/** Descendants of an element in document order (from the precomputed order). */
+export function subtree(f: PageFeatures, el: Element): Element[] {
+  const start = f.index.get(el);
+  const end = f.end.get(el);
+  if (start === undefined || end === undefined) return [];
+  return f.order.slice(start + 1, end);
+}
+
+const AUTHOR_NAME = /(?:^|[\s_-])(?:author|authors|user|username|user-name|reviewer|reviewer-name|byline|by|profile-name|nickname|nick|customer|member|poster|commenter|hnuser|fn|reviewer_name|user_name|screen-name|display-name)(?:$|[\s_-])|author|reviewer|username|nickname|commenter|profile-?name/;
+const DATE_NAME = /date|time|posted|published|timestamp|(?:^|[\s_-])age(?:$|[\s_-])|ago|when/;
+const DATE_HINT = /\d|ago|yesterday|today|gestern|heute|вчера|сегодня|назад|前|刚|剛|hier|ayer/i;
+const PROFILE_HINT = /user|profile|member|reviewer|people|author|customer|\/u\/|\/~|\/@/i;
+const NOT_AUTHOR = /^(?:reply|report|share|link|permalink|edit|delete|flag|vote|helpful|follow|message|more|login|log in|sign in|sign up|register|profile|view profile|antworten|ответить|回复|\d+)$/i;
+
+function directText(el: Element): string {
+  let s = '';
+  for (const child of el.children) if (child.type === 'text') s += (child as unknown as { data: string }).data;
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function shortText(el: Element, max: number): string | undefined {
+  // Only read small subtrees: names, dates and star labels are short.
+  const parts: string[] = [];
+  let len = 0;
+  const walk = (n: AnyNode): boolean => {
+    if (n.type === 'text') {
+      const d = (n as unknown as { data: string }).data;
+      parts.push(d);
+      len += d.trim().length;
+      return len <= max;
+    }
+    if (!isElement(n) || isSkipped(n)) return true;
+    for (const c of n.children) if (!walk(c)) return false;
+    return true;
+  };
+  if (!walk(el)) return undefined;
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Computes (once per page) the element facts automatic detection scores with. */
+export function pageFeatures(page: ParsedPage): PageFeatures {
+  const cached = page.cache.get('features') as PageFeatures | undefined;
+  if (cached) return cached;
+  const f: PageFeatures = {
+    order: [],
+    index: new Map(),
+    textLen: new Map(),
+    linkTextLen: new Map(),
+    maxDirect: new Map(),
+    rating: new Map(),
+    date: new Map(),
+    author: new Map(),
+    counts: new Map(),
+    end: new Map(),
+  };
+  const dateOpts = { ...(page.lang ? { locale: page.lang } : {}), referenceDate: page.referenceDate };
+  const root = bodyOf(page);
+  if (!root) return f;
+
+  const visit = (el: Element, inRating: boolean, inDate: boolean, inAuthor: boolean, inLink: boolean): void => {
+    f.index.set(el, f.order.length);
+    f.order.push(el);
+    const own = directText(el);
+    const desc = descriptor(el);
+    const isLink = el.name === 'a';
+
+    let rated = false;
+    if (!inRating && (isRatingNamed(el) || el.attribs['aria-label'] || el.attribs['title'] || /[★☆⭐]|out of|von \d|из \d/.test(own))) {
+      const text = own.length <= 60 ? own : undefined;
+      const r = ratingFromElement(el, text) ?? (isRatingNamed(el) ? parseRatingText(shortText(el, 60) ?? '') : undefined);
+      if (r) {
+        f.rating.set(el, r);
+        rated = true;
+      }
+    }
+
+    let dated = false;
+    if (!inDate) {
+      let date: string | undefined;
+      const stamp = attr(el, 'datetime') ?? (el.name === 'time' ? attr(el, 'title') : undefined);
+      if (stamp) date = parseDate(stamp, dateOpts);
+      if (!date && DATE_NAME.test(desc)) {
+        const title = attr(el, 'title');
+        if (title && DATE_HINT.test(title)) date = parseDate(title, dateOpts);
+        const text = shortText(el, 80);
+        if (!date && text && DATE_HINT.test(text)) date = parseDate(text, dateOpts);
+      }
+      if (!date && own.length >= 4 && own.length <= 60 && DATE_HINT.test(own)) date = parseDate(own, dateOpts);
+      if (date) {
+        f.date.set(el, date);
+        dated = true;
+      }
+    }
+
+    let authored = false;
+    if (!inAuthor) {
+      const rawHref = isLink ? el.attribs['href'] : undefined;
+      // Parsing every link as a URL is the slowest part of this pass: pre-filter by a cheap test.
+      const href = rawHref && PROFILE_HINT.test(rawHref) ? resolveUrl(rawHref, page.url) : undefined;
+      const profile = href !== undefined && isProfileUrl(href);
+      if (profile || AUTHOR_NAME.test(desc) || el.attribs['rel'] === 'author') {
+        const text = shortText(el, 60);
+        const name = text?.replace(/^(?:by|von|от|posted by)\s+/i, '').replace(/\s*(?:says|said|wrote|schreibt|meint|sagt|dit|dice|scrive|пишет|говорит|написал\S*)\s*:?$/i, '').trim();
+        if (name && name.length >= 2 && !NOT_AUTHOR.test(name) && !/^[\d\s.,:/-]+$/.test(name)) {
+          f.author.set(el, profile ? { name, url: href } : { name });
+          authored = true;
+        }
+      }
+    }
+
+    let textLen = own.length;
+    let linkLen = isLink || inLink ? own.length : 0;
+    let maxDirect = own.length;
+    const counts = { rating: rated ? 1 : 0, date: dated ? 1 : 0, author: authored ? 1 : 0 };
+    for (const child of el.children) {
+      if (!isElement(child) || isSkipped(child)) continue;
+      visit(child, inRating || rated, inDate || dated, inAuthor || authored, inLink || isLink);
+      textLen += f.textLen.get(child) ?? 0;
+      linkLen += f.linkTextLen.get(child) ?? 0;
+      maxDirect = Math.max(maxDirect, f.maxDirect.get(child) ?? 0);
+      const c = f.counts.get(child);
+      if (c) {
+        counts.rating += c.rating;
+        counts.date += c.date;
+        counts.author += c.author;
+      }
+    }
+    f.textLen.set(el, textLen);
+    f.linkTextLen.set(el, linkLen);
+    f.maxDirect.set(el, maxDirect);
+    f.counts.set(el, counts);
+    f.end.set(el, f.order.length);
+  };
+  visit(root, false, false, false, false);
+  page.cache.set('features', f);
+  return f;
+}

@@ -1,0 +1,49 @@
+/**
+ * Reviewer profile links: URLs whose path names a user, member, reviewer or profile page
+ * (`/user/…`, `/users/…`, `/profile/…`, `/reviewer(s)/…`, `/member/…`, `/u/…`, `user?id=…`,
+ * `user_details?userid=…`), never login or settings pages.
+ */
+import { descendants, resolveUrl, type Element, type ParsedPage } from './dom.js';
+
+const PROFILE_SEGMENT =
+  /^(?:users?|u|profiles?|reviewers?|members?|people|authors?|userprofile|user[_-]?profile|user[_-]?details(?:[_-][a-z]+)*|member[_-]?profile|viewprofile|profile\.php|member\.php|user\.php|memberlist\.php|~[\w.-]+|@[\w.-]+)$/i;
+const ACCOUNT_PAGES = /^(?:login|log-in|signin|sign-in|sign_in|signup|sign-up|sign_up|register|logout|settings|edit|password|preferences|notifications|new|me|account)$/i;
+const USER_QUERY = /(?:^|&)(?:user|userid|user_id|uid|u|member|memberid|profile|id)=[^&]+/i;
+
+/** Whether a URL looks like a person's profile page rather than a login or settings page. */
+export function isProfileUrl(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  const segments = u.pathname.split('/').filter(Boolean);
+  for (let i = 0; i < segments.length; i++) {
+    const seg = decodeURIComponent(segments[i] ?? '');
+    if (!PROFILE_SEGMENT.test(seg)) continue;
+    // "@name" and "~name" carry the user themselves; other segments need a user after them or in the query.
+    if (seg.startsWith('@') || seg.startsWith('~')) return i === 0;
+    const next = segments[i + 1];
+    if (next !== undefined) {
+      // "/user/login" or "/people/search.html" are pages about users, not a user.
+      if (ACCOUNT_PAGES.test(next) || /\.(?:html?|php|aspx?|jsp)$/i.test(next)) return false;
+      return true;
+    }
+    if (USER_QUERY.test(u.search.slice(1)) || /viewprofile/i.test(u.search)) return true;
+  }
+  return false;
+}
+
+/** Absolute profile URLs linked from inside the given elements (review blocks), deduplicated in order. */
+export function profileLinksIn(page: ParsedPage, blocks: Element[]): string[] {
+  const seen = new Set<string>();
+  for (const block of blocks) {
+    for (const a of descendants(block)) {
+      if (a.name !== 'a' || !a.attribs['href']) continue;
+      const url = resolveUrl(a.attribs['href'], page.url);
+      if (url && isProfileUrl(url)) seen.add(url);
+    }
+  }
+  return [...seen];
+}

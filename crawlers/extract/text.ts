@@ -1,0 +1,89 @@
+/**
+ * Plain-text helpers shared by every strategy: entity decoding, tag stripping, whitespace
+ * normalisation and a cheap "is this real prose?" test.
+ */
+import { load } from 'cheerio';
+
+const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});?/i;
+const TAG = /<\/?[a-z][a-z0-9:-]*(?:\s[^<>]*)?\/?>|<!--[\s\S]*?-->|<!\[CDATA\[|\]\]>/gi;
+const BREAK_TAG = /<(?:br\s*\/?|\/(?:p|div|li|tr|td|th|h[1-6]|blockquote|pre|section|article|table|ul|ol|dd|dt))\s*>|<(?:p|li|tr|h[1-6]|blockquote)(?:\s[^<>]*)?>/gi;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+
+/** Decodes HTML character references (named, decimal, hex); leaves text without any untouched. */
+export function decodeEntities(text: string): string {
+  if (!ENTITY.test(text)) return text;
+  // The HTML parser knows the full entity table; escaping '<' keeps it from seeing markup.
+  return load(text.replace(/</g, '&lt;'), { xml: { xmlMode: false, decodeEntities: true } }, false).text();
+}
+
+/** Collapses runs of spaces, trims every line, drops empty lines (paragraphs stay on their own lines). */
+export function normalizeWhitespace(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+/** Strips markup from a string that may hold HTML (possibly entity-escaped twice, as JSON blobs often do). */
+export function htmlToText(value: string): string {
+  let text = value;
+  // Two rounds: some sites escape their HTML once for JSON and once more for the page.
+  for (let round = 0; round < 3; round++) {
+    const before = text;
+    // Inline tags vanish without a trace ("1930ft<sup>2</sup>"); block ends break lines.
+    text = text.replace(BREAK_TAG, '\n').replace(TAG, '');
+    if (ENTITY.test(text)) text = decodeEntities(text);
+    if (text === before) break;
+  }
+  return normalizeWhitespace(text);
+}
+
+/** Counts words, treating each CJK character as a word (those scripts don't separate words by spaces). */
+export function wordCount(text: string): number {
+  const cjk = text.match(CJK)?.length ?? 0;
+  const words = text.replace(CJK, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  return words + cjk;
+}
+
+/** Whether a string reads like written prose rather than a label, id, URL or number. */
+export function isProse(text: string, minWords = 4): boolean {
+  const t = text.trim();
+  if (t.length < 8) return false;
+  if (/^(?:https?:)?\/\/\S+$/.test(t) || /^[\w.+-]+@[\w.-]+$/.test(t)) return false;
+  const letters = t.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < t.length * 0.5) return false;
+  return wordCount(t) >= minWords;
+}
+
+/** A key for comparing texts loosely: lower-cased letters and digits only, first 200 of them. */
+export function textKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+    .slice(0, 200);
+}
+
+/** Parses a number written with thousands separators or a decimal comma ("1,272", "4,5", "1.234"). */
+export function parseNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const m = /-?\d[\d\s.,\u00a0\u202f']*/.exec(value);
+  if (!m) return undefined;
+  let s = m[0].replace(/[\s\u00a0\u202f']/g, '').replace(/[.,]$/, '');
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  if (lastComma >= 0 && lastDot >= 0) {
+    // Whichever separator comes last is the decimal one.
+    s = lastComma > lastDot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  } else if (lastComma >= 0) {
+    // "1,272" groups thousands; "4,5" is a decimal comma.
+    s = /^-?\d{1,3}(?:,\d{3})+$/.test(s) ? s.replace(/,/g, '') : s.replace(',', '.');
+  } else if (/^-?\d{1,3}(?:\.\d{3}){2,}$/.test(s)) {
+    s = s.replace(/\./g, '');
+  }
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
+}

@@ -1,0 +1,259 @@
+/**
+ * Discussion threads (forum pages, comment trees): each comment's author, time (relative times
+ * resolved against the page's reference date), text and parent. Comments are found from their
+ * author links/names: the comment block is the nearest ancestor kind that gives every author its
+ * own block with a time and text. Parents come from indentation (spacer widths, margins, depth
+ * classes/attributes) when comments are indented, or else from how their blocks nest.
+ */
+import { createHash } from 'node:crypto';
+import { classTokens, nodeText, resolveUrl, type Element, type ParsedPage } from './dom.js';
+import { blockId } from './auto-detect.js';
+import { findBody, isActionElement, textWithout } from './block-fields.js';
+import { countWithin, pageFeatures, type PageFeatures } from './features.js';
+import { isProfileUrl } from './profile-links.js';
+import { textKey } from './text.js';
+import type { ExtractedItem, StrategyResult } from './types.js';
+
+/** Thread extraction result, with the comment blocks. */
+export interface ThreadResult extends StrategyResult {
+  /** One element per comment. */
+  blocks: Element[];
+}
+
+function looseKey(el: Element): string {
+  const first = classTokens(el).find((c) => !/\d{2,}/.test(c));
+  return first ? `${el.name}.${first}` : el.name;
+}
+
+function parentEl(el: Element): Element | undefined {
+  const p = el.parent;
+  return p && p.type === 'tag' ? (p as Element) : undefined;
+}
+
+interface Candidate {
+  key: string;
+  owners: Element[];
+  distance: number;
+}
+
+function ownSubtree(f: PageFeatures, block: Element, members: Set<Element>): Element[] {
+  const out: Element[] = [];
+  const start = (f.index.get(block) ?? 0) + 1;
+  const end = f.end.get(block) ?? start;
+  for (let i = start; i < end; i++) {
+    const el = f.order[i] as Element;
+    if (members.has(el)) {
+      // Jump over a nested comment: its elements belong to it, not to this block.
+      i = (f.end.get(el) ?? i + 1) - 1;
+      continue;
+    }
+    out.push(el);
+  }
+  return out;
+}
+
+/** Finds comment blocks: the ancestor kind closest to the author elements that gives each author its own block. */
+export function findCommentBlocks(page: ParsedPage): Element[] {
+  const f = pageFeatures(page);
+  const authors = [...f.author.keys()];
+  if (authors.length < 2) return [];
+  const byKey = new Map<string, { owners: Set<Element>; hits: number; distance: number }>();
+  for (const a of authors) {
+    const seen = new Set<string>();
+    let cur = parentEl(a);
+    for (let d = 1; cur && d <= 12; d++, cur = parentEl(cur)) {
+      if (cur.name === 'body' || cur.name === 'html') break;
+      const key = looseKey(cur);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const entry = byKey.get(key) ?? { owners: new Set<Element>(), hits: 0, distance: 0 };
+      entry.owners.add(cur);
+      entry.hits++;
+      entry.distance += d;
+      byKey.set(key, entry);
+    }
+  }
+  const candidates: Candidate[] = [];
+  for (const [key, entry] of byKey) {
+    // Each author needs its own block: a shared one is a list container, not a comment.
+    if (entry.owners.size < 2 || entry.owners.size < entry.hits * 0.9) continue;
+    candidates.push({ key, owners: [...entry.owners], distance: entry.distance / entry.hits });
+  }
+  let best: { owners: Element[]; score: number } | undefined;
+  for (const c of candidates) {
+    const members = new Set(c.owners);
+    const valid = c.owners.filter((o) => {
+      const own = ownSubtree(f, o, members);
+      const authorsIn = own.filter((e) => f.author.has(e)).length;
+      const dated = own.some((e) => f.date.has(e)) || f.date.has(o);
+      if (authorsIn !== 1 && !f.author.has(o)) return false;
+      return dated && findBody(f, o, (e) => members.has(e) && e !== o).length > 0;
+    });
+    if (valid.length < 2) continue;
+    const nested = valid.some((v) => {
+      for (let p = parentEl(v); p; p = parentEl(p)) if (members.has(p)) return true;
+      return false;
+    });
+    const score = valid.length * (nested ? 1.25 : 1) - c.distance * 0.01;
+    if (!best || score > best.score) best = { owners: valid, score };
+  }
+  return best ? best.owners.sort((a, b) => (f.index.get(a) ?? 0) - (f.index.get(b) ?? 0)) : [];
+}
+
+const INDENT_ATTRS = ['indent', 'data-indent', 'data-depth', 'data-level', 'aria-level', 'depth', 'level'];
+
+function indentFromElement(el: Element): number | undefined {
+  for (const name of INDENT_ATTRS) {
+    const v = el.attribs[name];
+    if (v !== undefined && /^\d+$/.test(v.trim())) return Number(v) * 40;
+  }
+  for (const c of classTokens(el)) {
+    const m = /^(?:depth|level|indent|ind|nest|nested|lvl|child|reply-level)[-_]?(\d{1,2})$/i.exec(c);
+    if (m) return Number(m[1]) * 40;
+  }
+  const style = el.attribs['style'] ?? '';
+  const m = /(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)(px|em|rem)/i.exec(style);
+  if (m) return Number(m[1]) * (m[2] === 'px' ? 1 : 16);
+  return undefined;
+}
+
+function spacerWidth(el: Element, limit = 20): number | undefined {
+  const stack: Element[] = [el];
+  for (let guard = 0; stack.length && guard < limit; guard++) {
+    const cur = stack.shift() as Element;
+    if (cur.name === 'img') {
+      const w = cur.attribs['width'];
+      const h = Number(cur.attribs['height'] ?? '0');
+      const src = cur.attribs['src'] ?? '';
+      if (w !== undefined && /^\d+$/.test(w) && (h <= 2 || /s\.gif|spacer|blank|pixel|trans/i.test(src))) return Number(w);
+    }
+    const own = indentFromElement(cur);
+    if (own !== undefined) return own;
+    for (const c of cur.children) if (c.type === 'tag') stack.push(c as Element);
+  }
+  return undefined;
+}
+
+/** Indentation of a comment block: depth attributes/classes, margins, or a spacer before it. */
+export function indentOf(block: Element, holdsOtherComment: (el: Element) => boolean, lead: Element[] = []): number | undefined {
+  // A spacer image leading the block's own content (classic table-based forums).
+  for (const el of lead.slice(0, 6)) {
+    if (el.name !== 'img') continue;
+    const w = spacerWidth(el, 1);
+    if (w !== undefined) return w;
+  }
+  let cur: Element | undefined = block;
+  for (let level = 0; cur && level < 5; level++) {
+    const own = indentFromElement(cur);
+    if (own !== undefined) return own;
+    // Spacers sit in cells or boxes before the comment, inside the same row.
+    let sib = cur.prev;
+    for (let n = 0; sib && n < 4; n++, sib = sib.prev) {
+      if (sib.type !== 'tag') continue;
+      const w = spacerWidth(sib as Element);
+      if (w !== undefined) return w;
+    }
+    const parent = parentEl(cur);
+    if (!parent || holdsOtherComment(parent)) break;
+    cur = parent;
+  }
+  return undefined;
+}
+
+function isDescendant(ancestor: Element, el: Element): boolean {
+  for (let p = parentEl(el); p; p = parentEl(p)) if (p === ancestor) return true;
+  return false;
+}
+
+function idFromUrl(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    const hash = /^#(?:comment|c|post|reply|msg|p)?[-_]?(\w+)$/i.exec(u.hash);
+    if (hash?.[1]) return hash[1];
+    for (const [k, v] of u.searchParams) if (/^(?:id|comment|commentid|comment_id|cid|c|p|post|postid|msg)$/i.test(k) && /^\w{3,}$/.test(v)) return v;
+    const seg = u.pathname.split('/').filter(Boolean).reverse().find((s) => /\d{3,}/.test(s));
+    return seg;
+  } catch {
+    return undefined;
+  }
+}
+
+function hashId(text: string): string {
+  // A stable id for comments the site gives none, so replies can still point at them.
+  return `h${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+}
+
+/** Thread strategy: comments with author, time, text and parent. */
+export function extractThread(page: ParsedPage): ThreadResult {
+  const f = pageFeatures(page);
+  const blocks = findCommentBlocks(page);
+  if (!blocks.length) return { items: [], blocks: [] };
+  const members = new Set(blocks);
+  const items: ExtractedItem[] = [];
+  const kept: Element[] = [];
+  const idOf = new Map<Element, string>();
+  const indents: (number | undefined)[] = [];
+  const positions = blocks.map((b) => f.index.get(b) ?? 0).sort((a, b) => a - b);
+  // An ancestor holding more than one comment is the list, not this comment's row.
+  const holdsOtherComment = (el: Element): boolean => countWithin(positions, f.index.get(el) ?? 0, f.end.get(el) ?? 0) > 1;
+
+  for (const block of blocks) {
+    const own = ownSubtree(f, block, members);
+    const skipNested = (e: Element): boolean => members.has(e) && e !== block;
+    const authorEl = own.find((e) => f.author.has(e)) ?? (f.author.has(block) ? block : undefined);
+    const dateEl = own.find((e) => f.date.has(e)) ?? (f.date.has(block) ? block : undefined);
+    const bodyEls = findBody(f, block, skipNested);
+    const exclude = (e: Element): boolean =>
+      skipNested(e) || f.author.has(e) || f.date.has(e) || f.rating.has(e) || isActionElement(e, nodeText(e, page));
+    const body = bodyEls.map((e) => textWithout(e, exclude)).filter(Boolean).join('\n');
+    if (!body) continue;
+    const item: ExtractedItem = { body };
+    const author = authorEl ? f.author.get(authorEl) : undefined;
+    if (author) {
+      item.author = author.name;
+      if (author.url) item.authorUrl = author.url;
+    }
+    const date = dateEl ? f.date.get(dateEl) : undefined;
+    if (date) item.publishedAt = date;
+    const rating = own.find((e) => f.rating.has(e));
+    if (rating) item.rating = f.rating.get(rating)!;
+
+    const links = own.filter((e) => e.name === 'a' && !!e.attribs['href'] && e !== authorEl && !(authorEl && isDescendant(authorEl, e)));
+    const permalink =
+      links.find((e) => /^(?:link|permalink|#|¶|share|direct link)$/i.test(nodeText(e, page).trim())) ??
+      links.find((e) => !!dateEl && (e === dateEl || isDescendant(e, dateEl) || isDescendant(dateEl, e)) && !isProfileUrl(resolveUrl(e.attribs['href'], page.url) ?? ''));
+    const url = permalink ? resolveUrl(permalink.attribs['href'], page.url) : undefined;
+    if (url && url !== page.url) item.url = url;
+    const id = (url ? idFromUrl(url) : undefined) ?? blockId(f, block) ?? hashId(`${item.author ?? ''}|${item.publishedAt ?? ''}|${textKey(body)}`);
+    item.siteId = id;
+    idOf.set(block, id);
+    items.push(item);
+    kept.push(block);
+    indents.push(indentOf(block, holdsOtherComment, own));
+  }
+
+  // Flat markup (tables, divs with margins) shows replies indented more than their parent; a block
+  // without any indentation before indented ones is the thread's opening post.
+  if (new Set(indents.filter((x) => x !== undefined)).size > 1) {
+    const stack: { indent: number; id: string }[] = [];
+    items.forEach((item, i) => {
+      const indent = indents[i] ?? (i === 0 ? -1 : 0);
+      while (stack.length && (stack[stack.length - 1] as { indent: number }).indent >= indent) stack.pop();
+      const top = stack[stack.length - 1];
+      if (top) item.parentSiteId = top.id;
+      stack.push({ indent, id: item.siteId as string });
+    });
+    return { items, blocks: kept };
+  }
+  // Nested markup: a reply sits inside its parent's block.
+  kept.forEach((block, i) => {
+    for (let p = parentEl(block); p; p = parentEl(p)) {
+      const pid = idOf.get(p);
+      if (pid !== undefined) {
+        (items[i] as ExtractedItem).parentSiteId = pid;
+        break;
+      }
+    }
+  });
+  return { items, blocks: kept };
+}

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigSchema, type SourceConfig } from '../config/schema.js';
+import { runCrawl, type CrawledPage } from './run-crawl.js';
+import { serve, type TestServer } from '../test/static-server.js';
+
+const settings = { ...ConfigSchema.parse({ brands: [{ id: 'a', name: 'A' }] }).crawl, maxRetries: 1, timeoutSecs: 5 };
+const FIXTURES = '../shared/fixtures/web';
+
+function source(urls: string[], over: Partial<SourceConfig> = {}): SourceConfig {
+  return { id: 'test', kind: 'reviews', urls, render: 'static', maxPages: 20, profiles: false, robots: 'respect', topReviewsOnly: false, ...over };
+}
+
+async function crawl(src: SourceConfig, extra: Partial<Parameters<typeof runCrawl>[0]> = {}) {
+  const pages: CrawledPage[] = [];
+  const outcome = await runCrawl({ source: src, settings, onPage: async (p) => (pages.push(p), { allKnown: false }), ...extra });
+  return { pages, outcome, items: pages.flatMap((p) => p.extracted.items) };
+}
+
+function reviewPage(n: number, next?: string): string {
+  const cards = Array.from({ length: 3 }, (_, i) => {
+    const k = n * 10 + i;
+    return `<div class="review-card"><span class="stars" aria-label="${(k % 5) + 1} out of 5 stars"></span>
+<a class="reviewer" href="/reviewers/r${k}">Reviewer ${k}</a> <time datetime="2025-0${(k % 9) + 1}-1${i}T10:00:00Z">Some day</time>
+<h3>Title number ${k}</h3><p>This is review number ${k}; the grinder was consistent for espresso and the burrs stayed sharp for months.</p></div>`;
+  }).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page ${n}</title></head><body><h2>Customer reviews</h2>${cards}
+${next ? `<a rel="next" href="${next}">Next</a>` : ''}<a href="/checkout/cart">Cart</a></body></html>`;
+}
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('runCrawl (static pages, local server)', () => {
+  it('extracts the 100 JSON-LD reviews of a saved real recipe page', async () => {
+    server = await serve({ '/recipe': { body: readFileSync(`${FIXTURES}/html/recipe_realmomnutrition_jsonld-100-reviews.html`) } });
+    const { items, outcome } = await crawl(source([`${server.url}/recipe`]));
+    expect(outcome.pagesFetched).toBe(1);
+    expect(items).toHaveLength(100);
+    // Most of its reviews are ratings without text; each still has a rating, an author and a date.
+    expect(items.every((i) => i.rating && i.author && i.publishedAt)).toBe(true);
+    expect(items.filter((i) => i.body.length > 0)).toHaveLength(6);
+  });
+
+  it('follows pagination and honours the page cap', async () => {
+    server = await serve({
+      '/p/1': { body: reviewPage(1, '/p/2') },
+      '/p/2': { body: reviewPage(2, '/p/3') },
+      '/p/3': { body: reviewPage(3, '/p/4') },
+      '/p/4': { body: reviewPage(4) },
+    });
+    const all = await crawl(source([`${server.url}/p/1`]));
+    expect(all.pages.map((p) => new URL(p.url).pathname).sort()).toEqual(['/p/1', '/p/2', '/p/3', '/p/4']);
+    expect(all.items).toHaveLength(12);
+    const capped = await crawl(source([`${server.url}/p/1`], { maxPages: 2 }));
+    expect(capped.pages).toHaveLength(2);
+  });
+
+  it('stops paging in incremental mode once a page holds only known reviews', async () => {
+    server = await serve({ '/p/1': { body: reviewPage(1, '/p/2') }, '/p/2': { body: reviewPage(2, '/p/3') }, '/p/3': { body: reviewPage(3) } });
+    const pages: string[] = [];
+    await runCrawl({ source: source([`${server.url}/p/1`]), settings, incremental: true, onPage: async (p) => (pages.push(p.url), { allKnown: true }) });
+    expect(pages).toHaveLength(1);
+  });
+
+  it('honours robots.txt by default and only skips when a source opts out', async () => {
+    const routes = {
+      '/robots.txt': { body: 'User-agent: *\nDisallow: /private/\n', headers: { 'content-type': 'text/plain' } },
+      '/private/reviews': { body: reviewPage(1) },
+    };
+    server = await serve(routes);
+    const polite = await crawl(source([`${server.url}/private/reviews`]));
+    expect(polite.pages).toHaveLength(0);
+    expect(polite.outcome.pagesSkipped).toBe(1);
+    expect(server.hits.get('/private/reviews')).toBeUndefined();
+    const optedOut = await crawl(source([`${server.url}/private/reviews`], { robots: 'ignore' }));
+    expect(optedOut.items).toHaveLength(3);
+  });
+
+  it('records broken pages per page and keeps the good ones: 404, 500, oversized, redirect loop', async () => {
+    server = await serve({
+      '/good': { body: reviewPage(1) },
+      '/gone': { status: 404, body: 'no' },
+      '/boom': { status: 500, body: 'error' },
+      '/huge': { body: `<html><body>${'x'.repeat(2 * 1024 * 1024)}</body></html>` },
+      '/loop': { status: 302, headers: { location: '/loop2' }, body: '' },
+      '/loop2': { status: 302, headers: { location: '/loop' }, body: '' },
+      '/malformed': { body: '<html><body><div class="review-card"><p>unclosed <b>tags <i>everywhere' },
+    });
+    const src = source(['/good', '/gone', '/boom', '/huge', '/loop', '/malformed'].map((p) => `${server!.url}${p}`));
+    const { items, outcome } = await runCrawlWith(src, { ...settings, maxPageBytes: 1024 * 1024 });
+    expect(items).toHaveLength(3);
+    const failed = new Map(outcome.errors.map((e) => [new URL(e.url).pathname, e.message]));
+    expect([...failed.keys()].sort()).toEqual(['/boom', '/gone', '/huge', '/loop']);
+    expect(failed.get('/huge')).toMatch(/larger than 1 MB/);
+    expect(outcome.pagesFailed).toBe(4);
+  });
+
+  it('decodes Windows-1251 and GBK pages by header, meta charset or sniffing', async () => {
+    const ru = '<div class="review-card"><h3>Отличная кофемолка</h3><p>Мелет равномерно, шума немного, за свои деньги лучше не найти.</p><span class="stars" aria-label="5 out of 5 stars"></span><time datetime="2025-03-01">1 марта</time><a href="/u/1">Иван</a></div>';
+    const zh = '<div class="review-card"><h3>很好用的磨豆机</h3><p>研磨很均匀，声音也不大，性价比很高，推荐购买。</p><span class="stars" aria-label="4 out of 5 stars"></span><time datetime="2025-03-02">3月2日</time><a href="/u/2">小王</a></div>';
+    const page = (charset: string, body: string, inMeta: boolean) => `<html><head>${inMeta ? `<meta charset="${charset}">` : ''}</head><body>${body}${body.replace('/u/', '/u/9')}</body></html>`;
+    server = await serve({
+      '/ru-header': { headers: { 'content-type': 'text/html; charset=windows-1251' }, body: iconv.encode(page('windows-1251', ru, false), 'win1251') },
+      '/ru-meta': { headers: { 'content-type': 'text/html' }, body: iconv.encode(page('windows-1251', ru, true), 'win1251') },
+      '/zh-meta': { headers: { 'content-type': 'text/html' }, body: iconv.encode(page('gbk', zh, true), 'gbk') },
+    });
+    const { pages } = await crawl(source(['/ru-header', '/ru-meta', '/zh-meta'].map((p) => `${server!.url}${p}`)));
+    const text = pages.flatMap((p) => p.extracted.items.map((i) => `${i.title} ${i.body}`)).join('\n');
+    expect(text).toContain('Мелет равномерно');
+    expect(text).toContain('研磨很均匀');
+    expect(text).not.toMatch(/Ð|�/);
+  });
+});
+
+async function runCrawlWith(src: SourceConfig, s: typeof settings) {
+  const pages: CrawledPage[] = [];
+  const outcome = await runCrawl({ source: src, settings: s, onPage: async (p) => (pages.push(p), { allKnown: false }) });
+  return { pages, outcome, items: pages.flatMap((p) => p.extracted.items) };
+}
