@@ -7,8 +7,9 @@
 import type { IncomingMessage } from 'node:http';
 import { CheerioCrawler, NonRetryableError, type CheerioCrawlerOptions, type CheerioCrawlingContext } from '@crawlee/cheerio';
 import type { Configuration } from '@crawlee/core';
-import * as cheerio from 'cheerio';
 import { decodeBody } from './extract/decode.js';
+import { parsePage, type ParsedPage } from './extract/dom.js';
+import { isFeed } from './extract/feeds.js';
 
 /** Thrown when a page is larger than the configured cap; never retried. */
 export class PageTooLargeError extends NonRetryableError {
@@ -42,6 +43,12 @@ export interface RadarCheerioCrawlerOptions extends CheerioCrawlerOptions {
 
 type ParseResult = Awaited<ReturnType<CheerioCrawler['_parseHTML']>>;
 
+/** What the crawler adds to Crawlee's context: the page parsed once for extraction (absent for feeds). */
+export interface RadarParsed {
+  /** The parsed page. */
+  parsedPage?: ParsedPage;
+}
+
 /** The static-page crawler of Review Radar. */
 export class RadarCheerioCrawler extends CheerioCrawler {
   private readonly maxPageBytes: number;
@@ -62,13 +69,16 @@ export class RadarCheerioCrawler extends CheerioCrawler {
     return { response, encoding: (Buffer.isEncoding(encoding) ? encoding : 'utf8') as BufferEncoding };
   }
 
-  protected override async _parseHTML(response: IncomingMessage, isXml: boolean, context: CheerioCrawlingContext): Promise<ParseResult> {
+  // Parse once, the way the extractors want it (htmlparser2), and share the parsed page with them.
+  protected override async _parseHTML(response: IncomingMessage, _isXml: boolean, context: CheerioCrawlingContext): Promise<ParseResult> {
     const raw = await readLimited(response, this.maxPageBytes, context.request.url);
     const body = decodeBody(raw, response.headers['content-type']);
-    const $ = cheerio.load(body, { xml: isXml ? { xmlMode: true } : false });
+    const url = response.url || context.request.url;
+    const parsedPage: ParsedPage | undefined = isFeed(body) ? undefined : parsePage(body, { url });
     return {
-      $,
+      $: parsedPage?.$,
       body,
+      parsedPage,
       enqueueLinks: async () => ({ processedRequests: [], unprocessedRequests: [] }),
     } as unknown as ParseResult;
   }

@@ -9,11 +9,10 @@
  */
 import { Configuration, log as crawleeLog, LogLevel, NonRetryableError, type Request } from '@crawlee/core';
 import type { Logger } from 'pino';
-import type { ExtractedItem, ExtractedPage } from './extract/types.js';
-import { extractPage } from './extract/extract-page.js';
-import { extractFeed } from './extract/feeds.js';
+import type { ExtractedPage } from './extract/types.js';
+import { extractPage, extractParsed } from './extract/extract-page.js';
 import { decodeBody } from './extract/decode.js';
-import { RadarCheerioCrawler } from './radar-cheerio-crawler.js';
+import { RadarCheerioCrawler, type RadarParsed } from './radar-cheerio-crawler.js';
 import type { RadarConfig, SourceConfig } from '../config/schema.js';
 import { stageLogger } from '../log/logger.js';
 
@@ -100,17 +99,6 @@ const MAX_LOAD_MORE_CLICKS = 50;
 
 // Crawlee logs through console.log at INFO; keep stdout clean for JSONL output.
 crawleeLog.setLevel(process.env.RADAR_LOG_LEVEL === 'debug' ? LogLevel.DEBUG : LogLevel.OFF);
-
-function isFeed(contentType: string | undefined, body: string): boolean {
-  if (contentType && /(rss|atom|rdf)\+xml/.test(contentType)) return true;
-  const head = body.slice(0, 500).replace(/^\uFEFF/, '').trimStart();
-  return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]/i.test(head);
-}
-
-function feedPage(xml: string, url: string): ExtractedPage {
-  const items: ExtractedItem[] = extractFeed(xml, url);
-  return { items, nextPages: [], profileLinks: [], strategies: items.length ? ['feed'] : [], looksLikeReviews: false, blocked: false };
-}
 
 function sameSite(a: string, b: string): boolean {
   try {
@@ -222,7 +210,9 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
           const body = typeof ctx.body === 'string' ? ctx.body : decodeBody(ctx.body as Buffer, contentType);
           const url = request.loadedUrl ?? request.url;
           const role = (request.userData.role as CrawledPage['role']) ?? 'listing';
-          const extracted = isFeed(contentType, body) ? feedPage(body, url) : extractPage(body, { url, recipe: source.recipe });
+          const parsed = (ctx as unknown as RadarParsed).parsedPage;
+          // Feeds arrive unparsed; extractPage recognises them.
+          const extracted = parsed ? extractParsed(parsed, { url, recipe: source.recipe }) : extractPage(body, { url, recipe: source.recipe });
           const next = await handle({ url: request.url, loadedUrl: url, render: 'static', role, extracted, fetchedAt: new Date().toISOString() });
           await ctx.addRequests([
             ...next.listings.map((u) => ({ url: u, userData: { role: 'listing' } })),

@@ -71,7 +71,11 @@ function feedPage(body: string, url: string): ExtractedPage {
 /** Extracts reviews, comments and page facts from one fetched page (HTML, or an RSS/Atom feed). */
 export function extractPage(html: string, opts: ExtractOptions): ExtractedPage {
   if (isFeed(html)) return feedPage(html, opts.url);
-  const page = parsePage(html, { url: opts.url, ...(opts.referenceDate !== undefined ? { referenceDate: opts.referenceDate } : {}) });
+  return extractParsed(parsePage(html, { url: opts.url, ...(opts.referenceDate !== undefined ? { referenceDate: opts.referenceDate } : {}) }), opts);
+}
+
+/** Extracts from a page already parsed with `parsePage` (the crawler parses once and shares it). */
+export function extractParsed(page: ParsedPage, opts: ExtractOptions): ExtractedPage {
   const runs: [StrategyName, StrategyResult][] = [
     ['json-ld', extractJsonLd(page)],
     ['microdata', extractMicrodata(page)],
