@@ -44,6 +44,8 @@ export async function withStore<T>(config: RadarConfig, fn: (store: Store) => Pr
     retentionDays: config.privacy.retentionDays,
   });
   try {
+    const { sweepRetention } = await import('../jobs/retention.js');
+    await sweepRetention(config, store);
     return await fn(store);
   } finally {
     await store.close();

@@ -15,9 +15,13 @@ import { demo } from './commands/demo.js';
 import { init } from './commands/init.js';
 import { report } from './commands/report.js';
 import { score } from './commands/score.js';
+import { importCommand } from './commands/import.js';
+import { exportCommand } from './commands/export.js';
+import { forget } from './commands/forget.js';
+import { runs } from './commands/runs.js';
 
 /** Every command, in the order `radar --help` lists them. */
-export const COMMANDS: CommandSpec[] = [init, demo, crawl, analyze, report, score];
+export const COMMANDS: CommandSpec[] = [init, demo, crawl, analyze, report, score, importCommand, exportCommand, forget, runs];
 
 function version(): string {
   try {

@@ -52,7 +52,8 @@ export function pageDocuments(
   const site = hostOf(page.loadedUrl);
   const docs: RadarDocument[] = [];
   for (const item of page.extracted.items) {
-    if (!item.body?.trim()) continue;
+    // Rating-only reviews count for ratings; items with neither text nor rating carry nothing.
+    if (!item.body?.trim() && !item.title?.trim() && !item.rating) continue;
     let brand = target.brand;
     let product = target.product;
     let brands: string[] | undefined;

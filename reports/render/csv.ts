@@ -24,10 +24,8 @@ export function renderPersonasCsv(r: ReportData): string {
   return stringify([head, ...rows]);
 }
 
-/** documents.csv: every document with its analysis summary and persona. */
-export function renderDocumentsCsv(r: ReportData, rows: ReportRow[]): string {
-  const personaOf = new Map<string, string>();
-  for (const p of r.personas) for (const id of p.evidence) personaOf.set(id, p.label);
+/** CSV of documents with their analysis summary (and persona, when known). */
+export function documentsCsv(rows: ReportRow[], personaOf: Map<string, string> = new Map()): string {
   const head = ['id', 'kind', 'brand', 'product', 'source', 'url', 'published_at', 'rating_5', 'lang', 'sentiment', 'score', 'aspects', 'persona', 'title', 'body'];
   const out = rows.map(({ doc, analysis }) => [
     doc._id,
@@ -47,4 +45,11 @@ export function renderDocumentsCsv(r: ReportData, rows: ReportRow[]): string {
     doc.body,
   ]);
   return stringify([head, ...out]);
+}
+
+/** documents.csv of a report: every document with its analysis summary and persona. */
+export function renderDocumentsCsv(r: ReportData, rows: ReportRow[]): string {
+  const personaOf = new Map<string, string>();
+  for (const p of r.personas) for (const id of p.evidence) personaOf.set(id, p.label);
+  return documentsCsv(rows, personaOf);
 }

@@ -1,0 +1,83 @@
+/**
+ * `radar forget`: deletion on request. Removes an author's documents, analyses, profile and persona
+ * quotes from the store, and their quotes from the report files already written.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { CommandSpec } from '../command.js';
+import { loadProject, say, withStore } from '../context.js';
+import { UsageError } from '../../domain/errors.js';
+import type { ReportData } from '../../reports/model.js';
+
+export const forget: CommandSpec = {
+  name: 'forget',
+  summary: "delete everything of one author (documents, analyses, profile, quotes) on request",
+  help: `
+Find the key from what the person tells you (their name on a site, or their profile URL):
+  radar forget --name "Dana K." --site shop.example.com
+  radar forget --author 3f9c0a1b2c3d4e5f6a7b`,
+  options: [
+    { flags: '--author <key>', description: 'the pseudonymous author key' },
+    { flags: '--name <display name>', description: 'the name (or profile URL) the person used on --site' },
+    { flags: '--site <host>', description: 'the site (host name) where they wrote, with --name' },
+  ],
+  async run(_args, options, ctx) {
+    const { config } = await loadProject(ctx);
+    return withStore(config, async (store) => {
+      let key = options.author as string | undefined;
+      if (!key) {
+        if (!options.name || !options.site) throw new UsageError('pass --author KEY, or --name NAME with --site HOST');
+        const { resolveSalt } = await import('../../jobs/salt.js');
+        const { authorKey } = await import('../../privacy/author-key.js');
+        key = authorKey(await resolveSalt(config, store), String(options.site), String(options.name));
+      }
+      const docIds = new Set<string>();
+      for await (const d of store.findDocuments({ authorKey: key, includeDuplicates: true })) docIds.add(d._id);
+      const result = await store.forgetAuthor(key);
+      // Reports already written must stop quoting the person too.
+      const outDir = resolve(config.report.outDir);
+      const jsonFile = join(outDir, 'report.json');
+      let scrubbedFiles = 0;
+      if (existsSync(jsonFile) && docIds.size) {
+        const { scrubReport } = await import('../../reports/scrub.js');
+        const before = await readFile(jsonFile, 'utf8');
+        const report = scrubReport(JSON.parse(before) as ReportData, key, docIds);
+        const after = `${JSON.stringify(report, null, 2)}\n`;
+        if (after !== before) {
+          await writeFile(jsonFile, after);
+          scrubbedFiles++;
+          if (existsSync(join(outDir, 'index.html'))) {
+            const { renderHtml } = await import('../../reports/render/html.js');
+            await writeFile(join(outDir, 'index.html'), renderHtml(report));
+            scrubbedFiles++;
+          }
+          if (existsSync(join(outDir, 'report.md'))) {
+            const { renderMarkdown } = await import('../../reports/render/markdown.js');
+            await writeFile(join(outDir, 'report.md'), renderMarkdown(report));
+            scrubbedFiles++;
+          }
+          if (existsSync(join(outDir, 'personas.csv'))) {
+            const { renderPersonasCsv } = await import('../../reports/render/csv.js');
+            await writeFile(join(outDir, 'personas.csv'), renderPersonasCsv(report));
+            scrubbedFiles++;
+          }
+        }
+        const docsCsv = join(outDir, 'documents.csv');
+        if (existsSync(docsCsv)) {
+          const { parse } = await import('csv-parse/sync');
+          const { stringify } = await import('csv-stringify/sync');
+          const rows = parse(await readFile(docsCsv, 'utf8')) as string[][];
+          const kept = rows.filter((r, i) => i === 0 || !docIds.has(r[0] ?? ''));
+          if (kept.length !== rows.length) {
+            await writeFile(docsCsv, stringify(kept));
+            scrubbedFiles++;
+          }
+        }
+      }
+      ctx.stdout.write(`${JSON.stringify({ authorKey: key, ...result, reportFiles: scrubbedFiles })}\n`);
+      say(ctx, `removed ${result.documents} documents, ${result.analyses} analyses, ${result.authors} profile${result.authors === 1 ? '' : 's'}, quotes in ${result.personaSets} persona sets and ${scrubbedFiles} report files`);
+      return 0;
+    });
+  },
+};
