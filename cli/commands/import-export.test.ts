@@ -1,0 +1,99 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { radar, tempDir } from '../../test/cli.js';
+
+const CONFIG = `
+project: imports
+brands:
+  - id: brewlab
+    name: Brewlab
+    own: true
+    aliases: [Brew Lab]
+    products:
+      - { id: kettle, name: Kettle One, aliases: [K1] }
+  - id: steamway
+    name: Steamway
+`;
+
+function project(): string {
+  const cwd = tempDir();
+  writeFileSync(join(cwd, 'radar.yaml'), CONFIG);
+  return cwd;
+}
+
+function jsonl(out: string): Record<string, unknown>[] {
+  return out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+describe('radar import / export / forget', () => {
+  it('imports survey answers from CSV with mapped columns, reports bad rows, and re-importing adds nothing', async () => {
+    const cwd = project();
+    writeFileSync(
+      join(cwd, 'survey.csv'),
+      [
+        'Respondent,What did you think?,Score,When,Where',
+        'Dana K.,"Boils fast, but the lid wobbles. Reach me at dana@example.org",4,2025-03-01,"Leeds, UK"',
+        'Sam,,5,2025-03-02,York',
+        'Ola,"Too expensive for what it is.",eleven,2025-03-03,Oslo',
+        'Ola,"Quiet and pretty, my kids love the light.",5,not a date,Oslo',
+        'Kim,"Bought it as a gift for my mum, she uses it daily.",5,2025-03-05,Bern',
+      ].join('\n'),
+    );
+    const r = await radar(['import', 'survey.csv', '--brand', 'brewlab', '--product', 'kettle', '--map', 'What did you think?=body', '--map', 'Respondent=author', '--map', 'Score=rating', '--map', 'When=publishedAt', '--map', 'Where=location'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('row 2: no text');
+    expect(r.stderr).toContain('row 3: rating "eleven"');
+    expect(r.stderr).toContain('row 4: date "not a date"');
+    expect(r.stderr).toMatch(/2 of 5 rows imported/);
+    const exported = jsonl((await radar(['export'], { cwd })).stdout);
+    expect(exported).toHaveLength(2);
+    const dana = exported.find((d) => String(d.body).startsWith('Boils fast'))!;
+    expect(dana.body).toContain('[email]');
+    expect(dana.body).not.toContain('dana@example.org');
+    expect(dana).toMatchObject({ brand: 'brewlab', product: 'kettle', origin: 'import', rating: { value: 4, best: 5 }, publishedAt: '2025-03-01' });
+    expect(dana.authorName).toBeUndefined();
+    expect(JSON.stringify(exported)).not.toContain('Dana');
+    const again = await radar(['import', 'survey.csv', '--brand', 'brewlab', '--product', 'kettle', '--map', 'What did you think?=body', '--map', 'Respondent=author', '--map', 'Score=rating', '--map', 'When=publishedAt'], { cwd });
+    expect(again.stderr).toMatch(/0 new, 0 updated, 2 unchanged/);
+  });
+
+  it('imports nothing on a fatal problem: no text column, an unknown brand, --strict with bad rows', async () => {
+    const cwd = project();
+    writeFileSync(join(cwd, 'a.csv'), 'foo,bar\n1,2\n');
+    const noText = await radar(['import', 'a.csv', '--brand', 'brewlab'], { cwd });
+    expect(noText.code).toBe(1);
+    expect(noText.stderr).toContain('no text column found');
+    const badBrand = await radar(['import', 'a.csv', '--brand', 'nope'], { cwd });
+    expect(badBrand.code).toBe(2);
+    writeFileSync(join(cwd, 'b.jsonl'), '{"text":"Lovely kettle."}\n{"text":""}\nnot json\n');
+    const strict = await radar(['import', 'b.jsonl', '--brand', 'brewlab', '--strict'], { cwd });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('line 3');
+    expect(jsonl((await radar(['export'], { cwd })).stdout)).toHaveLength(0);
+  });
+
+  it('links imported mentions to the brands they name and drops brand-less ones', async () => {
+    const cwd = project();
+    writeFileSync(join(cwd, 'posts.jsonl'), ['{"id":"1","text":"Brew Lab K1 vs Steamway, which one?","author":"a"}', '{"id":"2","text":"Nothing to do with kettles","author":"b"}'].join('\n'));
+    const r = await radar(['import', 'posts.jsonl', '--kind', 'mention'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('row 2: names no configured brand');
+    const [post] = jsonl((await radar(['export', '--kind', 'mention'], { cwd })).stdout);
+    expect(post).toMatchObject({ kind: 'mention', brands: ['brewlab', 'steamway'], products: ['kettle'] });
+    const csv = (await radar(['export', '--format', 'csv', '--brand', 'steamway'], { cwd })).stdout.trim().split('\n');
+    expect(csv[0]).toMatch(/^id,kind,brand,product,source,url/);
+    expect(csv).toHaveLength(2);
+  });
+
+  it('forgets a person by name and site: documents gone, others kept, counts reported', async () => {
+    const cwd = project();
+    writeFileSync(join(cwd, 'r.jsonl'), ['{"id":"1","text":"Great kettle, fast and quiet.","author":"Dana K."}', '{"id":"2","text":"Lid wobbles after a month.","author":"Dana K."}', '{"id":"3","text":"Fine for the price.","author":"Sam"}'].join('\n'));
+    expect((await radar(['import', 'r.jsonl', '--brand', 'brewlab'], { cwd })).code).toBe(0);
+    const f = await radar(['forget', '--name', 'Dana K.', '--site', 'r.jsonl'], { cwd });
+    expect(f.code).toBe(0);
+    expect(jsonl(f.stdout)[0]).toMatchObject({ documents: 2 });
+    expect(jsonl((await radar(['export'], { cwd })).stdout).map((d) => d.body)).toEqual(['Fine for the price.']);
+    expect((await radar(['forget'], { cwd })).code).toBe(2);
+  });
+});
