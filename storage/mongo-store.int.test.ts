@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storeContract } from './store-contract.js';
+import { review, storeContract } from './store-contract.js';
 import { MongoStore } from './mongo-store.js';
 import { randomName, testMongoUri } from '../test/services.js';
 import { StoreError } from '../domain/errors.js';
@@ -19,6 +19,25 @@ if (uri) {
       await s.dropDatabase();
       await s.close();
     },
+  });
+
+  describe('mongodb store: concurrent writers', () => {
+    it('two processes upserting the same new reviews at once store each exactly once', async () => {
+      const db = randomName('radar_race');
+      const a = await MongoStore.open(uri, { database: db });
+      const b = await MongoStore.open(uri, { database: db });
+      try {
+        const docs = Array.from({ length: 50 }, (_, i) => review({ siteId: `race-${i}`, body: `Review ${i}: the grinder holds its setting between beans of every roast.` }));
+        const [ra, rb] = await Promise.all([a.upsertDocuments(docs), b.upsertDocuments(docs)]);
+        expect(ra.inserted.length + rb.inserted.length).toBe(50);
+        expect(ra.unchanged + rb.unchanged).toBe(50);
+        expect(await a.countDocuments()).toBe(50);
+      } finally {
+        await a.dropDatabase();
+        await a.close();
+        await b.close();
+      }
+    });
   });
 
   describe('mongodb store: failure modes', () => {

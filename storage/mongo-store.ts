@@ -177,20 +177,28 @@ export class MongoStore implements Store {
         candidates.push(d as DuplicateCandidate);
       }
       const plan = planUpsert(batch, existing, candidates);
-      const ops: AnyBulkWriteOperation<Stored<RadarDocument>>[] = [
-        // $setOnInsert makes a concurrent or repeated insert of the same review a no-op.
-        ...plan.inserts.map((d) => ({
-          updateOne: {
-            filter: { _id: d._id },
-            update: { $setOnInsert: { ...d, _expireBase: new Date(d.firstSeenAt) } },
-            upsert: true,
-          },
-        })),
-        ...plan.updates.map((d) => ({
-          replaceOne: { filter: { _id: d._id }, replacement: { ...d, _expireBase: new Date(d.firstSeenAt) } },
-        })),
-      ];
-      if (ops.length) await this.bulk(this.docs, ops);
+      const raced = new Set<string>();
+      if (plan.inserts.length) {
+        try {
+          // Plain inserts: upserts cost a read per document on some servers, and the plan already knows these are new.
+          await this.docs.insertMany(plan.inserts.map((d) => ({ ...d, _expireBase: new Date(d.firstSeenAt) })), { ordered: false, ...WRITE });
+        } catch (err) {
+          // Another writer inserted some of the same reviews first (same id, same content): theirs stands.
+          const writeErrors = (err as { writeErrors?: { code?: number; index: number }[] | { code?: number; index: number } }).writeErrors;
+          const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+          if (!list.length || list.some((e) => e.code !== 11000)) throw err;
+          for (const e of list) raced.add(plan.inserts[e.index]!._id);
+        }
+      }
+      if (plan.updates.length) {
+        await this.bulk(
+          this.docs,
+          plan.updates.map((d) => ({ replaceOne: { filter: { _id: d._id }, replacement: { ...d, _expireBase: new Date(d.firstSeenAt) } } })),
+        );
+      }
+      plan.inserts = plan.inserts.filter((d) => !raced.has(d._id));
+      plan.linked = plan.linked.filter((id) => !raced.has(id));
+      result.unchanged += raced.size;
       result.inserted.push(...plan.inserts.map((d) => d._id));
       result.updated.push(...plan.updates.map((d) => d._id));
       result.unchanged += plan.unchanged;
