@@ -28,6 +28,8 @@ export interface CommandSpec {
   args?: string[];
   /** Options. */
   options?: OptionSpec[];
+  /** Default log level of the command (long-running services log at "info"); default "warn". */
+  logLevel?: 'info' | 'warn';
   /** Runs the command; returns the exit code (0 unless said otherwise). */
   run(args: string[], options: Record<string, unknown>, ctx: CliContext): Promise<number | void>;
 }

@@ -64,8 +64,8 @@ export function buildProgram(ctx: CliContext, onRun: (p: Promise<number | void>)
       ctx.configPath = globals.config;
       ctx.verbose = !!globals.verbose;
       ctx.quiet = !!globals.quiet;
-      if (ctx.verbose) setLogLevel('debug');
-      else if (ctx.quiet) setLogLevel('warn');
+      // Commands print their own summaries; the log speaks up for warnings unless asked for more.
+      setLogLevel(ctx.verbose ? 'debug' : ctx.quiet ? 'error' : (process.env.RADAR_LOG_LEVEL ?? (spec.logLevel ?? 'warn')));
       onRun(spec.run(args, options, ctx));
     });
   }

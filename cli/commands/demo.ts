@@ -74,6 +74,7 @@ Examples:
       const index = resolve(result.outDir, 'index.html');
       say(ctx, `done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.documents} documents, ${result.personas} personas`);
       ctx.stdout.write(`report: ${index}\n`);
+      say(ctx, `explore the stored demo data: radar init (writes radar.yaml for the demo shop), then radar report, radar export, radar runs`);
       return 0;
     } finally {
       await shop.close();

@@ -233,35 +233,25 @@ function pickQuotes(input: DescribeInput, loves: AspectStanding[], hates: Aspect
   for (const m of input.members) {
     for (const r of m.rows) {
       const a = r.analysis!;
-      let score = Math.abs(a.sentiment.score);
-      let shows = a.sentiment.label === 'negative' ? 'overall complaint' : 'overall view';
-      let span: { start?: number; end?: number } | undefined;
+      // Each quote shows one reason, with the sentence that carries that reason.
+      const reasons: { score: number; shows: string; span?: { start?: number; end?: number } }[] = [];
       for (const love of loves) {
         const hit = a.aspects.find((x) => (x.category ?? x.term.toLowerCase()) === love.aspect && x.polarity === 'positive');
-        if (hit) {
-          score += 2;
-          shows = `loves ${love.aspect}`;
-          span ??= { start: hit.start, end: hit.end };
-          break;
-        }
+        if (hit) reasons.push({ score: 2 + Math.abs(hit.score), shows: `loves ${love.aspect}`, span: { start: hit.start, end: hit.end } });
       }
       for (const hate of hates) {
         const hit = a.aspects.find((x) => (x.category ?? x.term.toLowerCase()) === hate.aspect && x.polarity === 'negative');
-        if (hit) {
-          score += 2;
-          shows = `hates ${hate.aspect}`;
-          span ??= { start: hit.start, end: hit.end };
-          break;
-        }
+        if (hit) reasons.push({ score: 2 + Math.abs(hit.score), shows: `hates ${hate.aspect}`, span: { start: hit.start, end: hit.end } });
       }
       const attr = a.attributes.find((x) => attrTraits.includes(`attr:${x.type}=${x.value}`));
-      if (attr) {
-        score += 1.5;
-        shows = `${attr.type}: ${attr.value}`;
-        span = { start: attr.start, end: attr.end };
-      }
+      if (attr) reasons.push({ score: 2.5, shows: `${attr.type}: ${attr.value}`, span: { start: attr.start, end: attr.end } });
+      reasons.sort((x, y) => y.score - x.score);
+      const best = reasons[0];
       const len = r.doc.body.length;
-      if (len >= 60 && len <= 500) score += 0.5;
+      // Mid-length texts quote best: long enough to say something, short enough to read.
+      const score = Math.abs(a.sentiment.score) + (best?.score ?? 0) + (reasons.length > 1 ? 0.5 : 0) + (len >= 60 && len <= 500 ? 0.5 : 0);
+      const shows = best?.shows ?? (a.sentiment.label === 'negative' ? 'overall complaint' : 'overall view');
+      const span = best?.span;
       cands.push({ score, member: m.key, quote: quoteOf(r.doc, a, shows, span, input.showNames) });
       // Counter-evidence: someone in the segment who says the opposite about its defining aspect.
       const against =
