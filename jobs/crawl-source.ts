@@ -11,9 +11,8 @@ import type { Author, CrawlRun, RadarDocument } from '../domain/types.js';
 import type { ExtractedItem } from '../crawlers/extract/types.js';
 import { runCrawl, type CrawledPage } from '../crawlers/run-crawl.js';
 import { createBrandLinker } from '../crawlers/brand-linker.js';
-import { buildDocument, type DocumentPolicy } from '../storage/document.js';
+import { authorKeyOf, buildDocument, siteOf, type DocumentPolicy } from '../storage/document.js';
 import type { Store } from '../storage/store.js';
-import { authorKey } from '../privacy/author-key.js';
 import { stageLogger } from '../log/logger.js';
 
 /** Options of a crawl job. */
@@ -31,13 +30,6 @@ export function newRunId(sourceId: string): string {
   return `${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${sourceId}-${randomBytes(3).toString('hex')}`;
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** Turns one page's extracted items into documents for a source (mentions without a brand are dropped). */
 export function pageDocuments(
@@ -49,7 +41,7 @@ export function pageDocuments(
   fromProfile = false,
 ): RadarDocument[] {
   const kind = target.source.kind === 'mentions' ? 'mention' : 'review';
-  const site = hostOf(page.loadedUrl);
+  const site = siteOf(page.loadedUrl);
   const docs: RadarDocument[] = [];
   for (const item of page.extracted.items) {
     // Rating-only reviews count for ratings; items with neither text nor rating carry nothing.
@@ -107,11 +99,12 @@ export function pageDocuments(
 }
 
 function authorsOf(page: CrawledPage, policy: DocumentPolicy, storeNames: boolean): Author[] {
-  const site = hostOf(page.loadedUrl);
+  const site = siteOf(page.loadedUrl);
   const out = new Map<string, Author>();
   const now = page.fetchedAt;
-  const add = (identity: string, facts: Partial<Author>) => {
-    const key = authorKey(policy.salt, site, identity);
+  const add = (authorUrl: string | undefined, author: string | undefined, facts: Partial<Author>) => {
+    const key = authorKeyOf(policy.salt, site, authorUrl, author);
+    if (!key) return;
     const prev = out.get(key);
     const rec: Author = { ...prev, _id: key, site, firstSeenAt: now, updatedAt: now };
     for (const [k, v] of Object.entries(facts)) if (v !== undefined) (rec as unknown as Record<string, unknown>)[k] = v;
@@ -119,7 +112,7 @@ function authorsOf(page: CrawledPage, policy: DocumentPolicy, storeNames: boolea
   };
   if (page.role === 'profile' && page.extracted.profile) {
     const p = page.extracted.profile;
-    add(page.url, {
+    add(page.url, undefined, {
       location: p.location,
       reviewCount: p.reviewCount,
       memberSince: p.memberSince,
@@ -128,9 +121,8 @@ function authorsOf(page: CrawledPage, policy: DocumentPolicy, storeNames: boolea
     });
   }
   for (const item of page.extracted.items as ExtractedItem[]) {
-    const identity = item.authorUrl ?? item.author;
-    if (!identity || (!item.authorLocation && !item.authorUrl)) continue;
-    add(identity, {
+    if (!item.authorLocation && !item.authorUrl) continue;
+    add(item.authorUrl, item.author, {
       location: item.authorLocation,
       profileUrl: item.authorUrl,
       displayName: storeNames ? item.author : undefined,
@@ -174,7 +166,7 @@ export async function crawlSource(
       render: options.render,
       log,
       wantProfile: async (url) => {
-        const key = authorKey(salt, hostOf(url), url);
+        const key = authorKeyOf(salt, siteOf(url), url)!;
         if (!profiled.has(key)) {
           const [known] = await store.getAuthors([key]);
           profiled.set(key, !!(known?.location || known?.reviewCount));

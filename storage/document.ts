@@ -15,7 +15,7 @@ export interface DocumentInput {
   origin: DocumentOrigin;
   /** Source id. */
   sourceId: string;
-  /** Host name of the site (scopes author keys). */
+  /** Host name of the site (scopes author keys); see siteOf. */
   site: string;
   /** Page or permalink URL. */
   url: string;
@@ -91,12 +91,54 @@ export function documentId(sourceId: string, identity: string): string {
 
 /** Identity of an item on its source, from the steadiest fact available. */
 function identityOf(input: DocumentInput, textKey: string): string {
-  if (input.siteId) return `site:${input.siteId}`;
-  if (input.permalink) return `url:${input.permalink}`;
+  if (input.siteId) return `site:${siteIdentity(input.siteId)}`;
+  if (input.permalink) return `url:${urlIdentity(input.permalink)}`;
   // Page URLs are not identities: pagination moves a review from page 1 to page 2 as new ones arrive.
-  const who = input.authorUrl ?? input.author;
-  if (who && input.publishedAt) return `by:${who.toLowerCase()}|${input.publishedAt}|${input.itemName ?? ''}`;
+  const who = authorIdentity(input.authorUrl, input.author);
+  if (who && input.publishedAt) return `by:${who}|${input.publishedAt}|${input.itemName ?? ''}`;
   return `text:${textKey}`;
+}
+
+/** The site a URL belongs to, for scoping author keys: its host name (scheme and port do not make another site). */
+export function siteOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return url.toLowerCase();
+  }
+}
+
+// Query parameters that only say where in a listing something appears: a review keeps its identity
+// when newer reviews push it from page 3 to page 4.
+const PAGING_PARAMS = /^(page|p|pg|pagenum|page_num|pagenumber|start|offset|pagestart|rec_pagestart|from|skip)$/i;
+
+/** A URL as an identity: path, query (paging removed) and fragment — whatever the scheme, host alias or port. */
+export function urlIdentity(url: string): string {
+  try {
+    const u = new URL(url);
+    for (const key of [...u.searchParams.keys()]) if (PAGING_PARAMS.test(key)) u.searchParams.delete(key);
+    u.searchParams.sort();
+    return `${u.pathname}${u.search}${u.hash}`;
+  } catch {
+    return url;
+  }
+}
+
+/** A site's own id for an item: URL-shaped ids are reduced to their identity (see urlIdentity). */
+export function siteIdentity(siteId: string): string {
+  return /^https?:\/\//i.test(siteId) ? urlIdentity(siteId) : siteId;
+}
+
+/** The identity of an author on a site: their profile page, else their name. */
+export function authorIdentity(authorUrl: string | undefined, author: string | undefined): string | undefined {
+  if (authorUrl) return `url:${urlIdentity(authorUrl)}`;
+  return author ? `name:${author.trim().toLowerCase().replace(/\s+/g, ' ')}` : undefined;
+}
+
+/** The pseudonymous key of an author on a site, from their profile URL or name (the one rule every caller uses). */
+export function authorKeyOf(salt: string, site: string, authorUrl?: string, author?: string): string | undefined {
+  const identity = authorIdentity(authorUrl, author);
+  return identity ? authorKey(salt, site, identity) : undefined;
 }
 
 /** Builds the stored document: ids, hashes, author key, redaction. */
@@ -122,14 +164,14 @@ export function buildDocument(input: DocumentInput, policy: DocumentPolicy): Rad
   if (input.product) doc.product = input.product;
   if (input.products?.length) doc.products = input.products;
   if (input.siteId) doc.siteId = input.siteId;
-  const identity = input.authorUrl ?? input.author;
-  if (identity) doc.authorKey = authorKey(policy.salt, input.site, identity);
+  const key = authorKeyOf(policy.salt, input.site, input.authorUrl, input.author);
+  if (key) doc.authorKey = key;
   if (input.author && policy.storeAuthorNames) doc.authorName = cleanText(input.author);
   if (input.rating) doc.rating = input.rating;
   if (title) doc.title = title;
   if (input.lang) doc.lang = input.lang;
   if (input.publishedAt) doc.publishedAt = input.publishedAt;
-  if (input.parentSiteId) doc.parentId = documentId(input.sourceId, `site:${input.parentSiteId}`);
+  if (input.parentSiteId) doc.parentId = documentId(input.sourceId, `site:${siteIdentity(input.parentSiteId)}`);
   if (input.runId) doc.runId = input.runId;
   return doc;
 }

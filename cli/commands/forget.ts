@@ -29,8 +29,11 @@ Find the key from what the person tells you (their name on a site, or their prof
       if (!key) {
         if (!options.name || !options.site) throw new UsageError('pass --author KEY, or --name NAME with --site HOST');
         const { resolveSalt } = await import('../../jobs/salt.js');
-        const { authorKey } = await import('../../privacy/author-key.js');
-        key = authorKey(await resolveSalt(config, store), String(options.site), String(options.name));
+        const { authorKeyOf, siteOf } = await import('../../storage/document.js');
+        const name = String(options.name);
+        const site = String(options.site);
+        const isUrl = /^https?:\/\//i.test(name);
+        key = authorKeyOf(await resolveSalt(config, store), /^[a-z]+:\/\//i.test(site) ? siteOf(site) : siteOf(`http://${site}`), isUrl ? name : undefined, isUrl ? undefined : name)!;
       }
       const docIds = new Set<string>();
       for await (const d of store.findDocuments({ authorKey: key, includeDuplicates: true })) docIds.add(d._id);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { buildDocument, type DocumentInput } from './document.js';
+
+const policy = { salt: 's', storeAuthorNames: false, redactPII: true };
+const base: DocumentInput = { kind: 'review', origin: 'crawl', sourceId: 'src', site: 'shop.example', url: 'http://shop.example/p', body: 'Great.', fetchedAt: '2025-01-01T00:00:00Z' };
+
+describe('document identity', () => {
+  it('keeps the same id when the site moves ports or schemes, or the review moves to another page', () => {
+    const a = buildDocument({ ...base, siteId: 'http://127.0.0.1:4000/products/k/reviews?page=3#review-r1' }, policy);
+    const b = buildDocument({ ...base, siteId: 'https://127.0.0.1:5000/products/k/reviews?page=4#review-r1' }, policy);
+    const other = buildDocument({ ...base, siteId: 'http://127.0.0.1:4000/products/k/reviews?page=3#review-r2' }, policy);
+    expect(a._id).toBe(b._id);
+    expect(other._id).not.toBe(a._id);
+  });
+
+  it('keys an author by profile path, so the same reviewer gets the same key on every run', () => {
+    const a = buildDocument({ ...base, siteId: '1', author: 'Dana', authorUrl: 'http://127.0.0.1:4000/reviewers/dana' }, policy);
+    const b = buildDocument({ ...base, siteId: '2', author: 'Dana K.', authorUrl: 'http://127.0.0.1:4999/reviewers/dana' }, policy);
+    expect(a.authorKey).toBe(b.authorKey);
+    expect(a.authorName).toBeUndefined();
+    expect(buildDocument({ ...base, siteId: '3', author: 'Dana' }, { ...policy, storeAuthorNames: true }).authorName).toBe('Dana');
+  });
+
+  it('changes the content hash, not the id, when a review is edited', () => {
+    const a = buildDocument({ ...base, siteId: 'x', body: 'Fine so far.' }, policy);
+    const b = buildDocument({ ...base, siteId: 'x', body: 'Broke after a week.' }, policy);
+    expect(a._id).toBe(b._id);
+    expect(a.contentHash).not.toBe(b.contentHash);
+  });
+});

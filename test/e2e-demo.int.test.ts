@@ -1,0 +1,105 @@
+/**
+ * The whole job as a new user meets it: `radar demo` in an empty folder crawls the bundled shop
+ * (static pages, JSON-LD, plain HTML, the JavaScript product in Chromium, profiles, the feed),
+ * analyses and reports; the report is read back and opened in headless Chromium.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { radar, tempDir, type CliRun } from './cli.js';
+import { testChromium } from './services.js';
+import { demoCatalog } from '../demo/catalog.js';
+import type { ReportData } from '../reports/model.js';
+
+const chromium = testChromium();
+
+describe.skipIf(!chromium)('radar demo, end to end', () => {
+  const cwd = tempDir('radar-e2e-');
+  let first: CliRun;
+  let report: ReportData;
+
+  beforeAll(async () => {
+    first = await radar(['demo'], { cwd, timeoutMs: 170_000 });
+    if (first.code === 0) report = JSON.parse(readFileSync(join(cwd, 'radar-report', 'report.json'), 'utf8')) as ReportData;
+  }, 180_000);
+
+  it('runs offline and says where the report is', () => {
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain(`report: ${join(cwd, 'radar-report', 'index.html')}`);
+    for (const f of ['index.html', 'report.md', 'report.json']) expect(existsSync(join(cwd, 'radar-report', f)), f).toBe(true);
+  });
+
+  it('crawled every review of every product, the JavaScript-rendered one included', () => {
+    const catalog = demoCatalog();
+    expect(report.totals.reviews).toBe(catalog.reviews.length);
+    for (const product of catalog.products) {
+      const summary = report.brands.flatMap((b) => b.products).find((p) => p.id === product.id);
+      const expected = catalog.reviews.filter((r) => r.productId === product.id).length;
+      expect(summary?.reviews, product.id).toBe(expected);
+    }
+    expect(report.totals.mentions).toBe(catalog.mentions.filter((m) => m.brands.length > 0).length);
+    expect(report.coverage.every((c) => c.status === 'ok')).toBe(true);
+  });
+
+  it('reports per brand and product: counts, ratings, sentiment, phrases, aspects', () => {
+    expect(report.brands.map((b) => b.own)).toEqual([true, false, false]);
+    for (const b of report.brands) {
+      expect(b.avgRating).toBeGreaterThan(1);
+      expect(b.sentiment.positive + b.sentiment.neutral + b.sentiment.negative).toBeGreaterThan(50);
+      expect(b.topPositive.length).toBeGreaterThan(0);
+      expect(b.topNegative.length).toBeGreaterThan(0);
+      expect(b.aspects.length).toBeGreaterThan(3);
+      for (const p of b.products) expect(p.avgRating).toBeDefined();
+    }
+    expect(Object.keys(report.totals.languages)).toEqual(expect.arrayContaining(['en', 'de', 'ru']));
+  });
+
+  it('finds personas backed by quotes that point at stored documents', () => {
+    expect(report.personas.length).toBeGreaterThanOrEqual(3);
+    for (const p of report.personas) {
+      expect(p.quotes.length).toBeGreaterThanOrEqual(3);
+      for (const q of p.quotes) expect(p.evidence).toContain(q.docId);
+      expect(p.size).toBe(p.members.length);
+    }
+    expect(new Set(report.personas.map((p) => p.label)).size).toBe(report.personas.length);
+  });
+
+  it('never shows e-mail addresses, phone numbers or reviewer names', () => {
+    const text = readFileSync(join(cwd, 'radar-report', 'index.html'), 'utf8') + readFileSync(join(cwd, 'radar-report', 'report.md'), 'utf8');
+    expect(text).not.toMatch(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/);
+    const names = demoCatalog().reviewers.map((r) => r.name).filter((n) => n.length > 5);
+    expect(names.filter((n) => text.includes(n))).toEqual([]);
+  });
+
+  it('opens in headless Chromium without console errors, with charts and persona cards', async () => {
+    const { chromium: pw } = await import('playwright');
+    const browser = await pw.launch({ executablePath: chromium!, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => !r.url().startsWith('file:') && requests.push(r.url()));
+      await page.goto(pathToFileURL(join(cwd, 'radar-report', 'index.html')).href);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]); // self-contained: nothing fetched from anywhere
+      expect(await page.locator('svg.chart').count()).toBeGreaterThanOrEqual(5);
+      expect(await page.locator('section.persona').count()).toBe(report.personas.length);
+      const dir = resolve('test/artifacts');
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, 'demo-report.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
+  it('stores nothing new when the demo is crawled again', async () => {
+    const again = await radar(['demo'], { cwd, timeoutMs: 170_000 });
+    expect(again.code, again.stderr).toBe(0);
+    const crawled = again.stderr.split('\n').filter((l) => l.startsWith('crawled '));
+    expect(crawled.length).toBeGreaterThan(5);
+    for (const line of crawled) expect(line).toMatch(/\(0 new\)/);
+  }, 180_000);
+});
