@@ -197,11 +197,24 @@ async function benchReport(storeDir: string): Promise<void> {
   record({ name: 'report peak RSS', value: report.rssMb, unit: 'MB', baseline: { name: 'loading the same rows', value: load.rssMb } }, false);
 }
 
+async function benchIngest(): Promise<void> {
+  const { benchEmbeddedIngest, benchMongoIngest } = await import('./ingest-bench.js');
+  const n = Number(args.get('docs') ?? 200_000);
+  const results = await benchEmbeddedIngest(n);
+  const uri = process.env.RADAR_MONGODB_URI ?? process.env.RADAR_TEST_MONGODB_URI;
+  if (uri) results.push(...(await benchMongoIngest(uri, Math.min(n, Number(args.get('mongo-docs') ?? 20_000)))));
+  else process.stderr.write('ingest: set RADAR_MONGODB_URI to measure the MongoDB store too\n');
+  for (const f of results) record(f, f.higherIsBetter);
+}
+
+const only = args.get('only')?.split(',');
+const want = (part: string) => !only || only.includes(part);
 const started = new Date().toISOString();
 const { storeDir } = await benchCrawl();
-await benchScore();
-await benchReport(storeDir);
+if (want('score')) await benchScore();
+if (want('report')) await benchReport(storeDir);
 rmSync(storeDir, { recursive: true, force: true });
+if (want('ingest')) await benchIngest();
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ started, machine, scale: SCALE, figures }, null, 2)}\n`);
