@@ -100,6 +100,32 @@ describe('runCrawl (static pages, local server)', () => {
     expect(outcome.pagesFailed).toBe(4);
   });
 
+  it('waits as long as Retry-After says on 429, then gets the page', async () => {
+    let calls = 0;
+    server = await serve({
+      '/busy': (_req, res) => {
+        calls++;
+        if (calls === 1) res.writeHead(429, { 'retry-after': '1', 'content-type': 'text/html' }).end('slow down');
+        else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(reviewPage(1));
+      },
+    });
+    const started = Date.now();
+    const { items, outcome } = await crawl(source([`${server.url}/busy`]));
+    expect(items).toHaveLength(3);
+    expect(outcome.pagesFailed).toBe(0);
+    expect(calls).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('gives up on a page that keeps failing after its retries, and records why', async () => {
+    server = await serve({ '/down': { status: 503, body: 'maintenance' }, '/forbidden': { status: 403, body: 'no' } });
+    const { outcome } = await runCrawlWith(source([`${server.url}/down`, `${server.url}/forbidden`]), { ...settings, maxRetries: 2 });
+    expect(outcome.pagesFailed).toBe(2);
+    expect(server.hits.get('/down')).toBe(3);
+    expect(server.hits.get('/forbidden')).toBe(1);
+    expect(outcome.errors.map((e) => e.message).join(' ')).toMatch(/503/);
+  });
+
   it('decodes Windows-1251 and GBK pages by header, meta charset or sniffing', async () => {
     const ru = '<div class="review-card"><h3>Отличная кофемолка</h3><p>Мелет равномерно, шума немного, за свои деньги лучше не найти.</p><span class="stars" aria-label="5 out of 5 stars"></span><time datetime="2025-03-01">1 марта</time><a href="/u/1">Иван</a></div>';
     const zh = '<div class="review-card"><h3>很好用的磨豆机</h3><p>研磨很均匀，声音也不大，性价比很高，推荐购买。</p><span class="stars" aria-label="4 out of 5 stars"></span><time datetime="2025-03-02">3月2日</time><a href="/u/2">小王</a></div>';

@@ -95,6 +95,36 @@ export function chromiumPath(settings: Pick<CrawlSettings, 'chromiumPath'>): str
 }
 
 const MAX_ERRORS = 200;
+/** Longest wait a Retry-After header may impose before a retry, in ms. */
+const MAX_RETRY_AFTER_MS = 120_000;
+
+/** Milliseconds a Retry-After header asks for (seconds or an HTTP date), if any. */
+export function retryAfterMs(header: string | string[] | undefined, now = Date.now()): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** How long to wait before retry number `retry` (1-based): exponential backoff with jitter, or what the server asked. */
+export function backoffMs(retry: number, retryAfter?: number): number {
+  const exp = Math.min(30_000, 500 * 2 ** (retry - 1));
+  const jittered = exp / 2 + Math.random() * (exp / 2);
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(jittered, retryAfter ?? 0));
+}
+
+/** Distinct hosts of a URL list. */
+function hostCount(urls: string[]): number {
+  return new Set(urls.map((u) => {
+    try {
+      return new URL(u).host;
+    } catch {
+      return u;
+    }
+  })).size;
+}
 const MAX_LOAD_MORE_CLICKS = 50;
 
 // Crawlee logs through console.log at INFO; keep stdout clean for JSONL output.
@@ -171,11 +201,21 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
     return true;
   });
 
+  // A source is one site (or a few): per-host politeness caps the crawl's concurrency.
+  const maxConcurrency = Math.max(1, Math.min(settings.concurrency, settings.perDomainConcurrency * hostCount(source.urls)));
   const common = {
     maxRequestRetries: settings.maxRetries,
     navigationTimeoutSecs: settings.timeoutSecs,
     requestHandlerTimeoutSecs: Math.max(60, settings.timeoutSecs * 2),
-    maxConcurrency: settings.concurrency,
+    maxConcurrency,
+    // Without proxies, rotating sessions on 403/429 only hammers the site; our own rules decide retries.
+    useSessionPool: false,
+    // Before each retry: back off exponentially, longer when the server said so (429/503 Retry-After).
+    errorHandler: async (ctx: { request: Request; response?: { headers?: Record<string, string | string[] | undefined> } }, error: Error) => {
+      const wait = backoffMs(ctx.request.retryCount + 1, retryAfterMs(ctx.response?.headers?.['retry-after']));
+      log.debug({ url: ctx.request.url, err: error.message.split('\n')[0], wait }, 'retrying page');
+      await new Promise((ok) => setTimeout(ok, wait));
+    },
     sameDomainDelaySecs: settings.delayMs / 1000,
     respectRobotsTxtFile: source.robots === 'respect' ? { userAgent: settings.userAgent } : false,
     onSkippedRequest: async ({ url, reason }: { url: string; reason: string }) => {
@@ -204,7 +244,8 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
         requestHandler: async (ctx) => {
           const { request } = ctx;
           const status = ctx.response.statusCode ?? 200;
-          // 4xx pages hold no reviews; retrying a missing page wastes the site's time and ours.
+          // 429 and 503 say "later": retry (after Retry-After). Other 4xx pages hold no reviews; retrying wastes everyone's time.
+          if (status === 429 || status === 503) throw new Error(`HTTP ${status}`);
           if (status >= 400) throw new NonRetryableError(`HTTP ${status}`);
           const contentType = ctx.response.headers['content-type'];
           const body = typeof ctx.body === 'string' ? ctx.body : decodeBody(ctx.body as Buffer, contentType);
@@ -235,6 +276,10 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
 
 type Handle = (page: CrawledPage) => Promise<{ listings: string[]; profiles: string[] }>;
 
+function maxConcurrencyOf(options: RunCrawlOptions): number {
+  return Math.max(1, Math.min(options.settings.concurrency, options.settings.perDomainConcurrency * hostCount(options.source.urls)));
+}
+
 async function runBrowser(
   urls: string[],
   options: RunCrawlOptions,
@@ -249,7 +294,7 @@ async function runBrowser(
   const crawler = new PlaywrightCrawler(
     {
       ...common,
-      maxConcurrency: Math.min(settings.concurrency, 2),
+      maxConcurrency: Math.min(maxConcurrencyOf(options), 2),
       launchContext: {
         launcher: chromium,
         useChrome: false,
