@@ -69,6 +69,7 @@ Examples:
     { flags: '--source <id...>', description: 'crawl only these source ids' },
     { flags: '--url <url...>', description: 'crawl these URLs instead of the configured sources' },
     { flags: '--kind <kind>', description: 'with --url: what the pages hold', choices: ['reviews', 'mentions'] },
+    { flags: '--brand <id>', description: 'with --url: the brand the pages are about' },
     { flags: '--render <mode>', description: 'override how pages are fetched', choices: ['static', 'browser', 'auto'] },
     { flags: '--max-pages <n>', description: 'with --url: most pages to follow (default 1 for --dry-run, else 50)' },
     { flags: '--dry-run', description: 'extract and print, store nothing' },
@@ -90,7 +91,10 @@ Examples:
     const { listSources } = await import('../../config/load.js');
     let targets: ResolvedSource[];
     if (urls) {
-      targets = [{ source: adhocSource(urls, options) }];
+      // Without a project there are no brands to link mentions to: keep every item under "adhoc".
+      const brand = (options.brand as string | undefined) ?? (config.brands.length === 1 && config.brands[0]!.id === 'adhoc' ? 'adhoc' : undefined);
+      if (brand && brand !== 'adhoc' && !config.brands.some((b) => b.id === brand)) throw new UsageError(`--brand ${brand}: no such brand in radar.yaml`);
+      targets = [{ source: adhocSource(urls, options), brand }];
     } else {
       targets = listSources(config);
       const wanted = options.source as string[] | undefined;
