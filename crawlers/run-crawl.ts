@@ -208,6 +208,8 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
     navigationTimeoutSecs: settings.timeoutSecs,
     requestHandlerTimeoutSecs: Math.max(60, settings.timeoutSecs * 2),
     maxConcurrency,
+    // Crawlee polls for new work every 0.5 s by default; a short poll ends small crawls (and previews) sooner.
+    autoscaledPoolOptions: { maybeRunIntervalSecs: 0.05 },
     // Without proxies, rotating sessions on 403/429 only hammers the site; our own rules decide retries.
     useSessionPool: false,
     // Before each retry: back off exponentially, longer when the server said so (429/503 Retry-After).
