@@ -94,6 +94,18 @@ privacy: { retentionDays: -5 }
   });
 });
 
+describe('shipped example', () => {
+  it('examples/radar.example.yaml is valid and uses every kind of source', async () => {
+    const r = await loadConfig('examples/radar.example.yaml', {});
+    expect('errors' in r ? r.errors : []).toEqual([]);
+    if (!('config' in r)) return;
+    const sources = listSources(r.config);
+    expect(new Set(sources.map((s) => s.source.render))).toEqual(new Set(['auto', 'browser', 'static']));
+    expect(sources.some((s) => s.source.recipe)).toBe(true);
+    expect(sources.some((s) => s.source.kind === 'mentions')).toBe(true);
+  });
+});
+
 describe('environment overrides', () => {
   it('lets RADAR_MONGODB_URI, RADAR_REDIS_URL, RADAR_AUTHOR_SALT and RADAR_CHROMIUM_PATH win over the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'radar-cfg-'));

@@ -27,9 +27,9 @@ export function cliReferenceMarkdown(): string {
 
 /** Replaces the text between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. */
 export function fill(doc: string, name: string, content: string): string {
-  const re = new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(\\n<!-- /generated:${name} -->)`);
+  const re = new RegExp(`(<!-- generated:${name} -->)[\\s\\S]*?(<!-- /generated:${name} -->)`);
   if (!re.test(doc)) throw new Error(`README.md has no generated:${name} markers`);
-  return doc.replace(re, (_m, a: string, b: string) => `${a}${content}${b}`);
+  return doc.replace(re, (_m, a: string, b: string) => `${a}\n${content}\n${b}`);
 }
 
 /** The README with every generated region refreshed. */
