@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createPipeline } from './pipeline.js';
+
+const pipeline = createPipeline();
+
+function aspects(text: string, p = pipeline) {
+  const list = p.analyze(text, { lang: 'en' }).aspects;
+  // Offsets always slice the term out of the analysed text.
+  for (const a of list) expect(text.slice(a.start, a.end)).toBe(a.term);
+  return list;
+}
+
+describe('aspects', () => {
+  it('binds each aspect to the opinion in its own clause', () => {
+    const list = aspects('The price is great but the customer service was rude.');
+    expect(list.map((a) => [a.term, a.category, a.polarity])).toEqual([
+      ['price', 'price', 'positive'],
+      ['customer service', 'customer-service', 'negative'],
+    ]);
+    expect(list[1]!.opinions).toEqual(['rude']);
+    expect(list[0]!.score).toBeGreaterThan(0);
+    expect(list[1]!.score).toBeLessThan(0);
+  });
+
+  it('respects negation in the bound opinion', () => {
+    const [battery] = aspects('The battery life is not good.');
+    expect(battery).toMatchObject({ term: 'battery life', category: 'battery', polarity: 'negative', opinions: ['not good'] });
+  });
+
+  it('finds opinion words that name their aspect', () => {
+    const list = aspects('Way too expensive for what it is, and very noisy.');
+    expect(list.map((a) => a.category)).toEqual(['price', 'noise']);
+    expect(list.every((a) => a.polarity === 'negative')).toBe(true);
+  });
+
+  it('finds nouns being evaluated that the taxonomy lacks, uncategorised', () => {
+    const list = aspects('Not bad at all, but the lid is flimsy.');
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ term: 'lid', polarity: 'negative' });
+    expect(list[0]!.category).toBeUndefined();
+    const [handle] = aspects('The carry handle feels really sturdy.');
+    expect(handle).toMatchObject({ term: 'carry handle', polarity: 'positive' });
+  });
+
+  it('leaves aspects without an opinion neutral', () => {
+    expect(aspects('I checked the warranty card.')).toEqual([expect.objectContaining({ term: 'warranty', category: 'warranty', polarity: 'neutral', score: 0 })]);
+  });
+
+  it('merges the project taxonomy into the built-in one', () => {
+    const p = createPipeline({ aspects: { crema: ['crema', 'foam'], grind: ['grind size', 'burrs'] } });
+    const list = aspects('The crema is lovely and the burrs are excellent, the box was damaged.', p);
+    expect(list.map((a) => [a.term, a.category, a.polarity])).toEqual([
+      ['crema', 'crema', 'positive'],
+      ['burrs', 'grind', 'positive'],
+      ['box', 'packaging', 'negative'],
+    ]);
+  });
+
+  it('keeps offsets right in text with a title line and emoji', () => {
+    const text = 'Love it 😍\nThe delivery was late but the quality is superb.';
+    const list = aspects(text);
+    expect(list.map((a) => [a.term, a.polarity])).toEqual([
+      ['delivery', 'negative'],
+      ['quality', 'positive'],
+    ]);
+  });
+});

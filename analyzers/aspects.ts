@@ -1,0 +1,199 @@
+/**
+ * The aspects stage: finds what each sentence talks about — taxonomy terms ("battery life",
+ * "customer service"), opinion words that name their aspect ("overpriced"), and, in English, other
+ * nouns clearly being evaluated ("the lid is flimsy") — and binds each to the nearest opinion in
+ * its clause, so "The price is great but the service was rude" gives price positive and service
+ * negative. Negation is already in the opinion's value (the sentiment stage resolved it).
+ */
+import type { AspectMention, Polarity } from '../domain/types.js';
+import { BUILT_IN_ASPECTS, IMPLICIT_ASPECTS } from './aspect-taxonomy.js';
+import { englishLexicon } from './lexicons/english-lexicon.js';
+import { EN_BOOSTERS, EN_NEGATORS } from './lexicons/english.js';
+import type { AnalysisRecord, Opinion, Sentence, Stage, Token } from './record.js';
+import { tokenize } from './sentences.js';
+
+/** A compiled taxonomy: terms by their first token, longest first. */
+export interface Taxonomy {
+  /** Terms indexed by first normalised token. */
+  byFirst: Map<string, { tokens: string[]; category: string }[]>;
+  /** Implicit aspects by opinion term. */
+  implicit: Map<string, string>;
+}
+
+/** Builds the taxonomy: the built-in one with the project's categories and terms merged in. */
+export function buildTaxonomy(extra: Record<string, string[]> = {}): Taxonomy {
+  const categoryOf = new Map<string, string>();
+  const add = (category: string, term: string) => {
+    const tokens = tokenize(term.trim()).map((t) => t.norm);
+    if (!tokens.length) return;
+    const key = tokens.join(' ');
+    categoryOf.set(key, category);
+    // Plural of a single-word term ("lid" → "lids"), unless listed already.
+    if (tokens.length === 1 && /^\p{L}+$/u.test(key) && !key.endsWith('s') && !categoryOf.has(`${key}s`)) categoryOf.set(`${key}s`, category);
+  };
+  for (const [category, terms] of Object.entries(BUILT_IN_ASPECTS)) for (const t of terms) add(category, t);
+  // Project terms come last so they win over the built-in category of the same term.
+  for (const [category, terms] of Object.entries(extra)) for (const t of terms) add(category, t);
+  const byFirst = new Map<string, { tokens: string[]; category: string }[]>();
+  for (const [key, category] of categoryOf) {
+    const tokens = key.split(' ');
+    const list = byFirst.get(tokens[0]!) ?? [];
+    list.push({ tokens, category });
+    byFirst.set(tokens[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return { byFirst, implicit: new Map(Object.entries(IMPLICIT_ASPECTS)) };
+}
+
+const COPULAS = new Set(['is', 'was', 'are', 'were', 'feels', 'feel', 'felt', 'looks', 'look', 'looked', 'seems', 'seem', 'seemed', 'became', 'becomes', 'got', 'gets', 'stays', 'remains', "isn't", "wasn't", "aren't", "weren't", 'isnt', 'wasnt']);
+const DETERMINERS = new Set(['the', 'my', 'this', 'that', 'its', "it's", 'their', 'our', 'your', 'his', 'her', 'these', 'those']);
+// Words that cannot be the head of an evaluated noun phrase.
+const NOT_NOUNS = new Set(
+  `i me you he she it we they them us him one ones thing things all some any each every other another who what which
+   that this there here and or but so if then than as of in on at to for with by from about into over after before
+   very really just also only even still much more most less least way lot bit kind sort part rest first last time
+   times day days week weeks year years price`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+function normalised(v: number): number {
+  return Math.round((v / Math.sqrt(v * v + 4)) * 1000) / 1000;
+}
+
+function polarityOf(score: number): Polarity {
+  return score > 0.05 ? 'positive' : score < -0.05 ? 'negative' : 'neutral';
+}
+
+interface Mention {
+  first: number;
+  last: number;
+  category?: string;
+  /** Implicit: the mention is its own opinion. */
+  self?: Opinion;
+}
+
+function clauseOfToken(sentence: Sentence, i: number): number {
+  const starts = sentence.clauses ?? [0];
+  let c = 0;
+  while (c + 1 < starts.length && starts[c + 1]! <= i) c++;
+  return c;
+}
+
+function taxonomyMentions(tokens: Token[], taxonomy: Taxonomy): Mention[] {
+  const out: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const list = taxonomy.byFirst.get(tokens[i]!.norm);
+    const hit = list?.find((t) => t.tokens.every((tok, k) => tokens[i + k]?.norm === tok));
+    // "in exchange for", "on the return trip"-like idioms are no aspect.
+    if (hit && !(tokens[i]!.norm === 'exchange' && tokens[i - 1]?.norm === 'in')) {
+      out.push({ first: i, last: i + hit.tokens.length - 1, category: hit.category });
+      i += hit.tokens.length;
+    } else i++;
+  }
+  return out;
+}
+
+/** "the lid is flimsy": a determiner, one to three nouns, a copula, then (within three words) an opinion. */
+function evaluatedNouns(sentence: Sentence, taken: Mention[]): Mention[] {
+  const toks = sentence.tokens;
+  const opinions = sentence.opinions ?? [];
+  const words = englishLexicon().words;
+  const out: Mention[] = [];
+  for (let c = 1; c < toks.length; c++) {
+    if (!COPULAS.has(toks[c]!.norm)) continue;
+    const opinion = opinions.find((o) => o.first > c && o.first - c <= 4 && toks.slice(c + 1, o.first).every((t) => EN_BOOSTERS[t.norm] !== undefined || EN_NEGATORS.has(t.norm) || ['a', 'an', 'so', 'too', 'very', 'pretty', 'quite', 'rather'].includes(t.norm)));
+    if (!opinion) continue;
+    let first = c;
+    while (first - 1 >= 0 && c - first < 3) {
+      const t = toks[first - 1]!;
+      if (t.kind !== 'word' || NOT_NOUNS.has(t.norm) || DETERMINERS.has(t.norm) || (words.get(t.norm)?.v ?? 0) !== 0 || EN_BOOSTERS[t.norm] !== undefined) break;
+      first--;
+    }
+    if (first === c || first === 0 || !DETERMINERS.has(toks[first - 1]!.norm)) continue;
+    const last = c - 1;
+    if (taken.some((m) => m.first <= last && m.last >= first)) continue;
+    out.push({ first, last });
+  }
+  return out;
+}
+
+function bind(sentence: Sentence, m: Mention): Opinion[] {
+  // "true to size", "value for money", "easy to use": the opinion phrase holds the aspect term.
+  const holding = (sentence.opinions ?? []).find((o) => o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first);
+  if (holding) return [holding];
+  const opinions = (sentence.opinions ?? []).filter((o) => o.last < m.first || o.first > m.last);
+  const clause = clauseOfToken(sentence, m.first);
+  const same = opinions.filter((o) => o.clause === clause);
+  if (!same.length) return [];
+  const toks = sentence.tokens;
+  // "the price is great": after a copula, the first opinion after it is the one about the aspect.
+  if (toks[m.last + 1] && COPULAS.has(toks[m.last + 1]!.norm)) {
+    const after = same.find((o) => o.first > m.last);
+    if (after) return [after];
+  }
+  let best = same[0]!;
+  let bestDistance = Infinity;
+  for (const o of same) {
+    const d = o.first > m.last ? o.first - m.last : m.first - o.last + 0.5;
+    if (d < bestDistance) {
+      best = o;
+      bestDistance = d;
+    }
+  }
+  return [best];
+}
+
+/** Finds the aspect mentions of a record's sentences. */
+export function findAspects(record: AnalysisRecord, taxonomy: Taxonomy): AspectMention[] {
+  const text = record.text;
+  const english = record.lang === 'en';
+  const out: AspectMention[] = [];
+  for (const sentence of record.sentences ?? []) {
+    const toks = sentence.tokens;
+    if (!toks.length) continue;
+    const mentions = taxonomyMentions(toks, taxonomy);
+    if (english) {
+      for (const o of sentence.opinions ?? []) {
+        const category = taxonomy.implicit.get(o.term);
+        if (!category) continue;
+        const clause = o.clause;
+        // "the price is expensive": the explicit term carries it already.
+        if (mentions.some((m) => m.category === category && clauseOfToken(sentence, m.first) === clause)) continue;
+        if (mentions.some((m) => m.first <= o.last && m.last >= o.first)) continue;
+        mentions.push({ first: o.first, last: o.last, category, self: o });
+      }
+      mentions.push(...evaluatedNouns(sentence, mentions));
+    }
+    const bindings = new Map<Mention, Opinion[]>();
+    for (const m of mentions) if (!m.self) bindings.set(m, bind(sentence, m));
+    // "the lid is flimsy": "flimsy" already speaks about the lid; one mention per opinion.
+    const used = new Set([...bindings.values()].flat());
+    const kept = mentions.filter((m) => !m.self || !used.has(m.self)).sort((a, b) => a.first - b.first);
+    for (const m of kept) {
+      const bound = m.self ? [m.self] : bindings.get(m)!;
+      const value = bound.reduce((sum, o) => sum + o.local, 0);
+      const score = normalised(value);
+      const start = toks[m.first]!.start;
+      const end = toks[m.last]!.end;
+      const mention: AspectMention = { term: text.slice(start, end), polarity: polarityOf(score), score, start, end };
+      if (m.category) mention.category = m.category;
+      if (bound.length) mention.opinions = bound.map((o) => (o.negated ? `not ${o.term}` : o.term));
+      out.push(mention);
+    }
+  }
+  return out;
+}
+
+/** The aspects stage: writes `aspects`. */
+export function aspectsStage(taxonomy: Taxonomy): Stage {
+  return {
+    name: 'aspects',
+    reads: ['lang', 'supported', 'sentences', 'sentiment'],
+    writes: ['aspects'],
+    run(record: AnalysisRecord): void {
+      record.aspects = record.supported ? findAspects(record, taxonomy) : [];
+    },
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The English lexicon as the scorer uses it: VADER's words and emoticons with the domain lexicon
+ * laid over them, phrases indexed by their first token, and contraction variants expanded. Built
+ * once, on first use.
+ */
+import { tokenize } from '../sentences.js';
+import { EN_CONTRACTIONS, EN_PHRASES, EN_TYPO_TARGETS, EN_WORDS, type LexiconValue } from './english.js';
+import { VADER_LEXICON_TSV } from './vader-lexicon.js';
+
+/** A lexicon entry: valence, and the valence when negated if it is not a plain flip. */
+export interface Entry {
+  /** Valence on [-4, 4]. */
+  v: number;
+  /** Valence when negated, when the lexicon gives one. */
+  neg?: number;
+}
+
+/** A phrase entry: its tokens (normalised) and valences. */
+export interface PhraseEntry extends Entry {
+  /** Normalised tokens. */
+  tokens: string[];
+  /** The phrase as listed. */
+  text: string;
+}
+
+/** The compiled English lexicon. */
+export interface EnglishLexicon {
+  /** Single tokens (words, emoticons). */
+  words: Map<string, Entry>;
+  /** Phrases by first token, longest first. */
+  phrases: Map<string, PhraseEntry[]>;
+}
+
+function entry(value: LexiconValue): Entry {
+  return typeof value === 'number' ? { v: value } : { v: value[0], neg: value[1] };
+}
+
+/** All spellings of a phrase: "don't buy" also as "dont buy" and "do not buy". */
+export function contractionVariants(phrase: string): string[] {
+  let variants = [phrase];
+  for (const [form, others] of Object.entries(EN_CONTRACTIONS)) {
+    const re = new RegExp(`(^|\\s)${form.replace(/'/g, "'")}(?=\\s|$)`);
+    if (!re.test(phrase)) continue;
+    const next: string[] = [];
+    for (const v of variants) {
+      next.push(v);
+      for (const o of others) next.push(v.replace(re, `$1${o}`));
+    }
+    variants = next;
+  }
+  return variants;
+}
+
+let compiled: EnglishLexicon | undefined;
+
+/** The English lexicon, compiled on first use. */
+export function englishLexicon(): EnglishLexicon {
+  if (compiled) return compiled;
+  const words = new Map<string, Entry>();
+  for (const line of VADER_LEXICON_TSV.split('\n')) {
+    const tab = line.indexOf('\t');
+    const token = line.slice(0, tab);
+    const v = Number(line.slice(tab + 1));
+    // VADER has a few multi-word entries; they become phrases below.
+    if (token.includes(' ')) continue;
+    if (!words.has(token)) words.set(token, { v });
+    const lower = token.toLowerCase();
+    if (!words.has(lower)) words.set(lower, { v });
+  }
+  for (const [w, value] of Object.entries(EN_WORDS)) words.set(w, entry(value));
+
+  const phrases = new Map<string, PhraseEntry[]>();
+  const addPhrase = (text: string, e: Entry) => {
+    for (const variant of contractionVariants(text)) {
+      const tokens = tokenize(variant).map((t) => t.norm);
+      if (tokens.length === 0) continue;
+      if (tokens.length === 1) {
+        words.set(tokens[0]!, e);
+        continue;
+      }
+      const list = phrases.get(tokens[0]!) ?? [];
+      list.push({ ...e, tokens, text });
+      phrases.set(tokens[0]!, list);
+    }
+  };
+  for (const line of VADER_LEXICON_TSV.split('\n')) {
+    const [token, v] = line.split('\t');
+    if (token && token.includes(' ') && /^[a-z' ]+$/.test(token)) addPhrase(token, { v: Number(v) });
+  }
+  for (const [p, value] of Object.entries(EN_PHRASES)) addPhrase(p, entry(value));
+  for (const list of phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  compiled = { words, phrases };
+  return compiled;
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < word.length; k++) out.push(word.slice(0, k) + word.slice(k + 1));
+  return out;
+}
+
+// Misspelling index: each target and its one-letter deletions. Matching deletions of both sides
+// finds dropped, doubled, swapped and substituted letters without scanning the lexicon.
+const typoIndex = (() => {
+  const index = new Map<string, string>();
+  for (const t of EN_TYPO_TARGETS) {
+    index.set(t, t);
+    for (const d of deletions(t)) if (!index.has(d)) index.set(d, t);
+  }
+  return index;
+})();
+
+/** The opinion word a misspelling most likely means ("dissapointing" → "disappointing"), if any. */
+export function correctTypo(word: string): string | undefined {
+  if (word.length < 6) return undefined;
+  const direct = typoIndex.get(word);
+  if (direct) return direct;
+  for (const d of deletions(word)) {
+    const t = typoIndex.get(d);
+    if (t) return t;
+  }
+  return undefined;
+}

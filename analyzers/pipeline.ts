@@ -1,0 +1,113 @@
+/**
+ * The analyzer pipeline: options validated once when it is built, then fixed stages run in order
+ * over one record per text — language → sentences → sentiment → aspects → attributes → intents →
+ * phrases. Each stage declares what it reads and writes; the order is checked at build time, so a
+ * misplaced stage fails at start-up rather than producing empty fields. `TextAnalysis` is read from
+ * the record at the end (readers are kept apart from the stages that write).
+ */
+import { z } from 'zod';
+import { ConfigError } from '../domain/errors.js';
+import type { TextAnalysis } from '../domain/types.js';
+import { aspectsStage, buildTaxonomy } from './aspects.js';
+import { attributesStage } from './attributes.js';
+import { intentsStage } from './intents.js';
+import { languageStage, normaliseLangTag } from './language.js';
+import { phrasesStage } from './phrases.js';
+import type { AnalysisRecord, RecordField, Stage } from './record.js';
+import { sentencesStage } from './sentences.js';
+import { sentimentStage, UNSCORED } from './sentiment.js';
+
+/** Pipeline options. */
+export interface PipelineOptions {
+  /** Extra aspect taxonomy: category → terms (merged into the built-in one). */
+  aspects?: Record<string, string[]>;
+  /** Brands that count as competitors for comparison intents. */
+  competitors?: { id: string; names: string[] }[];
+}
+
+/** A built pipeline. */
+export interface Pipeline {
+  /** Analyzer version: stored with each analysis, so a new version re-analyses documents. */
+  readonly version: string;
+  /** Analyses one text; `hint.lang` is the declared language, used when detection is unsure. */
+  analyze(text: string, hint?: { lang?: string }): TextAnalysis;
+}
+
+/** Version of the analyzers; bump it when their output changes. */
+export const ANALYZER_VERSION = 'analyzers-1.0.0';
+
+const optionsSchema = z.strictObject({
+  aspects: z.record(z.string().min(1), z.array(z.string().trim().min(1)).min(1)).optional(),
+  competitors: z
+    .array(z.strictObject({ id: z.string().min(1), names: z.array(z.string().trim().min(1)).min(1) }))
+    .optional(),
+});
+
+/** Checks that every stage reads only fields written by an earlier stage, and that no two stages write one field. */
+export function checkStageOrder(stages: readonly Stage[]): string[] {
+  const problems: string[] = [];
+  const written = new Map<RecordField, string>();
+  for (const stage of stages) {
+    for (const field of stage.reads) if (!written.has(field)) problems.push(`stage "${stage.name}" reads "${field}", which no earlier stage writes`);
+    for (const field of stage.writes) {
+      const other = written.get(field);
+      if (other) problems.push(`stage "${stage.name}" writes "${field}", already written by "${other}"`);
+      written.set(field, stage.name);
+    }
+  }
+  return problems;
+}
+
+/** The record as the public `TextAnalysis`. */
+function toTextAnalysis(r: AnalysisRecord): TextAnalysis {
+  return {
+    lang: r.lang ?? 'und',
+    supported: r.supported ?? false,
+    sentiment: r.sentiment ?? { ...UNSCORED },
+    sentences: (r.sentences ?? []).map((s) => ({ start: s.start, end: s.end, sentiment: s.sentiment ?? { ...UNSCORED } })),
+    aspects: r.aspects ?? [],
+    attributes: r.attributes ?? [],
+    intents: r.intents ?? [],
+    phrases: r.phrases ?? [],
+    signals: r.signals ?? { incentivised: false, duplicate: false },
+  };
+}
+
+/** Builds the pipeline; throws ConfigError listing every problem with the options. */
+export function createPipeline(opts: PipelineOptions = {}): Pipeline {
+  const parsed = optionsSchema.safeParse(opts);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `PipelineOptions${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`));
+  }
+  const options = parsed.data;
+  const stages: Stage[] = [
+    languageStage(),
+    sentencesStage(),
+    sentimentStage(),
+    aspectsStage(buildTaxonomy(options.aspects)),
+    attributesStage(),
+    intentsStage(options.competitors ?? []),
+    phrasesStage(),
+  ];
+  const problems = checkStageOrder(stages);
+  if (problems.length) throw new ConfigError(problems.map((p) => `pipeline: ${p}`));
+  return {
+    version: ANALYZER_VERSION,
+    analyze(text: string, hint?: { lang?: string }): TextAnalysis {
+      const record: AnalysisRecord = { text: typeof text === 'string' ? text : String(text ?? '') };
+      const declared = normaliseLangTag(hint?.lang);
+      if (declared) record.declaredLang = declared;
+      for (const stage of stages) stage.run(record);
+      return toTextAnalysis(record);
+    },
+  };
+}
+
+/** The text analysed for a stored document (title and body); offsets in the analysis refer to it. */
+export function analysisText(doc: { title?: string; body: string }): string {
+  const title = doc.title?.trim();
+  const body = doc.body ?? '';
+  if (!title || body.trimStart().startsWith(title)) return body;
+  // A title without closing punctuation would run into the body's first sentence: end it with a line break.
+  return `${title}\n${body}`;
+}

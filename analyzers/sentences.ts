@@ -1,0 +1,142 @@
+/**
+ * Sentence spans and tokens. Sentences come from Intl.Segmenter (ICU rules, Chinese and Persian
+ * punctuation included, ~150k reviews/s); a few review habits ICU leaves alone are split too: a
+ * missing space after the full stop ("45 minutes.MAJOR PROBLEMS") and runs of "!!!" before a new
+ * capitalised sentence. Tokens come from one regular expression that keeps contractions, hyphenated
+ * words, emoji sequences and emoticons whole; Chinese words come from the ICU word segmenter.
+ */
+import type { AnalysisRecord, Sentence, Stage, Token, TokenKind } from './record.js';
+
+// One alternation, tried in order: URL, emoticon, emoji sequence, word, number, punctuation.
+const TOKEN_RE = new RegExp(
+  [
+    String.raw`(?<url>https?:\/\/\S+|www\.\S+)`,
+    // Emoticons need a blank (or the text's edge) on both sides, so "(size 8)" or "a:b" are not faces.
+    String.raw`(?<emoticon>(?<![\p{L}\p{N}])(?:[:;=][-'^o]?[)(\]\[dDpP/\\|*3oO@]+|[)(\]\[][-'^]?[:;=]|<\/?3+|\^_*\^|-_+-|[xX][dD]+(?!\p{L})|T_T|:'\(|;_;)(?![\p{L}\p{N}]))`,
+    String.raw`(?<emoji>\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic})*|\p{Regional_Indicator}{2})`,
+    String.raw`(?<word>[\p{L}\p{M}][\p{L}\p{M}\u200C\u200D]*(?:['’][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+)*)`,
+    String.raw`(?<number>\p{N}+(?:[.,:/]\p{N}+)*(?:%|st|nd|rd|th|s)?)`,
+    String.raw`(?<punct>\.{2,}|[!?]+|[^\s\p{L}\p{N}])`,
+  ].join('|'),
+  'gu',
+);
+
+const KINDS: TokenKind[] = ['url', 'emoticon', 'emoji', 'word', 'number', 'punct'];
+
+/** Lower-cases a token and makes typographic apostrophes plain. */
+export function normalise(token: string): string {
+  return token.toLowerCase().replace(/’/g, "'");
+}
+
+/** Tokenises a span of the text; offsets are relative to the whole text. */
+export function tokenize(text: string, start = 0, end = text.length): Token[] {
+  const tokens: Token[] = [];
+  const span = start === 0 && end === text.length ? text : text.slice(start, end);
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(span); m; m = TOKEN_RE.exec(span)) {
+    const groups = m.groups!;
+    let kind: TokenKind = 'punct';
+    for (const k of KINDS) {
+      if (groups[k] !== undefined) {
+        kind = k;
+        break;
+      }
+    }
+    tokens.push({ text: m[0], norm: normalise(m[0]), start: start + m.index, end: start + m.index + m[0].length, kind });
+  }
+  return tokens;
+}
+
+const zhWords = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Tokenises Chinese with the ICU word segmenter (no spaces to split on). */
+export function tokenizeChinese(text: string, start: number, end: number): Token[] {
+  const tokens: Token[] = [];
+  for (const s of zhWords.segment(text.slice(start, end))) {
+    if (!s.segment.trim()) continue;
+    const kind: TokenKind = s.isWordLike ? (/^\p{N}+$/u.test(s.segment) ? 'number' : 'word') : /\p{Extended_Pictographic}/u.test(s.segment) ? 'emoji' : 'punct';
+    tokens.push({ text: s.segment, norm: normalise(s.segment), start: start + s.index, end: start + s.index + s.segment.length, kind });
+  }
+  return tokens;
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function sentenceSegmenter(lang: string): Intl.Segmenter {
+  let s = segmenters.get(lang);
+  if (!s) {
+    // "ss-standard" asks ICU to keep abbreviations ("Mr.") inside sentences; not every ICU build has the
+    // data, so TITLE_END below joins titles back as well.
+    s = new Intl.Segmenter(lang === 'und' ? 'en-u-ss-standard' : `${lang}-u-ss-standard`, { granularity: 'sentence' });
+    segmenters.set(lang, s);
+  }
+  return s;
+}
+
+// "minutes.MAJOR", "works!!Love" — a sentence end glued to the next capitalised word.
+const GLUED_END = /(?<=\p{Ll}{2}|\p{N})([.!?]+)(?=\p{Lu}\p{L})/gu;
+// ICU does not break before a lower-case word ("fits well. i ordered"), which reviews typed on phones
+// are full of; a full stop after a word of three or more letters, then a lower-case word, ends a
+// sentence too (abbreviations such as "approx." or "incl." are spared).
+// Titles ICU splits before a capitalised name ("Mr. Smith") are joined back.
+const TITLE_END = /(?:^|[^\p{L}])(?:mr|mrs|ms|dr|prof|st|vs|jr|sr|approx|no)\.$/iu;
+const LOWER_START = /(?<=[\p{L}\p{N})"'”]{2})([.!?]+["'”)]*)(?=\s+\p{Ll})/gu;
+const ABBREVIATIONS = new Set(['approx', 'incl', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'st', 'no', 'jr', 'sr', 'inc', 'ltd', 'co', 'oz', 'lbs', 'lb', 'ft', 'sq', 'min', 'max', 'est', 'dept', 'fig', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'ca', 'cf', 'al', 'eg', 'ie', 'pp', 'vol', 'ed', 'esp', 'govt']);
+
+/** Splits a text into sentence spans (offsets into the text, blanks trimmed). */
+export function splitSentences(text: string, lang = 'en'): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/u.test(text[start]!)) start++;
+    while (end > start && /\s/u.test(text[end - 1]!)) end--;
+    if (end <= start) return;
+    const prev = spans[spans.length - 1];
+    if (prev && TITLE_END.test(text.slice(Math.max(prev.start, prev.end - 8), prev.end)) && !/\n/.test(text.slice(prev.end, start))) prev.end = end;
+    else spans.push({ start, end });
+  };
+  const latin = lang !== 'zh' && lang !== 'ja' && lang !== 'fa' && lang !== 'ar';
+  for (const seg of sentenceSegmenter(lang).segment(text)) {
+    const start = seg.index;
+    const end = start + seg.segment.length;
+    const cuts: number[] = [];
+    GLUED_END.lastIndex = 0;
+    for (let m = GLUED_END.exec(seg.segment); m; m = GLUED_END.exec(seg.segment)) cuts.push(start + m.index + m[0].length);
+    if (latin) {
+      LOWER_START.lastIndex = 0;
+      for (let m = LOWER_START.exec(seg.segment); m; m = LOWER_START.exec(seg.segment)) {
+        const before = /[\p{L}]+$/u.exec(seg.segment.slice(0, m.index))?.[0]?.toLowerCase() ?? '';
+        if (m[1]!.startsWith('.') && (before.length < 2 || ABBREVIATIONS.has(before))) continue;
+        cuts.push(start + m.index + m[0].length);
+      }
+    }
+    let from = start;
+    for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
+      push(from, cut);
+      from = cut;
+    }
+    push(from, end);
+  }
+  return spans;
+}
+
+/** Builds the sentences of a text, with their tokens, for a language. */
+export function buildSentences(text: string, lang: string): Sentence[] {
+  const chinese = lang === 'zh' || lang === 'ja';
+  return splitSentences(text, lang).map(({ start, end }) => ({
+    start,
+    end,
+    text: text.slice(start, end),
+    tokens: chinese ? tokenizeChinese(text, start, end) : tokenize(text, start, end),
+  }));
+}
+
+/** The sentences stage: writes `sentences` (spans and tokens). */
+export function sentencesStage(): Stage {
+  return {
+    name: 'sentences',
+    reads: ['lang'],
+    writes: ['sentences'],
+    run(record: AnalysisRecord): void {
+      record.sentences = buildSentences(record.text, record.lang ?? 'und');
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { createPipeline } from './pipeline.js';
+
+const pipeline = createPipeline();
+const analyze = (text: string, lang = 'en') => pipeline.analyze(text, { lang });
+const label = (text: string, lang = 'en') => analyze(text, lang).sentiment.label;
+const score = (text: string, lang = 'en') => analyze(text, lang).sentiment.score;
+
+describe('English sentiment', () => {
+  it('scores plain praise and complaints', () => {
+    expect(label('I love this kettle, it boils fast and looks lovely.')).toBe('positive');
+    expect(label('Terrible support, they never answered my emails.')).toBe('negative');
+  });
+
+  it('respects negation and its scope', () => {
+    expect(label('This is not good.')).toBe('negative');
+    expect(label('Not bad at all.')).toBe('positive');
+    expect(label("It doesn't work.")).toBe('negative');
+    expect(label('I would not recommend it.')).toBe('negative');
+    expect(label('No complaints so far.')).toBe('positive');
+    expect(label('Never disappoints.')).toBe('positive');
+    // A negator reaches a few words, not across a new clause.
+    expect(label("I wasn't sure at first, but it is great.")).toBe('positive');
+    expect(label('There is no light indicator, which is really disappointing.')).toBe('negative');
+    expect(label('This fixes all the problems I had.')).toBe('positive');
+  });
+
+  it('weighs intensifiers up and diminishers down', () => {
+    expect(score('The coffee is very good.')).toBeGreaterThan(score('The coffee is good.'));
+    expect(score('The coffee is good.')).toBeGreaterThan(score('The coffee is slightly good.'));
+    expect(score('The coffee is extremely bad.')).toBeLessThan(score('The coffee is bad.'));
+  });
+
+  it('lets the clause after "but" weigh more', () => {
+    expect(label('The design is nice but the motor is terrible.')).toBe('negative');
+    expect(label('The motor is terrible but the design is nice and the price is great.')).toBe('positive');
+    expect(label('It was a bit pricey, however the quality is excellent.')).toBe('positive');
+    expect(label('Although the price is great, it broke after a week.')).toBe('negative');
+    expect(label('Loved the colour. Unfortunately it stopped working after two days.')).toBe('negative');
+  });
+
+  it('reads emoji, emoticons and exclamation marks', () => {
+    expect(label('Arrived today 😍')).toBe('positive');
+    expect(label('Arrived today 👎')).toBe('negative');
+    expect(label('Arrived today :(')).toBe('negative');
+    expect(label('Arrived today :-)')).toBe('positive');
+    expect(score('Great blender!!!')).toBeGreaterThan(score('Great blender.'));
+  });
+
+  it('knows review phrases', () => {
+    expect(label('Stopped working after a month.')).toBe('negative');
+    expect(label('Total waste of money.')).toBe('negative');
+    expect(label('Worth every penny.')).toBe('positive');
+    expect(label('I returned it the next day.')).toBe('negative');
+    expect(label('Broke after 3 days.')).toBe('negative');
+    expect(label("Don't waste your money on this.")).toBe('negative');
+    expect(label('Runs small, order a size up.')).toBe('negative');
+    expect(label('Too small for my hands.')).toBe('negative');
+    expect(label('Will definitely order from them again!')).toBe('positive');
+    expect(label('Would have been great if the lid fit.')).toBe('negative');
+  });
+
+  it('reads common misspellings of opinion words', () => {
+    expect(label('Very dissapointing.')).toBe('negative');
+    expect(label('Excelent buy.')).toBe('positive');
+  });
+
+  it('gives every sentence its own verdict, with offsets into the text', () => {
+    const text = 'The grinder is loud. The coffee is great!';
+    const a = analyze(text);
+    expect(a.sentences).toHaveLength(2);
+    expect(text.slice(a.sentences[0]!.start, a.sentences[0]!.end)).toBe('The grinder is loud.');
+    expect(a.sentences[0]!.sentiment.label).toBe('negative');
+    expect(a.sentences[1]!.sentiment.label).toBe('positive');
+  });
+
+  it('keeps scores in range and confidence higher for clear texts', () => {
+    const clear = analyze('Absolutely love it, best purchase ever, works perfectly!');
+    const weak = analyze('It is fine I guess.');
+    for (const a of [clear, weak]) {
+      expect(a.sentiment.score).toBeGreaterThanOrEqual(-1);
+      expect(a.sentiment.score).toBeLessThanOrEqual(1);
+    }
+    expect(clear.sentiment.confidence).toBeGreaterThan(weak.sentiment.confidence);
+    expect(analyze('The box is blue.').sentiment).toEqual({ label: 'neutral', score: 0, confidence: 0 });
+  });
+});
+
+describe('other languages', () => {
+  it('gives Russian, German, Persian and Chinese a first score', () => {
+    expect(label('Кофемолка отличная, очень довольна!', 'ru')).toBe('positive');
+    expect(label('Ужасное качество, не рекомендую.', 'ru')).toBe('negative');
+    expect(label('Sehr gut, ich bin zufrieden.', 'de')).toBe('positive');
+    expect(label('Das Gerät funktioniert nicht, leider kaputt.', 'de')).toBe('negative');
+    expect(label('خیلی خوبه، ممنون', 'fa')).toBe('positive');
+    expect(label('کیفیتش اصلا خوب نیست', 'fa')).toBe('negative');
+    expect(label('房间很干净，服务也很好。', 'zh')).toBe('positive');
+    expect(label('质量很差，不推荐。', 'zh')).toBe('negative');
+    expect(analyze('Кофемолка отличная', 'ru').supported).toBe(true);
+  });
+
+  it('does not score an unsupported language as English', () => {
+    const a = pipeline.analyze('Ce produit est vraiment nul, je ne le recommande pas.');
+    expect(a.lang).toBe('fr');
+    expect(a.supported).toBe(false);
+    expect(a.sentiment).toEqual({ label: 'neutral', score: 0, confidence: 0 });
+    expect(a.sentences.every((s) => s.sentiment.confidence === 0)).toBe(true);
+    expect(a.aspects).toEqual([]);
+    expect(a.phrases).toEqual([]);
+    // English words in the text ("nul" is no English word, "recommande" neither) must not leak a score.
+    const und = pipeline.analyze('👍👍👍');
+    expect(und.lang).toBe('und');
+    expect(und.supported).toBe(false);
+    expect(und.sentiment.score).toBe(0);
+  });
+});
