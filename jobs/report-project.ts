@@ -36,7 +36,7 @@ export interface ReportOutcome {
 export function reportProjectOf(config: RadarConfig): ReportProject {
   return {
     project: config.project,
-    brands: config.brands.map((b) => ({ id: b.id, name: b.name, own: b.own, products: b.products.map((p) => ({ id: p.id, name: p.name })) })),
+    brands: config.brands.map((b) => ({ id: b.id, name: b.name, own: b.own, aliases: b.aliases, products: b.products.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases })) })),
     sources: listSources(config).map((s) => ({ id: s.source.id, brand: s.brand, product: s.product, topReviewsOnly: s.source.topReviewsOnly })),
     personas: {
       maxPersonas: config.report.maxPersonas,

@@ -4,7 +4,7 @@
  */
 import type { CrawlRun, PersonaSet } from '../domain/types.js';
 import type { BrandSummary, ReportData, ReportRow, SourceCoverage } from './model.js';
-import { activity, aspectStandings, aspectTrend, round, summarize } from './summaries.js';
+import { activity, aspectStandings, aspectTrend, nameFilter, round, summarize } from './summaries.js';
 import { buildPersonas, comparePersonas, exclusivePersonas, PERSONA_BUILDER_VERSION } from './personas/build-personas.js';
 
 /** What the report needs to know about the project. */
@@ -12,7 +12,7 @@ export interface ReportProject {
   /** Project name. */
   project: string;
   /** Brands with their products. */
-  brands: { id: string; name: string; own: boolean; products: { id: string; name: string }[] }[];
+  brands: { id: string; name: string; own: boolean; aliases?: string[]; products: { id: string; name: string; aliases?: string[] }[] }[];
   /** Sources with their brand, product and flags. */
   sources: { id: string; brand?: string; product?: string; topReviewsOnly: boolean }[];
   /** Persona settings. */
@@ -51,12 +51,13 @@ export function buildReport(input: ReportInput): { report: ReportData; personaSe
     }
   }
   const mentionTotal = rows.filter((r) => r.doc.kind === 'mention').length;
+  const names = nameFilter(project.brands.flatMap((b) => [b.name, ...(b.aliases ?? []), ...b.products.flatMap((p) => [p.name, ...(p.aliases ?? [])])]));
   const brands: BrandSummary[] = project.brands
     .map((b) => {
       const list = brandRows.get(b.id) ?? [];
-      const products = b.products.map((p) => summarize(p.id, p.name, list.filter((r) => r.doc.product === p.id || r.doc.products?.includes(p.id))));
+      const products = b.products.map((p) => summarize(p.id, p.name, list.filter((r) => r.doc.product === p.id || r.doc.products?.includes(p.id)), names));
       const mentions = list.filter((r) => r.doc.kind === 'mention').length;
-      return { ...summarize(b.id, b.name, list), own: b.own, products, shareOfVoice: mentionTotal ? round(mentions / mentionTotal) : 0 };
+      return { ...summarize(b.id, b.name, list, names), own: b.own, products, shareOfVoice: mentionTotal ? round(mentions / mentionTotal) : 0 };
     })
     .sort((a, b) => Number(b.own) - Number(a.own) || b.documents - a.documents);
 

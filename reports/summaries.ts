@@ -60,8 +60,8 @@ export function aspectStandings(rows: ReportRow[], limit = 12): AspectStanding[]
     .slice(0, limit);
 }
 
-/** Phrases typical of positive and of negative documents (smoothed log-odds, at least 2 documents). */
-export function typicalPhrases(rows: ReportRow[], limit = 8): { positive: PhraseCount[]; negative: PhraseCount[] } {
+/** Phrases typical of positive and of negative documents (smoothed log-odds, enough documents behind each). */
+export function typicalPhrases(rows: ReportRow[], limit = 8, exclude: (phrase: string) => boolean = () => false): { positive: PhraseCount[]; negative: PhraseCount[] } {
   const pos = new Map<string, number>();
   const neg = new Map<string, number>();
   let nPos = 0;
@@ -75,9 +75,11 @@ export function typicalPhrases(rows: ReportRow[], limit = 8): { positive: Phrase
     else nNeg++;
     for (const p of new Set(r.analysis!.phrases)) target.set(p, (target.get(p) ?? 0) + 1);
   }
+  // Larger samples need more documents behind a phrase before it counts as typical.
+  const minCount = nPos + nNeg >= 150 ? 3 : 2;
   const rank = (mine: Map<string, number>, other: Map<string, number>, nMine: number, nOther: number): PhraseCount[] =>
     [...mine.entries()]
-      .filter(([, c]) => c >= 2)
+      .filter(([phrase, c]) => c >= minCount && !exclude(phrase))
       .map(([phrase, count]) => {
         const o = other.get(phrase) ?? 0;
         const odds = Math.log((count + 0.5) / (nMine - count + 1)) - Math.log((o + 0.5) / (nOther - o + 1));
@@ -92,11 +94,17 @@ export function typicalPhrases(rows: ReportRow[], limit = 8): { positive: Phrase
   return { positive: rank(pos, neg, nPos, nNeg), negative: rank(neg, pos, nNeg, nPos) };
 }
 
+/** A test for phrases that merely name a brand or product (they say nothing about it). */
+export function nameFilter(names: string[]): (phrase: string) => boolean {
+  const words = new Set(names.flatMap((n) => n.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 2));
+  return (phrase) => phrase.split(' ').some((w) => words.has(w));
+}
+
 /** The summary of a group of rows (a brand or a product). */
-export function summarize(id: string, name: string, rows: ReportRow[]): Summary {
+export function summarize(id: string, name: string, rows: ReportRow[], exclude?: (phrase: string) => boolean): Summary {
   const ratings = rows.map((r) => fiveStar(r.doc.rating)).filter((v): v is number => v !== undefined);
   const sentiment = sentimentCounts(rows);
-  const phrases = typicalPhrases(rows);
+  const phrases = typicalPhrases(rows, 8, exclude);
   return {
     id,
     name,
