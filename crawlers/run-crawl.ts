@@ -278,6 +278,23 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
 
 type Handle = (page: CrawledPage) => Promise<{ listings: string[]; profiles: string[] }>;
 
+/** Waits until the page's DOM has changed from `size` and then stayed unchanged for half a second (or `timeoutMs`). */
+async function settle(page: import('playwright').Page, size: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = size;
+  let stableSince = 0;
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    const now = Number(await page.evaluate('document.body.innerHTML.length').catch(() => last));
+    if (now !== last) {
+      last = now;
+      stableSince = Date.now();
+    } else if (last !== size && Date.now() - stableSince >= 500) {
+      return;
+    }
+  }
+}
+
 function maxConcurrencyOf(options: RunCrawlOptions): number {
   return Math.max(1, Math.min(options.settings.concurrency, options.settings.perDomainConcurrency * hostCount(options.source.urls)));
 }
@@ -319,18 +336,18 @@ async function runBrowser(
         const button = source.recipe?.loadMore ?? extracted.loadMoreSelector;
         if (role === 'listing' && button) {
           // Load-more listings grow in place: click until the button goes or stops adding items.
-          for (let clicks = 0; clicks < MAX_LOAD_MORE_CLICKS; clicks++) {
+          let misses = 0;
+          for (let clicks = 0; clicks < MAX_LOAD_MORE_CLICKS && misses < 2; clicks++) {
             const target = page.locator(button).first();
             if (!(await target.isVisible().catch(() => false))) break;
             const before = extracted.items.length;
             const size = Number(await page.evaluate('document.body.innerHTML.length'));
             await target.click({ timeout: 5000 }).catch(() => undefined);
-            // The page may fetch after a delay: wait for the DOM to change, then for the network to settle.
-            await page.waitForFunction(`document.body.innerHTML.length !== ${size}`, null, { timeout: 5000 }).catch(() => undefined);
-            await page.waitForLoadState('networkidle', { timeout: settings.timeoutSecs * 1000 }).catch(() => undefined);
+            await settle(page, size, settings.timeoutSecs * 1000);
             html = await page.content();
             extracted = extractPage(html, { url, recipe: source.recipe });
-            if (extracted.items.length <= before) break;
+            // A slow page may need a second click (or a second wait) before it grows; two misses end it.
+            misses = extracted.items.length > before ? 0 : misses + 1;
           }
         } else if (role === 'listing' && extracted.looksLikeReviews) {
           // Infinite scroll: scroll while the page keeps growing.

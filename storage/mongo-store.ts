@@ -173,7 +173,7 @@ export class MongoStore implements Store {
       for await (const d of found) existing.set(d._id, d as StoredDocFacts);
       const candidates: DuplicateCandidate[] = [];
       const dupFilter = { textKey: { $in: [...new Set(batch.map((d) => d.textKey))] }, dupOf: { $exists: false } };
-      for await (const d of this.docs.find(dupFilter as Filter, { projection: { _id: 1, sourceId: 1, textKey: 1, authorKey: 1 } })) {
+      for await (const d of this.docs.find(dupFilter as Filter, { projection: { _id: 1, sourceId: 1, textKey: 1, authorKey: 1, url: 1 } })) {
         candidates.push(d as DuplicateCandidate);
       }
       const plan = planUpsert(batch, existing, candidates);

@@ -109,6 +109,16 @@ export function storeContract(name: string, factory: { open(): Promise<Store>; r
       expect(dup?.dupOf).toBe(a._id);
     });
 
+    it('keeps two different reviewers who wrote the same words on the same site as two opinions', async () => {
+      const words = 'Does exactly what it says, boils fast and looks good on the counter.';
+      const a = review({ siteId: 'p1', body: words, author: 'First Person' });
+      const b = review({ siteId: 'p2', body: words, author: 'Second Person', sourceId: 'shop-kettle-page-two' });
+      await store.upsertDocuments([a]);
+      const result = await store.upsertDocuments([b]);
+      expect(result.linked).toEqual([]);
+      expect(await store.countDocuments()).toBe(2);
+    });
+
     it('filters by brand (own reviews and mentions naming it), product, kind, source and dates', async () => {
       const r1 = review({ siteId: 'r1', body: 'Great kettle.', publishedAt: '2025-01-10T08:00:00.000Z' });
       const r2 = review({ siteId: 'r2', body: 'Poor grinder.', brand: 'rival', product: 'grinder', sourceId: 'rival-grinder', publishedAt: '2025-02-10T08:00:00.000Z' });

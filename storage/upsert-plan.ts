@@ -27,6 +27,26 @@ export interface DuplicateCandidate {
   textKey: string;
   /** Its author key, if any. */
   authorKey?: string;
+  /** Its URL (the site it came from). */
+  url?: string;
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a stored text is the same review as an incoming one, not just the same words. */
+function sameReview(c: DuplicateCandidate, doc: RadarDocument): boolean {
+  if (c._id === doc._id) return false;
+  // Two different people on the same site can write the same words; that is two opinions.
+  if (c.authorKey && doc.authorKey && c.authorKey !== doc.authorKey && hostOf(c.url) === hostOf(doc.url)) return false;
+  // The same text from another source (syndication), or from the same author under another id on
+  // the same source (a review shown on its product page and again on the reviewer's profile page).
+  return c.sourceId !== doc.sourceId || (!!doc.authorKey && c.authorKey === doc.authorKey);
 }
 
 /** What to write. */
@@ -79,16 +99,12 @@ export function planUpsert(
     const inserted: RadarDocument = { ...doc };
     delete inserted.dupOf;
     if (doc.body.length >= MIN_DUPLICATE_TEXT) {
-      // The same text from another source, or from the same author under another id on the same
-      // source (a review shown on its product page and again on the reviewer's profile page).
-      const original = byTextKey
-        .get(doc.textKey)
-        ?.find((c) => c._id !== doc._id && (c.sourceId !== doc.sourceId || (!!doc.authorKey && c.authorKey === doc.authorKey)));
+      const original = byTextKey.get(doc.textKey)?.find((c) => sameReview(c, doc));
       if (original) {
         inserted.dupOf = original._id;
         plan.linked.push(doc._id);
       } else {
-        addCandidate({ _id: doc._id, sourceId: doc.sourceId, textKey: doc.textKey, authorKey: doc.authorKey });
+        addCandidate({ _id: doc._id, sourceId: doc.sourceId, textKey: doc.textKey, authorKey: doc.authorKey, url: doc.url });
       }
     }
     plan.inserts.push(inserted);

@@ -139,7 +139,7 @@ export class EmbeddedStore implements Store {
     const candidates = [];
     for (const key of new Set(docs.map((d) => d.textKey))) {
       for (const s of col.lookup('textKey', key)) {
-        if (!s.dupOf) candidates.push({ _id: s._id, sourceId: s.sourceId, textKey: s.textKey, authorKey: s.authorKey });
+        if (!s.dupOf) candidates.push({ _id: s._id, sourceId: s.sourceId, textKey: s.textKey, authorKey: s.authorKey, url: s.url });
       }
     }
     const plan = planUpsert(docs, existing, candidates);
