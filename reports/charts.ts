@@ -40,7 +40,6 @@ export function stackedBars(opts: { title: string; rows: { label: string; parts:
   const w = opts.width ?? 560;
   const rowH = 26;
   const labelW = 150;
-  const h = opts.rows.length * rowH + 24;
   const body = opts.rows
     .map((row, i) => {
       const total = row.parts.reduce((s, p) => s + p.value, 0) || 1;
@@ -57,10 +56,22 @@ export function stackedBars(opts: { title: string; rows: { label: string; parts:
       return `<text x="${labelW - 6}" y="${y + rowH / 2}" font-size="12" text-anchor="end">${esc(row.label)}</text>${segs}`;
     })
     .join('');
+  // Legend items sized by their labels, wrapping onto further lines as needed.
   const legendParts = opts.rows[0]?.parts ?? [];
-  const legend = legendParts
-    .map((p, i) => `<rect x="${labelW + i * 110}" y="${h - 16}" width="10" height="10" fill="${p.color}"/><text x="${labelW + i * 110 + 14}" y="${h - 7}" font-size="11">${esc(p.name)}</text>`)
-    .join('');
+  let lx = labelW;
+  let ly = opts.rows.length * rowH + 14;
+  const items: string[] = [];
+  for (const p of legendParts) {
+    const itemW = 24 + p.name.length * 6.5;
+    if (lx + itemW > w && lx > labelW) {
+      lx = labelW;
+      ly += 16;
+    }
+    items.push(`<rect x="${lx.toFixed(0)}" y="${ly - 9}" width="10" height="10" fill="${p.color}"/><text x="${(lx + 14).toFixed(0)}" y="${ly}" font-size="11">${esc(p.name)}</text>`);
+    lx += itemW;
+  }
+  const legend = items.join('');
+  const h = ly + 8;
   return `<svg class="chart" role="img" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg"><title>${esc(opts.title)}</title>${body}${legend}</svg>`;
 }
 

@@ -135,8 +135,12 @@ export function describePersona(input: DescribeInput): PersonaView {
     .filter((t) => Math.abs(t.z) >= 0.35 && Math.abs(t.value - t.overall) >= 0.08)
     .sort((a, b) => Math.abs(b.z) * b.f.weight - Math.abs(a.z) * a.f.weight || a.f.name.localeCompare(b.f.name));
 
-  const loves = aspectStandings(rows, 50).filter((a) => a.net > 0.2 && a.mentions >= 2).sort((a, b) => b.net * b.mentions - a.net * a.mentions).slice(0, 4);
-  const hates = aspectStandings(rows, 50).filter((a) => a.net < -0.2 && a.mentions >= 2).sort((a, b) => a.net * a.mentions - b.net * b.mentions).slice(0, 4);
+  // Loves and hates need support: a handful of members, and a taxonomy category unless many say it.
+  const minSupport = Math.max(3, Math.ceil(members.length * 0.05));
+  const categories = new Set(rows.flatMap((r) => r.analysis!.aspects.map((a) => a.category).filter((c): c is string => !!c)));
+  const standing = aspectStandings(rows, 50).filter((a) => a.mentions >= (categories.has(a.aspect) ? minSupport : 2 * minSupport));
+  const loves = standing.filter((a) => a.net > 0.2).sort((a, b) => b.net * b.mentions - a.net * a.mentions).slice(0, 4);
+  const hates = standing.filter((a) => a.net < -0.2).sort((a, b) => a.net * a.mentions - b.net * b.mentions).slice(0, 4);
   const motives = attributeShares(members, 'motive');
   const usage = attributeShares(members, 'usage');
   const loyalty = attributeShares(members, 'loyalty');
