@@ -1,7 +1,7 @@
 /**
  * One collection of the embedded store: an in-memory map backed by a snapshot file and an
- * append-only journal. Each write is one journal line (a whole batch), appended and fsynced before
- * memory changes, so a `kill -9` mid-write leaves either the whole batch or none of it. On load a
+ * append-only journal. Each write is one journal line (a whole batch), acknowledged only once
+ * appended and fsynced, so a `kill -9` mid-write leaves either the whole batch or none of it. On load a
  * torn last line is dropped and cut off. Compaction writes a new snapshot to a temporary file,
  * fsyncs it and renames it over the old one, then empties the journal; replaying a journal over a
  * snapshot that already holds it is harmless because every entry is a whole-record put or a delete.
@@ -51,7 +51,11 @@ export class JournalCollection<T extends { _id: string }> {
   private journalBytes = 0;
   private snapshotBytes = 0;
   private loaded = false;
-  private chain: Promise<unknown> = Promise.resolve();
+  private io: Promise<void> = Promise.resolve();
+  private queue: { line: string; resolve: () => void; reject: (err: Error) => void }[] = [];
+  private scheduled = false;
+  private failed?: Error;
+  private loading?: Promise<void>;
   private readonly indexes = new Map<string, { key: (rec: T) => string | undefined; map: Map<string, Set<string>> }>();
 
   /** Creates a collection stored as `<dir>/<name>.snapshot.jsonl` and `<dir>/<name>.journal.jsonl`. */
@@ -63,8 +67,16 @@ export class JournalCollection<T extends { _id: string }> {
     this.journalPath = join(dir, `${name}.journal.jsonl`);
   }
 
-  /** Loads snapshot and journal; a torn journal tail is cut off. Idempotent. */
-  async load(): Promise<void> {
+  /** Loads snapshot and journal; a torn journal tail is cut off. Idempotent, also when called concurrently. */
+  load(): Promise<void> {
+    this.loading ??= this.loadOnce().catch((err: unknown) => {
+      this.loading = undefined;
+      throw err;
+    });
+    return this.loading;
+  }
+
+  private async loadOnce(): Promise<void> {
     if (this.loaded) return;
     await mkdir(this.dir, { recursive: true });
     let lineNo = 0;
@@ -175,34 +187,63 @@ export class JournalCollection<T extends { _id: string }> {
     return this.records.values();
   }
 
-  /** Writes puts and deletes as one durable batch, then applies them in memory. */
+  /**
+   * Writes puts and deletes as one journal line. Memory moves at once (to a parsed copy of the line,
+   * exactly what the disk will hold); the promise resolves once the line is fsynced. Lines queued
+   * while a flush is under way share the next append and fsync (group commit).
+   */
   write(puts: T[], deletes: string[] = []): Promise<void> {
-    const run = async () => {
-      if (!this.loaded || !this.journal) throw new Error(`collection ${this.name} is not open`);
-      if (puts.length === 0 && deletes.length === 0) return;
-      const entry: JournalEntry<T> = {};
-      if (puts.length) entry.p = puts;
-      if (deletes.length) entry.d = deletes;
-      const line = `${JSON.stringify(entry)}\n`;
-      const bytes = Buffer.from(line, 'utf8');
+    if (!this.loaded || !this.journal) return Promise.reject(new Error(`collection ${this.name} is not open`));
+    if (this.failed) return Promise.reject(this.failed);
+    if (puts.length === 0 && deletes.length === 0) return Promise.resolve();
+    const entry: JournalEntry<T> = {};
+    if (puts.length) entry.p = puts;
+    if (deletes.length) entry.d = deletes;
+    const line = `${JSON.stringify(entry)}\n`;
+    this.apply(JSON.parse(line) as JournalEntry<T>);
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ line, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        void this.runIO(() => this.flushQueued());
+      }
+    });
+  }
+
+  /** Runs journal I/O one step at a time, so appends and compactions never interleave. */
+  private runIO(step: () => Promise<void>): Promise<void> {
+    const next = this.io.then(step, step);
+    this.io = next.catch(() => undefined);
+    return next;
+  }
+
+  private async flushQueued(): Promise<void> {
+    this.scheduled = false;
+    const batch = this.queue.splice(0);
+    if (!batch.length) return;
+    if (this.failed || !this.journal) {
+      const err = this.failed ?? new Error(`collection ${this.name} is not open`);
+      for (const b of batch) b.reject(err);
+      return;
+    }
+    try {
+      const bytes = Buffer.from(batch.map((b) => b.line).join(''), 'utf8');
       await this.journal.write(bytes);
       await this.journal.datasync();
       this.journalBytes += bytes.length;
-      // Memory takes what the disk holds (a parsed copy), so a reload can never differ from it.
-      this.apply(JSON.parse(line) as JournalEntry<T>);
-      if (this.journalBytes > Math.max(COMPACT_MIN_BYTES, this.snapshotBytes)) await this.compactNow();
-    };
-    // Writes are serialised so journal lines never interleave.
-    const next = this.chain.then(run, run);
-    this.chain = next.catch(() => undefined);
-    return next;
+    } catch (err) {
+      // Memory is now ahead of the disk: refuse further writes; reopening the store reads the disk.
+      this.failed = new Error(`writing ${this.journalPath} failed (${(err as Error).message}); nothing after this was saved — reopen the store`);
+      for (const b of batch) b.reject(this.failed);
+      return;
+    }
+    for (const b of batch) b.resolve();
+    if (this.journalBytes > Math.max(COMPACT_MIN_BYTES, this.snapshotBytes)) await this.compactNow();
   }
 
   /** Rewrites the snapshot from memory and empties the journal. */
   compact(): Promise<void> {
-    const next = this.chain.then(() => this.compactNow());
-    this.chain = next.catch(() => undefined);
-    return next;
+    return this.runIO(() => this.compactNow());
   }
 
   private async compactNow(): Promise<void> {
@@ -241,10 +282,11 @@ export class JournalCollection<T extends { _id: string }> {
 
   /** Waits for pending writes and closes the journal. */
   async close(): Promise<void> {
-    await this.chain;
+    await this.runIO(async () => undefined);
     await this.journal?.close();
     this.journal = undefined;
     this.loaded = false;
+    this.loading = undefined;
     this.records.clear();
     for (const idx of this.indexes.values()) idx.map.clear();
   }
