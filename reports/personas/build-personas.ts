@@ -34,8 +34,8 @@ export interface PersonaResult {
   clustered: number;
   /** Documents kept out and why. */
   excluded: Exclusions;
-  /** Silhouette per tried k, for the report's method note. */
-  tried: { k: number; silhouette: number }[];
+  /** Silhouette and stability per tried k, for the report's method note. */
+  tried: { k: number; silhouette: number; stability: number }[];
 }
 
 function slug(label: string): string {

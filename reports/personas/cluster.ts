@@ -13,8 +13,8 @@ export interface Clustering {
   centroids: number[][];
   /** Mean silhouette of the chosen k (on the sample). */
   silhouette: number;
-  /** Silhouette per tried k. */
-  tried: { k: number; silhouette: number }[];
+  /** Silhouette and stability per tried k. */
+  tried: { k: number; silhouette: number; stability: number }[];
 }
 
 function dist2(a: number[], b: number[]): number {
@@ -102,7 +102,53 @@ function refine(points: number[][], centroids: number[][], iterations = 20): { a
   return { assignments, centroids: cs };
 }
 
-/** Clusters points, choosing k in [2, maxK] by silhouette (or 1 cluster when too few points). */
+/** Share of points that two labelings put in matching clusters (clusters matched greedily by overlap). */
+export function agreement(a: number[], b: number[]): number {
+  const pairs = new Map<string, number>();
+  for (let i = 0; i < a.length; i++) pairs.set(`${a[i]}:${b[i]}`, (pairs.get(`${a[i]}:${b[i]}`) ?? 0) + 1);
+  const usedA = new Set<string>();
+  const usedB = new Set<string>();
+  let matched = 0;
+  for (const [key, n] of [...pairs.entries()].sort((x, y) => y[1] - x[1])) {
+    const [ca, cb] = key.split(':') as [string, string];
+    if (usedA.has(ca) || usedB.has(cb)) continue;
+    usedA.add(ca);
+    usedB.add(cb);
+    matched += n;
+  }
+  return a.length ? matched / a.length : 1;
+}
+
+function nearest(p: number[], centroids: number[][]): number {
+  let best = 0;
+  let bestD = Infinity;
+  for (let c = 0; c < centroids.length; c++) {
+    const d = dist2(p, centroids[c]!);
+    if (d < bestD - 1e-12) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** How well a k-clustering survives resampling: mean agreement over deterministic 85% subsamples. */
+export function stability(points: number[][], k: number, reference: number[], rounds = 4, starts = 2): number {
+  let total = 0;
+  for (let r = 1; r <= rounds; r++) {
+    // Deterministic subsample: drop every point whose index hashes into the round's 15%.
+    const sub = points.filter((_, i) => ((i * 2654435761 + r * 40503) >>> 0) % 100 >= 15);
+    if (sub.length < k * 2) return 0;
+    const fit = bestOf(sub, k, starts);
+    total += agreement(reference, points.map((p) => nearest(p, fit.centroids)));
+  }
+  return total / rounds;
+}
+
+/** Least stability a k must show to be chosen. */
+export const MIN_STABILITY = 0.8;
+
+/** Clusters points, choosing k in [2, maxK] by silhouette among stable k (or 1 cluster when too few points). */
 export function clusterPoints(points: number[][], options: { maxK: number; minSize: number; sampleSize?: number; starts?: number }): Clustering {
   const n = points.length;
   const maxK = Math.min(options.maxK, Math.floor(n / Math.max(1, options.minSize)));
@@ -112,14 +158,21 @@ export function clusterPoints(points: number[][], options: { maxK: number; minSi
     return { assignments: new Array<number>(n).fill(0), centroids: [mean], silhouette: 0, tried: [] };
   }
   const sample = strideSample(points, options.sampleSize ?? 1500);
-  const tried: { k: number; silhouette: number }[] = [];
-  let best: { k: number; silhouette: number; centroids: number[][] } | undefined;
+  const tried: { k: number; silhouette: number; stability: number }[] = [];
+  const fits: { k: number; silhouette: number; stability: number; centroids: number[][] }[] = [];
   for (let k = 2; k <= maxK; k++) {
-    const r = bestOf(sample, k, options.starts ?? 4);
+    const r = bestOf(sample, k, options.starts ?? 8);
     const s = silhouette(sample, r.clusters, k);
-    tried.push({ k, silhouette: Math.round(s * 1000) / 1000 });
-    // A larger k must be clearly better to win: fewer, broader personas read better.
-    if (!best || s > best.silhouette + 0.01) best = { k, silhouette: s, centroids: r.centroids };
+    const st = stability(sample, k, r.clusters);
+    tried.push({ k, silhouette: Math.round(s * 1000) / 1000, stability: Math.round(st * 1000) / 1000 });
+    fits.push({ k, silhouette: s, stability: st, centroids: r.centroids });
+  }
+  // Among the k whose clusters survive resampling, the best silhouette wins (a larger k must be
+  // clearly better: fewer, broader personas read better); with none stable, the most stable k.
+  const stable = fits.filter((f) => f.stability >= MIN_STABILITY);
+  let best: (typeof fits)[number] | undefined;
+  for (const f of stable.length ? stable : [...fits].sort((a, b) => b.stability - a.stability).slice(0, 1)) {
+    if (!best || f.silhouette > best.silhouette + 0.01) best = f;
   }
   const refined = refine(points, best!.centroids);
   return { assignments: refined.assignments, centroids: refined.centroids, silhouette: best!.silhouette, tried };

@@ -74,7 +74,7 @@ export function attributeFeature(a: Pick<Attribute, 'type' | 'value'>): string {
 
 /** One dimension of the attitude space. */
 export interface Feature {
-  /** Name, e.g. "aspect:price", "attr:motive=gift", "intent:complaint", "tone", "rating". */
+  /** Name, e.g. "care:price" (how much more often than other reviewers of the same product they raise it), "aspect:price" (how they feel about it), "attr:motive=gift", "intent:complaint", "tone", "rating". */
   name: string;
   /** Weight in distances. */
   weight: number;
@@ -88,8 +88,12 @@ export interface FeatureSpace {
   raw(member: Member): number[];
 }
 
-/** Weights: what a segment is made of, in order of importance. */
-const WEIGHTS = { aspect: 1, attr: 1, intent: 0.6, tone: 0.8, rating: 0.6 } as const;
+/**
+ * Weights: what a segment is made of. What people care about (which aspects they raise) and why
+ * they buy come first; how they feel about each aspect next; overall tone and rating last, so that
+ * segments are not merely "happy" and "unhappy" customers.
+ */
+const WEIGHTS = { care: 0.9, aspect: 0.6, attr: 1, intent: 0.3, tone: 0.4, rating: 0.3 } as const;
 
 /** Builds the attitude space: aspects and attitude attributes with enough support, intents, tone, rating. */
 export function buildFeatureSpace(members: Member[], minSupport: number, maxAspects = 10): FeatureSpace {
@@ -113,15 +117,36 @@ export function buildFeatureSpace(members: Member[], minSupport: number, maxAspe
   const attrs = byVolume(attrSupport).slice(0, 16);
   const intentList = [...intents].sort();
   const features: Feature[] = [
+    ...aspects.map((a) => ({ name: `care:${a}`, weight: WEIGHTS.care })),
     ...aspects.map((a) => ({ name: `aspect:${a}`, weight: WEIGHTS.aspect })),
     ...attrs.map((a) => ({ name: a, weight: WEIGHTS.attr })),
     ...intentList.map((i) => ({ name: `intent:${i}`, weight: WEIGHTS.intent })),
     { name: 'tone', weight: WEIGHTS.tone },
     { name: 'rating', weight: WEIGHTS.rating },
   ];
-  const aspectIndex = new Map(aspects.map((a, i) => [a, i]));
-  const attrIndex = new Map(attrs.map((a, i) => [a, aspects.length + i]));
-  const intentIndex = new Map(intentList.map((t, i) => [t, aspects.length + attrs.length + i]));
+  const careIndex = new Map(aspects.map((a, i) => [a, i]));
+  // How often each product's reviews raise each aspect: salience is measured against it, because
+  // raising "milk" in a frother review says more about the product than about the person.
+  const productRate = new Map<string, number[]>();
+  const productDocs = new Map<string, number>();
+  for (const m of members) {
+    for (const r of m.rows) {
+      const key = r.doc.product ?? r.doc.brand ?? '';
+      const rate = productRate.get(key) ?? new Array<number>(aspects.length).fill(0);
+      const seen = new Set<number>();
+      for (const asp of r.analysis!.aspects) {
+        const i = asp.category !== undefined ? careIndex.get(asp.category) : undefined;
+        if (i !== undefined) seen.add(i);
+      }
+      for (const i of seen) rate[i]!++;
+      productRate.set(key, rate);
+      productDocs.set(key, (productDocs.get(key) ?? 0) + 1);
+    }
+  }
+  for (const [key, rate] of productRate) for (let i = 0; i < rate.length; i++) rate[i]! /= productDocs.get(key)!;
+  const aspectIndex = new Map(aspects.map((a, i) => [a, aspects.length + i]));
+  const attrIndex = new Map(attrs.map((a, i) => [a, 2 * aspects.length + i]));
+  const intentIndex = new Map(intentList.map((t, i) => [t, 2 * aspects.length + attrs.length + i]));
   const toneIndex = features.length - 2;
   const ratingIndex = features.length - 1;
 
@@ -131,17 +156,22 @@ export function buildFeatureSpace(members: Member[], minSupport: number, maxAspe
       const v = new Array<number>(features.length).fill(0);
       const aspectSum = new Array<number>(aspects.length).fill(0);
       const aspectN = new Array<number>(aspects.length).fill(0);
+      const care = new Array<number>(aspects.length).fill(0);
       let tone = 0;
       let ratingSum = 0;
       let ratingN = 0;
       for (const r of member.rows) {
         const a = r.analysis!;
+        const raised = new Set<number>();
         for (const asp of a.aspects) {
-          const i = asp.category !== undefined ? aspectIndex.get(asp.category) : undefined;
+          const i = asp.category !== undefined ? careIndex.get(asp.category) : undefined;
           if (i === undefined) continue;
+          raised.add(i);
           aspectSum[i]! += Math.max(-1, Math.min(1, asp.score));
           aspectN[i]!++;
         }
+        const baseline = productRate.get(r.doc.product ?? r.doc.brand ?? '')!;
+        for (let i = 0; i < aspects.length; i++) care[i]! += (raised.has(i) ? 1 : 0) - baseline[i]!;
         for (const at of a.attributes) {
           const i = attrIndex.get(attributeFeature(at));
           if (i !== undefined) v[i] = 1;
@@ -157,7 +187,10 @@ export function buildFeatureSpace(members: Member[], minSupport: number, maxAspe
           ratingN++;
         }
       }
-      for (let i = 0; i < aspects.length; i++) if (aspectN[i]) v[i] = aspectSum[i]! / aspectN[i]!;
+      for (let i = 0; i < aspects.length; i++) {
+        v[i] = care[i]! / member.rows.length;
+        if (aspectN[i]) v[aspects.length + i] = aspectSum[i]! / aspectN[i]!;
+      }
       v[toneIndex] = tone / member.rows.length;
       v[ratingIndex] = ratingN ? ratingSum / ratingN : 0;
       return v;
