@@ -215,14 +215,20 @@ async function benchIngest(): Promise<void> {
   for (const f of results) record(f, f.higherIsBetter);
 }
 
+async function benchReportScale(): Promise<void> {
+  const { benchReportAtScale } = await import('./report-bench.js');
+  for (const f of await benchReportAtScale(Number(args.get('report-docs') ?? 100_000), ROOT)) record(f, f.higherIsBetter);
+}
+
 const only = args.get('only')?.split(',');
 const want = (part: string) => !only || only.includes(part);
 const started = new Date().toISOString();
-const { storeDir } = await benchCrawl();
+const { storeDir } = want('crawl') || want('report') ? await benchCrawl() : { storeDir: mkdtempSync(join(tmpdir(), 'radar-bench-none-')) };
 if (want('score')) await benchScore();
-if (want('report')) await benchReport(storeDir);
+if (want('report') && want('crawl')) await benchReport(storeDir);
 rmSync(storeDir, { recursive: true, force: true });
 if (want('ingest')) await benchIngest();
+if (want('report-scale')) await benchReportScale();
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ started, machine, scale: SCALE, figures }, null, 2)}\n`);
