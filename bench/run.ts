@@ -220,6 +220,11 @@ async function benchReportScale(): Promise<void> {
   for (const f of await benchReportAtScale(Number(args.get('report-docs') ?? 100_000), ROOT)) record(f, f.higherIsBetter);
 }
 
+async function benchBrowser(): Promise<void> {
+  const { benchBrowserMemory } = await import('./browser-bench.js');
+  for (const f of await benchBrowserMemory(Number(args.get('browser-pages') ?? 200), ROOT)) record(f, f.higherIsBetter);
+}
+
 const only = args.get('only')?.split(',');
 const want = (part: string) => !only || only.includes(part);
 const started = new Date().toISOString();
@@ -229,6 +234,7 @@ if (want('report') && want('crawl')) await benchReport(storeDir);
 rmSync(storeDir, { recursive: true, force: true });
 if (want('ingest')) await benchIngest();
 if (want('report-scale')) await benchReportScale();
+if (want('browser')) await benchBrowser();
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ started, machine, scale: SCALE, figures }, null, 2)}\n`);

@@ -60,6 +60,12 @@ export interface RunCrawlOptions {
   render?: SourceConfig['render'];
   /** Logger for this crawl. */
   log?: Logger;
+  /**
+   * Waits for a politeness lease on the page's host before each fetch and returns the function that
+   * gives it back (called after the response or the error). Service mode passes jobs/domain-limit.ts
+   * here so the per-host limit holds across worker processes; one-shot crawls leave it unset.
+   */
+  acquireLease?(url: string): Promise<() => Promise<void>>;
 }
 
 /** Counts and problems of one crawl. */
@@ -87,7 +93,17 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-dev-shm-usage',
+  // Memory: one renderer per site at most two at a time, no site-isolation processes, small JS heaps.
+  '--renderer-process-limit=2',
+  '--disable-site-isolation-trials',
+  '--disable-features=site-per-process,Translate,BackForwardCache,MediaRouter',
+  '--disable-extensions',
+  '--mute-audio',
+  '--js-flags=--max-old-space-size=256',
 ];
+
+/** Resource types a review page does not need: skipping them saves memory and time. */
+const BLOCKED_RESOURCES = new Set(['image', 'media', 'font']);
 
 /** Chromium executable: settings, then RADAR_CHROMIUM_PATH, then /usr/bin/chromium. */
 export function chromiumPath(settings: Pick<CrawlSettings, 'chromiumPath'>): string {
@@ -151,6 +167,16 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
   const seenListings = new Set<string>();
   const seenProfiles = new Set<string>();
   const browserQueue: string[] = [];
+  // Leases held from a request to its response (or error), by request.
+  const leases = new Map<string, () => Promise<void>>();
+  const takeLease = async ({ request }: { request: Request }) => {
+    if (options.acquireLease) leases.set(request.uniqueKey, await options.acquireLease(request.url));
+  };
+  const returnLease = async ({ request }: { request: Request }) => {
+    const release = leases.get(request.uniqueKey);
+    leases.delete(request.uniqueKey);
+    await release?.();
+  };
 
   /** Handles one page's extraction; returns further listing/profile URLs to visit. */
   const handle = async (page: CrawledPage): Promise<{ listings: string[]; profiles: string[] }> => {
@@ -212,8 +238,11 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
     autoscaledPoolOptions: { maybeRunIntervalSecs: 0.05 },
     // Without proxies, rotating sessions on 403/429 only hammers the site; our own rules decide retries.
     useSessionPool: false,
+    preNavigationHooks: [takeLease],
+    postNavigationHooks: [returnLease],
     // Before each retry: back off exponentially, longer when the server said so (429/503 Retry-After).
     errorHandler: async (ctx: { request: Request; response?: { headers?: Record<string, string | string[] | undefined> } }, error: Error) => {
+      await returnLease(ctx);
       const wait = backoffMs(ctx.request.retryCount + 1, retryAfterMs(ctx.response?.headers?.['retry-after']));
       log.debug({ url: ctx.request.url, err: error.message.split('\n')[0], wait }, 'retrying page');
       await new Promise((ok) => setTimeout(ok, wait));
@@ -225,6 +254,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
       if (reason === 'robotsTxt') log.info({ url }, 'skipped: disallowed by robots.txt');
     },
     failedRequestHandler: async ({ request }: { request: Request }, error: Error) => {
+      await returnLease({ request });
       outcome.pagesFailed++;
       fail(request.url, error.message.split('\n')[0] ?? String(error));
       log.warn({ url: request.url, err: error.message.split('\n')[0] }, 'page failed');
@@ -239,6 +269,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
         maxPageBytes: settings.maxPageBytes,
         additionalMimeTypes: ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml'],
         preNavigationHooks: [
+          takeLease,
           (_ctx, gotOptions) => {
             gotOptions.headers = { ...gotOptions.headers, 'user-agent': settings.userAgent };
           },
@@ -320,7 +351,13 @@ async function runBrowser(
         userAgent: settings.userAgent,
         launchOptions: { executablePath: chromiumPath(settings), args: CHROMIUM_ARGS, headless: true },
       },
-      browserPoolOptions: { useFingerprints: false, retireBrowserAfterPageCount: 50, maxOpenPagesPerBrowser: 4 },
+      // Browsers are recycled often and hold few pages: a long browser crawl keeps a flat memory profile.
+      browserPoolOptions: { useFingerprints: false, retireBrowserAfterPageCount: 25, maxOpenPagesPerBrowser: 2, closeInactiveBrowserAfterSecs: 10 },
+      preNavigationHooks: [
+        async ({ page }) => {
+          await page.route('**/*', (route) => (BLOCKED_RESOURCES.has(route.request().resourceType()) ? route.abort() : route.continue()));
+        },
+      ],
       requestHandler: async ({ page, request }) => {
         const role = (request.userData.role as CrawledPage['role']) ?? 'listing';
         await page.waitForLoadState('networkidle', { timeout: settings.timeoutSecs * 1000 }).catch(() => undefined);
