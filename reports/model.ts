@@ -130,8 +130,10 @@ export interface PersonaView {
   shareByBrand: Record<string, number>;
   /** Members per brand. */
   membersByBrand: Record<string, number>;
-  /** Dominant traits that define it, with lift over everyone. */
-  traits: { trait: string; value: number; overall: number }[];
+  /** Dominant traits that define it: share of its members showing each (value, with support) against the share of everyone (overall). */
+  traits: { trait: string; value: number; overall: number; support?: number }[];
+  /** How well the segment survives resampling: mean Jaccard overlap with its match when 10% of the data is left out (0–1). */
+  stability?: number;
   /** Aspects they love. */
   loves: AspectStanding[];
   /** Aspects they hate. */

@@ -8,80 +8,139 @@ import type { Analysis, RadarDocument } from '../../domain/types.js';
 import type { AspectStanding, PersonaView, Quote, ShareCount } from '../model.js';
 import { aspectStandings, fiveStar, round, sentimentCounts } from '../summaries.js';
 import type { Feature, Member } from './features.js';
+import type { SparseRow } from './nmf.js';
 
-/** Nouns for self-disclosed groups, used when a group dominates a segment. */
+/** Nouns for self-disclosed groups (life stage, role, usage), used when a group is common in a segment. */
 const GROUP_NOUNS: Record<string, string> = {
   parent: 'parents',
   'pet-owner': 'pet owners',
   student: 'students',
   retiree: 'retirees',
+  grandparent: 'grandparents',
   professional: 'professionals',
   'small-business': 'small-business owners',
+  'remote-worker': 'home workers',
+  'retired-teacher': 'retired teachers',
+  teacher: 'teachers',
+  nurse: 'nurses',
   gift: 'gift buyers',
   couple: 'couples',
   newlywed: 'newlyweds',
+  travel: 'travellers',
+  work: 'workday buyers',
+  sport: 'active buyers',
+  outdoor: 'outdoor buyers',
 };
 
-/** Adjectives for attitude features, by direction. */
-const TRAIT_WORDS: Record<string, { high?: string; low?: string }> = {
-  'aspect:price': { high: 'Value-happy', low: 'Value-seeking' },
-  'aspect:value': { high: 'Value-happy', low: 'Value-seeking' },
-  'aspect:quality': { high: 'Quality-focused', low: 'Quality-critical' },
-  'aspect:durability': { high: 'Durability-minded', low: 'Breakdown-weary' },
-  'aspect:performance': { high: 'Performance-driven', low: 'Performance-critical' },
-  'aspect:taste': { high: 'Taste-driven', low: 'Taste-critical' },
-  'aspect:design': { high: 'Design-loving', low: 'Design-critical' },
-  'aspect:ease-of-use': { high: 'Convenience-loving', low: 'Usability-frustrated' },
-  'aspect:cleaning': { high: 'Low-maintenance', low: 'Cleaning-weary' },
-  'aspect:noise': { high: 'Quiet-seeking', low: 'Noise-sensitive' },
-  'aspect:size': { high: 'Space-conscious', low: 'Size-critical' },
-  'aspect:delivery': { high: 'Delivery-pleased', low: 'Delivery-frustrated' },
-  'aspect:customer-service': { high: 'Service-loyal', low: 'Support-frustrated' },
-  'aspect:support': { high: 'Service-loyal', low: 'Support-frustrated' },
-  'aspect:returns': { low: 'Returns-frustrated' },
-  'aspect:warranty': { low: 'Warranty-frustrated' },
-  'aspect:packaging': { high: 'Unboxing-loving', low: 'Packaging-critical' },
-  'intent:complaint': { high: 'Complaining' },
-  'intent:praise': { high: 'Enthusiastic' },
-  'intent:comparison': { high: 'Comparison-shopping' },
-  'intent:question': { high: 'Question-asking' },
-  'intent:suggestion': { high: 'Idea-giving' },
-  tone: { high: 'Delighted', low: 'Disappointed' },
-  rating: { high: 'Delighted', low: 'Disappointed' },
+/** Words for aspects: when raised, when loved, when hated. */
+const ASPECT_WORDS: Record<string, { care: string; love?: string; hate: string }> = {
+  price: { care: 'Value-seeking', hate: 'Value-seeking' },
+  value: { care: 'Value-seeking', hate: 'Value-seeking' },
+  quality: { care: 'Quality-focused', hate: 'Quality-critical' },
+  durability: { care: 'Durability-minded', hate: 'Breakdown-weary' },
+  performance: { care: 'Performance-driven', hate: 'Performance-critical' },
+  taste: { care: 'Taste-driven', hate: 'Taste-critical' },
+  design: { care: 'Style-conscious', hate: 'Design-critical' },
+  'ease-of-use': { care: 'Convenience-seeking', hate: 'Usability-frustrated' },
+  cleaning: { care: 'Low-maintenance', hate: 'Cleaning-weary' },
+  noise: { care: 'Noise-sensitive', hate: 'Noise-sensitive' },
+  size: { care: 'Size-conscious', hate: 'Sizing-frustrated' },
+  fit: { care: 'Fit-focused', hate: 'Fit-frustrated' },
+  comfort: { care: 'Comfort-seeking', hate: 'Comfort-critical' },
+  delivery: { care: 'Delivery-minded', love: 'Delivery-pleased', hate: 'Delivery-frustrated' },
+  'customer-service': { care: 'Service-minded', love: 'Service-loyal', hate: 'Support-frustrated' },
+  support: { care: 'Service-minded', love: 'Service-loyal', hate: 'Support-frustrated' },
+  warranty: { care: 'Warranty-minded', hate: 'Support-frustrated' },
+  returns: { care: 'Returns-minded', hate: 'Returns-frustrated' },
+  packaging: { care: 'Presentation-minded', hate: 'Packaging-critical' },
+  battery: { care: 'Battery-minded', hate: 'Battery-critical' },
+  smell: { care: 'Scent-sensitive', hate: 'Scent-sensitive' },
+  ambience: { care: 'Atmosphere-seeking', hate: 'Atmosphere-critical' },
 };
 
-function traitWord(feature: string, high: boolean): string | undefined {
-  const known = TRAIT_WORDS[feature];
-  if (known) return high ? known.high : known.low;
-  const attr = /^attr:([^=]+)=(.+)$/.exec(feature);
-  if (attr) {
-    const [, type, value] = attr;
-    if (!high) return undefined;
-    if (type === 'price-sensitivity') return 'Price-conscious';
-    if (type === 'loyalty') return /switch/.test(value!) ? 'Switching' : /again|loyal|repeat|recommend/.test(value!) ? 'Loyal' : /return/.test(value!) ? 'Returning' : undefined;
-    if (type === 'experience') return /first|beginner|new/.test(value!) ? 'First-time' : /expert|pro|enthusiast|experienced/.test(value!) ? 'Expert' : undefined;
-    if (type === 'motive' || type === 'usage') return `${capitalize(value!.replace(/-/g, ' '))}-driven`;
+/** Words for attitude attributes ("type=value"). */
+const ATTRIBUTE_WORDS: Record<string, string> = {
+  'price-sensitivity=value-conscious': 'Value-seeking',
+  'price-sensitivity=price-sensitive': 'Budget-minded',
+  'price-sensitivity=premium-willing': 'Premium-seeking',
+  'motive=deal': 'Deal-hunting',
+  'motive=reviews': 'Review-reading',
+  'motive=recommendation': 'Word-of-mouth',
+  'motive=replacement': 'Replacing',
+  'motive=upgrade': 'Upgrading',
+  'motive=brand-trust': 'Brand-loyal',
+  'motive=looks': 'Looks-driven',
+  'motive=sustainability': 'Eco-minded',
+  'loyalty=switched': 'Switching',
+  'loyalty=not-repurchasing': 'Lapsing',
+  'loyalty=will-buy-again': 'Loyal',
+  'loyalty=repeat-buyer': 'Repeat-buying',
+  'loyalty=returning': 'Return-prone',
+  'loyalty=recommends': 'Recommending',
+  'experience=first-time': 'First-time',
+  'experience=expert': 'Expert',
+};
+
+/** Words for intents. */
+const INTENT_WORDS: Record<string, string> = { comparison: 'Comparison-shopping', suggestion: 'Idea-giving', question: 'Question-asking' };
+
+/** Net sentiment at or beyond which an aspect reads as loved or hated. */
+const CLEAR_NET = 0.25;
+
+/** The word for a feature in this persona, given its net sentiment on aspects. */
+function traitWord(f: Feature, net: Map<string, number>): string | undefined {
+  if (f.kind === 'care' || f.kind === 'love' || f.kind === 'hate') {
+    const words = ASPECT_WORDS[f.key] ?? { care: `${capitalize(f.key.replace(/-/g, ' '))}-focused`, hate: `${capitalize(f.key.replace(/-/g, ' '))}-critical` };
+    const n = net.get(f.key) ?? 0;
+    if (f.kind === 'hate' || (f.kind === 'care' && n <= -CLEAR_NET)) return words.hate;
+    if (n >= CLEAR_NET && words.love) return words.love;
+    return words.care;
   }
-  const aspect = /^aspect:(.+)$/.exec(feature);
-  if (aspect) return `${capitalize(aspect[1]!.replace(/-/g, ' '))}-${high ? 'loving' : 'critical'}`;
+  if (f.kind === 'attitude') return ATTRIBUTE_WORDS[f.key] ?? (/^(motive|usage)=/.test(f.key) ? `${capitalize(f.key.split('=')[1]!.replace(/-/g, ' '))}-driven` : undefined);
+  if (f.kind === 'intent') return INTENT_WORDS[f.key];
   return undefined;
+}
+
+/** The group noun a feature names (life stage, role, usage), if any. */
+function groupNoun(f: Feature): string | undefined {
+  const [type, value] = f.key.split('=') as [string, string | undefined];
+  if (!value || !(f.kind === 'context' || type === 'usage')) return undefined;
+  return GROUP_NOUNS[value] ?? (type === 'role' ? `${value.replace(/-/g, ' ')}s` : undefined);
 }
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Shares of attribute values among members (each member counted once per value). */
-export function attributeShares(members: Member[], type: string): ShareCount[] {
-  const support = new Map<string, number>();
+/** Shares of every attribute type's values among members in one pass, and how many members state each type. */
+export function attributeTable(members: Member[]): { shares: Map<string, ShareCount[]>; membersWith: Map<string, number> } {
+  const counts = new Map<string, Map<string, number>>();
+  const membersWith = new Map<string, number>();
   for (const m of members) {
-    const values = new Set<string>();
-    for (const r of m.rows) for (const a of r.analysis!.attributes) if (a.type === type) values.add(a.value);
-    for (const v of values) support.set(v, (support.get(v) ?? 0) + 1);
+    const seen = new Set<string>();
+    const types = new Set<string>();
+    for (const r of m.rows) {
+      for (const a of r.analysis!.attributes) {
+        types.add(a.type);
+        const key = `${a.type}\u0000${a.value}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const byValue = counts.get(a.type) ?? new Map<string, number>();
+        byValue.set(a.value, (byValue.get(a.value) ?? 0) + 1);
+        counts.set(a.type, byValue);
+      }
+    }
+    for (const t of types) membersWith.set(t, (membersWith.get(t) ?? 0) + 1);
   }
-  return [...support.entries()]
-    .map(([value, n]) => ({ value, support: n, share: round(n / Math.max(1, members.length)) }))
-    .sort((a, b) => b.support - a.support || a.value.localeCompare(b.value));
+  const n = Math.max(1, members.length);
+  const shares = new Map<string, ShareCount[]>();
+  for (const [type, byValue] of counts) {
+    shares.set(
+      type,
+      [...byValue.entries()].map(([value, support]) => ({ value, support, share: round(support / n) })).sort((a, b) => b.support - a.support || a.value.localeCompare(b.value)),
+    );
+  }
+  return { shares, membersWith };
 }
 
 /** A quote: the sentence that shows the trait, or the start of the text. */
@@ -104,75 +163,104 @@ function quoteOf(doc: RadarDocument, analysis: Analysis, shows: string, span: { 
   return q;
 }
 
-/** Inputs to describe one cluster. */
+/** Inputs to describe one segment. */
 export interface DescribeInput {
   /** Persona id. */
   id: string;
   /** Its members. */
   members: Member[];
-  /** Everyone clustered (for lifts and shares by brand). */
+  /** Each member's attitude vector (same order as members). */
+  vectors: SparseRow[];
+  /** How well each member fits the segment's profile (cosine). */
+  fit: number[];
+  /** Everyone in a persona (for shares and shares by brand). */
   everyone: Member[];
+  /** Members considered in all (the baseline of trait shares). */
+  population: number;
+  /** Members of the population showing each feature. */
+  overall: number[];
   /** Feature space. */
   features: Feature[];
-  /** Cluster mean of raw features. */
-  mean: number[];
-  /** Overall mean of raw features. */
-  overallMean: number[];
-  /** Overall standard deviation of raw features. */
-  overallStd: number[];
+  /** The segment's attitude profile: weight of each feature in its part. */
+  profile: number[];
+  /** Its stability under resampling. */
+  stability: number;
   /** Show author names in quotes. */
   showNames: boolean;
 }
 
-/** Describes one cluster as a persona. */
-export function describePersona(input: DescribeInput): PersonaView {
-  const { members, everyone, features, mean, overallMean, overallStd } = input;
-  const rows = members.flatMap((m) => m.rows);
+/** A defining trait of a segment, with the numbers behind it. */
+interface Trait {
+  feature: Feature;
+  /** Weight in the segment's profile. */
+  weight: number;
+  /** Members showing it. */
+  support: number;
+  /** Share of members showing it. */
+  share: number;
+  /** Share of the population showing it. */
+  overall: number;
+}
 
-  // Traits: features where the segment stands apart from everyone, in standard deviations.
-  const traits = features
-    .map((f, i) => ({ f, i, z: (mean[i]! - overallMean[i]!) / (overallStd[i]! || 1), value: mean[i]!, overall: overallMean[i]! }))
-    .filter((t) => Math.abs(t.z) >= 0.35 && Math.abs(t.value - t.overall) >= 0.08)
-    .sort((a, b) => Math.abs(b.z) * b.f.weight - Math.abs(a.z) * a.f.weight || a.f.name.localeCompare(b.f.name));
+/** Describes one segment as a persona. */
+export function describePersona(input: DescribeInput): PersonaView {
+  const { members, features } = input;
+  const rows = members.flatMap((m) => m.rows);
+  const size = Math.max(1, members.length);
+
+  // Traits: what the segment's profile is made of, each with how many members show it against
+  // how common it is overall. A trait must be shown by a fifth of the members and be more common
+  // than overall: a profile weight alone is not evidence.
+  const supportOf = new Array<number>(features.length).fill(0);
+  for (const v of input.vectors) for (const j of v.idx) supportOf[j]!++;
+  const traits: Trait[] = features
+    .map((feature, j) => {
+      const support = supportOf[j]!;
+      return { feature, weight: input.profile[j] ?? 0, support, share: support / size, overall: input.overall[j]! / Math.max(1, input.population) };
+    })
+    .filter((t) => t.weight > 0.05 && t.support >= 2 && t.share >= 0.2 && t.share > t.overall * 1.2)
+    .sort((a, b) => b.weight - a.weight || b.share - a.share || a.feature.name.localeCompare(b.feature.name));
 
   // Loves and hates need support: a handful of members, and a taxonomy category unless many say it.
   const minSupport = Math.max(3, Math.ceil(members.length * 0.05));
   const categories = new Set(rows.flatMap((r) => r.analysis!.aspects.map((a) => a.category).filter((c): c is string => !!c)));
-  const standing = aspectStandings(rows, 50).filter((a) => a.mentions >= (categories.has(a.aspect) ? minSupport : 2 * minSupport));
+  const allStandings = aspectStandings(rows, 1000);
+  const net = new Map(allStandings.filter((a) => a.mentions >= 2).map((a) => [a.aspect, a.net]));
+  const standing = allStandings.slice(0, 50).filter((a) => a.mentions >= (categories.has(a.aspect) ? minSupport : 2 * minSupport));
   const loves = standing.filter((a) => a.net > 0.2).sort((a, b) => b.net * b.mentions - a.net * a.mentions).slice(0, 4);
   const hates = standing.filter((a) => a.net < -0.2).sort((a, b) => a.net * a.mentions - b.net * b.mentions).slice(0, 4);
-  const motives = attributeShares(members, 'motive');
-  const usage = attributeShares(members, 'usage');
-  const loyalty = attributeShares(members, 'loyalty');
-  const channels = attributeShares(members, 'channel');
-  const priceShares = attributeShares(members, 'price-sensitivity');
-  const priceSupport = members.filter((m) => m.rows.some((r) => r.analysis!.attributes.some((a) => a.type === 'price-sensitivity'))).length;
-  const priceSensitivity: ShareCount = { value: priceShares[0]?.value ?? 'price-sensitive', support: priceSupport, share: round(priceSupport / Math.max(1, members.length)) };
-  const types = new Set(rows.flatMap((r) => r.analysis!.attributes.map((a) => a.type)));
+  const { shares, membersWith } = attributeTable(members);
+  const motives = shares.get('motive') ?? [];
+  const usage = shares.get('usage') ?? [];
+  const loyalty = shares.get('loyalty') ?? [];
+  const channels = shares.get('channel') ?? [];
+  const priceSupport = membersWith.get('price-sensitivity') ?? 0;
+  const priceSensitivity: ShareCount = { value: shares.get('price-sensitivity')?.[0]?.value ?? 'price-sensitive', support: priceSupport, share: round(priceSupport / size) };
   const attributes: Record<string, ShareCount[]> = {};
-  for (const t of [...types].sort()) attributes[t] = attributeShares(members, t).slice(0, 8);
+  for (const t of [...shares.keys()].sort()) attributes[t] = shares.get(t)!.slice(0, 8);
 
-  const label = labelFor(traits.map((t) => ({ name: t.f.name, high: t.z > 0 })), members, everyone);
+  const { label, words } = labelFor(traits, net);
 
   const ratings = rows.map((r) => fiveStar(r.doc.rating)).filter((v): v is number => v !== undefined);
   const sentiment = sentimentCounts(rows);
   const membersByBrand: Record<string, number> = {};
   const allByBrand: Record<string, number> = {};
   for (const m of members) if (m.brand) membersByBrand[m.brand] = (membersByBrand[m.brand] ?? 0) + 1;
-  for (const m of everyone) if (m.brand) allByBrand[m.brand] = (allByBrand[m.brand] ?? 0) + 1;
+  for (const m of input.everyone) if (m.brand) allByBrand[m.brand] = (allByBrand[m.brand] ?? 0) + 1;
   const shareByBrand: Record<string, number> = {};
   for (const [b, n] of Object.entries(allByBrand)) shareByBrand[b] = round((membersByBrand[b] ?? 0) / n);
 
-  const { quotes, counter } = pickQuotes(input, loves, hates, traits.map((t) => t.f.name));
+  const { quotes, counter } = pickQuotes(input, traits.slice(0, 5), net);
   const view: PersonaView = {
     id: input.id,
     label,
     summary: '',
     size: members.length,
-    share: round(members.length / Math.max(1, everyone.length)),
+    share: round(members.length / Math.max(1, input.everyone.length)),
     shareByBrand,
     membersByBrand,
-    traits: traits.slice(0, 6).map((t) => ({ trait: t.f.name, value: round(t.value), overall: round(t.overall) })),
+    traits: traits.slice(0, 6).map((t) => ({ trait: t.feature.name, value: round(t.share), overall: round(t.overall), support: t.support })),
+    stability: round(input.stability),
     loves,
     hates,
     motives: motives.slice(0, 5),
@@ -190,95 +278,178 @@ export function describePersona(input: DescribeInput): PersonaView {
     evidence: rows.map((r) => r.doc._id).sort(),
     members: members.map((m) => m.key),
   };
+  labelWords.set(view, words);
   view.marketing = marketingRules(view);
   view.card = cardFor(view, members);
-  view.summary = summaryOf(view);
+  view.summary = summaryOf(view, traits[0]);
   return view;
 }
 
-function labelFor(traits: { name: string; high: boolean }[], members: Member[], everyone: Member[]): string {
+/** Trait words of each described persona beyond its label, for telling two same-named personas apart. */
+const labelWords = new WeakMap<PersonaView, string[]>();
+
+/** The label: the strongest trait's word, and a group noun when a group dominates the segment. */
+function labelFor(traits: Trait[], net: Map<string, number>): { label: string; words: string[] } {
+  const top = traits[0]?.weight ?? 0;
+  // A trait names the segment only when it carries real weight in its profile.
+  const strong = traits.filter((t) => t.weight >= 0.35 * top);
   const words: string[] = [];
   for (const t of traits) {
-    const w = traitWord(t.name, t.high);
+    const w = traitWord(t.feature, net);
     if (w && !words.includes(w)) words.push(w);
-    if (words.length === 1) break;
   }
-  // A self-disclosed group names the segment when it is common in it and over-represented.
-  let noun = 'customers';
-  let bestLift = 1.5;
-  for (const type of ['life-stage', 'role', 'motive', 'usage']) {
-    for (const s of attributeShares(members, type)) {
-      const overall = attributeShares(everyone, type).find((o) => o.value === s.value)?.share ?? 0;
-      const lift = overall ? s.share / overall : 0;
-      const nounFor = GROUP_NOUNS[s.value] ?? (type === 'role' ? `${s.value.replace(/-/g, ' ')}s` : undefined);
-      if (nounFor && s.share >= 0.25 && lift > bestLift) {
-        bestLift = lift;
-        noun = nounFor;
-      }
+  let noun: string | undefined;
+  let nounTrait: Trait | undefined;
+  for (const t of strong) {
+    const n = groupNoun(t.feature);
+    if (n && t.share >= 0.25 && t.share >= 1.5 * t.overall) {
+      noun = n;
+      nounTrait = t;
+      break;
     }
   }
-  const adjective = words[0] ?? 'Mixed-view';
-  if (noun === 'gift buyers' && /^Gift/.test(adjective)) return 'Gift buyers';
-  return `${adjective} ${noun}`;
+  let adjective: string | undefined;
+  for (const t of strong) {
+    if (t === nounTrait) continue;
+    const w = traitWord(t.feature, net);
+    if (w) {
+      adjective = w;
+      break;
+    }
+  }
+  if (!adjective && !noun) return { label: 'Mixed-view customers', words };
+  const label = adjective ? `${adjective} ${noun ?? 'customers'}` : capitalize(noun!);
+  return { label, words: words.filter((w) => w !== adjective) };
 }
 
-function spanOfAspect(a: Analysis, aspect: string): { start?: number; end?: number } | undefined {
-  const m = a.aspects.find((x) => (x.category ?? x.term.toLowerCase()) === aspect);
-  return m ? { start: m.start, end: m.end } : undefined;
+/** Gives personas that share a label the next trait word that tells them apart (or a number). */
+export function disambiguate(personas: PersonaView[]): void {
+  const byLabel = new Map<string, PersonaView[]>();
+  for (const p of personas) byLabel.set(p.label, [...(byLabel.get(p.label) ?? []), p]);
+  for (const [label, list] of byLabel) {
+    if (list.length < 2) continue;
+    const used = new Set<string>();
+    list.forEach((p, i) => {
+      const extra = (labelWords.get(p) ?? []).find((w) => !used.has(w) && !label.includes(w));
+      if (extra) {
+        used.add(extra);
+        p.label = `${label} (${extra.toLowerCase()})`;
+      } else if (i > 0) {
+        p.label = `${label} (${i + 1})`;
+      }
+    });
+  }
 }
 
-function pickQuotes(input: DescribeInput, loves: AspectStanding[], hates: AspectStanding[], traitNames: string[]): { quotes: Quote[]; counter: Quote[] } {
-  const attrTraits = traitNames.filter((t) => t.startsWith('attr:'));
-  type Cand = { score: number; member: string; quote: Quote };
+/** Where a review shows a trait: the aspect mention, attribute or intent behind it. */
+function showing(a: Analysis, f: Feature, net: Map<string, number>): { span: { start?: number; end?: number }; shows: string } | undefined {
+  if (f.kind === 'care' || f.kind === 'love' || f.kind === 'hate') {
+    const mentions = a.aspects.filter((x) => x.category === f.key);
+    const n = net.get(f.key) ?? 0;
+    // A quote shows the segment's side of the aspect: what it loves, or what it hates.
+    const want = f.kind === 'love' ? 'positive' : f.kind === 'hate' ? 'negative' : n <= -CLEAR_NET ? 'negative' : n >= CLEAR_NET ? 'positive' : undefined;
+    const hit = want ? mentions.find((x) => x.polarity === want) : mentions.find((x) => x.polarity !== 'neutral') ?? mentions[0];
+    if (!hit) return undefined;
+    const verb = hit.polarity === 'positive' ? 'likes' : hit.polarity === 'negative' ? 'dislikes' : 'raises';
+    return { span: { start: hit.start, end: hit.end }, shows: `${verb} ${f.key.replace(/-/g, ' ')}` };
+  }
+  if (f.kind === 'intent') {
+    const hit = a.intents.find((i) => i.type === f.key);
+    return hit ? { span: { start: hit.start, end: hit.end }, shows: f.key } : undefined;
+  }
+  const hit = a.attributes.find((x) => `${x.type}=${x.value}` === f.key);
+  return hit ? { span: { start: hit.start, end: hit.end }, shows: `${hit.type}: ${hit.value}` } : undefined;
+}
+
+/** Representative quotes (the sentence that shows a defining trait, from the most typical members) and counter-evidence. */
+function pickQuotes(input: DescribeInput, traits: Trait[], net: Map<string, number>): { quotes: Quote[]; counter: Quote[] } {
+  type Cand = { score: number; member: string; trait: string; quote: Quote };
   const cands: Cand[] = [];
   const counterCands: Cand[] = [];
-  const topLove = loves[0]?.aspect;
-  const topHate = hates[0]?.aspect;
-  for (const m of input.members) {
+  const top = traits.find((t) => ['care', 'love', 'hate'].includes(t.feature.kind));
+  const topNet = top ? (net.get(top.feature.key) ?? 0) : 0;
+  // Counter-evidence: a member who says the opposite about the segment's defining aspect.
+  const addCounter = (m: Member, r: Member['rows'][number]) => {
+    if (!top || Math.abs(topNet) < CLEAR_NET) return;
+    const a = r.analysis!;
+    const against = a.aspects.find((x) => x.category === top.feature.key && x.polarity === (topNet > 0 ? 'negative' : 'positive'));
+    if (!against) return;
+    const what = `${topNet > 0 ? 'dislikes' : 'likes'} ${top.feature.key.replace(/-/g, ' ')}`;
+    counterCands.push({ score: Math.abs(against.score), member: m.key, trait: top.feature.name, quote: quoteOf(r.doc, a, what, { start: against.start, end: against.end }, input.showNames) });
+  };
+  // Quotes come from the members who fit the segment best (a bounded number, however large it is).
+  const typical = new Set(
+    input.members
+      .map((m, mi) => ({ key: m.key, fit: input.fit[mi] ?? 0 }))
+      .sort((x, y) => y.fit - x.fit || (x.key < y.key ? -1 : 1))
+      .slice(0, 300)
+      .map((x) => x.key),
+  );
+  input.members.forEach((m, mi) => {
     for (const r of m.rows) {
       const a = r.analysis!;
-      // Each quote shows one reason, with the sentence that carries that reason.
-      const reasons: { score: number; shows: string; span?: { start?: number; end?: number } }[] = [];
-      for (const love of loves) {
-        const hit = a.aspects.find((x) => (x.category ?? x.term.toLowerCase()) === love.aspect && x.polarity === 'positive');
-        if (hit) reasons.push({ score: 2 + Math.abs(hit.score), shows: `loves ${love.aspect}`, span: { start: hit.start, end: hit.end } });
+      if (!typical.has(m.key)) {
+        if (counterCands.length < 50) addCounter(m, r);
+        continue;
       }
-      for (const hate of hates) {
-        const hit = a.aspects.find((x) => (x.category ?? x.term.toLowerCase()) === hate.aspect && x.polarity === 'negative');
-        if (hit) reasons.push({ score: 2 + Math.abs(hit.score), shows: `hates ${hate.aspect}`, span: { start: hit.start, end: hit.end } });
+      let best: { score: number; trait: string; span: { start?: number; end?: number }; shows: string } | undefined;
+      for (const t of traits) {
+        const hit = showing(a, t.feature, net);
+        if (hit && (!best || t.weight > best.score)) best = { score: t.weight, trait: t.feature.name, ...hit };
       }
-      const attr = a.attributes.find((x) => attrTraits.includes(`attr:${x.type}=${x.value}`));
-      if (attr) reasons.push({ score: 2.5, shows: `${attr.type}: ${attr.value}`, span: { start: attr.start, end: attr.end } });
-      reasons.sort((x, y) => y.score - x.score);
-      const best = reasons[0];
-      const len = r.doc.body.length;
-      // Mid-length texts quote best: long enough to say something, short enough to read.
-      const score = Math.abs(a.sentiment.score) + (best?.score ?? 0) + (reasons.length > 1 ? 0.5 : 0) + (len >= 60 && len <= 500 ? 0.5 : 0);
-      const shows = best?.shows ?? (a.sentiment.label === 'negative' ? 'overall complaint' : 'overall view');
-      const span = best?.span;
-      cands.push({ score, member: m.key, quote: quoteOf(r.doc, a, shows, span, input.showNames) });
-      // Counter-evidence: someone in the segment who says the opposite about its defining aspect.
-      const against =
-        (topLove && a.aspects.find((x) => (x.category ?? x.term.toLowerCase()) === topLove && x.polarity === 'negative')) ||
-        (topHate && a.aspects.find((x) => (x.category ?? x.term.toLowerCase()) === topHate && x.polarity === 'positive'));
-      if (against) {
-        const what = against.polarity === 'negative' ? `dislikes ${topLove}` : `likes ${topHate}`;
-        counterCands.push({ score: Math.abs(against.score), member: m.key, quote: quoteOf(r.doc, a, what, spanOfAspect(a, against.category ?? against.term.toLowerCase()), input.showNames) });
+      if (best) {
+        const quote = quoteOf(r.doc, a, best.shows, best.span, input.showNames);
+        const len = quote.text.length;
+        // The most typical members, in a sentence that reads on its own (a bare title such as
+        // "Bargain" shows the trait but says little).
+        const readable = len >= 40 && len <= 250 ? 0.5 : len < 25 ? -1 : 0;
+        const score = 2 * best.score + (input.fit[mi] ?? 0) + readable + 0.2 * Math.abs(a.sentiment.score);
+        cands.push({ score, member: m.key, trait: best.trait, quote });
       }
+      addCounter(m, r);
     }
-  }
+  });
   const order = (a: Cand, b: Cand) => b.score - a.score || a.quote.docId.localeCompare(b.quote.docId);
   cands.sort(order);
   counterCands.sort(order);
   const quotes: Quote[] = [];
-  const used = new Set<string>();
-  for (const c of cands) {
-    if (used.has(c.member)) continue;
-    used.add(c.member);
-    quotes.push(c.quote);
-    if (quotes.length >= 5) break;
+  const usedMembers = new Set<string>();
+  const usedTraits = new Set<string>();
+  const usedTexts = new Set<string>();
+  const textKey = (q: Quote) => q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // First one quote per trait (the segment in its several sides), then the best of the rest; one
+  // per member, and never the same words twice.
+  for (const pass of [0, 1]) {
+    for (const c of cands) {
+      if (quotes.length >= 5) break;
+      if (usedMembers.has(c.member) || usedTexts.has(textKey(c.quote)) || (pass === 0 && usedTraits.has(c.trait))) continue;
+      usedMembers.add(c.member);
+      usedTraits.add(c.trait);
+      usedTexts.add(textKey(c.quote));
+      quotes.push(c.quote);
+    }
   }
-  return { quotes, counter: counterCands.slice(0, 2).map((c) => c.quote) };
+  // A segment with too few trait-showing texts still gets three quotes: its members' clearest texts.
+  if (quotes.length < 3) {
+    const rest = input.members
+      .flatMap((m) => m.rows.map((r) => ({ m, r })))
+      .filter(({ m }) => !usedMembers.has(m.key))
+      .sort((x, y) => Math.abs(y.r.analysis!.sentiment.score) - Math.abs(x.r.analysis!.sentiment.score) || x.r.doc._id.localeCompare(y.r.doc._id));
+    for (const { m, r } of rest) {
+      if (quotes.length >= 3) break;
+      if (usedMembers.has(m.key)) continue;
+      usedMembers.add(m.key);
+      quotes.push(quoteOf(r.doc, r.analysis!, r.analysis!.sentiment.label === 'negative' ? 'overall complaint' : 'overall view', undefined, input.showNames));
+    }
+  }
+  const counter: Quote[] = [];
+  for (const c of counterCands) {
+    if (counter.length >= 2) break;
+    if (usedTexts.has(textKey(c.quote))) continue;
+    usedTexts.add(textKey(c.quote));
+    counter.push(c.quote);
+  }
+  return { quotes, counter };
 }
 
 function pct(share: number): string {
@@ -288,43 +459,52 @@ function pct(share: number): string {
 /** Marketing advice as rules over the persona's own figures; each says which figure it rests on. */
 export function marketingRules(p: PersonaView): { advice: string; because: string }[] {
   const out: { advice: string; because: string }[] = [];
-  const hate = (names: string[]) => p.hates.find((h) => names.includes(h.aspect));
-  const love = (names: string[]) => p.loves.find((h) => names.includes(h.aspect));
-  const motive = (re: RegExp) => [...p.motives, ...p.usage].find((m) => re.test(m.value));
-  if (p.priceSensitivity.share >= 0.25 || hate(['price', 'value'])) {
-    const h = hate(['price', 'value']);
+  // An aspect-based rule needs enough mentions behind it: a few texts are an anecdote.
+  const enough = Math.max(5, Math.ceil(p.size * 0.15));
+  const hate = (names: string[]) => p.hates.find((h) => names.includes(h.aspect) && h.mentions >= enough);
+  const love = (names: string[]) => p.loves.find((h) => names.includes(h.aspect) && h.mentions >= enough);
+  const share = (list: ShareCount[] | undefined, re: RegExp, min: number) => (list ?? []).find((s) => re.test(s.value) && s.share >= min && s.support >= 3);
+  const stated = (s: ShareCount, what: string) => `${pct(s.share)} (${s.support}) ${what}`;
+  const net = (h: AspectStanding) => `${h.aspect} net sentiment ${h.net > 0 ? '+' : ''}${h.net} over ${h.mentions} mentions`;
+  const priceHate = hate(['price', 'value']);
+  if ((p.priceSensitivity.share >= 0.25 && p.priceSensitivity.support >= 3) || priceHate) {
     out.push({
       advice: 'Lead with value: price guarantees, bundles and cost-per-use comparisons; time promotions for this group.',
-      because: h ? `${h.aspect} net sentiment ${h.net} over ${h.mentions} mentions` : `${pct(p.priceSensitivity.share)} (${p.priceSensitivity.support}) state price sensitivity`,
+      because: priceHate ? net(priceHate) : stated(p.priceSensitivity, 'state price sensitivity'),
     });
   }
+  const deal = share(p.motives, /^deal$/, 0.15);
+  if (deal) out.push({ advice: 'Reach them through sales events and price-drop alerts: they buy on promotion.', because: stated(deal, 'bought on sale or with a discount') });
   const support = hate(['customer-service', 'support', 'warranty', 'returns', 'delivery']);
   if (support) {
-    out.push({
-      advice: `Fix ${support.aspect.replace(/-/g, ' ')} first: faster replies, clear warranty and return steps; show response times where they buy.`,
-      because: `${support.aspect} net sentiment ${support.net} over ${support.mentions} mentions`,
-    });
+    out.push({ advice: `Fix ${support.aspect.replace(/-/g, ' ')} first: faster replies, clear warranty and return steps; show response times where they buy.`, because: net(support) });
   }
-  const gift = motive(/gift/);
-  if (gift && gift.share >= 0.2) {
-    out.push({ advice: 'Market it as a gift: gift wrap, gift guides and campaigns before holidays and birthdays.', because: `${pct(gift.share)} (${gift.support}) bought it as a gift` });
+  const gift = share([...p.motives, ...p.usage], /gift/, 0.2);
+  if (gift) out.push({ advice: 'Market it as a gift: gift wrap, gift guides and campaigns before holidays and birthdays.', because: stated(gift, 'bought it as a gift') });
+  const parents = share(p.attributes['life-stage'], /^parent$/, 0.25);
+  if (parents) out.push({ advice: 'Speak to family routines: show speed, safety and easy cleaning in a busy household; use parenting media.', because: stated(parents, 'say they are parents') });
+  const newcomer = share(p.attributes.experience, /first|beginner|new/, 0.15) ?? share(p.attributes['life-stage'], /^student$/, 0.25);
+  if (newcomer) out.push({ advice: 'Onboard newcomers: quick-start guides, how-to videos and starter bundles.', because: stated(newcomer, newcomer.value === 'student' ? 'say they are students' : 'say they are new to it') });
+  const quality = love(['quality', 'durability', 'taste', 'performance', 'design', 'comfort']);
+  if (quality) out.push({ advice: `Show the craft behind ${quality.aspect.replace(/-/g, ' ')}: close-ups, materials, expert reviews and side-by-side tests.`, because: net(quality) });
+  const fitPain = hate(['fit', 'size']);
+  const returner = share(p.loyalty, /^returning$/, 0.15);
+  if (fitPain || returner) {
+    out.push({ advice: 'Cut returns: size and fit guides, measurements of the model, fit notes from reviews on product pages.', because: fitPain ? net(fitPain) : stated(returner!, 'say they are sending it back') });
   }
-  const quality = love(['quality', 'durability', 'taste', 'performance', 'design']);
-  if (quality) {
-    out.push({ advice: `Show the craft behind ${quality.aspect}: close-ups, materials, expert reviews and side-by-side tests.`, because: `${quality.aspect} net sentiment +${quality.net} over ${quality.mentions} mentions` });
-  }
-  const switched = p.loyalty.find((l) => /switch/.test(l.value));
-  if (switched && switched.share >= 0.15) {
-    out.push({ advice: 'Target switchers: comparison pages and trade-in offers aimed at competitors\' unhappy customers.', because: `${pct(switched.share)} (${switched.support}) say they switched brands` });
-  }
+  const switched = share(p.loyalty, /switch/, 0.15);
+  if (switched) out.push({ advice: "Target switchers: comparison pages and trade-in offers aimed at competitors' unhappy customers.", because: stated(switched, 'say they switched brands') });
+  const loyal = share(p.loyalty, /will-buy-again|repeat|recommends/, 0.25);
+  if (loyal) out.push({ advice: 'Reward loyalty: referral codes, repeat-purchase offers and an invitation to review.', because: stated(loyal, `say they ${loyal.value === 'recommends' ? 'recommend it' : loyal.value === 'repeat-buyer' ? 'buy it repeatedly' : 'will buy again'}`) });
+  const premium = share(p.attributes['price-sensitivity'], /premium/, 0.15);
+  if (premium) out.push({ advice: 'Upsell: premium editions and accessories; they pay more for better.', because: stated(premium, 'are willing to pay more') });
   const channel = p.channels[0];
-  if (channel && channel.share >= 0.2) {
-    out.push({ advice: `Meet them where they buy (${channel.value.replace(/-/g, ' ')}): invest in that channel's listings, ratings and staff.`, because: `${pct(channel.share)} (${channel.support}) mention buying ${channel.value.replace(/-/g, ' ')}` });
+  if (channel && channel.share >= 0.2 && channel.support >= 3) {
+    out.push({ advice: `Meet them where they buy (${channel.value.replace(/-/g, ' ')}): invest in that channel's listings, ratings and staff.`, because: stated(channel, `mention buying ${channel.value.replace(/-/g, ' ')}`) });
   }
   for (const h of p.hates.slice(0, 2)) {
-    if (support && h.aspect === support.aspect) continue;
-    if (['price', 'value'].includes(h.aspect)) continue;
-    out.push({ advice: `Product fix: address ${h.aspect.replace(/-/g, ' ')} complaints and tell this group when it is fixed.`, because: `${h.aspect} net sentiment ${h.net} over ${h.mentions} mentions` });
+    if (h.mentions < enough || h === support || h === fitPain || ['price', 'value'].includes(h.aspect)) continue;
+    out.push({ advice: `Product fix: address ${h.aspect.replace(/-/g, ' ')} complaints and tell this group when it is fixed.`, because: net(h) });
   }
   return out;
 }
@@ -358,10 +538,28 @@ function cardFor(p: PersonaView, members: Member[]): PersonaView['card'] {
   return card;
 }
 
-function summaryOf(p: PersonaView): string {
-  const parts: string[] = [`${pct(p.share)} of reviewers (${p.size})`];
+function summaryOf(p: PersonaView, top: Trait | undefined): string {
+  const parts: string[] = [`${pct(p.share)} of reviewers in a persona (${p.size})`];
+  if (top) parts.push(`${pct(top.share)} ${describeTrait(top.feature)} (${top.support}; ${pct(top.overall)} of everyone)`);
   if (p.loves[0]) parts.push(`love ${p.loves.slice(0, 2).map((l) => l.aspect.replace(/-/g, ' ')).join(' and ')}`);
   if (p.hates[0]) parts.push(`dislike ${p.hates.slice(0, 2).map((l) => l.aspect.replace(/-/g, ' ')).join(' and ')}`);
   if (p.avgRating) parts.push(`rate ${p.avgRating.value.toFixed(1)}★ on average`);
   return `${parts.join(', ')}.`;
+}
+
+/** A trait in words, for summaries. */
+function describeTrait(f: Feature): string {
+  const what = f.key.replace(/-/g, ' ').replace('=', ': ');
+  switch (f.kind) {
+    case 'care':
+      return `raise ${what} more than others who reviewed the same products`;
+    case 'love':
+      return `praise ${what}`;
+    case 'hate':
+      return `complain about ${what}`;
+    case 'intent':
+      return `write a ${what}`;
+    default:
+      return `state ${what}`;
+  }
 }

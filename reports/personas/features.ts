@@ -1,12 +1,15 @@
 /**
  * Attitude vectors: each reviewer (or, where a source is anonymous, each document) becomes a
- * vector of what they think — aspect-level sentiment, motives, price sensitivity, loyalty, usage,
- * experience, intents, tone and rating. Self-disclosed descriptors (life stage, role, age, channel,
- * location) are deliberately not clustered on: they describe segments found from attitudes.
+ * sparse, non-negative vector of what they think — which aspects they raise more than other
+ * reviewers of the same product, how they feel about them, motives, price sensitivity, loyalty,
+ * usage, experience, usage context (life stage, role) and intents. Overall tone and rating are left
+ * out: segments split by them are merely "happy" and "unhappy" customers. Descriptors (age, gender,
+ * channel, location) are never clustered on: they describe segments found from attitudes, so their
+ * differences between personas are findings, not inputs.
  */
 import type { Attribute } from '../../domain/types.js';
 import type { ReportRow } from '../model.js';
-import { fiveStar } from '../summaries.js';
+import type { SparseRow } from './nmf.js';
 
 /** A reviewer (or anonymous document) and what they wrote. */
 export interface Member {
@@ -20,8 +23,10 @@ export interface Member {
 
 /** Attribute types that express attitudes (clustered on). */
 export const ATTITUDE_ATTRIBUTES = new Set(['motive', 'price-sensitivity', 'loyalty', 'usage', 'experience']);
-/** Attribute types that describe people (reported, not clustered on). */
-export const DESCRIPTOR_ATTRIBUTES = new Set(['life-stage', 'role', 'age', 'channel', 'location']);
+/** Attribute types that set the usage context — a family's mornings, a student room, a café (clustered on, weighted lower). */
+export const CONTEXT_ATTRIBUTES = new Set(['life-stage', 'role']);
+/** Attribute types that describe people (reported, never clustered on, so that their differences are findings). */
+export const DESCRIPTOR_ATTRIBUTES = new Set(['age', 'gender', 'channel', 'location']);
 
 /** Why documents were kept out of persona building. */
 export interface Exclusions {
@@ -72,128 +77,196 @@ export function attributeFeature(a: Pick<Attribute, 'type' | 'value'>): string {
   return `attr:${a.type}=${a.value}`;
 }
 
+/** What a feature measures. */
+export type FeatureKind = 'care' | 'love' | 'hate' | 'attitude' | 'context' | 'intent';
+
 /** One dimension of the attitude space. */
 export interface Feature {
-  /** Name, e.g. "care:price" (how much more often than other reviewers of the same product they raise it), "aspect:price" (how they feel about it), "attr:motive=gift", "intent:complaint", "tone", "rating". */
+  /** Name: "care:price" (raises price more than others who reviewed the same product), "love:price", "hate:price", "attr:motive=gift", "intent:comparison". */
   name: string;
-  /** Weight in distances. */
+  /** What it measures. */
+  kind: FeatureKind;
+  /** The aspect category, attribute ("type=value") or intent it is about. */
+  key: string;
+  /** Weight in the clustered vector (kind weight × rarity). */
   weight: number;
+  /** Members showing it. */
+  support: number;
 }
 
 /** The attitude space of a population. */
 export interface FeatureSpace {
   /** Dimensions. */
   features: Feature[];
-  /** Raw (unweighted) values of a member. */
+  /** A member's raw evidence per feature (unweighted, ≥ 0; 0 = not shown). */
   raw(member: Member): number[];
+  /** The clustered vector of raw evidence: weighted, unit length, sparse; empty when the member shows no attitude. */
+  vector(raw: number[]): SparseRow;
+}
+
+/** Tuning of the attitude space. */
+export interface FeatureOptions {
+  /** Members a feature needs to be a dimension. */
+  minSupport: number;
+  /** Most dimensions kept (by support). */
+  maxFeatures?: number;
+  /** How far an aspect's salience is measured against its product's rate (0 = not at all, 1 = fully). */
+  productCentring?: number;
 }
 
 /**
- * Weights: what a segment is made of. What people care about (which aspects they raise) and why
- * they buy come first; how they feel about each aspect next; overall tone and rating last, so that
- * segments are not merely "happy" and "unhappy" customers.
+ * Weights by kind. What people care about and why they buy define a segment; how they feel about
+ * each aspect refines it (analyzer polarity is the noisiest signal, so it weighs less); intents
+ * (comparing, suggesting, asking) add a little.
  */
-const WEIGHTS = { care: 0.9, aspect: 0.6, attr: 1, intent: 0.3, tone: 0.4, rating: 0.3 } as const;
+const KIND_WEIGHTS: Record<FeatureKind, number> = { care: 1, love: 0.5, hate: 0.5, attitude: 1, context: 0.8, intent: 0.4 };
+/** Intents that say how people engage; praise and complaint only restate the tone. */
+const INTENTS = new Set(['comparison', 'suggestion', 'question']);
+/** Reviews of a product needed before its own aspect rates are trusted over the overall rate. */
+const PRODUCT_PRIOR = 5;
 
-/** Builds the attitude space: aspects and attitude attributes with enough support, intents, tone, rating. */
-export function buildFeatureSpace(members: Member[], minSupport: number, maxAspects = 10): FeatureSpace {
-  const aspectSupport = new Map<string, number>();
-  const attrSupport = new Map<string, number>();
-  const intents = new Set<string>();
-  for (const m of members) {
-    const aspects = new Set<string>();
-    const attrs = new Set<string>();
-    for (const r of m.rows) {
-      for (const a of r.analysis!.aspects) if (a.category) aspects.add(a.category);
-      for (const at of r.analysis!.attributes) if (ATTITUDE_ATTRIBUTES.has(at.type)) attrs.add(attributeFeature(at));
-      for (const i of r.analysis!.intents) intents.add(i.type);
-    }
-    for (const a of aspects) aspectSupport.set(a, (aspectSupport.get(a) ?? 0) + 1);
-    for (const a of attrs) attrSupport.set(a, (attrSupport.get(a) ?? 0) + 1);
-  }
-  const byVolume = (m: Map<string, number>) =>
-    [...m.entries()].filter(([, n]) => n >= minSupport).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
-  const aspects = byVolume(aspectSupport).slice(0, maxAspects);
-  const attrs = byVolume(attrSupport).slice(0, 16);
-  const intentList = [...intents].sort();
-  const features: Feature[] = [
-    ...aspects.map((a) => ({ name: `care:${a}`, weight: WEIGHTS.care })),
-    ...aspects.map((a) => ({ name: `aspect:${a}`, weight: WEIGHTS.aspect })),
-    ...attrs.map((a) => ({ name: a, weight: WEIGHTS.attr })),
-    ...intentList.map((i) => ({ name: `intent:${i}`, weight: WEIGHTS.intent })),
-    { name: 'tone', weight: WEIGHTS.tone },
-    { name: 'rating', weight: WEIGHTS.rating },
-  ];
-  const careIndex = new Map(aspects.map((a, i) => [a, i]));
-  // How often each product's reviews raise each aspect: salience is measured against it, because
-  // raising "milk" in a frother review says more about the product than about the person.
-  const productRate = new Map<string, number[]>();
+interface ReviewEvidence {
+  care: Map<string, number>;
+  love: Set<string>;
+  hate: Set<string>;
+}
+
+/** Builds the attitude space of a population of members. */
+export function buildFeatureSpace(members: Member[], options: FeatureOptions): FeatureSpace {
+  const centring = options.productCentring ?? 0.5;
+  // How often each product's reviews raise each aspect: raising "milk" in a frother review says more
+  // about the product than about the person, so salience is measured against it.
   const productDocs = new Map<string, number>();
+  const productRaised = new Map<string, Map<string, number>>();
+  const allRaised = new Map<string, number>();
+  let docs = 0;
   for (const m of members) {
     for (const r of m.rows) {
-      const key = r.doc.product ?? r.doc.brand ?? '';
-      const rate = productRate.get(key) ?? new Array<number>(aspects.length).fill(0);
-      const seen = new Set<number>();
-      for (const asp of r.analysis!.aspects) {
-        const i = asp.category !== undefined ? careIndex.get(asp.category) : undefined;
-        if (i !== undefined) seen.add(i);
+      const p = productKey(r);
+      docs++;
+      productDocs.set(p, (productDocs.get(p) ?? 0) + 1);
+      const raised = productRaised.get(p) ?? new Map<string, number>();
+      productRaised.set(p, raised);
+      for (const c of new Set(r.analysis!.aspects.map((a) => a.category).filter((c): c is string => !!c))) {
+        raised.set(c, (raised.get(c) ?? 0) + 1);
+        allRaised.set(c, (allRaised.get(c) ?? 0) + 1);
       }
-      for (const i of seen) rate[i]!++;
-      productRate.set(key, rate);
-      productDocs.set(key, (productDocs.get(key) ?? 0) + 1);
     }
   }
-  for (const [key, rate] of productRate) for (let i = 0; i < rate.length; i++) rate[i]! /= productDocs.get(key)!;
-  const aspectIndex = new Map(aspects.map((a, i) => [a, aspects.length + i]));
-  const attrIndex = new Map(attrs.map((a, i) => [a, 2 * aspects.length + i]));
-  const intentIndex = new Map(intentList.map((t, i) => [t, 2 * aspects.length + attrs.length + i]));
-  const toneIndex = features.length - 2;
-  const ratingIndex = features.length - 1;
+  const rateOf = (product: string, category: string): number => {
+    const overall = (allRaised.get(category) ?? 0) / Math.max(1, docs);
+    const n = productDocs.get(product) ?? 0;
+    return ((productRaised.get(product)?.get(category) ?? 0) + PRODUCT_PRIOR * overall) / (n + PRODUCT_PRIOR);
+  };
+  const evidenceOf = (r: ReportRow): ReviewEvidence => {
+    const p = productKey(r);
+    const net = new Map<string, number>();
+    for (const a of r.analysis!.aspects) {
+      if (!a.category) continue;
+      const sign = a.polarity === 'positive' ? 1 : a.polarity === 'negative' ? -1 : 0;
+      net.set(a.category, (net.get(a.category) ?? 0) + sign);
+    }
+    const care = new Map<string, number>();
+    const love = new Set<string>();
+    const hate = new Set<string>();
+    for (const [c, v] of net) {
+      care.set(c, Math.max(0.05, 1 - centring * rateOf(p, c)));
+      if (v > 0) love.add(c);
+      if (v < 0) hate.add(c);
+    }
+    return { care, love, hate };
+  };
+
+  // Candidate dimensions and the members showing each.
+  const support = new Map<string, { kind: FeatureKind; key: string; n: number }>();
+  const count = (name: string, kind: FeatureKind, key: string) => {
+    const s = support.get(name);
+    if (s) s.n++;
+    else support.set(name, { kind, key, n: 1 });
+  };
+  for (const m of members) {
+    const names = new Map<string, [FeatureKind, string]>();
+    for (const r of m.rows) {
+      const e = evidenceOf(r);
+      for (const c of e.care.keys()) names.set(`care:${c}`, ['care', c]);
+      for (const c of e.love) names.set(`love:${c}`, ['love', c]);
+      for (const c of e.hate) names.set(`hate:${c}`, ['hate', c]);
+      for (const a of r.analysis!.attributes) {
+        const kind = ATTITUDE_ATTRIBUTES.has(a.type) ? 'attitude' : CONTEXT_ATTRIBUTES.has(a.type) ? 'context' : undefined;
+        if (kind) names.set(attributeFeature(a), [kind, `${a.type}=${a.value}`]);
+      }
+      for (const i of r.analysis!.intents) if (INTENTS.has(i.type)) names.set(`intent:${i.type}`, ['intent', i.type]);
+    }
+    for (const [name, [kind, key]] of names) count(name, kind, key);
+  }
+  const n = Math.max(1, members.length);
+  const minSupport = Math.max(1, options.minSupport);
+  const kept = [...support.entries()]
+    .filter(([, s]) => s.n >= minSupport && s.n < n)
+    .sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1))
+    .slice(0, options.maxFeatures ?? 120)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // Rarer features segment more: what nearly everyone says separates no one. Scaled so the rarest
+  // kept feature weighs 1 and one shown by half the population about a third.
+  const maxIdf = Math.log(n / minSupport) || 1;
+  const features: Feature[] = kept.map(([name, s]) => ({
+    name,
+    kind: s.kind,
+    key: s.key,
+    support: s.n,
+    weight: KIND_WEIGHTS[s.kind] * (0.25 + 0.75 * Math.min(1, Math.log(n / s.n) / maxIdf)),
+  }));
+  const index = new Map(features.map((f, i) => [f.name, i]));
 
   return {
     features,
     raw(member: Member): number[] {
       const v = new Array<number>(features.length).fill(0);
-      const aspectSum = new Array<number>(aspects.length).fill(0);
-      const aspectN = new Array<number>(aspects.length).fill(0);
-      const care = new Array<number>(aspects.length).fill(0);
-      let tone = 0;
-      let ratingSum = 0;
-      let ratingN = 0;
+      const reviews = member.rows.length;
+      const add = (name: string, value: number) => {
+        const i = index.get(name);
+        if (i !== undefined) v[i]! += value / reviews;
+      };
+      const set = (name: string) => {
+        const i = index.get(name);
+        if (i !== undefined) v[i] = 1;
+      };
       for (const r of member.rows) {
-        const a = r.analysis!;
-        const raised = new Set<number>();
-        for (const asp of a.aspects) {
-          const i = asp.category !== undefined ? careIndex.get(asp.category) : undefined;
-          if (i === undefined) continue;
-          raised.add(i);
-          aspectSum[i]! += Math.max(-1, Math.min(1, asp.score));
-          aspectN[i]!++;
+        const e = evidenceOf(r);
+        // What they raise and how they feel: per review, averaged (one review of three about
+        // delivery is a third of a delivery-minded reviewer).
+        for (const [c, s] of e.care) {
+          add(`care:${c}`, s);
+          if (e.love.has(c)) add(`love:${c}`, s);
+          if (e.hate.has(c)) add(`hate:${c}`, s);
         }
-        const baseline = productRate.get(r.doc.product ?? r.doc.brand ?? '')!;
-        for (let i = 0; i < aspects.length; i++) care[i]! += (raised.has(i) ? 1 : 0) - baseline[i]!;
-        for (const at of a.attributes) {
-          const i = attrIndex.get(attributeFeature(at));
-          if (i !== undefined) v[i] = 1;
-        }
-        for (const t of new Set(a.intents.map((x) => x.type))) {
-          const i = intentIndex.get(t);
-          if (i !== undefined) v[i]! += 1 / member.rows.length;
-        }
-        tone += a.sentiment.score;
-        const stars = fiveStar(r.doc.rating);
-        if (stars !== undefined) {
-          ratingSum += (stars - 3) / 2;
-          ratingN++;
-        }
+        for (const t of new Set(r.analysis!.intents.map((i) => i.type))) if (INTENTS.has(t)) add(`intent:${t}`, 1);
+        // What they say about themselves holds across their reviews.
+        for (const a of r.analysis!.attributes) set(attributeFeature(a));
       }
-      for (let i = 0; i < aspects.length; i++) {
-        v[i] = care[i]! / member.rows.length;
-        if (aspectN[i]) v[aspects.length + i] = aspectSum[i]! / aspectN[i]!;
-      }
-      v[toneIndex] = tone / member.rows.length;
-      v[ratingIndex] = ratingN ? ratingSum / ratingN : 0;
       return v;
     },
+    vector(raw: number[]): SparseRow {
+      const idx: number[] = [];
+      const val: number[] = [];
+      let norm = 0;
+      for (let i = 0; i < raw.length; i++) {
+        const x = raw[i]! * features[i]!.weight;
+        if (x > 0) {
+          idx.push(i);
+          val.push(x);
+          norm += x * x;
+        }
+      }
+      norm = Math.sqrt(norm);
+      // Unit length: a segment is about what people say, not how much they write.
+      for (let t = 0; t < val.length; t++) val[t]! /= norm;
+      return { idx, val };
+    },
   };
+}
+
+/** The product a row is about (its brand, or nothing, when no product is known). */
+export function productKey(r: ReportRow): string {
+  return r.doc.product ?? r.doc.brand ?? '';
 }
