@@ -19,9 +19,13 @@ import { importCommand } from './commands/import.js';
 import { exportCommand } from './commands/export.js';
 import { forget } from './commands/forget.js';
 import { runs } from './commands/runs.js';
+import { schedule } from './commands/schedule.js';
+import { worker } from './commands/worker.js';
+import { jobs } from './commands/jobs.js';
+import { serve } from './commands/serve.js';
 
 /** Every command, in the order `radar --help` lists them. */
-export const COMMANDS: CommandSpec[] = [init, demo, crawl, analyze, report, score, importCommand, exportCommand, forget, runs];
+export const COMMANDS: CommandSpec[] = [init, demo, crawl, analyze, report, score, importCommand, exportCommand, forget, runs, schedule, worker, jobs, serve];
 
 function version(): string {
   try {

@@ -9,7 +9,7 @@ import type { RadarConfig } from '../config/schema.js';
 import type { ResolvedSource } from '../config/load.js';
 import type { Author, CrawlRun, RadarDocument } from '../domain/types.js';
 import type { ExtractedItem } from '../crawlers/extract/types.js';
-import { runCrawl, type CrawledPage } from '../crawlers/run-crawl.js';
+import { runCrawl, type CrawledPage, type RunCrawlOptions } from '../crawlers/run-crawl.js';
 import { createBrandLinker } from '../crawlers/brand-linker.js';
 import { authorKeyOf, buildDocument, siteOf, type DocumentPolicy } from '../storage/document.js';
 import type { Store } from '../storage/store.js';
@@ -23,6 +23,8 @@ export interface CrawlJobOptions {
   render?: 'static' | 'browser' | 'auto';
   /** Logger. */
   log?: Logger;
+  /** Cross-worker politeness lease per fetch (service mode; see runCrawl). */
+  acquireLease?: RunCrawlOptions['acquireLease'];
 }
 
 /** A new crawl-run id. */
@@ -165,6 +167,7 @@ export async function crawlSource(
       incremental: options.incremental,
       render: options.render,
       log,
+      acquireLease: options.acquireLease,
       wantProfile: async (url) => {
         const key = authorKeyOf(salt, siteOf(url), url)!;
         if (!profiled.has(key)) {
