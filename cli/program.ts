@@ -23,9 +23,10 @@ import { schedule } from './commands/schedule.js';
 import { worker } from './commands/worker.js';
 import { jobs } from './commands/jobs.js';
 import { serve } from './commands/serve.js';
+import { validate } from './commands/validate.js';
 
 /** Every command, in the order `radar --help` lists them. */
-export const COMMANDS: CommandSpec[] = [init, demo, crawl, analyze, report, score, importCommand, exportCommand, forget, runs, schedule, worker, jobs, serve];
+export const COMMANDS: CommandSpec[] = [init, demo, crawl, analyze, report, score, importCommand, exportCommand, forget, runs, validate, schedule, worker, jobs, serve];
 
 function version(): string {
   try {
