@@ -6,7 +6,9 @@
  *   bare CheerioCrawler that only fetches and parses the same pages;
  * - score: documents/s of the analyzer pipeline against the `sentiment` package and VADER on the same
  *   texts (in process), and `radar score` against a `sentiment` script as whole processes;
- * - report: report generation time and peak RSS in a child process, against loading the same rows.
+ * - report: report generation time and peak RSS in a child process, against loading the same rows;
+ * - ingest, report-scale, browser: the storage, 100k-document report and browser-memory benches;
+ * - queue: service-mode jobs/s through BullMQ with 1 and 2 workers, against direct runs (needs Redis).
  * Writes bench/results.json and bench/RESULTS.md.
  */
 import { spawn } from 'node:child_process';
@@ -209,7 +211,7 @@ async function benchIngest(): Promise<void> {
   const { benchEmbeddedIngest, benchMongoIngest } = await import('./ingest-bench.js');
   const n = Number(args.get('docs') ?? 200_000);
   const results = await benchEmbeddedIngest(n);
-  const uri = process.env.RADAR_MONGODB_URI ?? process.env.RADAR_TEST_MONGODB_URI;
+  const uri = process.env.RADAR_MONGODB_URI ?? process.env.RADAR_MONGODB_BENCH_URI ?? process.env.RADAR_TEST_MONGODB_URI;
   if (uri) results.push(...(await benchMongoIngest(uri, Math.min(n, Number(args.get('mongo-docs') ?? 20_000)))));
   else process.stderr.write('ingest: set RADAR_MONGODB_URI to measure the MongoDB store too\n');
   for (const f of results) record(f, f.higherIsBetter);
@@ -225,6 +227,17 @@ async function benchBrowser(): Promise<void> {
   for (const f of await benchBrowserMemory(Number(args.get('browser-pages') ?? 200), ROOT)) record(f, f.higherIsBetter);
 }
 
+async function benchQueue(): Promise<void> {
+  const url = process.env.RADAR_REDIS_URL ?? process.env.RADAR_TEST_REDIS_URL;
+  if (!url) {
+    process.stderr.write('queue: set RADAR_REDIS_URL (npm run bench starts a Redis itself) to measure service mode\n');
+    return;
+  }
+  const { benchQueues } = await import('./queue-bench.js');
+  const result = await benchQueues(url);
+  for (const f of result.figures) record(f, true);
+}
+
 const only = args.get('only')?.split(',');
 const want = (part: string) => !only || only.includes(part);
 const started = new Date().toISOString();
@@ -235,6 +248,7 @@ rmSync(storeDir, { recursive: true, force: true });
 if (want('ingest')) await benchIngest();
 if (want('report-scale')) await benchReportScale();
 if (want('browser')) await benchBrowser();
+if (want('queue')) await benchQueue();
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ started, machine, scale: SCALE, figures }, null, 2)}\n`);
