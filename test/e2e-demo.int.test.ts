@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { radar, tempDir, type CliRun } from './cli.js';
 import { testChromium } from './services.js';
@@ -94,6 +95,29 @@ describe.skipIf(!chromium)('radar demo, end to end', () => {
       await browser.close();
     }
   }, 60_000);
+
+  it('renders every format on request: a PDF through Chromium, CSVs of personas and of documents with their persona', async () => {
+    expect((await radar(['init'], { cwd })).code).toBe(0);
+    const out = join(cwd, 'all-formats');
+    const run = await radar(['report', '--format', 'html,md,json,csv,pdf', '--out', out], { cwd, timeoutMs: 120_000, env: { RADAR_CHROMIUM_PATH: chromium } });
+    expect(run.code, run.stderr).toBe(0);
+    const pdf = readFileSync(join(out, 'report.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // A report of several brands and personas runs over more than one A4 page.
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length).toBeGreaterThan(1);
+    const again = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ReportData;
+    const personas = parse(readFileSync(join(out, 'personas.csv')), { columns: true }) as Record<string, string>[];
+    expect(personas.map((p) => p.label)).toEqual(again.personas.map((p) => p.label));
+    const docs = parse(readFileSync(join(out, 'documents.csv')), { columns: true }) as Record<string, string>[];
+    expect(docs.length).toBe(again.totals.documents);
+    // Every document a persona cites as evidence is listed with that persona.
+    const header = Object.keys(docs[0]!);
+    const idCol = header.find((h) => /^(id|_id|documentId)$/.test(h))!;
+    const personaCol = header.find((h) => /persona/i.test(h))!;
+    expect(idCol && personaCol, header.join(',')).toBeTruthy();
+    const byId = new Map(docs.map((d) => [d[idCol], d[personaCol]]));
+    for (const p of again.personas) for (const id of p.evidence.slice(0, 20)) expect(byId.get(id), `${id} in ${p.label}`).toBe(p.label);
+  }, 150_000);
 
   it('stores nothing new when the demo is crawled again', async () => {
     const again = await radar(['demo'], { cwd, timeoutMs: 170_000 });
