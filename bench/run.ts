@@ -178,6 +178,8 @@ async function benchReport(storeDir: string): Promise<void> {
     const { analyzeStore } = await import('${ROOT}/dist/jobs/analyze-store.js');
     const config = parseConfig(starterConfigYaml('http://127.0.0.1:1')).config;
     config.report.outDir = process.env.OUT;
+    // The crawl bench stores every page under one brand, "bench": report on it.
+    config.brands.push({ ...config.brands[0], id: 'bench', name: 'Bench', own: false, aliases: [], products: [], sources: [] });
     const store = await EmbeddedStore.open(process.env.STORE);
     if (process.env.ANALYZE) await analyzeStore(config, store);`;
   const out = mkdtempSync(join(tmpdir(), 'radar-bench-report-'));
