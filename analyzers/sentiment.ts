@@ -1,6 +1,7 @@
 /**
  * The sentiment stage: scores every sentence (English with the full scorer, ru/de/fa/zh with first
- * lexicons), then the document from its sentences — a sentence opening with "But"/"However" takes
+ * lexicons), then the document from its sentences; for English the trained model
+ * (sentiment-model.ts) then gives the final verdicts, reading the lexicon scores as features — a sentence opening with "But"/"However" takes
  * weight from the one before, and verdict sentences ("Overall, …") and the last sentence weigh more.
  * Only text is scored: a rating, when the document has one, never enters. Unsupported languages get
  * a neutral, zero-confidence verdict rather than being scored as English.
@@ -11,6 +12,7 @@ import type { AnalysisRecord, Sentence, Stage } from './record.js';
 import { mostlyCapitals, scoreEnglishSentence } from './sentiment-english.js';
 import { DEFAULT_WEIGHTS, verdict, type SentimentWeights } from './sentiment-weights.js';
 import { hasLexicon, scoreOtherSentence } from './sentiment-other.js';
+import { englishModel, features, modelVerdict } from './sentiment-model.js';
 
 /** The verdict for texts the analyzers cannot score. */
 export const UNSCORED: Readonly<Sentiment> = Object.freeze({ label: 'neutral', score: 0, confidence: 0 });
@@ -59,6 +61,21 @@ export function documentSentiment(sentences: Sentence[], w: SentimentWeights = D
   return verdict(raw / scale, evidence / scale, w);
 }
 
+/** How much of the n-grams' lean a text without any opinion word keeps in its score. */
+export const NO_OPINION_DAMPING = 0.25;
+
+/**
+ * A text in which the lexicon scorer found no opinion at all states no attitude: its label is
+ * neutral with no confidence, whatever the n-grams lean to; its score keeps a quarter of their
+ * lean (still signed, so a forced positive/negative choice can use it, but too weak to count as
+ * praise or complaint).
+ */
+function labelled(model: Sentiment, lexicon: Sentiment): Sentiment {
+  if (lexicon.confidence !== 0) return model;
+  const score = Math.round(model.score * NO_OPINION_DAMPING * 1000) / 1000 || Math.sign(model.score) * 0.001;
+  return { label: 'neutral', score, confidence: 0 };
+}
+
 /** Whether a language has a sentiment scorer. */
 export function canScore(lang: string): boolean {
   return lang === 'en' || hasLexicon(lang);
@@ -79,7 +96,19 @@ export function sentimentStage(weights: SentimentWeights = DEFAULT_WEIGHTS): Sta
         return;
       }
       scoreSentences(sentences, lang, record.text, weights);
-      record.sentiment = documentSentiment(sentences, weights);
+      const lexicon = documentSentiment(sentences, weights);
+      const model = lang === 'en' ? englishModel() : null;
+      if (!model) {
+        record.sentiment = lexicon;
+        return;
+      }
+      // The trained model reads the lexicon scorer's verdicts as features: the document's first
+      // (it reads every sentence's lexicon score), then each sentence on its own.
+      record.sentiment = labelled(modelVerdict(model, features(sentences, lexicon)), lexicon);
+      for (const s of sentences) {
+        const own = s.sentiment ?? lexicon;
+        s.sentiment = labelled(modelVerdict(model, features([s], own)), own);
+      }
     },
   };
 }

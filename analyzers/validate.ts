@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { UsageError } from '../domain/errors.js';
 import {
   binaryAccuracy,
+  labelOfScore,
   loadAirlineTweets,
   loadChineseHotelReviews,
   loadClothingReviews,
@@ -76,6 +77,7 @@ interface MeasureContext {
   dataDir: string;
   pipeline: Pipeline;
   ours: Labeller;
+  oursPolar: Labeller;
   sentiment: Labeller;
   vader?: Labeller;
 }
@@ -89,7 +91,8 @@ interface SetSpec {
 const heldOut = (items: LabelledText[]) => items.filter((i) => isHeldOut(i.set, i.text));
 
 function binary(ctx: MeasureContext, set: string, items: LabelledText[], bar: number | undefined, metric: string, note?: string): Metric {
-  const radar = binaryAccuracy(items, ctx.ours);
+  // Strict: the sign of the score answers the binary question, and a zero score is a miss.
+  const radar = binaryAccuracy(items, ctx.oursPolar);
   const m: Metric = {
     set,
     metric,
@@ -201,6 +204,7 @@ export async function runValidation(dataDir: string, options: ValidateOptions = 
     dataDir,
     pipeline,
     ours: (text, lang) => pipeline.analyze(text, { lang }).sentiment.label,
+    oursPolar: (text, lang) => labelOfScore(pipeline.analyze(text, { lang }).sentiment.score),
     sentiment: await sentimentPackageLabeller(),
     vader: await vaderLabeller(),
   };

@@ -1,0 +1,235 @@
+/**
+ * The trained English sentiment model, applied on top of the lexicon scorer. The lexicon scorer
+ * (sentiment-english.ts) knows words and the grammar of negation and contrast; what it cannot know
+ * is how reviewers actually phrase praise and complaint ("runs small", "sent it back", "fits true to
+ * size"). So each text becomes features — word and word-pair presence with negation scope marked,
+ * plus the lexicon scorer's own verdicts on the text and on its sentences — and two logistic
+ * regressions read them: P (positive vs negative; its probability gives the score) and Q
+ * (positive / neutral / negative; its most likely class gives the label).
+ *
+ * Trained by analyzers/train/train-english.ts on UCI review sentences (CC BY 4.0) and clothing
+ * reviews (CC0), held-out items excluded (analyzers/splits.ts). The weights ship as
+ * analyzers/models/en-sentiment.json.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Polarity, Sentiment } from '../domain/types.js';
+import { EN_CONTRAST, EN_NEGATORS } from './lexicons/english.js';
+import type { Sentence } from './record.js';
+
+/** Names of the dense features, in order (stored with the model so a mismatch is caught). */
+export const DENSE_FEATURES = [
+  'lexicon score',
+  'lexicon confidence',
+  'positive valence',
+  'negative valence',
+  'has positive',
+  'has negative',
+  'no opinion word',
+  'question',
+  'exclamation',
+  'lowest sentence',
+  'highest sentence',
+  'last sentence',
+  'mean sentence',
+  'share of negative sentences',
+  'first sentence',
+  'length',
+] as const;
+
+/** Classes of head Q, in weight order. */
+export const CLASSES: readonly Polarity[] = ['negative', 'neutral', 'positive'];
+
+/** A text as features. */
+export interface Features {
+  /** Present n-grams (each once). */
+  sparse: string[];
+  /** Dense features, in DENSE_FEATURES order. */
+  dense: number[];
+}
+
+/** The shipped model. */
+export interface EnglishModel {
+  /** Model version: part of the analyzer version. */
+  version: string;
+  /** What it was trained on (sets, licences, counts) and how. */
+  trainedOn: { set: string; licence: string; items: number }[];
+  /** Training settings. */
+  settings: Record<string, number | string>;
+  /** Dense feature names. */
+  dense: string[];
+  /** Head P: bias, dense weights, n-gram weights. */
+  p: { bias: number; dense: number[]; sparse: Record<string, number> };
+  /** Head Q: per class (CLASSES order) bias, dense weights, n-gram weights. */
+  q: { bias: number[]; dense: number[][]; sparse: Record<string, number[]> };
+}
+
+const DROP = new Set([',', '.', ';', ':', '"', '(', ')', '-', '–', '—', '…', '...']);
+const SCOPE_STOPS = new Set([',', '.', ';', ':', '!', '?', '...', '…', 'and', 'or', 'although', 'though', ...EN_CONTRAST]);
+
+/** The n-grams of a span of tokens: words lower-cased, the ≤ 3 words after a negator marked "NOT_", unigrams and bigrams. */
+export function ngrams(sentences: readonly Sentence[], into: Set<string> = new Set()): Set<string> {
+  for (const s of sentences) {
+    let prev = '<s>';
+    let negated = 0;
+    for (const t of s.tokens) {
+      if (t.kind === 'url') continue;
+      const norm = t.kind === 'number' ? '<num>' : t.norm;
+      if (SCOPE_STOPS.has(norm)) negated = 0;
+      if (DROP.has(norm)) {
+        prev = '<s>';
+        continue;
+      }
+      const unit = negated > 0 ? `NOT_${norm}` : norm;
+      if (negated > 0) negated--;
+      into.add(unit);
+      into.add(`${prev} ${unit}`);
+      prev = unit;
+      if (EN_NEGATORS.has(norm) || norm.endsWith("n't")) negated = 3;
+    }
+  }
+  return into;
+}
+
+/** The features of a text (or of one sentence), read after the lexicon scorer ran on its sentences. */
+export function features(sentences: readonly Sentence[], lexicon: Sentiment): Features {
+  let pos = 0;
+  let neg = 0;
+  let question = 0;
+  let exclaim = 0;
+  let tokens = 0;
+  let min = 0;
+  let max = 0;
+  let sum = 0;
+  let negative = 0;
+  sentences.forEach((s, i) => {
+    for (const o of s.opinions ?? []) {
+      if (o.value > 0) pos += o.value;
+      else neg -= o.value;
+    }
+    for (const t of s.tokens) {
+      tokens++;
+      if (t.kind === 'punct') {
+        if (t.norm.includes('?')) question = 1;
+        if (t.norm.includes('!')) exclaim = 1;
+      }
+    }
+    const score = s.sentiment?.score ?? 0;
+    if (i === 0 || score < min) min = score;
+    if (i === 0 || score > max) max = score;
+    sum += score;
+    if (score < -0.05) negative++;
+  });
+  const n = Math.max(1, sentences.length);
+  const last = sentences.at(-1)?.sentiment?.score ?? 0;
+  const first = sentences[0]?.sentiment?.score ?? 0;
+  const dense = [
+    lexicon.score,
+    lexicon.confidence,
+    Math.log1p(pos) / 2,
+    Math.log1p(neg) / 2,
+    pos > 0 ? 1 : 0,
+    neg > 0 ? 1 : 0,
+    pos + neg === 0 ? 1 : 0,
+    question,
+    exclaim,
+    min,
+    max,
+    last,
+    sum / n,
+    negative / n,
+    first,
+    Math.log1p(tokens) / 5,
+  ];
+  return { sparse: [...ngrams(sentences)], dense };
+}
+
+/** A model ready to score: n-gram weights in one map for a single lookup per n-gram. */
+export interface LoadedModel {
+  /** Model version. */
+  version: string;
+  /** Scores features: P's log-odds and Q's class probabilities. */
+  predict(f: Features): { logit: number; probs: number[] };
+}
+
+/** Builds a scorer from model weights. */
+export function loadModel(model: EnglishModel): LoadedModel {
+  if (model.dense.join('|') !== DENSE_FEATURES.join('|')) {
+    throw new Error(`English sentiment model ${model.version}: its dense features (${model.dense.join(', ')}) differ from this code's; retrain it with npm run train:en`);
+  }
+  const table = new Map<string, Float64Array>();
+  const entry = (k: string) => {
+    let e = table.get(k);
+    if (!e) table.set(k, (e = new Float64Array(4)));
+    return e;
+  };
+  for (const [k, w] of Object.entries(model.p.sparse)) entry(k)[0] = w;
+  for (const [k, ws] of Object.entries(model.q.sparse)) {
+    const e = entry(k);
+    e[1] = ws[0]!;
+    e[2] = ws[1]!;
+    e[3] = ws[2]!;
+  }
+  const { p, q } = model;
+  return {
+    version: model.version,
+    predict(f: Features) {
+      let logit = p.bias;
+      const z = [q.bias[0]!, q.bias[1]!, q.bias[2]!];
+      for (let i = 0; i < f.dense.length; i++) {
+        const x = f.dense[i]!;
+        logit += p.dense[i]! * x;
+        z[0]! += q.dense[0]![i]! * x;
+        z[1]! += q.dense[1]![i]! * x;
+        z[2]! += q.dense[2]![i]! * x;
+      }
+      for (const k of f.sparse) {
+        const e = table.get(k);
+        if (!e) continue;
+        logit += e[0]!;
+        z[0]! += e[1]!;
+        z[1]! += e[2]!;
+        z[2]! += e[3]!;
+      }
+      return { logit, probs: softmax(z) };
+    },
+  };
+}
+
+/** Softmax of three logits. */
+export function softmax(z: number[]): number[] {
+  const m = Math.max(...z);
+  const e = z.map((v) => Math.exp(v - m));
+  const s = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / s);
+}
+
+/**
+ * The verdict from the model: the score is P's probability of positive mapped onto [-1, 1] (its
+ * sign answers "positive or negative?"); the label is Q's most likely class; the confidence is
+ * that class's probability.
+ */
+export function modelVerdict(m: LoadedModel, f: Features): Sentiment {
+  const { logit, probs } = m.predict(f);
+  const score = Math.tanh(logit / 2); // = 2·σ(logit) − 1
+  let best = 0;
+  for (let c = 1; c < 3; c++) if (probs[c]! > probs[best]!) best = c;
+  return { label: CLASSES[best]!, score: Math.round(score * 1000) / 1000 || (logit >= 0 ? 0.001 : -0.001), confidence: Math.round(probs[best]! * 1000) / 1000 };
+}
+
+let cached: LoadedModel | null | undefined;
+
+/** The shipped English model, or null when its file is missing (the lexicon scorer then decides alone). */
+export function englishModel(): LoadedModel | null {
+  if (cached !== undefined) return cached;
+  // From source (analyzers/) or from the build (dist/analyzers/): the JSON stays in the source tree.
+  const candidates = [resolve(import.meta.dirname, 'models', 'en-sentiment.json'), resolve(import.meta.dirname, '..', '..', 'analyzers', 'models', 'en-sentiment.json')];
+  const file = candidates.find((c) => existsSync(c));
+  cached = file ? loadModel(JSON.parse(readFileSync(file, 'utf8')) as EnglishModel) : null;
+  return cached;
+}
+
+/** Replaces the cached model (training and tests). */
+export function setEnglishModel(model: LoadedModel | null | undefined): void {
+  cached = model;
+}
