@@ -6,7 +6,7 @@
  * are measured whole. Nothing here is tuned on what it measures.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { UsageError } from '../domain/errors.js';
 import {
@@ -24,6 +24,7 @@ import {
   type Labeller,
   type LabelledText,
 } from './evaluate.js';
+import { evaluateAspects, exampleTaxonomy, loadAspectSentences, SEMEVAL_DOMAINS, type SemevalDomain } from './evaluate-aspects.js';
 import { createPipeline, type Pipeline } from './pipeline.js';
 import { isHeldOut } from './splits.js';
 
@@ -192,7 +193,24 @@ const SETS: SetSpec[] = [
       return [macro(ctx, 'ru-sentirueval2015-absa', items, 0.55, 'Russian reviews, 3-class macro-F1', 'whole set (evaluation only); document label from its aspect verdicts')];
     },
   },
+  {
+    folder: 'en-semeval2014-absa',
+    measure: (ctx) => {
+      const out: Metric[] = [];
+      const bars: Record<SemevalDomain, number> = { restaurants: 0.7, laptops: 0.6 };
+      for (const domain of Object.keys(SEMEVAL_DOMAINS) as SemevalDomain[]) {
+        const r = evaluateAspects(loadAspectSentences(ctx.dataDir, domain), exampleTaxonomy(ROOT, domain));
+        const note = `whole set (evaluation only), taxonomy examples/taxonomies/${domain}.yaml`;
+        out.push(withMet({ set: 'en-semeval2014-absa', metric: `${domain}: aspect term extraction F1 (exact span; P ${r.precision.toFixed(3)}, R ${r.recall.toFixed(3)})`, n: r.gold, radar: r.f1, bar: bars[domain], note }));
+        out.push(withMet({ set: 'en-semeval2014-absa', metric: `${domain}: aspect polarity accuracy on the gold terms found`, n: r.polarityN, radar: r.polarityAccuracy, bar: 0.75, note }));
+      }
+      return out;
+    },
+  },
 ];
+
+/** The project's root folder (examples/ lives there), from source or from the build. */
+const ROOT = [resolve(import.meta.dirname, '..'), resolve(import.meta.dirname, '..', '..')].find((d) => existsSync(join(d, 'examples', 'taxonomies'))) ?? resolve(import.meta.dirname, '..');
 
 /** Measures every known labelled set found under `dataDir`. */
 export async function runValidation(dataDir: string, options: ValidateOptions = {}): Promise<ValidationReport> {

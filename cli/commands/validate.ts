@@ -13,7 +13,7 @@ export const validate: CommandSpec = {
   help: `
 Looks for these folders under --data (the layout of ../shared/data; see its README for formats):
   en-uci-sentences/  en-clothing-reviews/  en-airline-tweets/  zh-reviews/
-  fa-product-sentences/  ru-sentirueval2015-absa/
+  fa-product-sentences/  ru-sentirueval2015-absa/  en-semeval2014-absa/
 Sets the shipped English model was trained on are measured on their held-out 20% only.
 
 Examples:
