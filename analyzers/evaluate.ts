@@ -136,6 +136,41 @@ export function loadRussianReviews(dataDir: string, domain: 'rest' | 'car' = 're
   return out;
 }
 
+/**
+ * Loads SentiRuEval-2015 sentences (evaluation only) with three classes from the aspect mentions
+ * inside each sentence: only positive (and neutral) aspects → positive; only negative (and neutral)
+ * → negative; only neutral aspects, or none → neutral; sentences with both polarities (or "both")
+ * and sentences under three words are left out.
+ */
+export function loadRussianSentences(dataDir: string, domain: 'rest' | 'car'): LabelledText[] {
+  const xml = readFileSync(join(dataDir, 'ru-sentirueval2015-absa', `SentiRuEval_${domain}_markup_train.xml`), 'utf8');
+  const out: LabelledText[] = [];
+  for (const m of xml.matchAll(/<review\b[\s\S]*?<\/review>/g)) {
+    const block = m[0];
+    const raw = /<text>([\s\S]*?)<\/text>/.exec(block)?.[1];
+    if (!raw) continue;
+    // Aspect offsets refer to the text as stored in the XML (entities decoded by the XML parser).
+    const text = decodeXml(raw);
+    const aspects = [...block.matchAll(/<aspect\b([^>]*)\/>/g)].map((a) => ({
+      from: Number(/from="(\d+)"/.exec(a[1]!)?.[1]),
+      to: Number(/to="(\d+)"/.exec(a[1]!)?.[1]),
+      sentiment: /sentiment="([^"]*)"/.exec(a[1]!)?.[1] ?? '',
+    }));
+    for (const sm of text.matchAll(/[^.!?…\n]+[.!?…]*/g)) {
+      const start = sm.index;
+      const end = start + sm[0].length;
+      const sentence = sm[0].trim();
+      if (sentence.split(/\s+/).length < 3) continue;
+      const pols = aspects.filter((a) => a.from < end && a.to > start).map((a) => a.sentiment);
+      const pos = pols.includes('positive');
+      const neg = pols.includes('negative');
+      if (pols.includes('both') || (pos && neg)) continue;
+      out.push({ text: sentence, label: pos ? 'positive' : neg ? 'negative' : 'neutral', set: `ru-${domain}-sentences`, lang: 'ru' });
+    }
+  }
+  return out;
+}
+
 function decodeXml(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }

@@ -17,6 +17,7 @@ import {
   loadClothingReviews,
   loadPersianSentences,
   loadRussianReviews,
+  loadRussianSentences,
   loadUciSentences,
   sentimentPackageLabeller,
   threeClass,
@@ -189,8 +190,12 @@ const SETS: SetSpec[] = [
   {
     folder: 'ru-sentirueval2015-absa',
     measure: (ctx) => {
-      const items = [...loadRussianReviews(ctx.dataDir, 'rest'), ...loadRussianReviews(ctx.dataDir, 'car')];
-      return [macro(ctx, 'ru-sentirueval2015-absa', items, 0.55, 'Russian reviews, 3-class macro-F1', 'whole set (evaluation only); document label from its aspect verdicts')];
+      const sentences = [...loadRussianSentences(ctx.dataDir, 'rest'), ...loadRussianSentences(ctx.dataDir, 'car')];
+      const reviews = [...loadRussianReviews(ctx.dataDir, 'rest'), ...loadRussianReviews(ctx.dataDir, 'car')];
+      return [
+        macro(ctx, 'ru-sentirueval2015-absa', sentences, 0.55, 'Russian sentences, 3-class macro-F1', 'whole set (evaluation only); label from the aspect sentiments inside each sentence'),
+        binary(ctx, 'ru-sentirueval2015-absa', reviews, undefined, 'Russian reviews, binary accuracy (strict)', 'whole set; label from the review\'s aspect verdicts'),
+      ];
     },
   },
   {
