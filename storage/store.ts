@@ -89,7 +89,7 @@ export interface Store {
 
   /** Stores analyses, replacing any earlier analysis of the same document. */
   putAnalyses(analyses: Analysis[]): Promise<void>;
-  /** Reads the analyses of these documents (missing ones are simply absent). */
+  /** Reads the analyses of these documents (missing ones are simply absent). Treat them as read-only: the embedded store hands out frozen records. */
   getAnalyses(docIds: string[]): Promise<Analysis[]>;
 
   /** Inserts or replaces a crawl run record. */

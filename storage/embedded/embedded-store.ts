@@ -79,7 +79,8 @@ export class EmbeddedStore implements Store {
     this.location = dir;
     this.documents = new JournalCollection(dir, 'documents');
     this.authors = new JournalCollection(dir, 'authors');
-    this.analyses = new JournalCollection(dir, 'analyses');
+    // Analyses are read in bulk by every report: handed out frozen, without a copy each.
+    this.analyses = new JournalCollection(dir, 'analyses', { frozen: true });
     this.runs = new JournalCollection(dir, 'runs');
     this.personaSets = new JournalCollection(dir, 'persona-sets');
     this.meta = new JournalCollection(dir, 'meta');
@@ -204,7 +205,7 @@ export class EmbeddedStore implements Store {
 
   async getAnalyses(docIds: string[]): Promise<Analysis[]> {
     const col = await this.use(this.analyses);
-    return docIds.map((id) => col.get(id)).filter((a): a is Analysis => !!a).map((a) => structuredClone(a));
+    return docIds.map((id) => col.get(id)).filter((a): a is Analysis => !!a);
   }
 
   async saveRun(run: CrawlRun): Promise<void> {

@@ -42,6 +42,14 @@ async function readLines(path: string, onLine: (line: string, endOffset: number)
   return good;
 }
 
+/** Freezes a parsed JSON value and everything in it. */
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  if (Array.isArray(value)) for (const v of value) deepFreeze(v);
+  else for (const k in value) deepFreeze((value as Record<string, unknown>)[k]);
+}
+
 /** A persistent collection of records keyed by `_id`. */
 export class JournalCollection<T extends { _id: string }> {
   private readonly records = new Map<string, T>();
@@ -58,10 +66,15 @@ export class JournalCollection<T extends { _id: string }> {
   private loading?: Promise<void>;
   private readonly indexes = new Map<string, { key: (rec: T) => string | undefined; map: Map<string, Set<string>> }>();
 
-  /** Creates a collection stored as `<dir>/<name>.snapshot.jsonl` and `<dir>/<name>.journal.jsonl`. */
+  /**
+   * Creates a collection stored as `<dir>/<name>.snapshot.jsonl` and `<dir>/<name>.journal.jsonl`.
+   * With `frozen`, records are deep-frozen as they enter memory, so readers may be handed them
+   * without a copy: a caller that tries to change one gets a TypeError instead of changing the store.
+   */
   constructor(
     private readonly dir: string,
     readonly name: string,
+    private readonly options: { frozen?: boolean } = {},
   ) {
     this.snapshotPath = join(dir, `${name}.snapshot.jsonl`);
     this.journalPath = join(dir, `${name}.journal.jsonl`);
@@ -125,6 +138,7 @@ export class JournalCollection<T extends { _id: string }> {
       this.records.delete(id);
     }
     for (const rec of entry.p ?? []) {
+      if (this.options.frozen) deepFreeze(rec);
       const old = this.records.get(rec._id);
       if (old) this.unindex(old);
       this.records.set(rec._id, rec);
