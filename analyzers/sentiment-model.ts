@@ -91,8 +91,12 @@ export function ngrams(sentences: readonly Sentence[], into: Set<string> = new S
   return into;
 }
 
-/** The features of a text (or of one sentence), read after the lexicon scorer ran on its sentences. */
-export function features(sentences: readonly Sentence[], lexicon: Sentiment): Features {
+/**
+ * The features of a text (or of one sentence), read after the lexicon scorer ran on its sentences.
+ * `sparse` may be given when the caller has the n-grams already (a document's are the union of its
+ * sentences': negation scope and word pairs never cross a sentence boundary).
+ */
+export function features(sentences: readonly Sentence[], lexicon: Sentiment, sparse?: string[]): Features {
   let pos = 0;
   let neg = 0;
   let question = 0;
@@ -141,7 +145,7 @@ export function features(sentences: readonly Sentence[], lexicon: Sentiment): Fe
     first,
     Math.log1p(tokens) / 5,
   ];
-  return { sparse: [...ngrams(sentences)], dense };
+  return { sparse: sparse ?? [...ngrams(sentences)], dense };
 }
 
 /** A model ready to score: n-gram weights in one map for a single lookup per n-gram. */
