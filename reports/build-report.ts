@@ -5,6 +5,7 @@
 import type { CrawlRun, PersonaSet } from '../domain/types.js';
 import type { BrandSummary, ReportData, ReportRow, SourceCoverage } from './model.js';
 import { activity, aspectStandings, aspectTrend, nameFilter, round, summarize } from './summaries.js';
+import { buildThemes } from './themes.js';
 import { buildPersonas, comparePersonas, exclusivePersonas, PERSONA_BUILDER_VERSION } from './personas/build-personas.js';
 
 /** What the report needs to know about the project. */
@@ -148,6 +149,7 @@ export function buildReport(input: ReportInput): { report: ReportData; personaSe
     exclusivePersonas: exclusivePersonas(built.personas),
     change: comparePersonas(built.personas, input.previous),
     activity: activity(rows),
+    themes: buildThemes(rows),
     aspectTrend: aspectTrend(rows, topAspects.slice(0, 4)),
     coverage,
     caveats,

@@ -235,6 +235,8 @@ export interface ReportData {
   change: PersonaChange;
   /** Activity: documents by hour of day (0–23, UTC) and weekday (0 = Sunday), and by month with net sentiment. */
   activity: { byHour: number[]; byWeekday: number[]; byMonth: { month: string; documents: number; net: number }[] };
+  /** Themes (taxonomy categories and discovered aspects/phrases) with volume, net sentiment and emerging flags. */
+  themes: import('./themes.js').ThemesView;
   /** Aspect net sentiment by month (top aspects). */
   aspectTrend: { aspect: string; points: { month: string; net: number; mentions: number }[] }[];
   /** Coverage per source. */

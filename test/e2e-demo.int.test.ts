@@ -56,6 +56,14 @@ describe.skipIf(!chromium)('radar demo, end to end', () => {
     expect(Object.keys(report.totals.languages)).toEqual(expect.arrayContaining(['en', 'de', 'ru']));
   });
 
+  it('groups what customers talk about into themes, with the support-complaint theme among them', () => {
+    const themes = report.themes.themes;
+    expect(themes.length).toBeGreaterThan(5);
+    const service = themes.find((t) => t.key === 'customer-service')!;
+    expect(service.net).toBeLessThan(0);
+    expect(readFileSync(join(cwd, 'radar-report', 'report.md'), 'utf8')).toContain('## Themes');
+  });
+
   it('finds personas backed by quotes that point at stored documents', () => {
     expect(report.personas.length).toBeGreaterThanOrEqual(3);
     for (const p of report.personas) {

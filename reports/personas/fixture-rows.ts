@@ -16,7 +16,7 @@ const POLICY = { salt: 'persona-fixture', storeAuthorNames: false, redactPII: tr
 const FETCHED = '2025-07-07T00:00:00Z';
 const ORIGIN = 'http://127.0.0.1:4321';
 
-function analysed(input: DocumentInput, pipeline: ReturnType<typeof createPipeline>): ReportRow {
+export function analysed(input: DocumentInput, pipeline: ReturnType<typeof createPipeline>): ReportRow {
   const doc: RadarDocument = buildDocument(input, POLICY);
   const text = pipeline.analyze(analysisText(doc), doc.lang ? { lang: doc.lang } : undefined);
   const analysis: Analysis = { ...text, _id: doc._id, docId: doc._id, version: pipeline.version, contentHash: doc.contentHash, analyzedAt: FETCHED };

@@ -145,6 +145,24 @@ ${phrases(b)}${aspectTable(b.aspects.slice(0, 8))}`,
         .map((c) => `<tr><td>${esc(c.label)}</td><td>${esc(c.status)}</td><td class="num">${c.shareBefore !== undefined ? pct(c.shareBefore) : '–'}</td><td class="num">${c.shareNow !== undefined ? pct(c.shareNow) : '–'}</td></tr>`)
         .join('')}</tbody></table>`
     : '';
+  const themeList = r.themes?.themes ?? [];
+  const trendTag = (t: (typeof themeList)[number]) =>
+    t.change && t.change.trend !== 'steady'
+      ? ` <span class="tag">${t.change.trend} ${pct(t.change.before)} → ${pct(t.change.after)}, z = ${t.change.z}</span>`
+      : '';
+  const themes = themeList.length
+    ? `${barChart({ title: 'Documents per theme', labels: themeList.map((t) => t.label), values: themeList.map((t) => t.volume) })}
+<table><thead><tr><th>Theme</th><th>Terms</th><th class="num">Documents</th><th class="num">Share</th><th class="num">Net sentiment</th><th>By brand (net, documents)</th></tr></thead><tbody>${themeList
+        .map(
+          (t) =>
+            `<tr><td>${esc(t.label)}${t.source === 'discovered' ? ' <span class="tag">discovered</span>' : ''}${trendTag(t)}</td><td>${esc(t.terms.join(', '))}</td><td class="num">${t.volume}</td><td class="num">${pct(t.share)}</td>${netCell(t.net)}<td>${esc(
+              Object.entries(t.byBrand)
+                .map(([b, sl]) => `${names.get(b) ?? b} ${signed(sl.net)} (${sl.volume})`)
+                .join('; '),
+            )}</td></tr>`,
+        )
+        .join('')}</tbody></table>${r.themes.periods ? `<p class="muted">Emerging and fading: share of documents ${esc(r.themes.periods.recent.from)}–${esc(r.themes.periods.recent.to)} (${r.themes.periods.recent.documents}) against ${esc(r.themes.periods.previous.from)}–${esc(r.themes.periods.previous.to)} (${r.themes.periods.previous.documents}), two-proportion z-test at p &lt; 0.05.</p>` : '<p class="muted">Too few dated documents in the last two 90-day periods to flag emerging themes.</p>'}`
+    : '';
   const months = r.activity.byMonth.map((m) => m.month);
   const trend = r.aspectTrend.length
     ? lineChart({ title: 'Aspect net sentiment by month', x: months, series: r.aspectTrend.map((t) => ({ name: t.aspect, points: t.points.map((p) => ({ x: p.month, y: p.net })) })) })
@@ -159,13 +177,14 @@ ${phrases(b)}${aspectTable(b.aspects.slice(0, 8))}`,
 <body><main>
 <header><h1>${esc(r.project)}: what customers think</h1>
 <p class="muted">Review Radar report · generated ${esc(r.generatedAt.slice(0, 16).replace('T', ' '))} UTC · ${r.totals.documents} documents (${r.totals.reviews} reviews, ${r.totals.mentions} mentions) · ${r.totals.analysed} analysed · analyzer ${esc(r.analyzerVersions.join(', ') || '–')}</p>
-<nav><a href="#brands">Brands</a><a href="#matrix">Key drivers</a><a href="#personas">Personas</a><a href="#activity">Activity</a><a href="#coverage">Coverage</a></nav></header>
+<nav><a href="#brands">Brands</a><a href="#matrix">Key drivers</a><a href="#themes">Themes</a><a href="#personas">Personas</a><a href="#activity">Activity</a><a href="#coverage">Coverage</a></nav></header>
 ${r.caveats.length ? `<div class="caveat"><strong>Read with care:</strong><ul>${r.caveats.map((c) => `<li>${esc(c)}</li>`).join('')}</ul></div>` : ''}
 <h2 id="brands">Brands</h2>
 <table><thead><tr><th>Brand</th><th class="num">Documents</th><th class="num">Reviews</th><th class="num">Mentions</th><th class="num">Avg rating</th><th class="num">Ratings</th><th class="num">Net sentiment</th><th class="num">Share of voice</th></tr></thead><tbody>${brandRows}</tbody></table>
 ${sentimentChart}
 ${brandSections}
 <h2 id="matrix">Key drivers: brand × aspect</h2><p class="muted">Net sentiment (positive − negative mentions, over mentions) with the number of mentions in brackets.</p>${matrix}
+${themes ? `<h2 id="themes">Themes</h2>${themes}` : ''}
 <h2 id="personas">Personas</h2>
 <p class="muted">${r.totals.clustered} of ${r.totals.members} reviewers fall into a persona with enough support. Kept out: ${r.totals.excluded.incentivised} incentivised, ${r.totals.excluded.duplicate} duplicated, ${r.totals.excluded.unsupportedLanguage} unsupported-language documents.</p>
 ${personaShare}

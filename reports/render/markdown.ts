@@ -94,6 +94,26 @@ export function renderMarkdown(r: ReportData): string {
     out.push('## Key drivers: brand × aspect net sentiment', '');
     out.push(table(['Brand', ...r.matrix.aspects], r.matrix.rows.map((row) => [names.get(row.brand) ?? row.brand, ...row.cells.map((c) => (c ? `${signed(c.net)} (${c.mentions})` : '–'))])), '');
   }
+  const themeList = r.themes?.themes ?? [];
+  if (themeList.length) {
+    out.push('## Themes', '');
+    out.push(
+      table(
+        ['Theme', 'Terms', 'Documents', 'Share', 'Net', 'Trend'],
+        themeList.map((t) => [
+          t.label + (t.source === 'discovered' ? ' (discovered)' : ''),
+          t.terms.join(', '),
+          t.volume,
+          pct(t.share),
+          signed(t.net),
+          t.change && t.change.trend !== 'steady' ? `**${t.change.trend}** ${pct(t.change.before)} → ${pct(t.change.after)} (z = ${t.change.z})` : '',
+        ]),
+      ),
+      '',
+    );
+    const p = r.themes.periods;
+    out.push(p ? `Trend: share of documents ${p.recent.from}–${p.recent.to} (${p.recent.documents}) against ${p.previous.from}–${p.previous.to} (${p.previous.documents}), two-proportion z-test at p < 0.05.` : 'Too few dated documents in the last two 90-day periods to flag emerging themes.', '');
+  }
   out.push('## Personas', '', `${r.totals.clustered} of ${r.totals.members} reviewers fall into a persona with enough support.`, '');
   for (const p of r.personas) out.push(persona(p, names));
   if (r.exclusivePersonas.length) out.push(`**Only at one brand:** ${r.exclusivePersonas.map((e) => `${e.persona} (${names.get(e.brand) ?? e.brand})`).join(', ')}`, '');

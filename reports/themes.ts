@@ -1,0 +1,248 @@
+/**
+ * Themes: what customers talk about, grouped. Aspects of a taxonomy category form one theme (price,
+ * service…); aspects outside the taxonomy and frequent key phrases are grouped by the stem of their
+ * head word ("zippers", "the zipper" → zipper) — this is the automatic discovery of aspects nobody
+ * configured. Each theme has its volume (documents that mention it), its share of documents and its
+ * net sentiment, per brand and per product, with example documents.
+ *
+ * Emerging themes: the dated documents are split into the latest 90 days and the 90 days before;
+ * a theme whose share of documents rises with a two-proportion z ≥ 1.96 (p < 0.05, two-sided),
+ * with at least 5 documents in the recent period, is flagged emerging; one that falls the same way
+ * is flagged fading. With fewer than 20 documents in either period no theme is flagged. Pure.
+ */
+import { createRequire } from 'node:module';
+import { englishLexicon } from '../analyzers/lexicons/english-lexicon.js';
+import type { ReportRow } from './model.js';
+
+// natural's Porter stemmer alone: the package's index loads every module it has (seconds).
+const PorterStemmer = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
+
+/** Volume and net sentiment of a theme within one brand or product. */
+export interface ThemeSlice {
+  /** Documents mentioning the theme. */
+  volume: number;
+  /** (positive − negative) / volume. */
+  net: number;
+}
+
+/** A change in a theme's share between the two periods. */
+export interface ThemeChange {
+  /** Share of the previous period's documents that mention it. */
+  before: number;
+  /** Share of the recent period's documents that mention it. */
+  after: number;
+  /** Documents mentioning it in the previous and the recent period. */
+  countBefore: number;
+  countAfter: number;
+  /** Two-proportion z statistic (positive: rising). */
+  z: number;
+  /** Emerging (rising significantly), fading (falling significantly) or steady. */
+  trend: 'emerging' | 'fading' | 'steady';
+}
+
+/** One theme. */
+export interface Theme {
+  /** Stable key (category or stem). */
+  key: string;
+  /** Label: the category, or the most frequent term. */
+  label: string;
+  /** Whether it comes from the taxonomy (configured) or was discovered. */
+  source: 'taxonomy' | 'discovered';
+  /** Most frequent terms and phrases in it. */
+  terms: string[];
+  /** Documents mentioning it. */
+  volume: number;
+  /** Share of analysed documents mentioning it. */
+  share: number;
+  /** Documents where it is spoken of positively / negatively. */
+  positive: number;
+  negative: number;
+  /** (positive − negative) / volume. */
+  net: number;
+  /** Per brand id. */
+  byBrand: Record<string, ThemeSlice>;
+  /** Per product id. */
+  byProduct: Record<string, ThemeSlice>;
+  /** A few documents that mention it (ids). */
+  evidence: string[];
+  /** Change between the two periods, when there are enough dated documents. */
+  change?: ThemeChange;
+}
+
+/** The themes of a report. */
+export interface ThemesView {
+  /** Themes by volume (emerging ones always included). */
+  themes: Theme[];
+  /** The two periods compared, when there were enough dated documents. */
+  periods?: { previous: { from: string; to: string; documents: number }; recent: { from: string; to: string; documents: number } };
+}
+
+/** Options. */
+export interface ThemeOptions {
+  /** Most themes to list (emerging ones come on top of this). */
+  limit?: number;
+  /** Least documents a discovered theme needs. */
+  minVolume?: number;
+  /** Length of each period, in days. */
+  periodDays?: number;
+}
+
+const DAY = 86_400_000;
+const Z = 1.96;
+const MIN_RECENT = 5;
+const MIN_PERIOD_DOCS = 20;
+
+// Heads that name no aspect: the review's object itself, units of time and quantity, fillers.
+const GENERIC_HEADS = new Set(
+  'product products item items thing things one ones time times minute minutes hour hours day days week weeks month months year years way lot lots bit kind sort stuff piece review reviews star stars everything something anything nothing done use lot'.split(
+    ' ',
+  ),
+);
+
+/** Whether a discovered term can name an aspect: its head is a word that is neither an opinion ("good") nor generic ("product"). */
+function namesSomething(term: string): boolean {
+  const head = term.toLowerCase().split(/\s+/).at(-1) ?? '';
+  if (head.length < 3 || !/^\p{L}[\p{L}'-]*$/u.test(head) || GENERIC_HEADS.has(head)) return false;
+  return (englishLexicon().words.get(head)?.v ?? 0) === 0;
+}
+
+function stemKey(term: string): string {
+  const words = term.toLowerCase().split(/\s+/).filter(Boolean);
+  const head = words.at(-1) ?? term;
+  return `~${PorterStemmer.stem(head)}`;
+}
+
+interface Acc {
+  key: string;
+  source: Theme['source'];
+  terms: Map<string, number>;
+  docs: Map<string, number>; // doc id → summed polarity (+1/−1/0 per mention)
+}
+
+function dateOf(r: ReportRow): number | undefined {
+  const t = Date.parse(r.doc.publishedAt ?? r.doc.fetchedAt);
+  return Number.isFinite(t) ? t : undefined;
+}
+
+function net(pos: number, neg: number, volume: number): number {
+  return volume ? Math.round(((pos - neg) / volume) * 1000) / 1000 : 0;
+}
+
+/** Builds the themes of analysed rows. */
+export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): ThemesView {
+  const limit = options.limit ?? 15;
+  const analysed = rows.filter((r) => r.analysis && r.analysis.supported);
+  const minVolume = options.minVolume ?? Math.max(3, Math.ceil(analysed.length * 0.01));
+  const acc = new Map<string, Acc>();
+  const touch = (key: string, source: Theme['source'], term: string, docId: string, polarity: number) => {
+    let a = acc.get(key);
+    if (!a) acc.set(key, (a = { key, source, terms: new Map(), docs: new Map() }));
+    a.terms.set(term, (a.terms.get(term) ?? 0) + 1);
+    a.docs.set(docId, (a.docs.get(docId) ?? 0) + polarity);
+  };
+  for (const r of analysed) {
+    const a = r.analysis!;
+    const covered = new Set<string>();
+    for (const m of a.aspects) {
+      const term = m.term.toLowerCase();
+      if (!m.category && !namesSomething(term)) continue;
+      const key = m.category ?? stemKey(term);
+      const polarity = m.polarity === 'positive' ? 1 : m.polarity === 'negative' ? -1 : 0;
+      touch(key, m.category ? 'taxonomy' : 'discovered', term, r.doc._id, polarity);
+      covered.add(stemKey(term));
+    }
+    // Key phrases name things too; a phrase whose head an aspect already covers adds nothing.
+    const docPolarity = a.sentiment.label === 'positive' ? 1 : a.sentiment.label === 'negative' ? -1 : 0;
+    for (const p of a.phrases) {
+      const key = stemKey(p);
+      if (covered.has(key) || !namesSomething(p)) continue;
+      covered.add(key);
+      touch(key, 'discovered', p, r.doc._id, docPolarity);
+    }
+  }
+
+  const byId = new Map(analysed.map((r) => [r.doc._id, r]));
+  const dated = analysed.map((r) => dateOf(r)).filter((t): t is number => t !== undefined);
+  const newest = dated.length ? Math.max(...dated) : undefined;
+  const days = (options.periodDays ?? 90) * DAY;
+  let periods: ThemesView['periods'];
+  const recentIds = new Set<string>();
+  const previousIds = new Set<string>();
+  if (newest !== undefined) {
+    for (const r of analysed) {
+      const t = dateOf(r);
+      if (t === undefined) continue;
+      if (t > newest - days) recentIds.add(r.doc._id);
+      else if (t > newest - 2 * days) previousIds.add(r.doc._id);
+    }
+    if (recentIds.size >= MIN_PERIOD_DOCS && previousIds.size >= MIN_PERIOD_DOCS) {
+      const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+      periods = {
+        previous: { from: iso(newest - 2 * days), to: iso(newest - days), documents: previousIds.size },
+        recent: { from: iso(newest - days), to: iso(newest), documents: recentIds.size },
+      };
+    }
+  }
+
+  const themes: Theme[] = [];
+  for (const a of acc.values()) {
+    const volume = a.docs.size;
+    if (a.source === 'discovered' && volume < minVolume) continue;
+    let positive = 0;
+    let negative = 0;
+    const brand = new Map<string, { volume: number; pos: number; neg: number }>();
+    const product = new Map<string, { volume: number; pos: number; neg: number }>();
+    for (const [id, s] of a.docs) {
+      if (s > 0) positive++;
+      if (s < 0) negative++;
+      const doc = byId.get(id)!.doc;
+      const slice = (m: Map<string, { volume: number; pos: number; neg: number }>, k: string | undefined) => {
+        if (!k) return;
+        const e = m.get(k) ?? { volume: 0, pos: 0, neg: 0 };
+        e.volume++;
+        if (s > 0) e.pos++;
+        if (s < 0) e.neg++;
+        m.set(k, e);
+      };
+      slice(brand, doc.brand);
+      slice(product, doc.product);
+    }
+    const terms = [...a.terms.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([t]) => t);
+    const theme: Theme = {
+      key: a.key,
+      label: a.source === 'taxonomy' ? a.key : terms[0]!,
+      source: a.source,
+      terms: terms.slice(0, 6),
+      volume,
+      share: analysed.length ? Math.round((volume / analysed.length) * 1000) / 1000 : 0,
+      positive,
+      negative,
+      net: net(positive, negative, volume),
+      byBrand: Object.fromEntries([...brand].map(([k, e]) => [k, { volume: e.volume, net: net(e.pos, e.neg, e.volume) }])),
+      byProduct: Object.fromEntries([...product].map(([k, e]) => [k, { volume: e.volume, net: net(e.pos, e.neg, e.volume) }])),
+      evidence: [...a.docs.keys()].sort().slice(0, 5),
+    };
+    if (periods) theme.change = changeOf([...a.docs.keys()], previousIds, recentIds);
+    themes.push(theme);
+  }
+  themes.sort((x, y) => y.volume - x.volume || (x.key < y.key ? -1 : 1));
+  const listed = themes.slice(0, limit);
+  for (const t of themes.slice(limit)) if (t.change?.trend === 'emerging') listed.push(t);
+  return periods ? { themes: listed, periods } : { themes: listed };
+}
+
+/** Two-proportion z-test on a theme's share of documents in the two periods. */
+export function changeOf(docIds: string[], previous: Set<string>, recent: Set<string>): ThemeChange {
+  const x1 = docIds.filter((id) => previous.has(id)).length;
+  const x2 = docIds.filter((id) => recent.has(id)).length;
+  const n1 = previous.size;
+  const n2 = recent.size;
+  const p1 = x1 / n1;
+  const p2 = x2 / n2;
+  const pooled = (x1 + x2) / (n1 + n2);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+  const z = se > 0 ? (p2 - p1) / se : 0;
+  const trend = z >= Z && x2 >= MIN_RECENT ? 'emerging' : z <= -Z && x1 >= MIN_RECENT ? 'fading' : 'steady';
+  const r = (v: number) => Math.round(v * 1000) / 1000;
+  return { before: r(p1), after: r(p2), countBefore: x1, countAfter: x2, z: Math.round(z * 100) / 100, trend };
+}
