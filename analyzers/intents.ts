@@ -85,9 +85,14 @@ export function findIntents(record: AnalysisRecord, brands: { id: string; re: Re
     const strongPraise = opinions.some((o) => o.local >= MIXED_OPINION);
     const strongComplaint = opinions.some((o) => o.local <= -MIXED_OPINION);
     const mixed = strongPraise && strongComplaint;
-    if (!question && (score >= INTENT_SCORE || mixed)) add('praise');
-    if (score <= -INTENT_SCORE || mixed || (english && COMPLAINT_CUES.test(s.text))) add('complaint');
-    if (english && SUGGESTION_CUES.test(s.text)) add('suggestion');
+    const suggestion = english && SUGGESTION_CUES.test(s.text);
+    // A disclosure ("received it free for my honest review") is no verdict on the product.
+    const disclosure = english && isIncentivised([s]);
+    // A suggestion is worded hopefully ("I'd love to see…", "it would be nice if…"): it is not
+    // praise, and it is a complaint only when it says so outright.
+    if (!question && !suggestion && !disclosure && (score >= INTENT_SCORE || mixed)) add('praise');
+    if ((!suggestion && !disclosure && score <= -INTENT_SCORE) || mixed || (strongComplaint && suggestion) || (english && COMPLAINT_CUES.test(s.text))) add('complaint');
+    if (suggestion) add('suggestion');
     if (english && COMPARISON_CUES.test(s.text)) {
       const named = brands.find((b) => b.re.test(s.text));
       add('comparison', named?.id);
