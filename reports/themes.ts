@@ -99,14 +99,29 @@ const GENERIC_HEADS = new Set(
   ),
 );
 
+const namesMemo = new Map<string, boolean>();
+const stemMemo = new Map<string, string>();
+
 /** Whether a discovered term can name an aspect: its head is a word that is neither an opinion ("good") nor generic ("product"). */
 function namesSomething(term: string): boolean {
+  let known = namesMemo.get(term);
+  if (known === undefined) namesMemo.set(term, (known = namesSomethingUncached(term)));
+  return known;
+}
+
+function namesSomethingUncached(term: string): boolean {
   const head = term.toLowerCase().split(/\s+/).at(-1) ?? '';
   if (head.length < 3 || !/^\p{L}[\p{L}'-]*$/u.test(head) || GENERIC_HEADS.has(head)) return false;
   return (englishLexicon().words.get(head)?.v ?? 0) === 0;
 }
 
 function stemKey(term: string): string {
+  let key = stemMemo.get(term);
+  if (key === undefined) stemMemo.set(term, (key = stemKeyUncached(term)));
+  return key;
+}
+
+function stemKeyUncached(term: string): string {
   const words = term.toLowerCase().split(/\s+/).filter(Boolean);
   const head = words.at(-1) ?? term;
   return `~${PorterStemmer.stem(head)}`;
@@ -116,7 +131,23 @@ interface Acc {
   key: string;
   source: Theme['source'];
   terms: Map<string, number>;
-  docs: Map<string, number>; // doc id → summed polarity (+1/−1/0 per mention)
+  /** Per analysed row (by index): whether it mentions the theme, and its summed polarity (+1/−1/0 per mention). */
+  present: Uint8Array;
+  sum: Int8Array;
+  volume: number;
+}
+
+/** The `k` smallest strings, in order, without sorting them all (a theme may hold 100,000 ids). */
+function smallest(items: Iterable<string>, k: number): string[] {
+  const out: string[] = [];
+  for (const x of items) {
+    if (out.length === k && x >= out[k - 1]!) continue;
+    let i = out.length;
+    while (i > 0 && out[i - 1]! > x) i--;
+    out.splice(i, 0, x);
+    if (out.length > k) out.pop();
+  }
+  return out;
 }
 
 function dateOf(r: ReportRow): number | undefined {
@@ -133,23 +164,22 @@ export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): Them
   const limit = options.limit ?? 15;
   const analysed = rows.filter((r) => r.analysis && r.analysis.supported);
   const minVolume = options.minVolume ?? Math.max(3, Math.ceil(analysed.length * 0.01));
+  // Two passes over the same mentions: the first counts how many documents name each key, the
+  // second accumulates only keys that can become themes — so the long tail of one-off phrases
+  // costs a counter each, and nothing per document is kept in between.
+  const docFreq = new Map<string, number>();
   const acc = new Map<string, Acc>();
-  const touch = (key: string, source: Theme['source'], term: string, docId: string, polarity: number) => {
-    let a = acc.get(key);
-    if (!a) acc.set(key, (a = { key, source, terms: new Map(), docs: new Map() }));
-    a.terms.set(term, (a.terms.get(term) ?? 0) + 1);
-    a.docs.set(docId, (a.docs.get(docId) ?? 0) + polarity);
-  };
-  for (const r of analysed) {
+  const seen = new Set<string>();
+  const covered = new Set<string>();
+  const eachMention = (r: ReportRow, visit: (key: string, source: Theme['source'], term: string, polarity: number) => void) => {
     const a = r.analysis!;
-    const covered = new Set<string>();
+    covered.clear();
     for (const m of a.aspects) {
       const term = m.term.toLowerCase();
       if (!m.category && !namesSomething(term)) continue;
-      const key = m.category ?? stemKey(term);
-      const polarity = m.polarity === 'positive' ? 1 : m.polarity === 'negative' ? -1 : 0;
-      touch(key, m.category ? 'taxonomy' : 'discovered', term, r.doc._id, polarity);
-      covered.add(stemKey(term));
+      const stem = stemKey(term);
+      visit(m.category ?? stem, m.category ? 'taxonomy' : 'discovered', term, m.polarity === 'positive' ? 1 : m.polarity === 'negative' ? -1 : 0);
+      covered.add(stem);
     }
     // Key phrases name things too; a phrase whose head an aspect already covers adds nothing.
     const docPolarity = a.sentiment.label === 'positive' ? 1 : a.sentiment.label === 'negative' ? -1 : 0;
@@ -157,45 +187,80 @@ export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): Them
       const key = stemKey(p);
       if (covered.has(key) || !namesSomething(p)) continue;
       covered.add(key);
-      touch(key, 'discovered', p, r.doc._id, docPolarity);
+      visit(key, 'discovered', p, docPolarity);
     }
+  };
+  for (const r of analysed) {
+    seen.clear();
+    eachMention(r, (key) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      docFreq.set(key, (docFreq.get(key) ?? 0) + 1);
+    });
   }
+  analysed.forEach((r, i) => {
+    eachMention(r, (key, source, term, polarity) => {
+      if (source === 'discovered' && docFreq.get(key)! < minVolume) return;
+      let t = acc.get(key);
+      if (!t) acc.set(key, (t = { key, source, terms: new Map(), present: new Uint8Array(analysed.length), sum: new Int8Array(analysed.length), volume: 0 }));
+      t.terms.set(term, (t.terms.get(term) ?? 0) + 1);
+      if (!t.present[i]) {
+        t.present[i] = 1;
+        t.volume++;
+      }
+      t.sum[i] = Math.max(-100, Math.min(100, t.sum[i]! + polarity));
+    });
+  });
 
-  const byId = new Map(analysed.map((r) => [r.doc._id, r]));
   const dated = analysed.map((r) => dateOf(r)).filter((t): t is number => t !== undefined);
-  const newest = dated.length ? Math.max(...dated) : undefined;
+  const newest = dated.length ? dated.reduce((a, b) => (b > a ? b : a)) : undefined;
   const days = (options.periodDays ?? 90) * DAY;
   let periods: ThemesView['periods'];
-  const recentIds = new Set<string>();
-  const previousIds = new Set<string>();
+  // Period of each analysed row: 1 previous, 2 recent, 0 neither.
+  const period = new Uint8Array(analysed.length);
+  let recentDocs = 0;
+  let previousDocs = 0;
   if (newest !== undefined) {
-    for (const r of analysed) {
+    analysed.forEach((r, i) => {
       const t = dateOf(r);
-      if (t === undefined) continue;
-      if (t > newest - days) recentIds.add(r.doc._id);
-      else if (t > newest - 2 * days) previousIds.add(r.doc._id);
-    }
-    if (recentIds.size >= MIN_PERIOD_DOCS && previousIds.size >= MIN_PERIOD_DOCS) {
+      if (t === undefined) return;
+      if (t > newest - days) {
+        period[i] = 2;
+        recentDocs++;
+      } else if (t > newest - 2 * days) {
+        period[i] = 1;
+        previousDocs++;
+      }
+    });
+    if (recentDocs >= MIN_PERIOD_DOCS && previousDocs >= MIN_PERIOD_DOCS) {
       const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
       periods = {
-        previous: { from: iso(newest - 2 * days), to: iso(newest - days), documents: previousIds.size },
-        recent: { from: iso(newest - days), to: iso(newest), documents: recentIds.size },
+        previous: { from: iso(newest - 2 * days), to: iso(newest - days), documents: previousDocs },
+        recent: { from: iso(newest - days), to: iso(newest), documents: recentDocs },
       };
     }
   }
 
   const themes: Theme[] = [];
   for (const a of acc.values()) {
-    const volume = a.docs.size;
+    const volume = a.volume;
     if (a.source === 'discovered' && volume < minVolume) continue;
     let positive = 0;
     let negative = 0;
     const brand = new Map<string, { volume: number; pos: number; neg: number }>();
     const product = new Map<string, { volume: number; pos: number; neg: number }>();
-    for (const [id, s] of a.docs) {
+    let x1 = 0;
+    let x2 = 0;
+    const ids: string[] = [];
+    for (let i = 0; i < analysed.length; i++) {
+      if (!a.present[i]) continue;
+      const s = a.sum[i]!;
+      if (period[i] === 1) x1++;
+      else if (period[i] === 2) x2++;
       if (s > 0) positive++;
       if (s < 0) negative++;
-      const doc = byId.get(id)!.doc;
+      const doc = analysed[i]!.doc;
+      ids.push(doc._id);
       const slice = (m: Map<string, { volume: number; pos: number; neg: number }>, k: string | undefined) => {
         if (!k) return;
         const e = m.get(k) ?? { volume: 0, pos: 0, neg: 0 };
@@ -220,9 +285,9 @@ export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): Them
       net: net(positive, negative, volume),
       byBrand: Object.fromEntries([...brand].map(([k, e]) => [k, { volume: e.volume, net: net(e.pos, e.neg, e.volume) }])),
       byProduct: Object.fromEntries([...product].map(([k, e]) => [k, { volume: e.volume, net: net(e.pos, e.neg, e.volume) }])),
-      evidence: [...a.docs.keys()].sort().slice(0, 5),
+      evidence: smallest(ids, 5),
     };
-    if (periods) theme.change = changeOf([...a.docs.keys()], previousIds, recentIds);
+    if (periods) theme.change = change(x1, previousDocs, x2, recentDocs);
     themes.push(theme);
   }
   themes.sort((x, y) => y.volume - x.volume || (x.key < y.key ? -1 : 1));
@@ -233,10 +298,11 @@ export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): Them
 
 /** Two-proportion z-test on a theme's share of documents in the two periods. */
 export function changeOf(docIds: string[], previous: Set<string>, recent: Set<string>): ThemeChange {
-  const x1 = docIds.filter((id) => previous.has(id)).length;
-  const x2 = docIds.filter((id) => recent.has(id)).length;
-  const n1 = previous.size;
-  const n2 = recent.size;
+  return change(docIds.filter((id) => previous.has(id)).length, previous.size, docIds.filter((id) => recent.has(id)).length, recent.size);
+}
+
+/** The same test from counts: x1 of n1 documents before, x2 of n2 after. */
+function change(x1: number, n1: number, x2: number, n2: number): ThemeChange {
   const p1 = x1 / n1;
   const p2 = x2 / n2;
   const pooled = (x1 + x2) / (n1 + n2);
