@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createPipeline } from './pipeline.js';
-import { ATTRIBUTE_CASES } from './fixtures/attributes-labelled.js';
+import { ATTRIBUTE_CASES, SENSITIVE_CASES } from './fixtures/attributes-labelled.js';
 
 const pipeline = createPipeline();
 // The clothing reviews (CC0) live beside the project and are read in place.
@@ -35,7 +35,7 @@ describe('self-disclosed attributes on labelled sentences written for this proje
   const { byType, total, wrong } = measure();
 
   it('holds enough cases, negatives included', () => {
-    expect(ATTRIBUTE_CASES.length).toBeGreaterThanOrEqual(150);
+    expect(ATTRIBUTE_CASES.length).toBeGreaterThanOrEqual(250);
     expect(ATTRIBUTE_CASES.filter(([, e]) => e.length === 0).length).toBeGreaterThanOrEqual(50);
   });
 
@@ -45,16 +45,17 @@ describe('self-disclosed attributes on labelled sentences written for this proje
     for (const [type, c] of byType) if (c.tp + c.fp >= 8) expect(c.tp / (c.tp + c.fp), `${type}\n${wrong.join('\n')}`).toBeGreaterThanOrEqual(0.8);
   });
 
+  // Recall was 0.73 on the second batch before the extractor was widened for it, 0.98 over all
+  // cases after; the floor is what is reached, with a little room.
   it('finds most of what is disclosed (recall floor)', () => {
-    expect(total.tp / (total.tp + total.fn)).toBeGreaterThanOrEqual(0.8);
+    expect(total.tp / (total.tp + total.fn)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('infers nothing about health, religion, ethnicity, sexuality or gender', () => {
-    const sensitive = ATTRIBUTE_CASES.slice(ATTRIBUTE_CASES.findIndex(([t]) => t.startsWith('Sarah here')), ATTRIBUTE_CASES.findIndex(([t]) => t.startsWith('My wife thinks')) + 1);
-    expect(sensitive.length).toBe(10);
-    for (const [text] of sensitive) {
-      const types = pipeline.analyze(text, { lang: 'en' }).attributes.map((a) => a.type);
-      expect(types.filter((t) => /gender|health|religion|ethnic|sexual/.test(t)), text).toEqual([]);
+  it('infers nothing about health, religion, ethnicity, sexuality, body or gender, nor from names', () => {
+    const labelled = new Map(ATTRIBUTE_CASES);
+    for (const text of SENSITIVE_CASES) {
+      expect(labelled.get(text), text).toEqual([]);
+      expect(pipeline.analyze(text, { lang: 'en' }).attributes, text).toEqual([]);
     }
   });
 });
@@ -72,13 +73,18 @@ describe.skipIf(!existsSync(CLOTHING) && !process.env.CI)('stated ages in the cl
         found++;
         const age = Number(r.Age);
         // A decade ("40s") agrees when the Age column falls in it; a number may be a year off (the
-        // column is the reviewer's age on their profile, not on the day they wrote).
-        const ok = /^\d0s$/.test(a.value) ? Math.floor(age / 10) * 10 === Number(a.value.slice(0, 2)) : Math.abs(Number(a.value) - age) <= 1;
+        // column is the reviewer's age on their profile, not on the day they wrote), and
+        // a floor ("60+") agrees when the column is at or above it.
+        const ok = /^\d0s$/.test(a.value)
+          ? Math.floor(age / 10) * 10 === Number(a.value.slice(0, 2))
+          : a.value.endsWith('+')
+            ? age >= Number.parseInt(a.value, 10)
+            : Math.abs(Number(a.value) - age) <= 1;
         if (ok) agree++;
         else misses.push(`${a.value} vs ${r.Age}: ${a.evidence}`);
       }
     }
-    expect(found).toBeGreaterThanOrEqual(5);
+    expect(found).toBeGreaterThanOrEqual(7);
     expect(agree / found, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -35,6 +35,11 @@ describe('attributes', () => {
     expect(attributes('Perfect for someone in my forties.')).toContain('age=40s');
     expect(attributes("I'm 5'4\" and 130 lbs, the small fits.").some((a) => a.startsWith('age='))).toBe(false);
     expect(attributes("I'm 34D and it was too tight.").some((a) => a.startsWith('age='))).toBe(false);
+    expect(attributes("I'm 30 dd and 115 lbs.").some((a) => a.startsWith('age='))).toBe(false);
+    expect(attributes("It hangs like I'm 20 months pregnant.").some((a) => a.startsWith('age='))).toBe(false);
+    expect(attributes('Bought it for my 21 year old daughter.').some((a) => a.startsWith('age='))).toBe(false);
+    // A floor is kept as written, not turned into a decade.
+    expect(attributes("I'm 60+, and the medium fits.")).toContain('age=60+');
   });
 
   it('finds experience, usage, motive, price sensitivity, loyalty and channel', () => {
@@ -51,6 +56,10 @@ describe('attributes', () => {
     expect(attributes('I will never buy this brand again.')).toContain('loyalty=not-repurchasing');
     expect(attributes('I tried it on in store first.')).toContain('channel=in-store');
     expect(attributes('I ordered it from Amazon.')).toContain('channel=marketplace');
+    expect(attributes('Would recommend to a friend.')).toContain('loyalty=recommends');
+    expect(attributes('I would recommend sizing down.')).not.toContain('loyalty=recommends');
+    expect(attributes("I've ordered this dress in four colors.")).toContain('loyalty=repeat-buyer');
+    expect(attributes('I just retired my old boots.')).not.toContain('life-stage=retiree');
   });
 
   it('keeps each disclosure once, and finds nothing in plain product talk', () => {
