@@ -11,8 +11,8 @@ export function esc(text: string | number | undefined): string {
 /** Palette: positive, neutral, negative and a series palette. */
 export const COLORS = { positive: '#2e7d32', neutral: '#9e9e9e', negative: '#c62828', bar: '#3f6fb5', series: ['#3f6fb5', '#e08a1e', '#6a4c93', '#2a9d8f', '#c44569', '#7f8c8d'] };
 
-/** A vertical bar chart. */
-export function barChart(opts: { title: string; labels: string[]; values: number[]; width?: number; height?: number; color?: string }): string {
+/** A vertical bar chart; `colors` (one per bar) overrides `color`, e.g. to show each bar's net sentiment, and `notes` adds to each bar's tooltip. */
+export function barChart(opts: { title: string; labels: string[]; values: number[]; width?: number; height?: number; color?: string; colors?: string[]; notes?: string[] }): string {
   const w = opts.width ?? 560;
   const h = opts.height ?? 180;
   const pad = { l: 34, r: 8, t: 10, b: 28 };
@@ -24,7 +24,7 @@ export function barChart(opts: { title: string; labels: string[]; values: number
       const bh = ((h - pad.t - pad.b) * v) / max;
       const x = pad.l + i * bw;
       const y = h - pad.b - bh;
-      return `<rect x="${(x + 1).toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(1, bw - 2).toFixed(1)}" height="${bh.toFixed(1)}" fill="${opts.color ?? COLORS.bar}"><title>${esc(opts.labels[i])}: ${v}</title></rect>`;
+      return `<rect x="${(x + 1).toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(1, bw - 2).toFixed(1)}" height="${bh.toFixed(1)}" fill="${opts.colors?.[i] ?? opts.color ?? COLORS.bar}"><title>${esc(opts.labels[i])}: ${v}${opts.notes?.[i] ? esc(`, ${opts.notes[i]}`) : ''}</title></rect>`;
     })
     .join('');
   const every = Math.ceil(n / 12);

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createPipeline } from '../analyzers/pipeline.js';
+import { buildReport } from './build-report.js';
 import type { ReportRow } from './model.js';
+import { renderHtml } from './render/html.js';
+import { renderMarkdown } from './render/markdown.js';
 import { analysed } from './personas/fixture-rows.js';
 import { buildThemes, changeOf } from './themes.js';
 
 const pipeline = createPipeline({ aspects: { battery: ['battery', 'battery life', 'charge', 'charging'], delivery: ['delivery', 'courier', 'parcel'] } });
 
-// Reviews written for this test: a speaker brand and a rival, over two 90-day periods.
+// Reviews written for this test: a speaker brand and a rival, over two periods of about three months.
 const STEADY = [
   'The sound is warm and clear for such a small speaker.',
   'Great sound, and the strap makes it easy to carry.',
@@ -57,15 +60,52 @@ describe('themes', () => {
     expect(view.periods!.previous.documents).toBe(30);
   });
 
+  it('compares the last 90 days with the 90 before, or the halves of a shorter span, and never one crawl date', () => {
+    // Jan 10 – Jun 18: under 180 days, so the span's halves (79.5 days each) are compared.
+    const rows = twoPeriods(1, 12);
+    expect(buildThemes(rows).periods).toEqual({ previous: { from: '2025-01-10', to: '2025-03-30', documents: 30 }, recent: { from: '2025-03-30', to: '2025-06-18', documents: 30 } });
+    // One review from the autumn before stretches the span past 180 days: two full 90-day periods.
+    const long = buildThemes([...rows, row(STEADY[0]!, 'tinybeat', '2024-10-01T10:00:00Z')]);
+    expect(long.periods!.recent).toEqual({ from: '2025-03-20', to: '2025-06-18', documents: 30 });
+    expect(long.periods!.previous.from).toBe('2024-12-20');
+    expect(long.themes.find((t) => t.key === 'battery')!.change!.trend).toBe('emerging');
+    // Sixty reviews published within one week: no timeline to compare.
+    const week = Array.from({ length: 60 }, (_, i) => row(i < 10 ? BATTERY_BAD[i % 4]! : STEADY[i % 5]!, 'tinybeat', `2025-06-1${i % 7}T10:00:00Z`));
+    expect(buildThemes(week).periods).toBeUndefined();
+  });
+
   it('flags nothing when shares hold steady', () => {
     const view = buildThemes(twoPeriods(5, 6));
     expect(view.themes.filter((t) => t.change?.trend !== 'steady')).toEqual([]);
   });
 
-  it('never flags a theme on a handful of documents', () => {
-    // 0 → 3 of 30 is a big relative change, but three reviews are no trend.
-    const c = changeOf(['a', 'b', 'c'], new Set(Array.from({ length: 30 }, (_, i) => `p${i}`)), new Set(['a', 'b', 'c', ...Array.from({ length: 27 }, (_, i) => `r${i}`)]));
-    expect(c.trend).toBe('steady');
+  it('flags a theme whose share falls significantly as fading', () => {
+    const battery = buildThemes(twoPeriods(12, 1)).themes.find((t) => t.key === 'battery')!;
+    expect(battery.change).toMatchObject({ trend: 'fading', countBefore: 12, countAfter: 1 });
+    expect(battery.change!.z).toBeLessThan(-1.96);
+  });
+
+  it('never flags a theme on a handful of documents, however significant the test', () => {
+    // 100 quiet reviews, then 20 of which `k` complain about the battery.
+    const rows = (k: number) => [
+      ...Array.from({ length: 100 }, (_, i) => row(STEADY[i % STEADY.length]!, 'tinybeat', `2025-0${1 + (i % 3)}-1${i % 9}T10:00:00Z`)),
+      ...Array.from({ length: 20 }, (_, i) => row(i < k ? BATTERY_BAD[i % BATTERY_BAD.length]! : STEADY[i % STEADY.length]!, 'tinybeat', `2025-0${4 + (i % 3)}-1${i % 9}T10:00:00Z`)),
+    ];
+    // 0 of 100 → 2 of 20 clears z = 1.96 on its own; two reviews are still no trend.
+    const two = buildThemes(rows(2)).themes.find((t) => t.key === 'battery')!.change!;
+    expect(two).toMatchObject({ countBefore: 0, countAfter: 2, trend: 'steady' });
+    expect(two.z).toBeGreaterThan(1.96);
+    // The same shape with five complaints is flagged.
+    expect(buildThemes(rows(5)).themes.find((t) => t.key === 'battery')!.change).toMatchObject({ countAfter: 5, trend: 'emerging' });
+  });
+
+  it('tests the same counts directly', () => {
+    const previous = new Set(Array.from({ length: 30 }, (_, i) => `p${i}`));
+    const recent = new Set(Array.from({ length: 30 }, (_, i) => `r${i}`));
+    const c = changeOf(['p0', ...Array.from({ length: 12 }, (_, i) => `r${i}`)], previous, recent);
+    // 1/30 → 12/30: pooled 13/60, z = (0.4 − 0.033) / √(0.217·0.783·(2/30)) ≈ 3.45.
+    expect(c).toMatchObject({ before: 0.033, after: 0.4, countBefore: 1, countAfter: 12, trend: 'emerging' });
+    expect(c.z).toBeCloseTo(3.45, 1);
   });
 
   it('counts volume and net sentiment per brand, and discovers aspects nobody configured', () => {
@@ -89,5 +129,27 @@ describe('themes', () => {
     expect(view.periods).toBeUndefined();
     // Opinion words are not themes.
     expect(view.themes.map((t) => t.label)).not.toContain('wonderful');
+  });
+
+  it('shows in the report: the Markdown table and the HTML chart and table mark the emerging theme', () => {
+    const brands = ['tinybeat', 'loudbox'].map((id) => ({ id, name: id === 'tinybeat' ? 'TinyBeat' : 'LoudBox', own: id === 'tinybeat', products: [{ id: `${id}-speaker`, name: `${id} speaker` }] }));
+    const { report } = buildReport({
+      project: { project: 'speakers', brands, sources: [], personas: { maxPersonas: 5, minSize: 5, minShare: 0.05, showNames: false } },
+      rows: twoPeriods(1, 12),
+      runs: [],
+      now: '2025-07-01T00:00:00Z',
+      personaSetId: 'set-1',
+    });
+    const battery = report.themes.themes.find((t) => t.key === 'battery')!;
+    expect(battery.change!.trend).toBe('emerging');
+    const md = renderMarkdown(report);
+    const line = md.split('\n').find((l) => l.startsWith('| battery'))!;
+    expect(line).toContain('**emerging**');
+    expect(line).toContain(`z = ${battery.change!.z}`);
+    const html = renderHtml(report);
+    expect(html).toContain('<h2 id="themes">Themes</h2>');
+    expect(html).toMatch(/<td>battery <span class="tag">emerging 3% → 40%, z = [\d.]+<\/span><\/td>/);
+    // The battery bar is red: the theme's net sentiment is negative.
+    expect(html).toMatch(/fill="#c62828"><title>battery: 13, net -\d\.\d\d<\/title>/);
   });
 });

@@ -5,8 +5,9 @@
  * configured. Each theme has its volume (documents that mention it), its share of documents and its
  * net sentiment, per brand and per product, with example documents.
  *
- * Emerging themes: the dated documents are split into the latest 90 days and the 90 days before;
- * a theme whose share of documents rises with a two-proportion z ≥ 1.96 (p < 0.05, two-sided),
+ * Emerging themes: the dated documents are split into the latest 90 days and the 90 days before
+ * (when they span less than 180 days but at least 14, into the later and the earlier half of their
+ * span); a theme whose share of documents rises with a two-proportion z ≥ 1.96 (p < 0.05, two-sided),
  * with at least 5 documents in the recent period, is flagged emerging; one that falls the same way
  * is flagged fading. With fewer than 20 documents in either period no theme is flagged. Pure.
  */
@@ -44,7 +45,7 @@ export interface ThemeChange {
 export interface Theme {
   /** Stable key (category or stem). */
   key: string;
-  /** Label: the category, or the most frequent term. */
+  /** Label: the category, or the most frequent member of at most two words. */
   label: string;
   /** Whether it comes from the taxonomy (configured) or was discovered. */
   source: 'taxonomy' | 'discovered';
@@ -83,7 +84,7 @@ export interface ThemeOptions {
   limit?: number;
   /** Least documents a discovered theme needs. */
   minVolume?: number;
-  /** Length of each period, in days. */
+  /** Length of each period, in days (shorter data is split into halves). */
   periodDays?: number;
 }
 
@@ -91,6 +92,7 @@ const DAY = 86_400_000;
 const Z = 1.96;
 const MIN_RECENT = 5;
 const MIN_PERIOD_DOCS = 20;
+const MIN_SPAN_DAYS = 14;
 
 // Heads that name no aspect: the review's object itself, units of time and quantity, fillers.
 const GENERIC_HEADS = new Set(
@@ -214,7 +216,13 @@ export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): Them
 
   const dated = analysed.map((r) => dateOf(r)).filter((t): t is number => t !== undefined);
   const newest = dated.length ? dated.reduce((a, b) => (b > a ? b : a)) : undefined;
-  const days = (options.periodDays ?? 90) * DAY;
+  const oldest = dated.length ? dated.reduce((a, b) => (b < a ? b : a)) : undefined;
+  // Data younger than two full periods is split into its later and earlier halves instead — but
+  // only over at least MIN_SPAN_DAYS: documents without a publication date carry their fetch
+  // date, and one crawl's fetch dates are no timeline.
+  const span = newest !== undefined && oldest !== undefined ? newest - oldest : 0;
+  const full = (options.periodDays ?? 90) * DAY;
+  const days = span >= 2 * full ? full : span >= MIN_SPAN_DAYS * DAY ? span / 2 : full;
   let periods: ThemesView['periods'];
   // Period of each analysed row: 1 previous, 2 recent, 0 neither.
   const period = new Uint8Array(analysed.length);
@@ -227,7 +235,7 @@ export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): Them
       if (t > newest - days) {
         period[i] = 2;
         recentDocs++;
-      } else if (t > newest - 2 * days) {
+      } else if (t >= newest - 2 * days) {
         period[i] = 1;
         previousDocs++;
       }
@@ -275,7 +283,8 @@ export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): Them
     const terms = [...a.terms.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([t]) => t);
     const theme: Theme = {
       key: a.key,
-      label: a.source === 'taxonomy' ? a.key : terms[0]!,
+      // The most frequent short member names a group best: "oat milk", not "handles oat milk".
+      label: a.source === 'taxonomy' ? a.key : (terms.find((t) => t.split(/\s+/).length <= 2) ?? terms[0]!),
       source: a.source,
       terms: terms.slice(0, 6),
       volume,

@@ -151,7 +151,8 @@ ${phrases(b)}${aspectTable(b.aspects.slice(0, 8))}`,
       ? ` <span class="tag">${t.change.trend} ${pct(t.change.before)} → ${pct(t.change.after)}, z = ${t.change.z}</span>`
       : '';
   const themes = themeList.length
-    ? `${barChart({ title: 'Documents per theme', labels: themeList.map((t) => t.label), values: themeList.map((t) => t.volume) })}
+    ? `${barChart({ title: 'Documents per theme, coloured by net sentiment', labels: themeList.map((t) => t.label), values: themeList.map((t) => t.volume), colors: themeList.map((t) => (t.net > 0.05 ? COLORS.positive : t.net < -0.05 ? COLORS.negative : COLORS.neutral)), notes: themeList.map((t) => `net ${signed(t.net)}`) })}
+<p class="muted">Bar height: documents mentioning the theme; colour: net sentiment (green above +0.05, red below −0.05, grey between).</p>
 <table><thead><tr><th>Theme</th><th>Terms</th><th class="num">Documents</th><th class="num">Share</th><th class="num">Net sentiment</th><th>By brand (net, documents)</th></tr></thead><tbody>${themeList
         .map(
           (t) =>
@@ -161,7 +162,7 @@ ${phrases(b)}${aspectTable(b.aspects.slice(0, 8))}`,
                 .join('; '),
             )}</td></tr>`,
         )
-        .join('')}</tbody></table>${r.themes.periods ? `<p class="muted">Emerging and fading: share of documents ${esc(r.themes.periods.recent.from)}–${esc(r.themes.periods.recent.to)} (${r.themes.periods.recent.documents}) against ${esc(r.themes.periods.previous.from)}–${esc(r.themes.periods.previous.to)} (${r.themes.periods.previous.documents}), two-proportion z-test at p &lt; 0.05.</p>` : '<p class="muted">Too few dated documents in the last two 90-day periods to flag emerging themes.</p>'}`
+        .join('')}</tbody></table>${r.themes.periods ? `<p class="muted">Emerging and fading: share of documents ${esc(r.themes.periods.recent.from)}–${esc(r.themes.periods.recent.to)} (${r.themes.periods.recent.documents}) against ${esc(r.themes.periods.previous.from)}–${esc(r.themes.periods.previous.to)} (${r.themes.periods.previous.documents}), two-proportion z-test at p &lt; 0.05.</p>` : '<p class="muted">Too few dated documents in two comparable periods (the last 90 days and the 90 before, or the two halves of a shorter span) to flag emerging themes.</p>'}`
     : '';
   const months = r.activity.byMonth.map((m) => m.month);
   const trend = r.aspectTrend.length

@@ -112,7 +112,7 @@ export function renderMarkdown(r: ReportData): string {
       '',
     );
     const p = r.themes.periods;
-    out.push(p ? `Trend: share of documents ${p.recent.from}–${p.recent.to} (${p.recent.documents}) against ${p.previous.from}–${p.previous.to} (${p.previous.documents}), two-proportion z-test at p < 0.05.` : 'Too few dated documents in the last two 90-day periods to flag emerging themes.', '');
+    out.push(p ? `Trend: share of documents ${p.recent.from}–${p.recent.to} (${p.recent.documents}) against ${p.previous.from}–${p.previous.to} (${p.previous.documents}), two-proportion z-test at p < 0.05.` : 'Too few dated documents in two comparable periods (the last 90 days and the 90 before, or the two halves of a shorter span) to flag emerging themes.', '');
   }
   out.push('## Personas', '', `${r.totals.clustered} of ${r.totals.members} reviewers fall into a persona with enough support.`, '');
   for (const p of r.personas) out.push(persona(p, names));
