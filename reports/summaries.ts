@@ -2,7 +2,7 @@
  * Brand and product summaries, the brand × aspect matrix, activity and trends — pure functions
  * over analysed documents.
  */
-import type { Rating } from '../domain/types.js';
+import type { Analysis, Rating } from '../domain/types.js';
 import type { AspectStanding, PhraseCount, ReportRow, SentimentCounts, Summary } from './model.js';
 
 /** A rating on the common 1–5 scale. */
@@ -36,28 +36,66 @@ export function netOf(c: SentimentCounts): number {
   return n ? round((c.positive - c.negative) / n) : 0;
 }
 
+/** One vote per document and aspect: its aspect keys and, per key, +1 / 0 / −1 for the first mention's polarity. */
+interface Votes {
+  keys: string[];
+  polarity: Int8Array;
+}
+
+// Rows are immutable once loaded; a report asks for standings of the same row many times (overall,
+// per brand, product, persona and month), so each row's votes are worked out once.
+const votesCache = new WeakMap<ReportRow, Votes>();
+const NO_VOTES: Votes = { keys: [], polarity: new Int8Array(0) };
+
+function votesOf(r: ReportRow): Votes {
+  if (!scored(r)) return NO_VOTES;
+  let v = votesCache.get(r);
+  if (v) return v;
+  const aspects = r.analysis!.aspects;
+  if (!aspects.length) v = NO_VOTES;
+  else {
+    const keys: string[] = [];
+    const pol: number[] = [];
+    for (const a of aspects) {
+      const key = a.category ?? a.term.toLowerCase();
+      // A review that names the price five times is one opinion.
+      if (keys.includes(key)) continue;
+      keys.push(key);
+      pol.push(a.polarity === 'positive' ? 1 : a.polarity === 'negative' ? -1 : 0);
+    }
+    v = { keys, polarity: Int8Array.from(pol) };
+  }
+  votesCache.set(r, v);
+  return v;
+}
+
 /** Aspect categories (or terms) with volume and net sentiment, by volume. */
 export function aspectStandings(rows: ReportRow[], limit = 12): AspectStanding[] {
   const acc = new Map<string, { mentions: number; positive: number; negative: number }>();
   for (const r of rows) {
-    if (!scored(r)) continue;
-    const seen = new Set<string>();
-    for (const a of r.analysis!.aspects) {
-      const key = a.category ?? a.term.toLowerCase();
-      // One vote per document and aspect: a review that names the price five times is one opinion.
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const s = acc.get(key) ?? { mentions: 0, positive: 0, negative: 0 };
+    const { keys, polarity } = votesOf(r);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      let s = acc.get(key);
+      if (!s) acc.set(key, (s = { mentions: 0, positive: 0, negative: 0 }));
       s.mentions++;
-      if (a.polarity === 'positive') s.positive++;
-      if (a.polarity === 'negative') s.negative++;
-      acc.set(key, s);
+      if (polarity[i] === 1) s.positive++;
+      else if (polarity[i] === -1) s.negative++;
     }
   }
   return [...acc.entries()]
     .map(([aspect, s]) => ({ aspect, ...s, net: round((s.positive - s.negative) / s.mentions) }))
     .sort((a, b) => b.mentions - a.mentions || a.aspect.localeCompare(b.aspect))
     .slice(0, limit);
+}
+
+// A document's distinct phrases, worked out once per analysis (reports count them per brand and per product).
+const phrasesCache = new WeakMap<Analysis, readonly string[]>();
+
+function uniquePhrases(a: Analysis): readonly string[] {
+  let p = phrasesCache.get(a);
+  if (!p) phrasesCache.set(a, (p = [...new Set(a.phrases)]));
+  return p;
 }
 
 /** Phrases typical of positive and of negative documents (smoothed log-odds, enough documents behind each). */
@@ -73,7 +111,7 @@ export function typicalPhrases(rows: ReportRow[], limit = 8, exclude: (phrase: s
     const target = label === 'positive' ? pos : neg;
     if (label === 'positive') nPos++;
     else nNeg++;
-    for (const p of new Set(r.analysis!.phrases)) target.set(p, (target.get(p) ?? 0) + 1);
+    for (const p of uniquePhrases(r.analysis!)) target.set(p, (target.get(p) ?? 0) + 1);
   }
   // Larger samples need more documents behind a phrase before it counts as typical.
   const minCount = nPos + nNeg >= 150 ? 3 : 2;
@@ -155,11 +193,13 @@ export function aspectTrend(rows: ReportRow[], aspects: string[]): { aspect: str
     byMonth.set(m, list);
   }
   const months = [...byMonth.keys()].sort();
+  // Standings of each month once, not once per aspect.
+  const standings = new Map(months.map((month) => [month, new Map(aspectStandings(byMonth.get(month)!, Infinity).map((s) => [s.aspect, s]))]));
   return aspects.map((aspect) => ({
     aspect,
     points: months
       .map((month) => {
-        const s = aspectStandings(byMonth.get(month)!, 1000).find((a) => a.aspect === aspect);
+        const s = standings.get(month)!.get(aspect);
         return { month, net: s?.net ?? 0, mentions: s?.mentions ?? 0 };
       })
       .filter((p) => p.mentions > 0),

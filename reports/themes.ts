@@ -14,6 +14,7 @@
 import { createRequire } from 'node:module';
 import { englishLexicon } from '../analyzers/lexicons/english-lexicon.js';
 import type { ReportRow } from './model.js';
+import type { Analysis } from '../domain/types.js';
 
 // natural's Porter stemmer alone: the package's index loads every module it has (seconds).
 const PorterStemmer = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
@@ -157,8 +158,63 @@ function dateOf(r: ReportRow): number | undefined {
   return Number.isFinite(t) ? t : undefined;
 }
 
+/** Counts one document of net polarity `s` under key `k` (when it has one). */
+function tally(m: Map<string, { volume: number; pos: number; neg: number }>, k: string | undefined, s: number): void {
+  if (!k) return;
+  let e = m.get(k);
+  if (!e) m.set(k, (e = { volume: 0, pos: 0, neg: 0 }));
+  e.volume++;
+  if (s > 0) e.pos++;
+  if (s < 0) e.neg++;
+}
+
 function net(pos: number, neg: number, volume: number): number {
   return volume ? Math.round(((pos - neg) / volume) * 1000) / 1000 : 0;
+}
+
+/** The theme keys a document names, with the term, whether it is a taxonomy category, and the polarity of each mention. */
+interface Mentions {
+  keys: string[];
+  terms: string[];
+  taxonomy: Uint8Array;
+  polarity: Int8Array;
+}
+
+// Analyses are read-only once stored; reports over the same rows (and both counting passes) reuse these.
+const mentionsCache = new WeakMap<Analysis, Mentions>();
+
+function mentionsOf(a: Analysis): Mentions {
+  let m = mentionsCache.get(a);
+  if (m) return m;
+  const keys: string[] = [];
+  const terms: string[] = [];
+  const taxonomy: number[] = [];
+  const polarity: number[] = [];
+  const covered = new Set<string>();
+  for (const mention of a.aspects) {
+    const term = mention.term.toLowerCase();
+    if (!mention.category && !namesSomething(term)) continue;
+    const stem = stemKey(term);
+    keys.push(mention.category ?? stem);
+    terms.push(term);
+    taxonomy.push(mention.category ? 1 : 0);
+    polarity.push(mention.polarity === 'positive' ? 1 : mention.polarity === 'negative' ? -1 : 0);
+    covered.add(stem);
+  }
+  // Key phrases name things too; a phrase whose head an aspect already covers adds nothing.
+  const docPolarity = a.sentiment.label === 'positive' ? 1 : a.sentiment.label === 'negative' ? -1 : 0;
+  for (const p of a.phrases) {
+    const key = stemKey(p);
+    if (covered.has(key) || !namesSomething(p)) continue;
+    covered.add(key);
+    keys.push(key);
+    terms.push(p);
+    taxonomy.push(0);
+    polarity.push(docPolarity);
+  }
+  m = { keys, terms, taxonomy: Uint8Array.from(taxonomy), polarity: Int8Array.from(polarity) };
+  mentionsCache.set(a, m);
+  return m;
 }
 
 /** Builds the themes of analysed rows. */
@@ -172,46 +228,31 @@ export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): Them
   const docFreq = new Map<string, number>();
   const acc = new Map<string, Acc>();
   const seen = new Set<string>();
-  const covered = new Set<string>();
-  const eachMention = (r: ReportRow, visit: (key: string, source: Theme['source'], term: string, polarity: number) => void) => {
-    const a = r.analysis!;
-    covered.clear();
-    for (const m of a.aspects) {
-      const term = m.term.toLowerCase();
-      if (!m.category && !namesSomething(term)) continue;
-      const stem = stemKey(term);
-      visit(m.category ?? stem, m.category ? 'taxonomy' : 'discovered', term, m.polarity === 'positive' ? 1 : m.polarity === 'negative' ? -1 : 0);
-      covered.add(stem);
-    }
-    // Key phrases name things too; a phrase whose head an aspect already covers adds nothing.
-    const docPolarity = a.sentiment.label === 'positive' ? 1 : a.sentiment.label === 'negative' ? -1 : 0;
-    for (const p of a.phrases) {
-      const key = stemKey(p);
-      if (covered.has(key) || !namesSomething(p)) continue;
-      covered.add(key);
-      visit(key, 'discovered', p, docPolarity);
-    }
-  };
   for (const r of analysed) {
+    const m = mentionsOf(r.analysis!);
     seen.clear();
-    eachMention(r, (key) => {
-      if (seen.has(key)) return;
+    for (const key of m.keys) {
+      if (seen.has(key)) continue;
       seen.add(key);
       docFreq.set(key, (docFreq.get(key) ?? 0) + 1);
-    });
+    }
   }
   analysed.forEach((r, i) => {
-    eachMention(r, (key, source, term, polarity) => {
-      if (source === 'discovered' && docFreq.get(key)! < minVolume) return;
+    const m = mentionsOf(r.analysis!);
+    for (let j = 0; j < m.keys.length; j++) {
+      const key = m.keys[j]!;
+      const source = m.taxonomy[j] ? 'taxonomy' : 'discovered';
+      if (source === 'discovered' && docFreq.get(key)! < minVolume) continue;
       let t = acc.get(key);
       if (!t) acc.set(key, (t = { key, source, terms: new Map(), present: new Uint8Array(analysed.length), sum: new Int8Array(analysed.length), volume: 0 }));
+      const term = m.terms[j]!;
       t.terms.set(term, (t.terms.get(term) ?? 0) + 1);
       if (!t.present[i]) {
         t.present[i] = 1;
         t.volume++;
       }
-      t.sum[i] = Math.max(-100, Math.min(100, t.sum[i]! + polarity));
-    });
+      t.sum[i] = Math.max(-100, Math.min(100, t.sum[i]! + m.polarity[j]!));
+    }
   });
 
   const dated = analysed.map((r) => dateOf(r)).filter((t): t is number => t !== undefined);
@@ -269,16 +310,8 @@ export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): Them
       if (s < 0) negative++;
       const doc = analysed[i]!.doc;
       ids.push(doc._id);
-      const slice = (m: Map<string, { volume: number; pos: number; neg: number }>, k: string | undefined) => {
-        if (!k) return;
-        const e = m.get(k) ?? { volume: 0, pos: 0, neg: 0 };
-        e.volume++;
-        if (s > 0) e.pos++;
-        if (s < 0) e.neg++;
-        m.set(k, e);
-      };
-      slice(brand, doc.brand);
-      slice(product, doc.product);
+      tally(brand, doc.brand, s);
+      tally(product, doc.product, s);
     }
     const terms = [...a.terms.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([t]) => t);
     const theme: Theme = {

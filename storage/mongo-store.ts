@@ -6,7 +6,7 @@
  * work survives a primary failover); runs and persona sets use the same. On a standalone server
  * "majority" is the one node.
  */
-import { MongoClient, type AnyBulkWriteOperation, type Collection, type Db, type IndexDescription } from 'mongodb';
+import { MongoClient, MongoNetworkError, type AnyBulkWriteOperation, type Collection, type Db, type IndexDescription } from 'mongodb';
 import type { Analysis, Author, CrawlRun, PersonaSet, RadarDocument } from '../domain/types.js';
 import { StoreError } from '../domain/errors.js';
 import { documentFilter, sortSpec, type Filter } from './query.js';
@@ -113,8 +113,22 @@ export class MongoStore implements Store {
       throw new StoreError(`cannot reach MongoDB at ${describeUri(uri)} within ${Math.round(timeout / 1000)} s: ${reason}`);
     }
     const store = new MongoStore(client, client.db(options.database), uri, options);
-    await store.migrate();
-    return store;
+    // Index building is idempotent: a connection dropped while it runs (a busy or restarting server)
+    // is retried twice before giving up; anything else fails at once.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await store.migrate();
+        return store;
+      } catch (err) {
+        if (attempt < 3 && err instanceof MongoNetworkError) {
+          await new Promise((ok) => setTimeout(ok, 250 * attempt));
+          continue;
+        }
+        await client.close().catch(() => undefined);
+        if (err instanceof StoreError) throw err;
+        throw new StoreError(`preparing the MongoDB database at ${describeUri(uri)} (schema and indexes) failed: ${(err as Error).message.replace(/\/\/[^@/\s]*@/g, '//')}`);
+      }
+    }
   }
 
   /** Brings the database to SCHEMA_VERSION and ensures every index the product's queries use. */

@@ -77,7 +77,7 @@ export interface Store {
 
   /** Inserts new documents, updates changed ones in place, links cross-source duplicates. Idempotent. */
   upsertDocuments(docs: RadarDocument[]): Promise<UpsertResult>;
-  /** Streams documents matching a query. */
+  /** Streams documents matching a query. Treat them as read-only: the embedded store hands out its own frozen records. */
   findDocuments(query?: DocumentQuery, options?: FindOptions): AsyncIterable<RadarDocument>;
   /** Counts documents matching a query. */
   countDocuments(query?: DocumentQuery): Promise<number>;

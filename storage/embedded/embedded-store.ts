@@ -77,9 +77,10 @@ export class EmbeddedStore implements Store {
 
   private constructor(dir: string) {
     this.location = dir;
-    this.documents = new JournalCollection(dir, 'documents');
+    // Documents and analyses are read in bulk by every report and analysis run: handed out frozen,
+    // without a copy each (a caller that tries to change one gets a TypeError).
+    this.documents = new JournalCollection(dir, 'documents', { frozen: true });
     this.authors = new JournalCollection(dir, 'authors');
-    // Analyses are read in bulk by every report: handed out frozen, without a copy each.
     this.analyses = new JournalCollection(dir, 'analyses', { frozen: true });
     this.runs = new JournalCollection(dir, 'runs');
     this.personaSets = new JournalCollection(dir, 'persona-sets');
@@ -178,7 +179,7 @@ export class EmbeddedStore implements Store {
   }
 
   async *findDocuments(query?: DocumentQuery, options?: FindOptions): AsyncIterable<RadarDocument> {
-    for (const d of await this.select(query, options)) yield structuredClone(d);
+    for (const d of await this.select(query, options)) yield d;
   }
 
   async countDocuments(query?: DocumentQuery): Promise<number> {

@@ -1,0 +1,75 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { JournalCollection } from './journal-collection.js';
+
+interface Note {
+  _id: string;
+  text: string;
+  tags?: string[];
+}
+
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+// Text with two-, three- and four-byte characters, so some land across the loader's chunk edges.
+const phrase = 'Größe passt, цвет как на фото, 質感很好 👍 ';
+
+describe('journal collection', () => {
+  it('reloads batches bigger than a read chunk, multi-byte text intact', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'radar-journal-'));
+    const col = new JournalCollection<Note>(dir, 'notes');
+    await col.load();
+    // Three batches of ~6 MB each: every journal line spans the loader's 8 MB reads somewhere.
+    const batches = [0, 1, 2].map((b) => Array.from({ length: 400 }, (_, i) => ({ _id: `n${b}-${i}`, text: `${b}:${i} ${phrase.repeat(250 + ((b * 37 + i) % 11))}` })));
+    for (const batch of batches) await col.write(batch);
+    await col.write([], ['n1-7']);
+    await col.close();
+    expect(statSync(join(dir, 'notes.journal.jsonl')).size).toBeGreaterThan(16 * 1024 * 1024);
+
+    const again = new JournalCollection<Note>(dir, 'notes');
+    await again.load();
+    expect(again.size).toBe(1199);
+    expect(again.get('n1-7')).toBeUndefined();
+    for (const batch of batches) for (const n of batch) if (n._id !== 'n1-7') expect(again.get(n._id)?.text).toBe(n.text);
+    await again.close();
+  });
+
+  it('keeps a last line that lacks only its newline, and cuts one that is torn', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'radar-journal-'));
+    const col = new JournalCollection<Note>(dir, 'notes');
+    await col.load();
+    await col.write([{ _id: 'a', text: 'first' }]);
+    await col.close();
+    const journal = join(dir, 'notes.journal.jsonl');
+    appendFileSync(journal, JSON.stringify({ p: [{ _id: 'b', text: 'no newline' }] }));
+    const whole = new JournalCollection<Note>(dir, 'notes');
+    await whole.load();
+    expect(whole.get('b')?.text).toBe('no newline');
+    await whole.close();
+
+    appendFileSync(journal, `\n{"p":[{"_id":"c","text":"cut of`);
+    const sizeBefore = statSync(journal).size;
+    const torn = new JournalCollection<Note>(dir, 'notes');
+    await torn.load();
+    expect([torn.get('a')?.text, torn.get('b')?.text, torn.get('c')]).toEqual(['first', 'no newline', undefined]);
+    expect(statSync(journal).size).toBeLessThan(sizeBefore);
+    expect(readFileSync(journal, 'utf8').endsWith('\n')).toBe(true);
+    await torn.close();
+  });
+
+  it('hands out frozen records when asked, so a reader cannot change the store', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'radar-journal-'));
+    const col = new JournalCollection<Note>(dir, 'notes', { frozen: true });
+    await col.load();
+    await col.write([{ _id: 'a', text: 'kept', tags: ['x'] }]);
+    const rec = col.get('a')!;
+    expect(() => {
+      rec.text = 'changed';
+    }).toThrow(TypeError);
+    expect(() => rec.tags!.push('y')).toThrow(TypeError);
+    expect(col.get('a')).toEqual({ _id: 'a', text: 'kept', tags: ['x'] });
+    await col.close();
+  });
+});
