@@ -40,6 +40,9 @@ describe.skipIf(!chromium)('radar demo, end to end', () => {
       expect(summary?.reviews, product.id).toBe(expected);
     }
     expect(report.totals.mentions).toBe(catalog.mentions.filter((m) => m.brands.length > 0).length);
+    // Share of voice: the share of mentions naming the brand, a mention naming two brands counting for both.
+    const named = catalog.mentions.filter((m) => m.brands.length > 0);
+    for (const b of report.brands) expect(b.shareOfVoice, b.id).toBeCloseTo(named.filter((m) => m.brands.includes(b.id)).length / named.length, 2);
     expect(report.coverage.every((c) => c.status === 'ok')).toBe(true);
   });
 

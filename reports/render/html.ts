@@ -182,6 +182,7 @@ ${phrases(b)}${aspectTable(b.aspects.slice(0, 8))}`,
 ${r.caveats.length ? `<div class="caveat"><strong>Read with care:</strong><ul>${r.caveats.map((c) => `<li>${esc(c)}</li>`).join('')}</ul></div>` : ''}
 <h2 id="brands">Brands</h2>
 <table><thead><tr><th>Brand</th><th class="num">Documents</th><th class="num">Reviews</th><th class="num">Mentions</th><th class="num">Avg rating</th><th class="num">Ratings</th><th class="num">Net sentiment</th><th class="num">Share of voice</th></tr></thead><tbody>${brandRows}</tbody></table>
+<p class="muted">Share of voice: the share of all ${r.totals.mentions} mentions that name the brand; a mention naming several brands counts for each, so shares can add up to more than 100%.</p>
 ${sentimentChart}
 ${brandSections}
 <h2 id="matrix">Key drivers: brand × aspect</h2><p class="muted">Net sentiment (positive − negative mentions, over mentions) with the number of mentions in brackets.</p>${matrix}

@@ -82,6 +82,8 @@ export function renderMarkdown(r: ReportData): string {
       r.brands.map((b) => [b.name, b.own ? 'yes' : '', b.documents, b.reviews, b.mentions, b.avgRating?.toFixed(2), signed(b.net), pct(b.shareOfVoice)]),
     ),
     '',
+    `Share of voice: the share of all ${r.totals.mentions} mentions that name the brand; a mention naming several brands counts for each, so shares can add up to more than 100%.`,
+    '',
   );
   for (const b of r.brands) {
     out.push(`### ${b.name}`, '');
