@@ -40,6 +40,21 @@ if (uri) {
     });
   });
 
+  describe('mongodb store: processes starting together', () => {
+    it('several processes opening a new database at once all get a working store', async () => {
+      const db = randomName('radar_open_race');
+      // Workers started together each set up the schema and indexes of the same fresh database.
+      const stores = await Promise.all(Array.from({ length: 4 }, () => MongoStore.open(uri, { database: db })));
+      try {
+        await stores[0]!.upsertDocuments([review({ siteId: 'open-race', body: 'The kettle pours a slow, even stream and keeps the water hot.' })]);
+        for (const s of stores) expect(await s.countDocuments()).toBe(1);
+      } finally {
+        await stores[0]!.dropDatabase();
+        for (const s of stores) await s.close();
+      }
+    });
+  });
+
   describe('mongodb store: failure modes', () => {
     it('fails within 5 s on a dead address, naming the host and never the password', async () => {
       const started = Date.now();

@@ -6,7 +6,7 @@
  * work survives a primary failover); runs and persona sets use the same. On a standalone server
  * "majority" is the one node.
  */
-import { MongoClient, MongoNetworkError, type AnyBulkWriteOperation, type Collection, type Db, type IndexDescription } from 'mongodb';
+import { MongoClient, MongoNetworkError, MongoServerError, type AnyBulkWriteOperation, type Collection, type Db, type IndexDescription } from 'mongodb';
 import type { Analysis, Author, CrawlRun, PersonaSet, RadarDocument } from '../domain/types.js';
 import { StoreError } from '../domain/errors.js';
 import { documentFilter, sortSpec, type Filter } from './query.js';
@@ -64,6 +64,13 @@ function stripInternal<T extends object>(doc: T): T {
   return rest as T;
 }
 
+/** A failure of set-up that another process setting up at the same time, or a dropped connection, explains. */
+function isSetupRace(err: unknown): boolean {
+  if (err instanceof MongoNetworkError) return true;
+  // 11000 duplicate key (two upserts of the schema version), 48 NamespaceExists (two creations of a collection).
+  return err instanceof MongoServerError && (err.code === 11000 || err.code === 48);
+}
+
 /** The MongoDB store. Use `MongoStore.open(uri, options)`. */
 export class MongoStore implements Store {
   readonly kind = 'mongodb' as const;
@@ -113,15 +120,16 @@ export class MongoStore implements Store {
       throw new StoreError(`cannot reach MongoDB at ${describeUri(uri)} within ${Math.round(timeout / 1000)} s: ${reason}`);
     }
     const store = new MongoStore(client, client.db(options.database), uri, options);
-    // Index building is idempotent: a connection dropped while it runs (a busy or restarting server)
-    // is retried twice before giving up; anything else fails at once.
+    // Setting up is idempotent. Workers started together race to set up the same fresh database
+    // (one's upsert or collection creation then fails on the other's), and a busy server may drop a
+    // connection: both are tried again, when the other's work is there to see; anything else fails at once.
     for (let attempt = 1; ; attempt++) {
       try {
         await store.migrate();
         return store;
       } catch (err) {
-        if (attempt < 3 && err instanceof MongoNetworkError) {
-          await new Promise((ok) => setTimeout(ok, 250 * attempt));
+        if (attempt < 4 && isSetupRace(err)) {
+          await new Promise((ok) => setTimeout(ok, 100 * attempt + Math.random() * 100));
           continue;
         }
         await client.close().catch(() => undefined);
