@@ -6,9 +6,18 @@
  * which n-gram detectors misread; the word vote handles them. When detection is unsure, a declared
  * language (the page's or the importer's) is used.
  */
-import { detectAll } from 'tinyld';
+import { createRequire } from 'node:module';
 import { englishLexicon } from './lexicons/english-lexicon.js';
 import type { AnalysisRecord, Stage } from './record.js';
+
+// tinyld takes ~0.1 s to load and only texts the word vote leaves open need it: loaded on first use,
+// so `radar score` and short runs on clear text start without it.
+type Tinyld = typeof import('tinyld');
+let tinyldModule: Tinyld | undefined;
+function tinyld(): Tinyld {
+  tinyldModule ??= createRequire(import.meta.url)('tinyld') as Tinyld;
+  return tinyldModule;
+}
 
 /** A detected language with how sure the detector is, in [0, 1]. */
 export interface LanguageGuess {
@@ -216,7 +225,7 @@ function guessLatin(text: string): LanguageGuess {
   // but unsure enough that a declared language wins.
   if (first?.[0] === 'en' && runnerUp === 0 && coverage >= 0.2 && words.length <= 4) return { lang: 'en', confidence: 0.45 };
   // Otherwise an n-gram detector decides, on a bounded prefix (its cost grows with length).
-  const all = detectAll(text.length > 400 ? text.slice(0, 400) : text);
+  const all = tinyld().detectAll(text.length > 400 ? text.slice(0, 400) : text);
   const best = all[0];
   if (!best) return first ? { lang: first[0], confidence: 0.35 } : { lang: 'und', confidence: 0 };
   const lead = best.accuracy - (all[1]?.accuracy ?? 0);
