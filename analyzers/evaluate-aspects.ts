@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { readLabelledXml } from './evaluate.js';
 import type { Polarity } from '../domain/types.js';
 import { createPipeline } from './pipeline.js';
 
@@ -43,23 +44,19 @@ export const SEMEVAL_DOMAINS = { restaurants: 'Restaurants_Train_v2.xml', laptop
 /** A SemEval domain. */
 export type SemevalDomain = keyof typeof SEMEVAL_DOMAINS;
 
-function decodeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-}
-
 /** Reads a SemEval-2014 Task 4 XML file. */
 export function loadAspectSentences(dataDir: string, domain: SemevalDomain): AspectSentence[] {
-  const xml = readFileSync(join(dataDir, 'en-semeval2014-absa', SEMEVAL_DOMAINS[domain]), 'utf8');
+  const doc = readLabelledXml(join(dataDir, 'en-semeval2014-absa', SEMEVAL_DOMAINS[domain])) as {
+    sentences?: { sentence?: { id: string; text?: string; aspectTerms?: { aspectTerm?: { term: string; from: string; to: string; polarity: string }[] } }[] };
+  };
   const out: AspectSentence[] = [];
-  for (const m of xml.matchAll(/<sentence\b[^>]*id="([^"]*)"[^>]*>([\s\S]*?)<\/sentence>/g)) {
-    const body = m[2]!;
-    const text = decodeXml(/<text>([\s\S]*?)<\/text>/.exec(body)?.[1] ?? '');
+  for (const sentence of doc.sentences?.sentence ?? []) {
+    const text = sentence.text ?? '';
     const terms: AspectSentence['terms'] = [];
-    for (const t of body.matchAll(/<aspectTerm\b([^>]*)\/>/g)) {
-      const attr = (name: string) => decodeXml(new RegExp(`${name}="([^"]*)"`).exec(t[1]!)?.[1] ?? '');
-      const term = attr('term');
-      let from = Number(attr('from'));
-      let to = Number(attr('to'));
+    for (const t of sentence.aspectTerms?.aspectTerm ?? []) {
+      const term = t.term;
+      let from = Number(t.from);
+      let to = Number(t.to);
       // A few gold offsets are one character off: re-anchor them to the nearest occurrence of the term.
       if (text.slice(from, to) !== term) {
         const near = [text.indexOf(term, Math.max(0, from - 3))].find((i) => i >= 0);
@@ -68,9 +65,9 @@ export function loadAspectSentences(dataDir: string, domain: SemevalDomain): Asp
           to = near + term.length;
         }
       }
-      terms.push({ term, from, to, polarity: attr('polarity') as Polarity | 'conflict' });
+      terms.push({ term, from, to, polarity: t.polarity as Polarity | 'conflict' });
     }
-    out.push({ id: m[1]!, text, terms });
+    out.push({ id: sentence.id, text, terms });
   }
   return out;
 }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
 import type { Polarity } from '../domain/types.js';
 
 /** A labelled text. */
@@ -105,33 +106,58 @@ export function loadPersianSentences(dataDir: string): LabelledText[] {
     });
 }
 
+const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  // Texts are kept exactly as stored (entities decoded): the files' character offsets point into them.
+  trimValues: false,
+  isArray: (name) => ['review', 'aspect', 'sentence', 'aspectTerm'].includes(name),
+});
+
+/** Parses a labelled-data XML file; repeated elements (reviews, sentences, aspects) are always arrays. */
+export function readLabelledXml(file: string): Record<string, unknown> {
+  return xmlParser.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+interface SentiRuAspect {
+  category?: string;
+  from: string;
+  to: string;
+  sentiment?: string;
+}
+
+/** The reviews of a SentiRuEval-2015 file: text and aspect mentions. */
+function sentiRuReviews(dataDir: string, domain: 'rest' | 'car'): { text: string; aspects: SentiRuAspect[] }[] {
+  const doc = readLabelledXml(join(dataDir, 'ru-sentirueval2015-absa', `SentiRuEval_${domain}_markup_train.xml`)) as {
+    reviews?: { review?: { text?: string; aspects?: { aspect?: SentiRuAspect[] } }[] };
+  };
+  return (doc.reviews?.review ?? []).filter((r) => typeof r.text === 'string' && r.text.length > 0).map((r) => ({ text: r.text!, aspects: r.aspects?.aspect ?? [] }));
+}
+
 /**
  * Loads SentiRuEval-2015 reviews (evaluation only) with a document label from their aspect
  * sentiments: the "Whole" category's polar verdicts, else all polar aspects, by majority; reviews
  * with no majority are left out.
  */
 export function loadRussianReviews(dataDir: string, domain: 'rest' | 'car' = 'rest'): LabelledText[] {
-  const xml = readFileSync(join(dataDir, 'ru-sentirueval2015-absa', `SentiRuEval_${domain}_markup_train.xml`), 'utf8');
   const out: LabelledText[] = [];
-  for (const m of xml.matchAll(/<review\b[\s\S]*?<\/review>/g)) {
-    const block = m[0];
-    const text = /<text>([\s\S]*?)<\/text>/.exec(block)?.[1];
-    if (!text) continue;
+  for (const { text, aspects } of sentiRuReviews(dataDir, domain)) {
     const count = (onlyWhole: boolean) => {
       let pos = 0;
       let neg = 0;
-      for (const a of block.matchAll(/<aspect\b([^>]*)\/>/g)) {
-        const attrs = a[1]!;
-        if (onlyWhole && !/category="Whole"/.test(attrs)) continue;
-        if (/sentiment="positive"/.test(attrs)) pos++;
-        else if (/sentiment="negative"/.test(attrs)) neg++;
+      for (const a of aspects) {
+        if (onlyWhole && a.category !== 'Whole') continue;
+        if (a.sentiment === 'positive') pos++;
+        else if (a.sentiment === 'negative') neg++;
       }
       return { pos, neg };
     };
     let { pos, neg } = count(true);
     if (pos === neg) ({ pos, neg } = count(false));
     if (pos === neg) continue;
-    out.push({ text: decodeXml(text.trim()), label: pos > neg ? 'positive' : 'negative', set: `ru-${domain}`, lang: 'ru' });
+    out.push({ text: text.trim(), label: pos > neg ? 'positive' : 'negative', set: `ru-${domain}`, lang: 'ru' });
   }
   return out;
 }
@@ -143,19 +169,10 @@ export function loadRussianReviews(dataDir: string, domain: 'rest' | 'car' = 're
  * and sentences under three words are left out.
  */
 export function loadRussianSentences(dataDir: string, domain: 'rest' | 'car'): LabelledText[] {
-  const xml = readFileSync(join(dataDir, 'ru-sentirueval2015-absa', `SentiRuEval_${domain}_markup_train.xml`), 'utf8');
   const out: LabelledText[] = [];
-  for (const m of xml.matchAll(/<review\b[\s\S]*?<\/review>/g)) {
-    const block = m[0];
-    const raw = /<text>([\s\S]*?)<\/text>/.exec(block)?.[1];
-    if (!raw) continue;
-    // Aspect offsets refer to the text as stored in the XML (entities decoded by the XML parser).
-    const text = decodeXml(raw);
-    const aspects = [...block.matchAll(/<aspect\b([^>]*)\/>/g)].map((a) => ({
-      from: Number(/from="(\d+)"/.exec(a[1]!)?.[1]),
-      to: Number(/to="(\d+)"/.exec(a[1]!)?.[1]),
-      sentiment: /sentiment="([^"]*)"/.exec(a[1]!)?.[1] ?? '',
-    }));
+  for (const review of sentiRuReviews(dataDir, domain)) {
+    const { text } = review;
+    const aspects = review.aspects.map((a) => ({ from: Number(a.from), to: Number(a.to), sentiment: a.sentiment ?? '' }));
     for (const sm of text.matchAll(/[^.!?…\n]+[.!?…]*/g)) {
       const start = sm.index;
       const end = start + sm[0].length;
@@ -169,10 +186,6 @@ export function loadRussianSentences(dataDir: string, domain: 'rest' | 'car'): L
     }
   }
   return out;
-}
-
-function decodeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
 /** Strict binary accuracy over items with a polar gold label; neutral answers count as misses. */
