@@ -71,7 +71,12 @@ if (redisUrl && mongoUri) {
       try {
         const ids: string[] = [];
         for (let i = 0; i < 6; i++) ids.push(await addCrawlJob(queues, { project: project.config.project, sourceId: `s${i}`, trigger: 'api' }));
-        await eventually(async () => (await queues.crawl.getCompletedCount()) === 6, 90_000, 'six crawls');
+        // Inside the test's own time limit, so a stuck run says why: job states and both workers' logs.
+        await eventually(async () => (await queues.crawl.getCompletedCount()) === 6, 45_000, 'six crawls').catch(async (err: Error) => {
+          const counts = await queues.crawl.getJobCounts();
+          const failed = (await queues.crawl.getFailed()).map((j) => `${j.id}: ${j.failedReason}`);
+          throw new Error(`${err.message}\njobs: ${JSON.stringify(counts)} ${failed.join('; ')}\nworker a:\n${a.stderr().slice(-2000)}\nworker b:\n${b.stderr().slice(-2000)}`);
+        });
         const jobs = await Promise.all(ids.map((id) => queues.crawl.getJob(id)));
         // Each job was started once, by one worker; together the two workers took all of them.
         for (const job of jobs) {
