@@ -11,7 +11,6 @@ export async function resolveSalt(config: Pick<RadarConfig, 'privacy'>, store: S
   if (config.privacy.authorSalt) return config.privacy.authorSalt;
   const stored = await store.getMeta('authorSalt');
   if (stored) return stored;
-  const salt = newSalt();
-  await store.setMeta('authorSalt', salt);
-  return salt;
+  // Workers starting together on a new database must agree on one salt, or their keys would differ.
+  return store.claimMeta('authorSalt', newSalt());
 }

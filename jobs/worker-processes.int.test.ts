@@ -85,6 +85,8 @@ if (redisUrl && mongoUri) {
         }
         const byWorker = new Set(jobs.map((j) => j!.processedBy));
         expect(byWorker.size).toBe(2);
+        // Neither worker tripped over the other setting up the new database (schema, author salt).
+        expect(a.stderr() + b.stderr()).not.toMatch(/job failed|E11000/);
         expect(await mongo.db(project.database).collection('runs').countDocuments()).toBe(6);
         expect(await docs().countDocuments()).toBe(6 * 9);
         // Every review page was fetched once, and never two at a time on the host, although up

@@ -321,6 +321,19 @@ export class MongoStore implements Store {
     await this.meta.updateOne({ _id: key }, { $set: { value } }, { upsert: true, ...WRITE });
   }
 
+  async claimMeta(key: string, value: string): Promise<string> {
+    try {
+      await this.meta.insertOne({ _id: key, value }, WRITE);
+      return value;
+    } catch (err) {
+      // Another process stored its value first: use that one.
+      if ((err as { code?: unknown }).code !== 11000) throw err;
+      const stored = await this.meta.findOne({ _id: key });
+      if (stored === null) throw err;
+      return String(stored.value);
+    }
+  }
+
   async forgetAuthor(authorKey: string): Promise<ForgetResult> {
     const ids = (await this.docs.find({ authorKey }, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
     // Analyses go first: an interruption leaves documents without analyses, never the reverse.

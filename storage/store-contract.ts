@@ -217,6 +217,15 @@ export function storeContract(name: string, factory: { open(): Promise<Store>; r
       expect(await store.getMeta('missing')).toBeUndefined();
     });
 
+    it('claims a meta value once: racing claims all get the first stored value, and a later claim changes nothing', async () => {
+      const got = await Promise.all(['v1', 'v2', 'v3', 'v4', 'v5', 'v6'].map((v) => store.claimMeta('once', v)));
+      const winner = await store.getMeta('once');
+      expect(winner).toMatch(/^v[1-6]$/);
+      expect(got).toEqual(Array(6).fill(winner));
+      expect(await store.claimMeta('once', 'late')).toBe(winner);
+      expect(await store.getMeta('once')).toBe(winner);
+    });
+
     it('keeps its data across close and reopen', async () => {
       const d = review({ siteId: 'r1', body: 'Still here after a restart.' });
       await store.upsertDocuments([d]);

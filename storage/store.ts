@@ -106,6 +106,11 @@ export interface Store {
   getMeta(key: string): Promise<string | undefined>;
   /** Writes a small installation-wide value. */
   setMeta(key: string, value: string): Promise<void>;
+  /**
+   * Stores `value` under `key` unless a value is there already, and returns the stored one: processes
+   * racing to set a value once (the generated author salt) all end up using the same value.
+   */
+  claimMeta(key: string, value: string): Promise<string>;
 
   /** Removes an author's documents, analyses, profile and persona quotes everywhere. */
   forgetAuthor(authorKey: string): Promise<ForgetResult>;

@@ -239,6 +239,14 @@ export class EmbeddedStore implements Store {
     await (await this.use(this.meta)).write([{ _id: key, value }]);
   }
 
+  async claimMeta(key: string, value: string): Promise<string> {
+    const meta = await this.use(this.meta);
+    const stored = meta.get(key)?.value;
+    if (stored !== undefined) return stored;
+    await meta.write([{ _id: key, value }]);
+    return value;
+  }
+
   async forgetAuthor(authorKey: string): Promise<ForgetResult> {
     const docs = await this.select({ authorKey, includeDuplicates: true });
     const ids = docs.map((d) => d._id);
