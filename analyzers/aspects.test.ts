@@ -46,6 +46,22 @@ describe('aspects', () => {
     expect(aspects('I checked the warranty card.')).toEqual([expect.objectContaining({ term: 'warranty', category: 'warranty', polarity: 'neutral', score: 0 })]);
   });
 
+  it('gives an aspect without an opinion word the verdict of its sentence, unless the opinions are about other aspects', () => {
+    const p = createPipeline({ aspects: { parts: ['zipper'], food: ['menu'], staff: ['staff'] } });
+    // "disappointing" sits in its own clause, bound to no aspect: the sentence's verdict is about the zipper.
+    const text = 'The zipper jammed when I tried it on, so disappointing.';
+    expect(p.analyze(text, { lang: 'en' }).sentences[0]!.sentiment.label).toBe('negative');
+    const [zipper] = aspects(text, p);
+    expect(zipper).toMatchObject({ term: 'zipper', polarity: 'negative' });
+    expect(zipper!.opinions).toBeUndefined();
+    // "rude" is about the staff; the menu says nothing.
+    const list = aspects('They have a short menu, and the staff was rude.', p);
+    expect(list.map((a) => [a.term, a.polarity])).toEqual([
+      ['menu', 'neutral'],
+      ['staff', 'negative'],
+    ]);
+  });
+
   it('merges the project taxonomy into the built-in one', () => {
     const p = createPipeline({ aspects: { crema: ['crema', 'foam'], grind: ['grind size', 'burrs'] } });
     const list = aspects('The crema is lovely and the burrs are excellent, the box was damaged.', p);

@@ -171,10 +171,13 @@ export function findAspects(record: AnalysisRecord, taxonomy: Taxonomy): AspectM
     // "the lid is flimsy": "flimsy" already speaks about the lid; one mention per opinion.
     const used = new Set([...bindings.values()].flat());
     const kept = mentions.filter((m) => !m.self || !used.has(m.self)).sort((a, b) => a.first - b.first);
+    // An aspect with no opinion word in its clause takes the sentence's verdict ("we waited an hour
+    // for the food"), unless the sentence's opinions are about its other aspects.
+    const inherited = !used.size && sentence.sentiment && sentence.sentiment.label !== 'neutral' ? sentence.sentiment.score : 0;
     for (const m of kept) {
       const bound = m.self ? [m.self] : bindings.get(m)!;
       const value = bound.reduce((sum, o) => sum + o.local, 0);
-      const score = normalised(value);
+      const score = bound.length ? normalised(value) : inherited;
       const start = toks[m.first]!.start;
       const end = toks[m.last]!.end;
       const mention: AspectMention = { term: text.slice(start, end), polarity: polarityOf(score), score, start, end };

@@ -163,7 +163,9 @@ export function buildFeatureSpace(members: Member[], options: FeatureOptions): F
     const net = new Map<string, number>();
     for (const a of r.analysis!.aspects) {
       if (!a.category) continue;
-      const sign = a.polarity === 'positive' ? 1 : a.polarity === 'negative' ? -1 : 0;
+      // Loving or hating an aspect takes an opinion word about it; a verdict the aspect only took
+      // from its sentence is too indirect to set a reviewer apart.
+      const sign = !a.opinions?.length ? 0 : a.polarity === 'positive' ? 1 : a.polarity === 'negative' ? -1 : 0;
       net.set(a.category, (net.get(a.category) ?? 0) + sign);
     }
     const care = new Map<string, number>();
