@@ -103,12 +103,12 @@ function evaluatedNouns(sentence: Sentence, taken: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (let c = 1; c < toks.length; c++) {
     if (!COPULAS.has(toks[c]!.norm)) continue;
-    const opinion = opinions.find((o) => o.first > c && o.first - c <= 4 && toks.slice(c + 1, o.first).every((t) => EN_BOOSTERS[t.norm] !== undefined || EN_NEGATORS.has(t.norm) || ['a', 'an', 'so', 'too', 'very', 'pretty', 'quite', 'rather'].includes(t.norm)));
+    const opinion = opinions.find((o) => o.first > c && o.first - c <= 4 && toks.slice(c + 1, o.first).every((t) => EN_BOOSTERS.has(t.norm) || EN_NEGATORS.has(t.norm) || ['a', 'an', 'so', 'too', 'very', 'pretty', 'quite', 'rather'].includes(t.norm)));
     if (!opinion) continue;
     let first = c;
     while (first - 1 >= 0 && c - first < 3) {
       const t = toks[first - 1]!;
-      if (t.kind !== 'word' || NOT_NOUNS.has(t.norm) || DETERMINERS.has(t.norm) || (words.get(t.norm)?.v ?? 0) !== 0 || EN_BOOSTERS[t.norm] !== undefined) break;
+      if (t.kind !== 'word' || NOT_NOUNS.has(t.norm) || DETERMINERS.has(t.norm) || (words.get(t.norm)?.v ?? 0) !== 0 || EN_BOOSTERS.has(t.norm)) break;
       first--;
     }
     if (first === c || first === 0 || !DETERMINERS.has(toks[first - 1]!.norm)) continue;

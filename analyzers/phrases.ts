@@ -43,7 +43,7 @@ function isContent(t: Token, lang: string, stop: ReadonlySet<string>): boolean {
   const w = normaliseFor(lang, t.norm);
   if (stop.has(w)) return false;
   // Intensifiers and negators shape opinions; alone they are no phrase ("super", "never").
-  if (lang === 'en' && (EN_BOOSTERS[w] !== undefined || EN_NEGATORS.has(w))) return false;
+  if (lang === 'en' && (EN_BOOSTERS.has(w) || EN_NEGATORS.has(w))) return false;
   // One-letter words and Chinese single characters say little on their own.
   return lang === 'zh' ? w.length >= 2 : w.length >= 2 && !/^\d/.test(w);
 }

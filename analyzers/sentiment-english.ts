@@ -109,7 +109,7 @@ function lookup(words: Map<string, Entry>, norm: string): { entry: Entry; factor
     // "anti-glare", "non-stick", "no-fuss": the prefix cancels the part after it.
     if (['anti', 'non', 'no', 'zero'].includes(parts[0]!)) return undefined;
     for (const part of parts) {
-      const b = EN_BOOSTERS[part];
+      const b = EN_BOOSTERS.get(part);
       if (b !== undefined) factor *= b;
       else v += words.get(part)?.v ?? 0;
     }
@@ -237,10 +237,10 @@ export function scoreEnglishSentence(sentence: Sentence, w: SentimentWeights, ca
         continue;
       }
     }
-    const booster = EN_BOOSTERS[norm];
+    const booster = EN_BOOSTERS.get(norm);
     if (booster !== undefined) {
       // "pretty short", "super tight": a dimension word or an adverb after it makes it an intensifier too.
-      const nextHasOpinion = !!next && (next.kind === 'word' || next.kind === 'emoji') && (lookup(words, next.norm) !== undefined || EN_BOOSTERS[next.norm] !== undefined || EN_TOO_COMPLAINTS.has(next.norm) || /ly$/.test(next.norm));
+      const nextHasOpinion = !!next && (next.kind === 'word' || next.kind === 'emoji') && (lookup(words, next.norm) !== undefined || EN_BOOSTERS.has(next.norm) || EN_TOO_COMPLAINTS.has(next.norm) || /ly$/.test(next.norm));
       if (!EN_BOOSTER_ONLY_BEFORE_OPINION.has(norm) || nextHasOpinion) {
         boost[i] = booster;
         i++;

@@ -31,6 +31,17 @@ describe('English sentiment', () => {
     expect(score('The coffee is extremely bad.')).toBeLessThan(score('The coffee is bad.'));
   });
 
+  it('reads words that are also names of JavaScript object members as plain words', () => {
+    // "constructor" once read as an intensifier found on an object's prototype, and gave NaN.
+    for (const text of ['The constructor was great, very helpful.', 'The toString valueOf hasOwnProperty __proto__ bit is great.']) {
+      const r = analyze(text);
+      expect(r.sentiment.label).toBe('positive');
+      for (const s of [r.sentiment, ...r.sentences.map((x) => x.sentiment)]) {
+        expect(Number.isFinite(s.score) && Number.isFinite(s.confidence)).toBe(true);
+      }
+    }
+  });
+
   it('lets the clause after "but" weigh more', () => {
     expect(label('The design is nice but the motor is terrible.')).toBe('negative');
     expect(label('The motor is terrible but the design is nice and the price is great.')).toBe('positive');

@@ -203,8 +203,8 @@ export const EN_NEGATION_SKIP: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
-/** Intensifiers: multiply the next opinion (within two words). */
-export const EN_BOOSTERS: Record<string, number> = {
+/** Intensifiers: multiply the next opinion (within two words). A Map, so that review words such as "constructor" are not found on an object's prototype. */
+export const EN_BOOSTERS: ReadonlyMap<string, number> = new Map(Object.entries({
   very: 1.3, really: 1.3, so: 1.25, extremely: 1.45, super: 1.35, absolutely: 1.4, totally: 1.35, completely: 1.35,
   incredibly: 1.45, highly: 1.35, truly: 1.3, most: 1.2, particularly: 1.2, especially: 1.2, exceptionally: 1.45,
   amazingly: 1.4, remarkably: 1.35, utterly: 1.45, insanely: 1.45, ridiculously: 1.4, thoroughly: 1.3, deeply: 1.3,
@@ -213,7 +213,7 @@ export const EN_BOOSTERS: Record<string, number> = {
   overly: 1.3, terribly: 1.35, awfully: 1.3, hugely: 1.35, mega: 1.3, crazy: 1.3, real: 1.15, pretty: 0.9,
   kind: 0.6, sort: 0.6, kinda: 0.6, sorta: 0.6, slightly: 0.55, somewhat: 0.6, fairly: 0.75, rather: 0.8, mostly: 0.8,
   partly: 0.6, marginally: 0.55, relatively: 0.8, reasonably: 0.85, bit: 0.6, little: 0.65, tad: 0.6, almost: 0.8, mildly: 0.6,
-};
+}));
 
 /** Booster words that only boost when an opinion follows (otherwise they are ordinary words). */
 export const EN_BOOSTER_ONLY_BEFORE_OPINION: ReadonlySet<string> = new Set(['super', 'pretty', 'real', 'kind', 'crazy', 'way', 'damn', 'little', 'bit']);
