@@ -34,7 +34,7 @@ export interface Pipeline {
 }
 
 /** Version of the analyzers; bump it when their output changes. */
-export const ANALYZER_VERSION = 'analyzers-1.1.0';
+export const ANALYZER_VERSION = 'analyzers-1.2.0';
 
 const optionsSchema = z.strictObject({
   aspects: z.record(z.string().min(1), z.array(z.string().trim().min(1)).min(1)).optional(),

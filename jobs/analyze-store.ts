@@ -5,7 +5,9 @@
 import type { Logger } from 'pino';
 import type { RadarConfig } from '../config/schema.js';
 import type { Analysis, RadarDocument } from '../domain/types.js';
-import { analysisText, createPipeline, type Pipeline } from '../analyzers/pipeline.js';
+import { analysisText, createPipeline, type Pipeline, type PipelineOptions } from '../analyzers/pipeline.js';
+import { createTextAnalyzer } from '../analyzers/pool.js';
+import type { TextAnalysis } from '../domain/types.js';
 import type { DocumentQuery, Store } from '../storage/store.js';
 import { MIN_DUPLICATE_TEXT } from '../storage/upsert-plan.js';
 import { stageLogger } from '../log/logger.js';
@@ -20,25 +22,36 @@ export interface AnalyzeOutcome {
   total: number;
   /** Analyzer version used. */
   version: string;
+  /** Threads it analysed on. */
+  threads: number;
 }
 
-/** Builds the analyzer pipeline for a project: its aspect taxonomy and its brands as comparison targets. */
-export function projectPipeline(config: Pick<RadarConfig, 'analysis' | 'brands'>): Pipeline {
-  return createPipeline({
+/** The analyzer options of a project: its aspect taxonomy and its brands as comparison targets. */
+export function projectPipelineOptions(config: Pick<RadarConfig, 'analysis' | 'brands'>): PipelineOptions {
+  return {
     aspects: config.analysis.aspects,
     competitors: config.brands.map((b) => ({ id: b.id, names: [b.name, ...b.aliases] })),
-  });
+  };
+}
+
+/** Builds the analyzer pipeline for a project. */
+export function projectPipeline(config: Pick<RadarConfig, 'analysis' | 'brands'>): Pipeline {
+  return createPipeline(projectPipelineOptions(config));
 }
 
 /** Analyses one document (the record stored for it). */
 export function analyzeDocument(pipeline: Pipeline, doc: RadarDocument, duplicate: boolean, now: string): Analysis {
-  const result = pipeline.analyze(analysisText(doc), doc.lang ? { lang: doc.lang } : undefined);
+  return analysisRecord(pipeline.analyze(analysisText(doc), doc.lang ? { lang: doc.lang } : undefined), pipeline.version, doc, duplicate, now);
+}
+
+/** The record stored for a document's analysis. */
+function analysisRecord(result: TextAnalysis, version: string, doc: RadarDocument, duplicate: boolean, now: string): Analysis {
   return {
     ...result,
     signals: { ...result.signals, duplicate: duplicate || !!doc.dupOf },
     _id: doc._id,
     docId: doc._id,
-    version: pipeline.version,
+    version,
     contentHash: doc.contentHash,
     analyzedAt: now,
   };
@@ -48,11 +61,25 @@ export function analyzeDocument(pipeline: Pipeline, doc: RadarDocument, duplicat
 export async function analyzeStore(
   config: Pick<RadarConfig, 'analysis' | 'brands'>,
   store: Store,
-  options: { query?: DocumentQuery; batchSize?: number; force?: boolean; log?: Logger } = {},
+  options: { query?: DocumentQuery; batchSize?: number; force?: boolean; log?: Logger; threads?: number } = {},
 ): Promise<AnalyzeOutcome> {
   const log = options.log ?? stageLogger('analyze');
-  const pipeline = projectPipeline(config);
-  const batchSize = options.batchSize ?? 500;
+  const analyzer = await createTextAnalyzer(projectPipelineOptions(config), options.threads ?? 1);
+  try {
+    return await analyzeWith(analyzer, store, options, log);
+  } finally {
+    await analyzer.close();
+  }
+}
+
+async function analyzeWith(
+  analyzer: Awaited<ReturnType<typeof createTextAnalyzer>>,
+  store: Store,
+  options: { query?: DocumentQuery; batchSize?: number; force?: boolean },
+  log: Logger,
+): Promise<AnalyzeOutcome> {
+  // Each worker thread gets a few hundred documents per batch.
+  const batchSize = options.batchSize ?? 500 * analyzer.threads;
   const query: DocumentQuery = { includeDuplicates: true, ...options.query };
 
   // Texts posted more than once under different names: the first one seen is the original.
@@ -65,22 +92,24 @@ export async function analyzeStore(
     else duplicated.add(doc._id);
   }
 
-  const outcome: AnalyzeOutcome = { analyzed: 0, current: 0, total: 0, version: pipeline.version };
+  const outcome: AnalyzeOutcome = { analyzed: 0, current: 0, total: 0, version: analyzer.version, threads: analyzer.threads };
   let batch: RadarDocument[] = [];
   const flush = async () => {
     if (!batch.length) return;
     const existing = new Map((await store.getAnalyses(batch.map((d) => d._id))).map((a) => [a.docId, a]));
     const now = new Date().toISOString();
-    const fresh: Analysis[] = [];
+    const todo: { doc: RadarDocument; dup: boolean }[] = [];
     for (const doc of batch) {
       const prev = existing.get(doc._id);
       const dup = duplicated.has(doc._id) || !!doc.dupOf;
-      if (!options.force && prev && prev.version === pipeline.version && prev.contentHash === doc.contentHash && !!prev.signals.duplicate === dup) {
+      if (!options.force && prev && prev.version === analyzer.version && prev.contentHash === doc.contentHash && !!prev.signals.duplicate === dup) {
         outcome.current++;
         continue;
       }
-      fresh.push(analyzeDocument(pipeline, doc, dup, now));
+      todo.push({ doc, dup });
     }
+    const results = await analyzer.analyzeMany(todo.map(({ doc }) => ({ text: analysisText(doc), ...(doc.lang ? { lang: doc.lang } : {}) })));
+    const fresh = todo.map(({ doc, dup }, i) => analysisRecord(results[i]!, analyzer.version, doc, dup, now));
     if (fresh.length) await store.putAnalyses(fresh);
     outcome.analyzed += fresh.length;
     batch = [];

@@ -5,12 +5,17 @@ import { loadProject, say, withStore } from '../context.js';
 export const analyze: CommandSpec = {
   name: 'analyze',
   summary: 'analyse stored documents (language, sentiment, aspects, attributes, intents)',
-  options: [{ flags: '--force', description: 're-analyse every document, even those already current' }],
+  options: [
+    { flags: '--force', description: 're-analyse every document, even those already current' },
+    { flags: '--threads <n>', description: 'analyse on n worker threads (1–64, or "auto" for one per core); the results are the same as on one' },
+  ],
   async run(_args, options, ctx) {
+    const { parseThreads } = await import('../../analyzers/pool.js');
+    const threads = parseThreads(options.threads);
     const { config } = await loadProject(ctx);
     const { analyzeStore } = await import('../../jobs/analyze-store.js');
-    const outcome = await withStore(config, (store) => analyzeStore(config, store, { force: !!options.force }));
-    say(ctx, `${outcome.analyzed} documents analysed, ${outcome.current} already current (analyzer ${outcome.version})`);
+    const outcome = await withStore(config, (store) => analyzeStore(config, store, { force: !!options.force, threads }));
+    say(ctx, `${outcome.analyzed} documents analysed, ${outcome.current} already current (analyzer ${outcome.version}${outcome.threads > 1 ? `, ${outcome.threads} threads` : ''})`);
     return 0;
   },
 };
