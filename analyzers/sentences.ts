@@ -47,12 +47,13 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   return tokens;
 }
 
-const zhWords = new Intl.Segmenter('zh', { granularity: 'word' });
+// Made on first Chinese text: loading its dictionary takes about 10 ms that other texts never need.
+let zhWords: Intl.Segmenter | undefined;
 
 /** Tokenises Chinese with the ICU word segmenter (no spaces to split on). */
 export function tokenizeChinese(text: string, start: number, end: number): Token[] {
   const tokens: Token[] = [];
-  for (const s of zhWords.segment(text.slice(start, end))) {
+  for (const s of (zhWords ??= new Intl.Segmenter('zh', { granularity: 'word' })).segment(text.slice(start, end))) {
     if (!s.segment.trim()) continue;
     const kind: TokenKind = s.isWordLike ? (/^\p{N}+$/u.test(s.segment) ? 'number' : 'word') : /\p{Extended_Pictographic}/u.test(s.segment) ? 'emoji' : 'punct';
     tokens.push({ text: s.segment, norm: normalise(s.segment), start: start + s.index, end: start + s.index + s.segment.length, kind });

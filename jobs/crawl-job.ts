@@ -25,7 +25,7 @@ import { trackChanges } from './track-changes.js';
 import { DomainLimit, domainLimitOptions } from './domain-limit.js';
 import { addAnalyzeJob, type CrawlJobData, type QueueSettings } from './queues.js';
 import type { IsolateMode, JobContext } from './job-context.js';
-import { logger } from '../log/logger.js';
+import { rootLogger } from '../log/logger.js';
 
 /** Most document ids an analyze job carries; beyond that it analyses the whole source. */
 const MAX_IDS_PER_ANALYZE = 5_000;
@@ -113,7 +113,7 @@ export function crawlInChild(request: ChildRequest, signal?: AbortSignal): Promi
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       execArgv: [`--max-old-space-size=${CHILD_HEAP_MB}`],
-      env: { ...process.env, RADAR_LOG_LEVEL: process.env.RADAR_LOG_LEVEL ?? String(logger.level) },
+      env: { ...process.env, RADAR_LOG_LEVEL: process.env.RADAR_LOG_LEVEL ?? String(rootLogger().level) },
     });
     let settled = false;
     const kill = () => child.kill('SIGKILL');

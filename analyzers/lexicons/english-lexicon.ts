@@ -35,12 +35,15 @@ function entry(value: LexiconValue): Entry {
   return typeof value === 'number' ? { v: value } : { v: value[0], neg: value[1] };
 }
 
+// Each contraction with the pattern that finds it as a whole word, compiled once.
+let contractionPatterns: { form: string; re: RegExp; others: string[] }[] | undefined;
+
 /** All spellings of a phrase: "don't buy" also as "dont buy" and "do not buy". */
 export function contractionVariants(phrase: string): string[] {
+  contractionPatterns ??= Object.entries(EN_CONTRACTIONS).map(([form, others]) => ({ form, re: new RegExp(`(^|\\s)${form}(?=\\s|$)`), others }));
   let variants = [phrase];
-  for (const [form, others] of Object.entries(EN_CONTRACTIONS)) {
-    const re = new RegExp(`(^|\\s)${form.replace(/'/g, "'")}(?=\\s|$)`);
-    if (!re.test(phrase)) continue;
+  for (const { form, re, others } of contractionPatterns) {
+    if (!phrase.includes(form) || !re.test(phrase)) continue;
     const next: string[] = [];
     for (const v of variants) {
       next.push(v);

@@ -52,7 +52,7 @@ Examples:
     (await commandConnection(settings.redisUrl)).disconnect();
 
     const { RadarWorker } = await import('../../jobs/worker.js');
-    const { logger } = await import('../../log/logger.js');
+    const logger = (await import('../../log/logger.js')).rootLogger();
     return withStore(config, async (store) => {
       const running = await RadarWorker.start({
         settings,
