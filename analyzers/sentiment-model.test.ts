@@ -3,9 +3,13 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { binaryAccuracy, labelOfScore, loadClothingReviews, sentimentPackageLabeller, threeClass } from './evaluate.js';
 import { createPipeline } from './pipeline.js';
-import type { EnglishModel } from './sentiment-model.js';
+import { englishModel, type EnglishModel } from './sentiment-model.js';
 import { isHeldOut } from './splits.js';
-import { trainEnglish } from './train/train-english.js';
+import { textFeatures, trainEnglish } from './train/train-english.js';
+import { loadAirlineTweets } from './evaluate.js';
+import { scoreSentences } from './sentiment.js';
+import { sentencesStage } from './sentences.js';
+import type { AnalysisRecord } from './record.js';
 
 // The labelled sets live beside the project (../shared/data); they are read, never copied in.
 const DATA = resolve(import.meta.dirname, '..', '..', 'shared', 'data');
@@ -16,6 +20,32 @@ describe('the shipped English model', () => {
   it('was trained only on sets whose licence allows it', () => {
     expect(MODEL.trainedOn.map((t) => t.licence).sort()).toEqual(['CC BY 4.0', 'CC0']);
     for (const t of MODEL.trainedOn) expect(t.items).toBeGreaterThan(1000);
+  });
+});
+
+describe('scoring by model rows', () => {
+  it('sums exactly what the n-gram strings sum, on texts with negation, numbers, links, emoticons and several sentences', () => {
+    const model = englishModel()!;
+    const own = [
+      "Not bad at all, but I wouldn't buy it again :( https://example.org/x",
+      'Fits true to size. Ordered 2 of them!! Never disappoints; not cheap, though.',
+      "It isn't the quality I expected -- didn't last 3 weeks. Really not happy.",
+      'Love love love it 😍 … would recommend to anyone',
+    ];
+    const texts = [...own, ...(hasData ? loadClothingReviews(DATA).map((i) => i.text) : []), ...(existsSync(resolve(DATA, 'en-airline-tweets')) ? loadAirlineTweets(DATA).map((i) => i.text) : [])];
+    if (process.env.CI) expect(texts.length).toBeGreaterThan(9000);
+    let different = 0;
+    for (const text of texts) {
+      const f = textFeatures(text);
+      const record: AnalysisRecord = { text, lang: 'en', supported: true };
+      sentencesStage().run(record);
+      const sentences = record.sentences ?? [];
+      scoreSentences(sentences, 'en', text);
+      const byRows = model.predict({ rows: model.rowsOf(sentences), dense: f.dense });
+      const byStrings = model.predict(f);
+      if (byRows.logit !== byStrings.logit || byRows.probs.some((p, k) => p !== byStrings.probs[k])) different++;
+    }
+    expect(different).toBe(0);
   });
 });
 

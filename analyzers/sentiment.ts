@@ -12,7 +12,7 @@ import type { AnalysisRecord, Sentence, Stage } from './record.js';
 import { mostlyCapitals, scoreEnglishSentence } from './sentiment-english.js';
 import { DEFAULT_WEIGHTS, verdict, type SentimentWeights } from './sentiment-weights.js';
 import { hasLexicon, scoreOtherSentence } from './sentiment-other.js';
-import { englishModel, features, modelVerdict, ngrams } from './sentiment-model.js';
+import { denseFeatures, englishModel, modelVerdict } from './sentiment-model.js';
 
 /** The verdict for texts the analyzers cannot score. */
 export const UNSCORED: Readonly<Sentiment> = Object.freeze({ label: 'neutral', score: 0, confidence: 0 });
@@ -104,13 +104,12 @@ export function sentimentStage(weights: SentimentWeights = DEFAULT_WEIGHTS): Sta
       }
       // The trained model reads the lexicon scorer's verdicts as features: the document's first
       // (it reads every sentence's lexicon score), then each sentence on its own.
-      const grams = sentences.map((s) => [...ngrams([s])]);
-      const all = sentences.length === 1 ? grams[0]! : [...new Set(grams.flat())];
-      record.sentiment = labelled(modelVerdict(model, features(sentences, lexicon, all)), lexicon);
-      sentences.forEach((s, i) => {
+      const all = model.rowsOf(sentences);
+      record.sentiment = labelled(modelVerdict(model, { rows: all, dense: denseFeatures(sentences, lexicon) }), lexicon);
+      for (const s of sentences) {
         const own = s.sentiment ?? lexicon;
-        s.sentiment = labelled(modelVerdict(model, features([s], own, grams[i])), own);
-      });
+        s.sentiment = labelled(modelVerdict(model, { rows: sentences.length === 1 ? all : model.rowsOf([s]), dense: denseFeatures([s], own) }), own);
+      }
     },
   };
 }

@@ -17,13 +17,13 @@ import type { Polarity } from '../../domain/types.js';
 import { loadClothingReviews, loadUciSentences, type LabelledText } from '../evaluate.js';
 import type { AnalysisRecord } from '../record.js';
 import { sentencesStage } from '../sentences.js';
-import { CLASSES, DENSE_FEATURES, features, type EnglishModel, type Features } from '../sentiment-model.js';
+import { CLASSES, DENSE_FEATURES, features, type EnglishModel, type TrainingFeatures } from '../sentiment-model.js';
 import { documentSentiment, scoreSentences } from '../sentiment.js';
 import { isHeldOut } from '../splits.js';
 
 /** One training example. */
 export interface Example {
-  features: Features;
+  features: TrainingFeatures;
   /** Class index in CLASSES order. */
   y: number;
   /** Example weight. */
@@ -35,7 +35,7 @@ export interface Example {
 const sentences = sentencesStage();
 
 /** Features of a text as the pipeline sees it (English, lexicon scorer run first). */
-export function textFeatures(text: string): Features {
+export function textFeatures(text: string): TrainingFeatures {
   const record: AnalysisRecord = { text, lang: 'en', supported: true };
   sentences.run(record);
   const list = record.sentences ?? [];
