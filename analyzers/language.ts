@@ -39,7 +39,8 @@ const LATIN_WORDS: Record<string, string> = {
     didn't doesn't would will just all one what there if or as were has had get can me we our your their
     been be an at on by from much really love loved great good bad nice excellent terrible awful product
     recommend works worked quality price ok okay thanks thank wow waste money broke happy buy bought well
-    fits size bit too after about because when only also no these those than them which who how` ,
+    fits size bit too after about because when only also no these those than them which who how most ever
+    more never up down out again first`,
   de: `der die das und ist nicht ich sehr mit ein eine einen für auf es zu den dem sie wir auch aber noch nur
     war hat haben gut schlecht toll leider wie bei von dass kann mir mich wirklich schön gekauft kein keine
     etwas schon immer danke produkt qualität preis lecker sind wird würde alles mein meine man am im zum`,
