@@ -75,6 +75,7 @@ describe.skipIf(!hasData && !process.env.CI)('English sentiment on held-out clot
     const b = trainEnglish(DATA, () => {}, { limit: 150, lambdas: [1e-2] });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(a.trainedOn.map((t) => t.items)).toEqual([150, 150]);
-    expect(Object.keys(a.p.sparse).length).toBeGreaterThan(50);
+    expect(a.ngrams.keys.length).toBeGreaterThan(50);
+    expect(a.ngrams.weights).toHaveLength(4 * a.ngrams.keys.length);
   }, 120_000);
 });

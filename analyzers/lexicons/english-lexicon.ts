@@ -5,7 +5,7 @@
  */
 import { tokenize } from '../sentences.js';
 import { EN_CONTRACTIONS, EN_PHRASES, EN_TYPO_TARGETS, EN_WORDS, type LexiconValue } from './english.js';
-import { VADER_LEXICON_TSV } from './vader-lexicon.js';
+import { vaderLexicon } from './vader-lexicon.js';
 
 /** A lexicon entry: valence, and the valence when negated if it is not a plain flip. */
 export interface Entry {
@@ -60,10 +60,7 @@ let compiled: EnglishLexicon | undefined;
 export function englishLexicon(): EnglishLexicon {
   if (compiled) return compiled;
   const words = new Map<string, Entry>();
-  for (const line of VADER_LEXICON_TSV.split('\n')) {
-    const tab = line.indexOf('\t');
-    const token = line.slice(0, tab);
-    const v = Number(line.slice(tab + 1));
+  for (const [token, v] of vaderLexicon()) {
     // VADER has a few multi-word entries; they become phrases below.
     if (token.includes(' ')) continue;
     if (!words.has(token)) words.set(token, { v });
@@ -86,9 +83,8 @@ export function englishLexicon(): EnglishLexicon {
       phrases.set(tokens[0]!, list);
     }
   };
-  for (const line of VADER_LEXICON_TSV.split('\n')) {
-    const [token, v] = line.split('\t');
-    if (token && token.includes(' ') && /^[a-z' ]+$/.test(token)) addPhrase(token, { v: Number(v) });
+  for (const [token, v] of vaderLexicon()) {
+    if (token.includes(' ') && /^[a-z' ]+$/.test(token)) addPhrase(token, { v });
   }
   for (const [p, value] of Object.entries(EN_PHRASES)) addPhrase(p, entry(value));
   for (const list of phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);

@@ -10,9 +10,22 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-/** Tab-separated "token<TAB>valence" lines, as the scorers parse them. */
-export const VADER_LEXICON_TSV: string = readFileSync(require.resolve('vader-sentiment/vader_lexicon.txt'), 'utf8')
-  .split('\n')
-  .filter((line) => line.includes('\t'))
-  .map((line) => line.split('\t').slice(0, 2).join('\t'))
-  .join('\n');
+let entries: (readonly [string, number])[] | undefined;
+
+/** VADER's entries as [token, mean valence], read once on first use. */
+export function vaderLexicon(): readonly (readonly [string, number])[] {
+  if (entries) return entries;
+  const text = readFileSync(require.resolve('vader-sentiment/vader_lexicon.txt'), 'utf8');
+  entries = [];
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const tab = text.indexOf('\t', at);
+    if (tab > at && tab < end) {
+      const next = text.indexOf('\t', tab + 1);
+      entries.push([text.slice(at, tab), Number(text.slice(tab + 1, next > tab && next < end ? next : end))]);
+    }
+    at = end + 1;
+  }
+  return entries;
+}

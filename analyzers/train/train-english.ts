@@ -228,16 +228,19 @@ export function trainEnglish(dataDir: string, log: (m: string) => void = () => {
   const q = fit(dataQ, 3, bestQ.l);
 
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
-  const pSparse: Record<string, number> = {};
+  // The n-grams either head weighs (|w| ≥ 0.002), P's first, with four weights each (P, Q × 3).
+  const rows = new Map<string, number[]>();
   dataP.vocab.forEach((k, i) => {
     const w = round(p.sparse[i]!);
-    if (Math.abs(w) >= 0.002) pSparse[k] = w;
+    if (Math.abs(w) >= 0.002) rows.set(k, [w, 0, 0, 0]);
   });
-  const qSparse: Record<string, number[]> = {};
   const V = dataQ.vocab.length;
   dataQ.vocab.forEach((k, i) => {
     const ws = [0, 1, 2].map((c) => round(q.sparse[c * V + i]!));
-    if (ws.some((w) => Math.abs(w) >= 0.002)) qSparse[k] = ws;
+    if (!ws.some((w) => Math.abs(w) >= 0.002)) return;
+    const row = rows.get(k) ?? [0, 0, 0, 0];
+    row.splice(1, 3, ...ws);
+    rows.set(k, row);
   });
   return {
     version: 'en-lr-1',
@@ -247,8 +250,9 @@ export function trainEnglish(dataDir: string, log: (m: string) => void = () => {
     ],
     settings: { optimiser: 'full-batch Adam, 300 iterations', minCount, lambdaP: bestP.l, cvAccuracyP: round(bestP.s), lambdaQ: bestQ.l, cvMacroF1Q: round(bestQ.s) },
     dense: [...DENSE_FEATURES],
-    p: { bias: round(p.bias[0]!), dense: [...p.dense].map(round), sparse: pSparse },
-    q: { bias: [...q.bias].map(round), dense: [0, 1, 2].map((c) => [...q.dense.subarray(c * D, (c + 1) * D)].map(round)), sparse: qSparse },
+    p: { bias: round(p.bias[0]!), dense: [...p.dense].map(round) },
+    q: { bias: [...q.bias].map(round), dense: [0, 1, 2].map((c) => [...q.dense.subarray(c * D, (c + 1) * D)].map(round)) },
+    ngrams: { keys: [...rows.keys()], weights: [...rows.values()].flat() },
   };
 }
 
@@ -261,5 +265,5 @@ if (isMain) {
   const out = resolve(args.get('out') ?? resolve(root, 'analyzers', 'models', 'en-sentiment.json'));
   const model = trainEnglish(data, (m) => process.stderr.write(`${m}\n`));
   writeFileSync(out, `${JSON.stringify(model)}\n`);
-  process.stderr.write(`wrote ${out}: ${Object.keys(model.p.sparse).length} P and ${Object.keys(model.q.sparse).length} Q n-gram weights\n`);
+  process.stderr.write(`wrote ${out}: ${model.ngrams.keys.length} weighted n-grams\n`);
 }
