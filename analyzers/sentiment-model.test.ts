@@ -24,7 +24,7 @@ describe('the shipped English model', () => {
 });
 
 describe('scoring by model rows', () => {
-  it('sums exactly what the n-gram strings sum, on texts with negation, numbers, links, emoticons and several sentences', () => {
+  it("sums exactly what the n-gram strings sum, and a document's rows are its sentences' rows, on texts with negation, numbers, links, emoticons and several sentences", () => {
     const model = englishModel()!;
     const own = [
       "Not bad at all, but I wouldn't buy it again :( https://example.org/x",
@@ -41,7 +41,10 @@ describe('scoring by model rows', () => {
       sentencesStage().run(record);
       const sentences = record.sentences ?? [];
       scoreSentences(sentences, 'en', text);
-      const byRows = model.predict({ rows: model.rowsOf(sentences), dense: f.dense });
+      const rows = model.rowsOf(sentences);
+      // A document's rows are its sentences' rows, each once, in order.
+      if (JSON.stringify(model.unionRows(sentences.map((x) => model.rowsOf([x])))) !== JSON.stringify(rows)) different++;
+      const byRows = model.predict({ rows, dense: f.dense });
       const byStrings = model.predict(f);
       if (byRows.logit !== byStrings.logit || byRows.probs.some((p, k) => p !== byStrings.probs[k])) different++;
     }

@@ -189,6 +189,8 @@ export interface LoadedModel {
    * sums `sparse` gives, faster.
    */
   rowsOf(sentences: readonly Sentence[]): number[];
+  /** The rows of several lists, each once, in order: `rowsOf` of sentences from theirs. */
+  unionRows(lists: readonly (readonly number[])[]): number[];
 }
 
 /** Builds a scorer from model weights. */
@@ -216,20 +218,25 @@ export function loadModel(model: EnglishModel): LoadedModel {
     if (!next) bigram.set(first, (next = new Map()));
     next.set(k.slice(space + 1), r);
   }
+  // seen[row] === stamp: the row is in the list being built (a new stamp per list, no clearing).
   const seen = new Uint32Array(table.size);
   let stamp = 0;
+  const nextStamp = () => {
+    if (++stamp === 0xffffffff) {
+      seen.fill(0);
+      stamp = 1;
+    }
+    return stamp;
+  };
   const { p, q } = model;
   return {
     version: model.version,
     rowsOf(sentences) {
-      if (++stamp === 0xffffffff) {
-        seen.fill(0);
-        stamp = 1;
-      }
+      const mark = nextStamp();
       const out: number[] = [];
       const add = (r: number | undefined) => {
-        if (r === undefined || seen[r / 4] === stamp) return;
-        seen[r / 4] = stamp;
+        if (r === undefined || seen[r >> 2] === mark) return;
+        seen[r >> 2] = mark;
         out.push(r);
       };
       // The n-grams ngrams() gives, looked up by their parts.
@@ -238,6 +245,18 @@ export function loadModel(model: EnglishModel): LoadedModel {
         (unit) => add(unigram.get(unit)),
         (prev, unit) => add(bigram.get(prev)?.get(unit)),
       );
+      return out;
+    },
+    unionRows(lists) {
+      const mark = nextStamp();
+      const out: number[] = [];
+      for (const list of lists) {
+        for (const r of list) {
+          if (seen[r >> 2] === mark) continue;
+          seen[r >> 2] = mark;
+          out.push(r);
+        }
+      }
       return out;
     },
     predict(f: Features) {

@@ -104,12 +104,13 @@ export function sentimentStage(weights: SentimentWeights = DEFAULT_WEIGHTS): Sta
       }
       // The trained model reads the lexicon scorer's verdicts as features: the document's first
       // (it reads every sentence's lexicon score), then each sentence on its own.
-      const all = model.rowsOf(sentences);
+      const own = sentences.map((s) => model.rowsOf([s]));
+      const all = own.length === 1 ? own[0]! : model.unionRows(own);
       record.sentiment = labelled(modelVerdict(model, { rows: all, dense: denseFeatures(sentences, lexicon) }), lexicon);
-      for (const s of sentences) {
-        const own = s.sentiment ?? lexicon;
-        s.sentiment = labelled(modelVerdict(model, { rows: sentences.length === 1 ? all : model.rowsOf([s]), dense: denseFeatures([s], own) }), own);
-      }
+      sentences.forEach((s, i) => {
+        const verdict = s.sentiment ?? lexicon;
+        s.sentiment = labelled(modelVerdict(model, { rows: own[i]!, dense: denseFeatures([s], verdict) }), verdict);
+      });
     },
   };
 }
