@@ -87,11 +87,40 @@ function compile(lang: string): Compiled | undefined {
   return c;
 }
 
-function lookupWord(c: Compiled, word: string): Entry | undefined {
+function lookupListed(c: Compiled, word: string): Entry | undefined {
   const e = c.exact.get(word);
   if (e) return e;
   const stems = c.stems.get(word[0] ?? '');
   if (stems) for (const s of stems) if (word.startsWith(s.stem)) return s.entry;
+  return undefined;
+}
+
+/**
+ * Russian short adjectives drop a vowel the long forms keep: "вкусен", "надёжен", "внимателен",
+ * "качествен" are "вкусн-", "надёжн-", "внимательн-", "качественн-" as the lexicon lists them.
+ */
+function russianShortForm(c: Compiled, word: string): Entry | undefined {
+  if (!word.endsWith('ен') || word.length < 6) return undefined;
+  const base = word.slice(0, -2);
+  for (const long of [`${base}н`, `${base}ьн`, `${base}енн`]) {
+    const e = lookupListed(c, long);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+function lookupWord(c: Compiled, word: string, lang: string, w: SentimentWeights): Entry | undefined {
+  const e = lookupListed(c, word);
+  if (e || lang !== 'ru') return e;
+  const short = russianShortForm(c, word);
+  if (short) return short;
+  // "не" fused to a word the lexicon knows ("нечестный", "невнимателен", "несвежий"): that word,
+  // negated — and negated again by a negator before it ("не неудобный") back to itself.
+  if (word.startsWith('не') && word.length >= 6) {
+    const rest = word.slice(2);
+    const base = lookupListed(c, rest) ?? russianShortForm(c, rest);
+    if (base && base.v !== 0) return { v: negate(base, base.v, w), neg: base.v };
+  }
   return undefined;
 }
 
@@ -179,7 +208,7 @@ function scoreWords(sentence: Sentence, lang: string, c: Compiled, w: SentimentW
     if (c.negators.has(word)) neg[i] = 1;
     else if (c.boosters.has(word)) boost[i] = c.boosters.get(word)!;
     else {
-      const e = lookupWord(c, word);
+      const e = lookupWord(c, word, lang, w);
       if (e && (e.v !== 0 || e.neg !== undefined)) cands.push({ first: i, last: i, entry: e, term: word });
     }
     i++;

@@ -102,6 +102,17 @@ describe('English sentiment', () => {
 });
 
 describe('other languages', () => {
+  it('reads Russian short adjectives and "не" fused to an opinion word', () => {
+    expect(label('Суп был вкусен, а хлеб свеж.', 'ru')).toBe('positive');
+    expect(label('Двигатель надёжен.', 'ru')).toBe('positive');
+    expect(label('Официант был невнимателен.', 'ru')).toBe('negative');
+    expect(label('Салат несвежий, хлеб нечистый.', 'ru')).toBe('negative');
+    // A negator before a fused "не" turns it back; a word that only starts like one stays neutral.
+    expect(label('Кресло не неудобное.', 'ru')).toBe('positive');
+    expect(label('Принесли немедленно.', 'ru')).toBe('neutral');
+    expect(label('Больше не придём, цены завышены.', 'ru')).toBe('negative');
+  });
+
   it('gives Russian, German, Persian and Chinese a first score', () => {
     expect(label('Кофемолка отличная, очень довольна!', 'ru')).toBe('positive');
     expect(label('Ужасное качество, не рекомендую.', 'ru')).toBe('negative');
