@@ -159,6 +159,9 @@ export async function crawlSource(
   };
   await store.saveRun(run);
   const profiled = new Map<string, boolean>();
+  // What this crawl already stored of each reviewer (their facts without timestamps): a reviewer met
+  // again on another page with nothing new is not written again.
+  const authorsWritten = new Map<string, string>();
 
   try {
     const outcome = await runCrawl({
@@ -177,8 +180,18 @@ export async function crawlSource(
         return !profiled.get(key);
       },
       onPage: async (page) => {
-        const authors = authorsOf(page, policy, config.privacy.storeAuthorNames);
-        if (authors.length) await store.upsertAuthors(authors);
+        const authors = authorsOf(page, policy, config.privacy.storeAuthorNames).filter((a) => {
+          const { firstSeenAt: _first, updatedAt: _updated, ...facts } = a;
+          const known = JSON.stringify(facts);
+          if (authorsWritten.get(a._id) === known) return false;
+          authorsWritten.set(a._id, known);
+          return true;
+        });
+        // Reviewer profiles are written alongside the page's documents (two collections, so the two
+        // durable writes overlap instead of queueing one behind the other).
+        const authorsSaved = authors.length ? store.upsertAuthors(authors) : Promise.resolve();
+        // Not left unhandled while the documents are worked out; awaited below.
+        authorsSaved.catch(() => undefined);
         if (page.extracted.aggregate?.reviewCount && page.role === 'listing') {
           run.stats.listedCount = Math.max(run.stats.listedCount ?? 0, page.extracted.aggregate.reviewCount);
         }
@@ -186,8 +199,11 @@ export async function crawlSource(
         const extracted = fromProfile && page.extracted.profile?.reviews.length ? { ...page.extracted, items: page.extracted.profile.reviews } : page.extracted;
         const docs = pageDocuments({ ...page, extracted }, target, policy, link, run._id, fromProfile);
         run.stats.documentsFound += docs.length;
-        if (!docs.length) return { allKnown: false };
-        const result = await store.upsertDocuments(docs);
+        if (!docs.length) {
+          await authorsSaved;
+          return { allKnown: false };
+        }
+        const [, result] = await Promise.all([authorsSaved, store.upsertDocuments(docs)]);
         run.stats.documentsNew += result.inserted.length;
         run.stats.documentsUpdated += result.updated.length;
         run.stats.documentsUnchanged += result.unchanged;
