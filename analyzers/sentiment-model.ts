@@ -115,13 +115,9 @@ export function ngrams(sentences: readonly Sentence[], into: Set<string> = new S
   return into;
 }
 
-/**
- * The features of a text (or of one sentence), read after the lexicon scorer ran on its sentences.
- * `sparse` may be given when the caller has the n-grams already (a document's are the union of its
- * sentences': negation scope and word pairs never cross a sentence boundary).
- */
-export function features(sentences: readonly Sentence[], lexicon: Sentiment, sparse?: string[]): TrainingFeatures {
-  return { sparse: sparse ?? [...ngrams(sentences)], dense: denseFeatures(sentences, lexicon) };
+/** The features of a text (or of one sentence) as training reads them, after the lexicon scorer ran on its sentences. */
+export function features(sentences: readonly Sentence[], lexicon: Sentiment): TrainingFeatures {
+  return { sparse: [...ngrams(sentences)], dense: denseFeatures(sentences, lexicon) };
 }
 
 /** The dense features of a text (or of one sentence), in DENSE_FEATURES order. */

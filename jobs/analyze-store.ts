@@ -5,8 +5,8 @@
 import type { Logger } from 'pino';
 import type { RadarConfig } from '../config/schema.js';
 import type { Analysis, RadarDocument } from '../domain/types.js';
-import { analysisText, createPipeline, type Pipeline, type PipelineOptions } from '../analyzers/pipeline.js';
-import { createTextAnalyzer } from '../analyzers/pool.js';
+import { analysisText, type PipelineOptions } from '../analyzers/pipeline.js';
+import { createTextAnalyzer, type TextAnalyzer } from '../analyzers/pool.js';
 import type { TextAnalysis } from '../domain/types.js';
 import type { DocumentQuery, Store } from '../storage/store.js';
 import { MIN_DUPLICATE_TEXT } from '../storage/upsert-plan.js';
@@ -32,16 +32,6 @@ export function projectPipelineOptions(config: Pick<RadarConfig, 'analysis' | 'b
     aspects: config.analysis.aspects,
     competitors: config.brands.map((b) => ({ id: b.id, names: [b.name, ...b.aliases] })),
   };
-}
-
-/** Builds the analyzer pipeline for a project. */
-export function projectPipeline(config: Pick<RadarConfig, 'analysis' | 'brands'>): Pipeline {
-  return createPipeline(projectPipelineOptions(config));
-}
-
-/** Analyses one document (the record stored for it). */
-export function analyzeDocument(pipeline: Pipeline, doc: RadarDocument, duplicate: boolean, now: string): Analysis {
-  return analysisRecord(pipeline.analyze(analysisText(doc), doc.lang ? { lang: doc.lang } : undefined), pipeline.version, doc, duplicate, now);
 }
 
 /** The record stored for a document's analysis. */
@@ -73,7 +63,7 @@ export async function analyzeStore(
 }
 
 async function analyzeWith(
-  analyzer: Awaited<ReturnType<typeof createTextAnalyzer>>,
+  analyzer: TextAnalyzer,
   store: Store,
   options: { query?: DocumentQuery; batchSize?: number; force?: boolean },
   log: Logger,

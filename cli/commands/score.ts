@@ -41,7 +41,8 @@ Examples:
     let pipelineOptions = {};
     if (ctx.configPath || existsSync('radar.yaml')) {
       const { config } = await loadProject(ctx);
-      pipelineOptions = { aspects: config.analysis.aspects, competitors: config.brands.map((b) => ({ id: b.id, names: [b.name, ...b.aliases] })) };
+      const { projectPipelineOptions } = await import('../../jobs/analyze-store.js');
+      pipelineOptions = projectPipelineOptions(config);
     }
     const out = ctx.stdout;
     let lineNo = 0;
