@@ -49,7 +49,7 @@ describe('aspects', () => {
   it('gives an aspect without an opinion word the verdict of its sentence, unless the opinions are about other aspects', () => {
     const p = createPipeline({ aspects: { parts: ['zipper'], food: ['menu'], staff: ['staff'] } });
     // "disappointing" sits in its own clause, bound to no aspect: the sentence's verdict is about the zipper.
-    const text = 'The zipper jammed when I tried it on, so disappointing.';
+    const text = 'The zipper caught on the lining when I tried it on, so disappointing.';
     expect(p.analyze(text, { lang: 'en' }).sentences[0]!.sentiment.label).toBe('negative');
     const [zipper] = aspects(text, p);
     expect(zipper).toMatchObject({ term: 'zipper', polarity: 'negative' });

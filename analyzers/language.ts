@@ -40,7 +40,8 @@ const LATIN_WORDS: Record<string, string> = {
     been be an at on by from much really love loved great good bad nice excellent terrible awful product
     recommend works worked quality price ok okay thanks thank wow waste money broke happy buy bought well
     fits size bit too after about because when only also no these those than them which who how most ever
-    more never up down out again first`,
+    more never up down out again first way like some any other could should make made even still now then
+    here where why got going went little back into off each every while though through around`,
   de: `der die das und ist nicht ich sehr mit ein eine einen für auf es zu den dem sie wir auch aber noch nur
     war hat haben gut schlecht toll leider wie bei von dass kann mir mich wirklich schön gekauft kein keine
     etwas schon immer danke produkt qualität preis lecker sind wird würde alles mein meine man am im zum`,
@@ -63,7 +64,8 @@ const EN_CONTENT = new Set(
    restaurant waiter waitress menu meal stuff time day days week weeks month months year years money store seller company
    brand packaging box instructions design look feel buy bought ordered received arrived use used using earphones headphones
    volume button buttons cable plug charge signal reception speaker purchase performance reliability construction service
-   experience support warranty refund waste value deal bargain recommend reccommend fits fit wear wearing`
+   experience support warranty refund waste value deal bargain recommend reccommend fits fit wear wearing wore worn
+   coat jacket jeans pants sweater skirt blouse leggings sleeves shoulders waist length fabric weather warmth`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -198,12 +198,14 @@ export function loadModel(model: EnglishModel): LoadedModel {
   if (model.ngrams.weights.length !== keys.length * 4) throw new Error(`English sentiment model ${model.version}: ${keys.length} n-grams but ${model.ngrams.weights.length} weights (4 each expected); retrain it with npm run train:en`);
   // Row r of n-gram k starts at 4r in one array of weights.
   const weights = Float64Array.from(model.ngrams.weights);
-  const table = new Map<string, number>();
-  keys.forEach((k, i) => table.set(k, i * 4));
-  // The same rows by n-gram parts: unigrams by unit, bigrams by first unit then second.
+  // The rows by n-gram parts: unigrams by unit, bigrams by first unit then second; by whole n-gram
+  // only when asked (training and tests), built then.
+  let table: Map<string, number> | undefined;
   const unigram = new Map<string, number>();
   const bigram = new Map<string, Map<string, number>>();
-  for (const [k, r] of table) {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const r = i * 4;
     const space = k.indexOf(' ');
     if (space < 0) {
       unigram.set(k, r);
@@ -215,7 +217,7 @@ export function loadModel(model: EnglishModel): LoadedModel {
     next.set(k.slice(space + 1), r);
   }
   // seen[row] === stamp: the row is in the list being built (a new stamp per list, no clearing).
-  const seen = new Uint32Array(table.size);
+  const seen = new Uint32Array(keys.length);
   let stamp = 0;
   const nextStamp = () => {
     if (++stamp === 0xffffffff) {
@@ -265,7 +267,7 @@ export function loadModel(model: EnglishModel): LoadedModel {
         z[1]! += q.dense[1]![i]! * x;
         z[2]! += q.dense[2]![i]! * x;
       }
-      const rows = f.rows ?? (f.sparse ?? []).map((k) => table.get(k));
+      const rows = f.rows ?? (f.sparse ?? []).map((k) => (table ??= new Map(keys.map((key, i) => [key, i * 4]))).get(k));
       for (const r of rows) {
         if (r === undefined) continue;
         logit += weights[r]!;

@@ -19,7 +19,7 @@ export const EN_WORDS: Record<string, LexiconValue> = {
   glitchy: -1.8, glitch: -1.5, glitches: -1.5, buggy: -1.8, laggy: -1.5, crashes: -1.5, crashed: -1.5,
   crashing: -1.5, freezes: -1.5, froze: -1.5, freezing: -0.5, leaks: -1.8, leaked: -1.8, leaking: -1.8, leaky: -1.8,
   cracked: -1.8, shattered: -2.0, scratched: -1.2, dented: -1.5, rusted: -1.8, rusty: -1.5, peeling: -1.5, peeled: -1.3,
-  torn: -1.5, ripped: -1.5, frayed: -1.5, unraveled: -1.5, unraveling: -1.5, pilling: -1.5, pilled: -1.5, shrunk: -1.5,
+  torn: -1.5, ripped: -1.5, snapped: -1.5, jammed: -1.5, frayed: -1.5, unraveled: -1.5, unraveling: -1.5, pilling: -1.5, pilled: -1.5, shrunk: -1.5,
   shrank: -1.5, faded: -1.2, fades: -1.0, broke: -2.2, breaks: -1.8, breaking: -1.5, broken: -2.3, died: -2.4, dies: -2.0,
   dying: -1.5, overheats: -1.8, overheating: -1.8, overheated: -1.8, drains: -1.2, defect: -1.8, defects: -1.8,
   flaw: [-1.5, 1.2], flaws: [-1.5, 1.5], issue: [-1.0, 1.2], issues: [-1.2, 1.5], problem: [-1.7, 1.5], problems: [-1.7, 1.5],

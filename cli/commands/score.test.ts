@@ -1,5 +1,35 @@
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { radar } from '../../test/cli.js';
+import { RADAR, radar, tempDir } from '../../test/cli.js';
+
+/** Runs `radar score ARGS` with stdin left open: each text is sent only after the answer to the one before has come back. */
+async function conversation(args: string[], texts: string[]): Promise<Record<string, unknown>[]> {
+  const child = spawn(process.execPath, [RADAR, 'score', ...args], { cwd: tempDir(), env: { ...process.env, RADAR_LOG_LEVEL: 'warn' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const answers: Record<string, unknown>[] = [];
+  let buffered = '';
+  let next: ((line: string) => void) | undefined;
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    buffered += d;
+    for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      next?.(line);
+    }
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  try {
+    for (const text of texts) {
+      const answer = new Promise<string>((resolve) => (next = resolve));
+      child.stdin.write(`${text}\n`);
+      answers.push(JSON.parse(await answer) as Record<string, unknown>);
+    }
+  } finally {
+    child.stdin.end();
+    clearTimeout(timer);
+  }
+  await new Promise((resolve) => child.on('close', resolve));
+  return answers;
+}
 
 function lines(out: string): Record<string, unknown>[] {
   return out
@@ -56,6 +86,16 @@ describe('radar score', () => {
     expect(out[1]!.error).toMatch(/line 2: not valid JSON/);
     expect(out[2]!.id).toBe('ok2');
     expect(r.stderr).toContain('line 2');
+  });
+
+  it('answers each line as it arrives, before stdin ends, on one thread and on two', async () => {
+    const texts = ['The strap snapped on day two.', JSON.stringify({ id: 'q', text: 'Lovely soft wool, very warm.' }), 'Arrived on time.'];
+    for (const args of [[], ['--threads', '2']]) {
+      const answers = await conversation(args, texts);
+      expect(answers.map((a) => a.id), args.join(' ')).toEqual([1, 'q', 3]);
+      expect((answers[0]!.sentiment as { label: string }).label).toBe('negative');
+      expect((answers[1]!.sentiment as { label: string }).label).toBe('positive');
+    }
   });
 
   it('streams 10,000 lines with nothing but JSON on stdout', async () => {

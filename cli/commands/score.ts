@@ -26,6 +26,34 @@ export function parseScoreLine(line: string, lineNo: number): { id: unknown; tex
 
 type ParsedLine = ReturnType<typeof parseScoreLine>;
 
+/**
+ * The lines of stdin in batches of what has arrived, at most `max` lines each; reading pauses while
+ * several batches wait, so a large input never piles up in memory.
+ */
+async function* lineBatches(max: number): AsyncGenerator<string[]> {
+  const queue: string[] = [];
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  rl.on('line', (line) => {
+    queue.push(line);
+    if (queue.length >= max * 4) rl.pause();
+    wake?.();
+  });
+  rl.on('close', () => {
+    ended = true;
+    wake?.();
+  });
+  for (;;) {
+    if (!queue.length && !ended) await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+    if (!queue.length) return;
+    const batch = queue.splice(0, max);
+    rl.resume();
+    yield batch;
+  }
+}
+
 export const score: CommandSpec = {
   name: 'score',
   summary: 'score texts from stdin (lines or JSONL) and print one JSON analysis per line',
@@ -48,49 +76,36 @@ Examples:
     let lineNo = 0;
     let errors = 0;
     // Respect backpressure so 10,000 lines never pile up in memory.
-    const write = async (record: string) => {
-      if (!out.write(`${record}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+    const write = async (chunk: string) => {
+      if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
     };
     const failed = (parsed: { id: unknown; error: string }) => {
       errors++;
       say(ctx, `radar score: ${parsed.error}`);
       return JSON.stringify({ id: parsed.id, error: parsed.error });
     };
+    const batches = lineBatches(threads === 1 ? 256 : 128 * threads);
     if (threads === 1) {
       const { createPipeline } = await import('../../analyzers/pipeline.js');
       const pipeline = createPipeline(pipelineOptions);
-      for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-        lineNo++;
-        const parsed = parseScoreLine(line, lineNo);
-        await write('error' in parsed ? failed(parsed) : JSON.stringify({ id: parsed.id, ...pipeline.analyze(parsed.text, parsed.lang ? { lang: parsed.lang } : undefined) }));
+      // A batch is what has arrived (one line when typed, a few hundred when piped); its results go
+      // out in one write.
+      for await (const lines of batches) {
+        let chunk = '';
+        for (const line of lines) {
+          const parsed = parseScoreLine(line, ++lineNo);
+          chunk += `${'error' in parsed ? failed(parsed) : JSON.stringify({ id: parsed.id, ...pipeline.analyze(parsed.text, parsed.lang ? { lang: parsed.lang } : undefined) })}\n`;
+        }
+        await write(chunk);
       }
     } else {
       const { createTextAnalyzer } = await import('../../analyzers/pool.js');
       const analyzer = await createTextAnalyzer(pipelineOptions, threads);
       try {
-        // Lines are taken in batches of what has arrived (one line at a time when typed, many when
-        // piped); a batch is analysed on the threads while the one before it is written.
-        const maxBatch = 128 * threads;
-        const queue: string[] = [];
-        let ended = false;
-        let wake: (() => void) | undefined;
-        const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-        rl.on('line', (line) => {
-          queue.push(line);
-          if (queue.length >= maxBatch * 4) rl.pause();
-          wake?.();
-        });
-        rl.on('close', () => {
-          ended = true;
-          wake?.();
-        });
+        // A batch is analysed on the threads while the one before it is written.
         let writing: Promise<void> = Promise.resolve();
-        for (;;) {
-          if (!queue.length && !ended) await new Promise<void>((resolve) => (wake = resolve));
-          wake = undefined;
-          if (!queue.length) break;
-          const parsed: ParsedLine[] = queue.splice(0, maxBatch).map((line) => parseScoreLine(line, ++lineNo));
-          rl.resume();
+        for await (const lines of batches) {
+          const parsed: ParsedLine[] = lines.map((line) => parseScoreLine(line, ++lineNo));
           const texts = parsed.flatMap((p) => ('error' in p ? [] : [{ text: p.text, ...(p.lang ? { lang: p.lang } : {}) }]));
           const analysed = analyzer.analyzeManyJson(texts);
           const before = writing;
@@ -98,7 +113,9 @@ Examples:
             const results = await analysed;
             await before;
             let k = 0;
-            for (const p of parsed) await write('error' in p ? failed(p) : `{"id":${JSON.stringify(p.id)},${results[k++]!.slice(1)}`);
+            let chunk = '';
+            for (const p of parsed) chunk += `${'error' in p ? failed(p) : `{"id":${JSON.stringify(p.id)},${results[k++]!.slice(1)}`}\n`;
+            await write(chunk);
           })();
           // A failure surfaces at the next await of `writing`; until then it is not unhandled.
           writing.catch(() => undefined);
