@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocument, type DocumentInput } from './document.js';
+import { authorIdentity, authorKeyOf, buildDocument, type DocumentInput } from './document.js';
+import { authorKey } from '../privacy/author-key.js';
 
 const policy = { salt: 's', storeAuthorNames: false, redactPII: true };
 const base: DocumentInput = { kind: 'review', origin: 'crawl', sourceId: 'src', site: 'shop.example', url: 'http://shop.example/p', body: 'Great.', fetchedAt: '2025-01-01T00:00:00Z' };
@@ -19,6 +20,17 @@ describe('document identity', () => {
     expect(a.authorKey).toBe(b.authorKey);
     expect(a.authorName).toBeUndefined();
     expect(buildDocument({ ...base, siteId: '3', author: 'Dana' }, { ...policy, storeAuthorNames: true }).authorName).toBe('Dana');
+  });
+
+  it('gives the same author key however often it is asked, and another one under another salt or site', () => {
+    const url = 'http://127.0.0.1:4000/reviewers/lee';
+    const first = authorKeyOf('salt-a', 'shop.example', url, 'Lee');
+    expect(first).toBe(authorKey('salt-a', 'shop.example', authorIdentity(url, 'Lee')!));
+    expect(authorKeyOf('salt-a', 'shop.example', url, 'Lee')).toBe(first);
+    expect(authorKeyOf('salt-b', 'shop.example', url, 'Lee')).not.toBe(first);
+    expect(authorKeyOf('salt-a', 'other.example', url, 'Lee')).not.toBe(first);
+    expect(authorKeyOf('salt-a', 'shop.example', undefined, 'Lee')).not.toBe(first);
+    expect(authorKeyOf('salt-a', 'shop.example')).toBeUndefined();
   });
 
   it('changes the content hash, not the id, when a review is edited', () => {

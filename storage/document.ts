@@ -2,7 +2,7 @@
  * Building a stored document from what a crawler or an import found: a stable id, content and text
  * hashes, a pseudonymous author key, PII redacted — the one place these rules live.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { DocumentKind, DocumentOrigin, RadarDocument, Rating } from '../domain/types.js';
 import { authorKey } from '../privacy/author-key.js';
 import { redactPII } from '../privacy/redact.js';
@@ -66,7 +66,7 @@ export interface DocumentPolicy {
 }
 
 function sha(text: string, length = 32): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, length);
+  return hash('sha256', text, 'hex').slice(0, length);
 }
 
 /** Whitespace collapsed and trimmed. */
@@ -135,10 +135,21 @@ export function authorIdentity(authorUrl: string | undefined, author: string | u
   return author ? `name:${author.trim().toLowerCase().replace(/\s+/g, ' ')}` : undefined;
 }
 
+// Keys already worked out: a crawl meets the same reviewer on the page and in each of their reviews,
+// and parsing the profile URL and the HMAC are the dearest part of building a document. Bounded.
+const knownKeys = new Map<string, string | undefined>();
+const KNOWN_KEYS_MAX = 20_000;
+
 /** The pseudonymous key of an author on a site, from their profile URL or name (the one rule every caller uses). */
 export function authorKeyOf(salt: string, site: string, authorUrl?: string, author?: string): string | undefined {
+  if (!authorUrl && !author) return undefined;
+  const memo = `${salt}\u0000${site}\u0000${authorUrl ?? ''}\u0000${author ?? ''}`;
+  if (knownKeys.has(memo)) return knownKeys.get(memo);
   const identity = authorIdentity(authorUrl, author);
-  return identity ? authorKey(salt, site, identity) : undefined;
+  const key = identity ? authorKey(salt, site, identity) : undefined;
+  if (knownKeys.size >= KNOWN_KEYS_MAX) knownKeys.clear();
+  knownKeys.set(memo, key);
+  return key;
 }
 
 /** Builds the stored document: ids, hashes, author key, redaction. */
