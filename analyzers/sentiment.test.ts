@@ -71,6 +71,22 @@ describe('English sentiment', () => {
     expect(label('Would have been great if the lid fit.')).toBe('negative');
   });
 
+  it('knows order, delivery and booking complaints in either spelling', () => {
+    expect(label('Our flight got canceled and we had to rebook ourselves.')).toBe('negative');
+    expect(label('Our flight got cancelled and we had to rebook ourselves.')).toBe('negative');
+    expect(label('Three delays on one trip.')).toBe('negative');
+    expect(label('We were stranded at the gate overnight.')).toBe('negative');
+    expect(label('Still waiting for a callback after two days.')).toBe('negative');
+    expect(label('Thanks for nothing.')).toBe('negative');
+    expect(label('Not canceled after all, great news!')).toBe('positive');
+    expect(label('Still no complaints after a year.')).toBe('positive');
+  });
+
+  it('lists only single words as words (phrases go with the phrases, or they never match)', async () => {
+    const { EN_WORDS } = await import('./lexicons/english.js');
+    expect(Object.keys(EN_WORDS).filter((w) => /\s/.test(w))).toEqual([]);
+  });
+
   it('reads common misspellings of opinion words', () => {
     expect(label('Very dissapointing.')).toBe('negative');
     expect(label('Excelent buy.')).toBe('positive');

@@ -54,6 +54,9 @@ export const EN_WORDS: Record<string, LexiconValue> = {
   lackluster: -1.8, lacklustre: -1.8, heavenly: 2.5, delish: 2.5, yum: 2.0, mouthwatering: 2.5, succulent: 2.0,
   inattentive: -1.8, rushed: -1.2, unfriendly: -2.0, snobby: -1.8, pretentious: -1.5, cockroach: -2.5, cockroaches: -2.5,
   reasonably: 0.8, understaffed: -1.8, disorganized: -1.8, unorganized: -1.8, cramped: -1.2, crowded: -0.8,
+  // Orders, deliveries, bookings: VADER has "cancelled" and "delay" but not the US spelling or the plural.
+  canceled: -1.0, cancelation: -0.8, cancellation: -0.8, cancellations: -0.8, cancelations: -0.8, delays: -1.3,
+  stranded: -1.8, overbooked: -1.5,
   // Verdicts.
   pleased: 2.0, satisfied: [1.8, -2.0], impressed: [2.0, -1.8], unimpressed: -1.8, underwhelmed: -1.8, underwhelming: -1.8,
   disappoint: [-2.0, 1.5], disappoints: [-2.0, 1.8], disappointed: [-2.3, 1.2], disappointing: [-2.3, 1.0], disappointment: -2.4,
@@ -142,6 +145,7 @@ export const EN_PHRASES: Record<string, LexiconValue> = {
   'really wanted to love': -1.8, 'was hoping': -0.8, 'i was hoping': -0.8, 'hoped for better': -1.8, 'expected more': -1.5,
   'expected better': -1.8, 'expected much more': -1.8, 'should have read': -1.5, 'not as described': -2.2,
   'not as advertised': -2.2, 'not as pictured': -1.8, 'not what i expected': -1.5, 'not what i ordered': -2.0,
+  'still waiting': -1.5, 'thanks for nothing': -2.2,
   'no response': -1.8, 'never responded': -2.0, 'never heard back': -2.0, 'on hold': -0.8, 'waited for': -0.8,
   'had to wait': -1.0, 'customer disservice': -2.5, 'what a joke': -2.5, 'give it zero': -2.8, 'give it 0': -2.8,
   'not even one star': -2.8, 'nothing works': -2.5, 'not working': -2.5, 'five star': 2.5, '5 star': 2.5, 'no star': -2.5,
