@@ -6,7 +6,7 @@
 import type { AspectMention, Attribute, Intent, Sentiment, Signals } from '../domain/types.js';
 
 /** What a token is; stages ignore the kinds they have no use for. */
-export type TokenKind = 'word' | 'number' | 'emoji' | 'emoticon' | 'punct' | 'url';
+export type TokenKind = 'word' | 'number' | 'emoji' | 'emoticon' | 'punct' | 'url' | 'handle';
 
 /** One token with its offsets into the analysed text. */
 export interface Token {
@@ -18,7 +18,7 @@ export interface Token {
   start: number;
   /** Offset just after the last character. */
   end: number;
-  /** Word, number, emoji, emoticon, punctuation or URL. */
+  /** Word, number, emoji, emoticon, punctuation, URL or social-media handle ("@name"). */
   kind: TokenKind;
 }
 

@@ -35,6 +35,13 @@ describe('sentences', () => {
     expect(tokens[0]!.norm).toBe("don't");
   });
 
+  it('keeps a social-media handle whole as a handle, but not the end of an e-mail address', () => {
+    const tokens = tokenize('@united lost my bag, mail dana@example.com or @shop_help');
+    expect(tokens.filter((t) => t.kind === 'handle').map((t) => t.text)).toEqual(['@united', '@shop_help']);
+    expect(tokens.some((t) => t.kind === 'word' && t.norm === 'united')).toBe(false);
+    expect(tokens.some((t) => t.text === '@example')).toBe(false);
+  });
+
   it('does not read sizes in brackets as emoticons', () => {
     expect(tokenize('(size 8)').some((t) => t.kind === 'emoticon')).toBe(false);
   });

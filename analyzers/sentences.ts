@@ -7,10 +7,12 @@
  */
 import type { AnalysisRecord, Sentence, Stage, Token, TokenKind } from './record.js';
 
-// One alternation, tried in order: URL, emoticon, emoji sequence, word, number, punctuation.
+// One alternation, tried in order: URL, handle, emoticon, emoji sequence, word, number, punctuation.
 const TOKEN_RE = new RegExp(
   [
     String.raw`(?<url>https?:\/\/\S+|www\.\S+)`,
+    // A social-media handle ("@united", "@shop_help") names an account, not an opinion; not inside an e-mail address.
+    String.raw`(?<handle>(?<![\p{L}\p{N}_.])@[\p{L}\p{N}_]+)`,
     // Emoticons need a blank (or the text's edge) on both sides, so "(size 8)" or "a:b" are not faces.
     String.raw`(?<emoticon>(?<![\p{L}\p{N}])(?:[:;=][-'^o]?[)(\]\[dDpP/\\|*3oO@]+|[)(\]\[][-'^]?[:;=]|<\/?3+|\^_*\^|-_+-|[xX][dD]+(?!\p{L})|T_T|:'\(|;_;)(?![\p{L}\p{N}]))`,
     String.raw`(?<emoji>\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic})*|\p{Regional_Indicator}{2})`,
@@ -21,7 +23,7 @@ const TOKEN_RE = new RegExp(
   'gu',
 );
 
-const KINDS: TokenKind[] = ['url', 'emoticon', 'emoji', 'word', 'number', 'punct'];
+const KINDS: TokenKind[] = ['url', 'handle', 'emoticon', 'emoji', 'word', 'number', 'punct'];
 
 /** Lower-cases a token and makes typographic apostrophes plain. */
 export function normalise(token: string): string {

@@ -179,7 +179,7 @@ export function scoreEnglishSentence(sentence: Sentence, w: SentimentWeights, ca
   let i = 0;
   while (i < n) {
     const t = toks[i]!;
-    if (t.kind === 'punct' || t.kind === 'url') {
+    if (t.kind === 'punct' || t.kind === 'url' || t.kind === 'handle') {
       i++;
       continue;
     }

@@ -88,7 +88,7 @@ function walkNgrams(sentences: readonly Sentence[], unitSeen: (unit: string) => 
     let prev = '<s>';
     let negated = 0;
     for (const t of s.tokens) {
-      if (t.kind === 'url') continue;
+      if (t.kind === 'url' || t.kind === 'handle') continue;
       const norm = t.kind === 'number' ? '<num>' : t.norm;
       if (SCOPE_STOPS.has(norm)) negated = 0;
       if (DROP.has(norm)) {

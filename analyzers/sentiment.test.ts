@@ -82,6 +82,13 @@ describe('English sentiment', () => {
     expect(label('Still no complaints after a year.')).toBe('positive');
   });
 
+  it('reads a handle as a name, not an opinion ("@united" is not "united")', () => {
+    expect(label('@united when does the gate open?')).toBe('neutral');
+    expect(label('@LoveBeauty my parcel arrived')).toBe('neutral');
+    expect(label('@united thanks, great crew today!')).toBe('positive');
+    expect(label('@united my bag is lost, still waiting')).toBe('negative');
+  });
+
   it('lists only single words as words (phrases go with the phrases, or they never match)', async () => {
     const { EN_WORDS } = await import('./lexicons/english.js');
     expect(Object.keys(EN_WORDS).filter((w) => /\s/.test(w))).toEqual([]);
