@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { binaryAccuracy, labelOfScore, loadClothingReviews, sentimentPackageLabeller, threeClass } from './evaluate.js';
 import { createPipeline } from './pipeline.js';
 import { englishModel, type EnglishModel } from './sentiment-model.js';
+import { lexiconFingerprint } from './lexicons/english-lexicon.js';
 import { isHeldOut } from './splits.js';
 import { textFeatures, trainEnglish } from './train/train-english.js';
 import { loadAirlineTweets } from './evaluate.js';
@@ -20,6 +21,10 @@ describe('the shipped English model', () => {
   it('was trained only on sets whose licence allows it', () => {
     expect(MODEL.trainedOn.map((t) => t.licence).sort()).toEqual(['CC BY 4.0', 'CC0']);
     for (const t of MODEL.trainedOn) expect(t.items).toBeGreaterThan(1000);
+  });
+
+  it('was trained with the lexicon the scorer has now (after changing a word list, run npm run train:en)', () => {
+    expect(MODEL.settings.lexicon, 'the English word lists changed since the model was trained: run npm run train:en').toBe(lexiconFingerprint());
   });
 });
 

@@ -3,8 +3,11 @@
  * laid over them, phrases indexed by their first token, and contraction variants expanded. Built
  * once, on first use.
  */
+import { hash } from 'node:crypto';
 import { tokenize } from '../sentences.js';
+import * as english from './english.js';
 import { EN_CONTRACTIONS, EN_PHRASES, EN_TYPO_TARGETS, EN_WORDS, type LexiconValue } from './english.js';
+import { EMOJI_VALENCE } from './emoji.js';
 import { vaderLexicon } from './vader-lexicon.js';
 
 /** A lexicon entry: valence, and the valence when negated if it is not a plain flip. */
@@ -119,4 +122,16 @@ export function correctTypo(word: string): string | undefined {
     if (t) return t;
   }
   return undefined;
+}
+
+/**
+ * A fingerprint of everything the English scorer's word lists hold (the project's lists, the emoji
+ * valences and VADER's words). The trained model records the one it was trained with: a lexicon
+ * changed since then means the model reads features it was not trained on (retrain: npm run train:en).
+ */
+export function lexiconFingerprint(): string {
+  const lists = Object.entries(english)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, v]) => [name, v instanceof Set || v instanceof Map ? [...(v as Iterable<unknown>)] : v]);
+  return hash('sha256', JSON.stringify([lists, EMOJI_VALENCE, vaderLexicon()]), 'hex').slice(0, 16);
 }

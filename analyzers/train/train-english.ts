@@ -15,6 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Polarity } from '../../domain/types.js';
 import { loadClothingReviews, loadUciSentences, type LabelledText } from '../evaluate.js';
+import { lexiconFingerprint } from '../lexicons/english-lexicon.js';
 import type { AnalysisRecord } from '../record.js';
 import { sentencesStage } from '../sentences.js';
 import { CLASSES, DENSE_FEATURES, features, type EnglishModel, type TrainingFeatures } from '../sentiment-model.js';
@@ -248,7 +249,7 @@ export function trainEnglish(dataDir: string, log: (m: string) => void = () => {
       { set: 'en-uci-sentences (amazon, yelp; Kotzias et al. 2015)', licence: 'CC BY 4.0', items: uci.length },
       { set: "en-clothing-reviews (Women's E-Commerce Clothing Reviews)", licence: 'CC0', items: clothing.length },
     ],
-    settings: { optimiser: 'full-batch Adam, 300 iterations', minCount, lambdaP: bestP.l, cvAccuracyP: round(bestP.s), lambdaQ: bestQ.l, cvMacroF1Q: round(bestQ.s) },
+    settings: { optimiser: 'full-batch Adam, 300 iterations', minCount, lambdaP: bestP.l, cvAccuracyP: round(bestP.s), lambdaQ: bestQ.l, cvMacroF1Q: round(bestQ.s), lexicon: lexiconFingerprint() },
     dense: [...DENSE_FEATURES],
     p: { bias: round(p.bias[0]!), dense: [...p.dense].map(round) },
     q: { bias: [...q.bias].map(round), dense: [0, 1, 2].map((c) => [...q.dense.subarray(c * D, (c + 1) * D)].map(round)) },
