@@ -78,6 +78,10 @@ describe('English sentiment', () => {
     expect(label('We were stranded at the gate overnight.')).toBe('negative');
     expect(label('Still waiting for a callback after two days.')).toBe('negative');
     expect(label('Thanks for nothing.')).toBe('negative');
+    expect(label("@shop my order hasn't shipped yet and it's been 2 weeks")).toBe('negative');
+    expect(label('Ordered on the 3rd and still have not received it.')).toBe('negative');
+    expect(label("@telco can't get through to anyone on the phone")).toBe('negative');
+    expect(label('Why is your app down again?')).toBe('negative');
     expect(label('Not canceled after all, great news!')).toBe('positive');
     expect(label('Still no complaints after a year.')).toBe('positive');
   });

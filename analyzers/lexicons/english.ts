@@ -145,7 +145,8 @@ export const EN_PHRASES: Record<string, LexiconValue> = {
   'really wanted to love': -1.8, 'was hoping': -0.8, 'i was hoping': -0.8, 'hoped for better': -1.8, 'expected more': -1.5,
   'expected better': -1.8, 'expected much more': -1.8, 'should have read': -1.5, 'not as described': -2.2,
   'not as advertised': -2.2, 'not as pictured': -1.8, 'not what i expected': -1.5, 'not what i ordered': -2.0,
-  'still waiting': -1.5, 'thanks for nothing': -2.2,
+  'still waiting': -1.5, 'thanks for nothing': -2.2, "hasn't arrived": -1.8, "haven't received": -1.8, "hasn't shipped": -1.5,
+  "can't get through": -1.5, "couldn't get through": -1.5, 'been trying to reach': -1.0, 'down again': -1.5,
   'no response': -1.8, 'never responded': -2.0, 'never heard back': -2.0, 'on hold': -0.8, 'waited for': -0.8,
   'had to wait': -1.0, 'customer disservice': -2.5, 'what a joke': -2.5, 'give it zero': -2.8, 'give it 0': -2.8,
   'not even one star': -2.8, 'nothing works': -2.5, 'not working': -2.5, 'five star': 2.5, '5 star': 2.5, 'no star': -2.5,
@@ -287,5 +288,7 @@ export const EN_CONTRACTIONS: Record<string, string[]> = {
   "couldn't": ['couldnt', 'could not'],
   "isn't": ['isnt', 'is not'],
   "wasn't": ['wasnt', 'was not'],
+  "hasn't": ['hasnt', 'has not'],
+  "haven't": ['havent', 'have not'],
   "i'd": ['id', 'i would'],
 };
