@@ -13,6 +13,7 @@ import { runCrawl, type CrawledPage, type RunCrawlOptions } from '../crawlers/ru
 import { createBrandLinker } from '../crawlers/brand-linker.js';
 import { authorKeyOf, buildDocument, siteOf, type DocumentPolicy } from '../storage/document.js';
 import type { Store } from '../storage/store.js';
+import { forgottenAuthors } from '../storage/forget.js';
 import { stageLogger } from '../log/logger.js';
 
 /** Options of a crawl job. */
@@ -157,6 +158,8 @@ export async function crawlSource(
     },
     errors: [],
   };
+  // People who asked to be forgotten (radar forget) are neither fetched nor stored again.
+  const forgotten = await forgottenAuthors(store);
   await store.saveRun(run);
   const profiled = new Map<string, boolean>();
   // What this crawl already stored of each reviewer (their facts without timestamps): a reviewer met
@@ -173,6 +176,7 @@ export async function crawlSource(
       acquireLease: options.acquireLease,
       wantProfile: async (url) => {
         const key = authorKeyOf(salt, siteOf(url), url)!;
+        if (forgotten.has(key)) return false;
         if (!profiled.has(key)) {
           const [known] = await store.getAuthors([key]);
           profiled.set(key, !!(known?.location || known?.reviewCount));
@@ -181,6 +185,7 @@ export async function crawlSource(
       },
       onPage: async (page) => {
         const authors = authorsOf(page, policy, config.privacy.storeAuthorNames).filter((a) => {
+          if (forgotten.has(a._id)) return false;
           const { firstSeenAt: _first, updatedAt: _updated, ...facts } = a;
           const known = JSON.stringify(facts);
           if (authorsWritten.get(a._id) === known) return false;
@@ -197,7 +202,8 @@ export async function crawlSource(
         }
         const fromProfile = page.role === 'profile';
         const extracted = fromProfile && page.extracted.profile?.reviews.length ? { ...page.extracted, items: page.extracted.profile.reviews } : page.extracted;
-        const docs = pageDocuments({ ...page, extracted }, target, policy, link, run._id, fromProfile);
+        let docs = pageDocuments({ ...page, extracted }, target, policy, link, run._id, fromProfile);
+        if (forgotten.size) docs = docs.filter((d) => !d.authorKey || !forgotten.has(d.authorKey));
         run.stats.documentsFound += docs.length;
         if (!docs.length) {
           await authorsSaved;

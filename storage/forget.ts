@@ -3,6 +3,35 @@
  * the author or at their documents. Pure; both stores use it.
  */
 import type { PersonaSet } from '../domain/types.js';
+import type { Store } from './store.js';
+
+/** Meta key of the authors removed on request: crawls and imports never store them again. */
+const FORGOTTEN = 'forgottenAuthors';
+
+/** The author keys removed on request, which crawls and imports must not store again. */
+export async function forgottenAuthors(store: Store): Promise<Set<string>> {
+  const raw = await store.getMeta(FORGOTTEN);
+  if (raw === undefined) return new Set();
+  let list: unknown;
+  try {
+    list = JSON.parse(raw);
+  } catch {
+    list = undefined;
+  }
+  if (!Array.isArray(list) || !list.every((k) => typeof k === 'string')) {
+    // Carrying on would store people who asked to be forgotten: stop and say so.
+    throw new Error(`the store's list of forgotten authors (meta "${FORGOTTEN}") is unreadable; restore it from a backup before crawling or importing`);
+  }
+  return new Set(list as string[]);
+}
+
+/** Adds an author key to the forgotten list (before their data is removed, so an interruption still keeps them out). */
+export async function rememberForgotten(store: Store, authorKey: string): Promise<void> {
+  const keys = await forgottenAuthors(store);
+  if (keys.has(authorKey)) return;
+  keys.add(authorKey);
+  await store.setMeta(FORGOTTEN, JSON.stringify([...keys]));
+}
 
 function refersTo(value: unknown, authorKey: string, docIds: Set<string>): boolean {
   if (typeof value === 'string') return value === authorKey || docIds.has(value);

@@ -12,6 +12,7 @@ import { serve, type TestServer } from './static-server.js';
 import { ConfigSchema } from '../config/schema.js';
 import { crawlSource } from '../jobs/crawl-source.js';
 import { EmbeddedStore } from '../storage/embedded/embedded-store.js';
+import { rememberForgotten } from '../storage/forget.js';
 
 const WEB = '../shared/fixtures/web';
 const HTML = { 'content-type': 'text/html; charset=utf-8' };
@@ -105,6 +106,36 @@ describe('crawling a saved real page into the store', () => {
       const authors = await store.getAuthors(keys);
       expect(authors.length).toBeGreaterThanOrEqual(20);
       expect(authors.filter((a) => a.location && /,\s*[A-Z]{2}$/.test(a.location)).length).toBeGreaterThanOrEqual(20);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('does not store again a reviewer forgotten on request when the page is crawled again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'radar-yelp-forget-'));
+    const store = await EmbeddedStore.open(dir);
+    try {
+      const config = ConfigSchema.parse({ brands: [{ id: 'tofu', name: 'Thanh Son Tofu' }] });
+      const source = ConfigSchema.shape.sources.parse([{ id: 'yelp', urls: [`${server.url}/yelp-biz`], render: 'static', maxPages: 1 }])[0]!;
+      await crawlSource(config, store, 'salt', { source, brand: 'tofu' });
+      const docs = [];
+      for await (const d of store.findDocuments()) docs.push(d);
+      const key = docs.find((d) => d.authorKey)!.authorKey!;
+      const theirs = docs.filter((d) => d.authorKey === key);
+      await rememberForgotten(store, key);
+      expect((await store.forgetAuthor(key)).documents).toBe(theirs.length);
+      // Nothing of theirs is left in the store's files either.
+      const { readdirSync } = await import('node:fs');
+      const files = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+      for (const d of theirs) expect(files.includes(d.body.slice(0, 60)), d.body.slice(0, 60)).toBe(false);
+      expect(files).not.toContain(`"authorKey":"${key}"`);
+      expect(files).not.toContain(`"_id":"${key}"`);
+
+      const again = await crawlSource(config, store, 'salt', { source, brand: 'tofu' });
+      expect(again.stats.documentsNew).toBe(0);
+      expect(await store.countDocuments({ authorKey: key, includeDuplicates: true })).toBe(0);
+      expect(await store.getAuthors([key])).toEqual([]);
+      expect(await store.countDocuments({ includeDuplicates: true })).toBe(docs.length - theirs.length);
     } finally {
       await store.close();
     }

@@ -37,11 +37,19 @@ Find the key from what the person tells you (their name on a site, or their prof
       }
       const docIds = new Set<string>();
       for await (const d of store.findDocuments({ authorKey: key, includeDuplicates: true })) docIds.add(d._id);
+      // Remembered first: crawls and imports skip the person from now on, even if this run is cut short.
+      const { rememberForgotten } = await import('../../storage/forget.js');
+      await rememberForgotten(store, key);
       const result = await store.forgetAuthor(key);
       // Reports already written must stop quoting the person too.
       const outDir = resolve(config.report.outDir);
       const jsonFile = join(outDir, 'report.json');
       let scrubbedFiles = 0;
+      const stale: string[] = [];
+      if (!existsSync(jsonFile) && docIds.size) {
+        // Without report.json the HTML and Markdown cannot be re-rendered here: say which to regenerate.
+        for (const f of ['index.html', 'report.md', 'personas.csv']) if (existsSync(join(outDir, f))) stale.push(join(outDir, f));
+      }
       if (existsSync(jsonFile) && docIds.size) {
         const { scrubReport } = await import('../../reports/scrub.js');
         const before = await readFile(jsonFile, 'utf8');
@@ -66,20 +74,25 @@ Find the key from what the person tells you (their name on a site, or their prof
             scrubbedFiles++;
           }
         }
-        const docsCsv = join(outDir, 'documents.csv');
-        if (existsSync(docsCsv)) {
-          const { parse } = await import('csv-parse/sync');
-          const { stringify } = await import('csv-stringify/sync');
-          const rows = parse(await readFile(docsCsv, 'utf8')) as string[][];
-          const kept = rows.filter((r, i) => i === 0 || !docIds.has(r[0] ?? ''));
-          if (kept.length !== rows.length) {
-            await writeFile(docsCsv, stringify(kept));
-            scrubbedFiles++;
-          }
+      }
+      const docsCsv = join(outDir, 'documents.csv');
+      if (existsSync(docsCsv) && docIds.size) {
+        const { parse } = await import('csv-parse/sync');
+        const { stringify } = await import('csv-stringify/sync');
+        const rows = parse(await readFile(docsCsv, 'utf8')) as string[][];
+        const kept = rows.filter((r, i) => i === 0 || !docIds.has(r[0] ?? ''));
+        if (kept.length !== rows.length) {
+          await writeFile(docsCsv, stringify(kept));
+          scrubbedFiles++;
         }
       }
       ctx.stdout.write(`${JSON.stringify({ authorKey: key, ...result, reportFiles: scrubbedFiles })}\n`);
-      say(ctx, `removed ${result.documents} documents, ${result.analyses} analyses, ${result.authors} profile${result.authors === 1 ? '' : 's'}, quotes in ${result.personaSets} persona sets and ${scrubbedFiles} report files`);
+      say(ctx, `removed ${result.documents} documents, ${result.analyses} analyses, ${result.authors} profile${result.authors === 1 ? '' : 's'}, quotes in ${result.personaSets} persona sets and ${scrubbedFiles} report files; crawls and imports will not store this author again`);
+      for (const f of stale) say(ctx, `radar forget: ${f} was written without report.json beside it and may still quote this person: run radar report again (reports written elsewhere with --out need the same)`);
+      if (!options.author && result.documents === 0 && result.authors === 0) {
+        say(ctx, `radar forget: nothing was stored under the name "${String(options.name)}" on ${String(options.site)}. Reviewers with a profile page are known by its URL: pass --name with the profile URL instead (for imported files, --site is the file's name)`);
+        return 1;
+      }
       return 0;
     });
   },

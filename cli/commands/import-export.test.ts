@@ -95,5 +95,22 @@ describe('radar import / export / forget', () => {
     expect(jsonl(f.stdout)[0]).toMatchObject({ documents: 2 });
     expect(jsonl((await radar(['export'], { cwd })).stdout).map((d) => d.body)).toEqual(['Fine for the price.']);
     expect((await radar(['forget'], { cwd })).code).toBe(2);
+    // The store's files hold no copy of what was removed.
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const stored = readdirSync(join(cwd, '.radar'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'))
+      .join('\n');
+    expect(stored).not.toContain('Lid wobbles');
+    expect(stored).toContain('Fine for the price.');
+    // Importing the same file again leaves the forgotten person out.
+    const again = await radar(['import', 'r.jsonl', '--brand', 'brewlab'], { cwd });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/2 rows by authors removed on request/);
+    expect(jsonl((await radar(['export'], { cwd })).stdout).map((d) => d.body)).toEqual(['Fine for the price.']);
+    // A name with nothing stored under it says so, with what to try instead, and exits 1.
+    const none = await radar(['forget', '--name', 'Nobody Here', '--site', 'r.jsonl'], { cwd });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/nothing was stored under the name "Nobody Here".*profile URL/);
   });
 });

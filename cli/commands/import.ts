@@ -100,11 +100,17 @@ lang, product, location); map others with --map "COLUMN=field". Example:
       for (const e of rowErrors.slice(0, 20)) say(ctx, `  ${e}`);
       if (rowErrors.length > 20) say(ctx, `  … and ${rowErrors.length - 20} more${options.errors ? ` (all in ${String(options.errors)})` : ' (use --errors FILE for all)'}`);
       if (options.strict && rowErrors.length) throw new InputError(`nothing imported: ${rowErrors.length} of ${rows.length} rows have problems (--strict)`);
-      if (!plan.documents.length) throw new InputError(`nothing imported: none of the ${rows.length} rows is usable`);
-      const result = await store.upsertDocuments(plan.documents);
-      if (plan.authors.length) await store.upsertAuthors(plan.authors);
+      // People who asked to be forgotten stay forgotten.
+      const { forgottenAuthors } = await import('../../storage/forget.js');
+      const forgotten = await forgottenAuthors(store);
+      const documents = plan.documents.filter((d) => !d.authorKey || !forgotten.has(d.authorKey));
+      const authors = plan.authors.filter((a) => !forgotten.has(a._id));
+      if (documents.length < plan.documents.length) say(ctx, `${plan.documents.length - documents.length} rows by authors removed on request (radar forget) were left out`);
+      if (!documents.length) throw new InputError(`nothing imported: none of the ${rows.length} rows is usable`);
+      const result = await store.upsertDocuments(documents);
+      if (authors.length) await store.upsertAuthors(authors);
       if (plan.unknownProducts.length) say(ctx, `note: products not in radar.yaml were imported under their own ids: ${plan.unknownProducts.slice(0, 10).join(', ')}${plan.unknownProducts.length > 10 ? ', …' : ''}`);
-      say(ctx, `${file}: ${plan.documents.length} of ${rows.length} rows imported into ${sourceId} (${result.inserted.length} new, ${result.updated.length} updated, ${result.unchanged} unchanged)${rowErrors.length ? `; ${rowErrors.length} rows skipped` : ''}`);
+      say(ctx, `${file}: ${documents.length} of ${rows.length} rows imported into ${sourceId} (${result.inserted.length} new, ${result.updated.length} updated, ${result.unchanged} unchanged)${rowErrors.length ? `; ${rowErrors.length} rows skipped` : ''}`);
       return 0;
     });
   },

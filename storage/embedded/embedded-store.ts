@@ -265,6 +265,9 @@ export class EmbeddedStore implements Store {
       if (next) changed.push(next);
     }
     await sets.write(changed);
+    // A deletion must leave no copy on disk: rewrite the snapshots without the removed records and
+    // empty the journals that still hold them.
+    await Promise.all([analyses.compact(), this.documents.compact(), authors.compact(), sets.compact()]);
     return { documents: ids.length, analyses: analysisIds.length, authors: hadAuthor, personaSets: changed.length };
   }
 
@@ -274,6 +277,10 @@ export class EmbeddedStore implements Store {
     const analyses = await this.use(this.analyses);
     await analyses.write([], ids.filter((id) => analyses.get(id)));
     await (await this.use(this.documents)).write([], ids);
+    if (ids.length) {
+      await analyses.compact();
+      await this.documents.compact();
+    }
     return ids.length;
   }
 
