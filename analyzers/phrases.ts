@@ -5,6 +5,7 @@
  * opinion phrases are kept whole with their negation, so reports can rank what positive and
  * negative documents typically say.
  */
+import { wordsMentionSensitive } from '../privacy/sensitive.js';
 import { EN_BOOSTERS, EN_NEGATORS } from './lexicons/english.js';
 import type { AnalysisRecord, Stage, Token } from './record.js';
 import { normaliseFor } from './sentiment-other.js';
@@ -59,6 +60,9 @@ export function findPhrases(record: AnalysisRecord): string[] {
     if (found.size < MAX_PHRASES && p) found.add(p);
   };
   for (const s of record.sentences ?? []) {
+    // A sentence that discloses health, religion, ethnicity or sexuality gives no key phrase: phrases
+    // become themes and segments, and those categories never should.
+    if (lang === 'en' && wordsMentionSensitive(s.tokens.map((t) => t.norm))) continue;
     const inOpinion = new Uint8Array(s.tokens.length);
     // Opinion phrases keep their negation: "not worth" is the phrase people count, not "worth".
     for (const o of s.opinions ?? []) {

@@ -131,6 +131,23 @@ describe('themes', () => {
     expect(view.themes.map((t) => t.label)).not.toContain('wonderful');
   });
 
+  it('never makes a theme or a key phrase of health, pregnancy, religion or sexuality, however often it is said', () => {
+    const said = [
+      "I'm pregnant and the strap sits comfortably over my bump.",
+      'Since my chemo the strap is easier to hold than my old speaker.',
+      'My wife and I are a gay couple and the strap is fine for both of us.',
+      'We took it to church and the strap held up.',
+    ];
+    const rows = Array.from({ length: 24 }, (_, i) => row(said[i % said.length]!, 'tinybeat', `2025-05-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`));
+    const view = buildThemes(rows, { minVolume: 2 });
+    const words = view.themes.flatMap((t) => [t.label, ...t.terms]).join(' ');
+    expect(words).not.toMatch(/pregnan|bump|chemo|gay|couple|church/);
+    for (const r of rows) expect(r.analysis!.phrases.join(' ')).not.toMatch(/pregnan|chemo|gay|church/);
+    // The sentences still count for sentiment and for the aspects they name.
+    expect(rows.every((r) => r.analysis!.sentiment.label !== undefined)).toBe(true);
+    expect(view.themes.some((t) => t.terms.includes('strap'))).toBe(true);
+  });
+
   it('shows in the report: the Markdown table and the HTML chart and table mark the emerging theme', () => {
     const brands = ['tinybeat', 'loudbox'].map((id) => ({ id, name: id === 'tinybeat' ? 'TinyBeat' : 'LoudBox', own: id === 'tinybeat', products: [{ id: `${id}-speaker`, name: `${id} speaker` }] }));
     const { report } = buildReport({

@@ -5,6 +5,7 @@
  */
 import { analysisText } from '../../analyzers/pipeline.js';
 import type { Analysis, RadarDocument } from '../../domain/types.js';
+import { mentionsSensitive } from '../../privacy/sensitive.js';
 import type { AspectStanding, PersonaView, Quote, ShareCount } from '../model.js';
 import { aspectStandings, fiveStar, round, sentimentCounts } from '../summaries.js';
 import type { Feature, Member } from './features.js';
@@ -375,7 +376,9 @@ function pickQuotes(input: DescribeInput, traits: Trait[], net: Map<string, numb
     const against = a.aspects.find((x) => x.category === top.feature.key && x.polarity === (topNet > 0 ? 'negative' : 'positive'));
     if (!against) return;
     const what = `${topNet > 0 ? 'dislikes' : 'likes'} ${top.feature.key.replace(/-/g, ' ')}`;
-    counterCands.push({ score: Math.abs(against.score), member: m.key, trait: top.feature.name, quote: quoteOf(r.doc, a, what, { start: against.start, end: against.end }, input.showNames) });
+    const quote = quoteOf(r.doc, a, what, { start: against.start, end: against.end }, input.showNames);
+    // A persona is never illustrated by someone's health, religion, ethnicity or sexuality.
+    if (!mentionsSensitive(quote.text)) counterCands.push({ score: Math.abs(against.score), member: m.key, trait: top.feature.name, quote });
   };
   // Quotes come from the members who fit the segment best (a bounded number, however large it is).
   const typical = new Set(
@@ -397,8 +400,8 @@ function pickQuotes(input: DescribeInput, traits: Trait[], net: Map<string, numb
         const hit = showing(a, t.feature, net);
         if (hit && (!best || t.weight > best.score)) best = { score: t.weight, trait: t.feature.name, ...hit };
       }
-      if (best) {
-        const quote = quoteOf(r.doc, a, best.shows, best.span, input.showNames);
+      const quote = best && quoteOf(r.doc, a, best.shows, best.span, input.showNames);
+      if (best && quote && !mentionsSensitive(quote.text)) {
         const len = quote.text.length;
         // The most typical members, in a sentence that reads on its own (a bare title such as
         // "Bargain" shows the trait but says little).
