@@ -14,6 +14,7 @@ import { createBrandLinker } from '../crawlers/brand-linker.js';
 import { authorKeyOf, buildDocument, siteOf, type DocumentPolicy } from '../storage/document.js';
 import type { Store } from '../storage/store.js';
 import { forgottenAuthors } from '../storage/forget.js';
+import { redactPII, redactUrl } from '../privacy/redact.js';
 import { stageLogger } from '../log/logger.js';
 
 /** Options of a crawl job. */
@@ -111,6 +112,12 @@ function authorsOf(page: CrawledPage, policy: DocumentPolicy, storeNames: boolea
     const prev = out.get(key);
     const rec: Author = { ...prev, _id: key, site, firstSeenAt: now, updatedAt: now };
     for (const [k, v] of Object.entries(facts)) if (v !== undefined) (rec as unknown as Record<string, unknown>)[k] = v;
+    // What a profile states is redacted like review text (a location field holding an e-mail address).
+    if (policy.redactPII) {
+      if (rec.location) rec.location = redactPII(rec.location);
+      if (rec.displayName) rec.displayName = redactPII(rec.displayName);
+      if (rec.profileUrl) rec.profileUrl = redactUrl(rec.profileUrl);
+    }
     out.set(key, rec);
   };
   if (page.role === 'profile' && page.extracted.profile) {

@@ -9,6 +9,7 @@ import { parseDate } from '../crawlers/extract/dates.js';
 import { makeRating, parseRatingText } from '../crawlers/extract/ratings.js';
 import { createBrandLinker } from '../crawlers/brand-linker.js';
 import { authorKeyOf, buildDocument, type DocumentPolicy } from '../storage/document.js';
+import { redactPII } from '../privacy/redact.js';
 
 /** Document fields a column can be mapped to. */
 export const IMPORT_FIELDS = ['body', 'title', 'rating', 'author', 'publishedAt', 'id', 'url', 'lang', 'brand', 'product', 'location'] as const;
@@ -197,7 +198,7 @@ export function planImport(rows: Record<string, unknown>[], fields: Map<ImportFi
     plan.documents.push(doc);
     const location = get(row, 'location');
     if (author && location) {
-      plan.authors.push({ _id: authorKeyOf(policy.salt, settings.file, undefined, author)!, site: settings.file, location, firstSeenAt: settings.now, updatedAt: settings.now });
+      plan.authors.push({ _id: authorKeyOf(policy.salt, settings.file, undefined, author)!, site: settings.file, location: policy.redactPII ? redactPII(location) : location, firstSeenAt: settings.now, updatedAt: settings.now });
     }
   });
   plan.unknownProducts = [...unknown].sort();

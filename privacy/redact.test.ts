@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactPII } from './redact.js';
+import { redactPII, redactUrl } from './redact.js';
 import { authorKey } from './author-key.js';
 
 describe('redactPII', () => {
@@ -12,6 +12,21 @@ describe('redactPII', () => {
   it('keeps prices, dates, years, model numbers and ratings', () => {
     const text = 'Paid 129.99 on 2024-03-12, model BX-2000, rated 4/5, since 12.03.2024, order 1234567.';
     expect(redactPII(text)).toBe(text);
+    const more = 'Sizes 34/32, 1,234,567 units, used it 2019-2020, 2 for 19.99, open 9-5.';
+    expect(redactPII(more)).toBe(more);
+  });
+
+  it('finds numbers written with slashes, en dashes, extensions or seven digits, and addresses with accents', () => {
+    expect(redactPII('Ruf an: 0171/1234567 oder Tel. 030/12345678')).toBe('Ruf an: [phone] oder Tel. [phone]');
+    expect(redactPII('ring 555-0147, or 0171–1234567, or 020-7946-0958x12')).toBe('ring [phone], or [phone], or [phone]');
+    expect(redactPII('call me,07700900431 thanks')).toBe('call me,[phone] thanks');
+    expect(redactPII('write to josé.garcía@correo.es or dan.p@exämple.de')).toBe('write to [email] or [email]');
+  });
+
+  it('takes e-mail addresses and phone parameters out of links, and keeps their numeric ids', () => {
+    expect(redactUrl('https://shop.example/r?reviewer=carol.w@example.net&tel=5125550123&id=12345678901')).toBe('https://shop.example/r?reviewer=%5Bemail%5D&tel=%5Bphone%5D&id=12345678901');
+    expect(redactUrl('https://shop.example/u/bob%40example.com/reviews')).toBe('https://shop.example/u/%5Bemail%5D/reviews');
+    expect(redactUrl('https://shop.example/p/123456789?page=2')).toBe('https://shop.example/p/123456789?page=2');
   });
 });
 

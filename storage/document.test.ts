@@ -33,6 +33,16 @@ describe('document identity', () => {
     expect(authorKeyOf('salt-a', 'shop.example')).toBeUndefined();
   });
 
+  it('redacts e-mail addresses and phone numbers in the link, the site id and a kept name too, without changing the id', () => {
+    const input = { ...base, siteId: 'carol.w@example.net', url: 'https://shop.example/r?reviewer=carol.w@example.net&tel=5125550123', author: 'bob@example.org' };
+    const doc = buildDocument(input, { ...policy, storeAuthorNames: true });
+    expect(JSON.stringify(doc)).not.toMatch(/carol|bob@|5125550123/);
+    expect(doc.url).toBe('https://shop.example/r?reviewer=%5Bemail%5D&tel=%5Bphone%5D');
+    const kept = buildDocument(input, { ...policy, storeAuthorNames: true, redactPII: false });
+    expect(kept.url).toBe(input.url);
+    expect(kept._id).toBe(doc._id);
+  });
+
   it('changes the content hash, not the id, when a review is edited', () => {
     const a = buildDocument({ ...base, siteId: 'x', body: 'Fine so far.' }, policy);
     const b = buildDocument({ ...base, siteId: 'x', body: 'Broke after a week.' }, policy);

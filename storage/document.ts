@@ -5,7 +5,7 @@
 import { hash } from 'node:crypto';
 import type { DocumentKind, DocumentOrigin, RadarDocument, Rating } from '../domain/types.js';
 import { authorKey } from '../privacy/author-key.js';
-import { redactPII } from '../privacy/redact.js';
+import { redactPII, redactUrl } from '../privacy/redact.js';
 
 /** What a crawler or importer knows about one review or mention. */
 export interface DocumentInput {
@@ -163,7 +163,7 @@ export function buildDocument(input: DocumentInput, policy: DocumentPolicy): Rad
     kind: input.kind,
     origin: input.origin,
     sourceId: input.sourceId,
-    url: input.url,
+    url: policy.redactPII ? redactUrl(input.url) : input.url,
     body,
     fetchedAt: input.fetchedAt,
     firstSeenAt: input.fetchedAt,
@@ -174,10 +174,10 @@ export function buildDocument(input: DocumentInput, policy: DocumentPolicy): Rad
   if (input.brands?.length) doc.brands = input.brands;
   if (input.product) doc.product = input.product;
   if (input.products?.length) doc.products = input.products;
-  if (input.siteId) doc.siteId = input.siteId;
+  if (input.siteId) doc.siteId = policy.redactPII ? redactUrl(redactPII(input.siteId)) : input.siteId;
   const key = authorKeyOf(policy.salt, input.site, input.authorUrl, input.author);
   if (key) doc.authorKey = key;
-  if (input.author && policy.storeAuthorNames) doc.authorName = cleanText(input.author);
+  if (input.author && policy.storeAuthorNames) doc.authorName = redact(cleanText(input.author));
   if (input.rating) doc.rating = input.rating;
   if (title) doc.title = title;
   if (input.lang) doc.lang = input.lang;
