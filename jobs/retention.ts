@@ -1,6 +1,6 @@
 /**
  * Retention: documents older than `privacy.retentionDays` (since first stored) are deleted with
- * their analyses. MongoDB also has a TTL index; this sweep runs on both stores whenever a command
+ * their analyses, reviewer profiles with no document left and persona quotes of deleted documents. MongoDB also has a TTL index; this sweep runs on both stores whenever a command
  * opens the store, so the embedded store honours the limit too.
  */
 import type { RadarConfig } from '../config/schema.js';
@@ -13,6 +13,9 @@ export async function sweepRetention(config: Pick<RadarConfig, 'privacy'>, store
   if (!days) return 0;
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
   const removed = await store.deleteDocumentsBefore(cutoff);
-  if (removed) stageLogger('retention').info({ removed, cutoff, days }, 'documents past retention deleted');
+  // Also after MongoDB's TTL index removed documents on its own: profiles of reviewers with nothing
+  // left, and persona quotes of documents that are gone, go too.
+  const pruned = await store.pruneOrphans();
+  if (removed || pruned.authors || pruned.personaSets) stageLogger('retention').info({ removed, cutoff, days, ...pruned }, 'documents past retention deleted');
   return removed;
 }

@@ -77,3 +77,30 @@ export function forgetInPersonaSet(set: PersonaSet, authorKey: string, docIds: S
   const personas = (result.value as PersonaSet['personas']).map((p) => ({ ...p, size: p.members.length }));
   return { ...set, personas };
 }
+
+/** The document ids a persona set quotes or cites (quotes' `docId`, `evidence` lists). */
+export function docIdsOf(set: PersonaSet): Set<string> {
+  const ids = new Set<string>();
+  const walk = (value: unknown, key: string): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (typeof item === 'string' && key === 'evidence') ids.add(item);
+        else walk(item, key);
+      }
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k === 'docId' && typeof v === 'string') ids.add(v);
+        else walk(v, k);
+      }
+    }
+  };
+  walk(set.personas, 'personas');
+  return ids;
+}
+
+/** The persona set without quotes and evidence of documents that no longer exist, or undefined when it cites none. */
+export function withoutMissingDocuments(set: PersonaSet, exists: (docId: string) => boolean): PersonaSet | undefined {
+  const missing = new Set([...docIdsOf(set)].filter((id) => !exists(id)));
+  // No author key is ever empty: only the missing documents are scrubbed, members stay.
+  return missing.size ? forgetInPersonaSet(set, '', missing) : undefined;
+}

@@ -12,7 +12,7 @@ import { StoreError } from '../domain/errors.js';
 import { documentFilter, sortSpec, type Filter } from './query.js';
 import type { DocumentQuery, FindOptions, ForgetResult, Store, UpsertResult } from './store.js';
 import { planUpsert, type DuplicateCandidate, type StoredDocFacts } from './upsert-plan.js';
-import { forgetInPersonaSet } from './forget.js';
+import { docIdsOf, forgetInPersonaSet, withoutMissingDocuments } from './forget.js';
 
 /** Schema version this code writes; `migrate` brings older databases up to it. */
 export const SCHEMA_VERSION = 1;
@@ -358,6 +358,22 @@ export class MongoStore implements Store {
     if (!ids.length) return 0;
     await this.analyses.deleteMany({ _id: { $in: ids } }, WRITE);
     return (await this.docs.deleteMany({ _id: { $in: ids } }, WRITE)).deletedCount;
+  }
+
+  async pruneOrphans(): Promise<{ authors: number; personaSets: number }> {
+    const writing = (await this.docs.distinct('authorKey')).filter((k): k is string => typeof k === 'string');
+    const authors = (await this.authors.deleteMany({ _id: { $nin: writing } }, WRITE)).deletedCount;
+    let personaSets = 0;
+    for await (const set of this.personaSets.find({})) {
+      const cited = [...docIdsOf(set)];
+      const present = new Set(cited.length ? (await this.docs.find({ _id: { $in: cited } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id) : []);
+      const next = withoutMissingDocuments(set, (id) => present.has(id));
+      if (next) {
+        await this.personaSets.replaceOne({ _id: set._id }, next, WRITE);
+        personaSets++;
+      }
+    }
+    return { authors, personaSets };
   }
 
   /** Drops the whole database (tests only). */

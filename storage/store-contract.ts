@@ -206,6 +206,26 @@ export function storeContract(name: string, factory: { open(): Promise<Store>; r
       expect(await store.getAnalyses([old._id])).toEqual([]);
     });
 
+    it('prunes the profiles and persona quotes that deleted documents leave behind', async () => {
+      const old = review({ siteId: 'old', body: 'Old news, the lid cracked.', author: 'Gone Soon', fetchedAt: '2024-01-01T00:00:00.000Z' });
+      const fresh = review({ siteId: 'new', body: 'Fresh take, lovely lid.', author: 'Still Here', fetchedAt: '2025-06-01T00:00:00.000Z' });
+      await store.upsertDocuments([old, fresh]);
+      const profile = (key: string) => ({ _id: key, site: 'shop.example', location: 'Leeds, UK', firstSeenAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' });
+      await store.upsertAuthors([profile(old.authorKey!), profile(fresh.authorKey!)]);
+      await store.savePersonaSet({
+        _id: 'set-r', project: 'p', createdAt: '2025-06-05T00:00:00.000Z', version: '1',
+        personas: [{ id: 'p1', label: 'Lids', size: 2, share: 1, shareByBrand: {}, members: [old.authorKey!, fresh.authorKey!], details: { quotes: [{ docId: old._id, text: 'Old news, the lid cracked.' }, { docId: fresh._id, text: 'Fresh take.' }], evidence: [old._id, fresh._id] } }],
+      });
+      await store.deleteDocumentsBefore('2025-01-01T00:00:00.000Z');
+      expect(await store.pruneOrphans()).toEqual({ authors: 1, personaSets: 1 });
+      expect((await store.getAuthors([old.authorKey!, fresh.authorKey!])).map((a) => a._id)).toEqual([fresh.authorKey]);
+      const [set] = await store.latestPersonaSets('p', 1);
+      expect(JSON.stringify(set)).not.toContain('lid cracked');
+      expect(JSON.stringify(set)).not.toContain(old._id);
+      expect(JSON.stringify(set)).toContain(fresh._id);
+      expect(await store.pruneOrphans()).toEqual({ authors: 0, personaSets: 0 });
+    });
+
     it('keeps persona sets per project, newest first, and small meta values', async () => {
       for (const [id, at] of [['s1', '2025-01-01'], ['s2', '2025-02-01'], ['s3', '2025-03-01']] as const) {
         await store.savePersonaSet({ _id: id, project: 'p', createdAt: `${at}T00:00:00.000Z`, version: '1', personas: [] });

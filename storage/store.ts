@@ -116,6 +116,11 @@ export interface Store {
   forgetAuthor(authorKey: string): Promise<ForgetResult>;
   /** Deletes documents first stored before the given date, with their analyses; returns how many. */
   deleteDocumentsBefore(firstSeenBefore: string): Promise<number>;
+  /**
+   * After documents went (retention, or MongoDB's TTL index): removes author profiles with no
+   * document left and persona-set quotes and evidence of documents that no longer exist.
+   */
+  pruneOrphans(): Promise<{ authors: number; personaSets: number }>;
 
   /** Flushes and releases the store. */
   close(): Promise<void>;

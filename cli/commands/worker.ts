@@ -65,6 +65,12 @@ Examples:
         stalledIntervalMs: Math.max(500, (stall * 1000) / 2),
         isolate: options.isolate as 'browser' | 'always' | 'never',
       });
+      // A worker runs for weeks: retention is swept every six hours, not only when it starts.
+      const { sweepRetention } = await import('../../jobs/retention.js');
+      const sweeping = setInterval(() => {
+        sweepRetention(config, store).catch((err: unknown) => logger.error({ err }, 'retention sweep failed; tried again in six hours'));
+      }, 6 * 3_600_000);
+      sweeping.unref();
       const signal = await new Promise<NodeJS.Signals>((resolve) => {
         process.once('SIGTERM', () => resolve('SIGTERM'));
         process.once('SIGINT', () => resolve('SIGINT'));
@@ -76,6 +82,7 @@ Examples:
         logger.error('worker did not stop in time; exiting (unfinished jobs are recovered by other workers)');
         process.exit(1);
       }, grace * 1000 + 15_000).unref();
+      clearInterval(sweeping);
       const { released } = await running.stop(grace * 1000);
       if (released) say(ctx, `radar worker: gave ${released} unfinished job${released === 1 ? '' : 's'} back to the queue`);
       return 0;

@@ -12,7 +12,7 @@ import { documentFilter, sortSpec } from '../query.js';
 import type { DocumentQuery, FindOptions, ForgetResult, Store, UpsertResult } from '../store.js';
 import { planUpsert, type StoredDocFacts } from '../upsert-plan.js';
 import { JournalCollection } from './journal-collection.js';
-import { forgetInPersonaSet } from '../forget.js';
+import { forgetInPersonaSet, withoutMissingDocuments } from '../forget.js';
 
 interface MetaRecord {
   _id: string;
@@ -282,6 +282,24 @@ export class EmbeddedStore implements Store {
       await this.documents.compact();
     }
     return ids.length;
+  }
+
+  async pruneOrphans(): Promise<{ authors: number; personaSets: number }> {
+    const documents = await this.use(this.documents);
+    const writing = new Set<string>();
+    for (const d of documents.values()) if (d.authorKey) writing.add(d.authorKey);
+    const authors = await this.use(this.authors);
+    const orphans = [...authors.values()].filter((a) => !writing.has(a._id)).map((a) => a._id);
+    await authors.write([], orphans);
+    const sets = await this.use(this.personaSets);
+    const changed: PersonaSet[] = [];
+    for (const set of sets.values()) {
+      const next = withoutMissingDocuments(set, (id) => documents.get(id) !== undefined);
+      if (next) changed.push(next);
+    }
+    await sets.write(changed);
+    if (orphans.length || changed.length) await Promise.all([authors.compact(), sets.compact()]);
+    return { authors: orphans.length, personaSets: changed.length };
   }
 
   /** Rewrites every loaded collection's snapshot (shrinks the journals). */
