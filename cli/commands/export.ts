@@ -43,8 +43,13 @@ export const exportCommand: CommandSpec = {
         n += batch.length;
         batch = [];
       };
+      // Names stored while privacy.storeAuthorNames was on are not handed out once it is off.
+      const names = config.privacy.storeAuthorNames;
       for await (const doc of store.findDocuments(query, { sort: '_id' })) {
-        batch.push(doc);
+        if (!names && doc.authorName !== undefined) {
+          const { authorName: _name, ...rest } = doc;
+          batch.push(rest);
+        } else batch.push(doc);
         if (batch.length >= 1000) await flush();
       }
       if (batch.length || (options.format === 'csv' && csvHeader)) await flush();

@@ -86,6 +86,18 @@ describe('radar import / export / forget', () => {
     expect(csv).toHaveLength(2);
   });
 
+  it('hands out no display names in exports once privacy.storeAuthorNames is off, even names stored before', async () => {
+    const cwd = project();
+    writeFileSync(join(cwd, 'radar.yaml'), `${CONFIG}privacy:\n  storeAuthorNames: true\n`);
+    writeFileSync(join(cwd, 'n.jsonl'), '{"id":"1","text":"Quiet and quick to boil.","author":"Aisha B."}\n');
+    expect((await radar(['import', 'n.jsonl', '--brand', 'brewlab'], { cwd })).code).toBe(0);
+    expect(jsonl((await radar(['export'], { cwd })).stdout)[0]!.authorName).toBe('Aisha B.');
+    writeFileSync(join(cwd, 'radar.yaml'), CONFIG);
+    const out = (await radar(['export'], { cwd })).stdout;
+    expect(jsonl(out)).toHaveLength(1);
+    expect(out).not.toContain('Aisha');
+  });
+
   it('forgets a person by name and site: documents gone, others kept, counts reported', async () => {
     const cwd = project();
     writeFileSync(join(cwd, 'r.jsonl'), ['{"id":"1","text":"Great kettle, fast and quiet.","author":"Dana K."}', '{"id":"2","text":"Lid wobbles after a month.","author":"Dana K."}', '{"id":"3","text":"Fine for the price.","author":"Sam"}'].join('\n'));

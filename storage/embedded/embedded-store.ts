@@ -93,7 +93,7 @@ export class EmbeddedStore implements Store {
   static async open(dir: string): Promise<EmbeddedStore> {
     const abs = resolve(dir);
     try {
-      mkdirSync(abs, { recursive: true });
+      mkdirSync(abs, { recursive: true, mode: 0o700 }); // reviews and profiles: readable by the owner only
     } catch (err) {
       throw new StoreError(`cannot create the embedded store folder ${abs}: ${(err as Error).message}`);
     }

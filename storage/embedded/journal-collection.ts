@@ -149,7 +149,7 @@ export class JournalCollection<T extends { _id: string }> {
     });
     if (good < size) await truncate(this.journalPath, good);
     this.journalBytes = good;
-    this.journal = await open(this.journalPath, 'a');
+    this.journal = await open(this.journalPath, 'a', 0o600);
     this.loaded = true;
   }
 
@@ -285,7 +285,7 @@ export class JournalCollection<T extends { _id: string }> {
   private async compactNow(): Promise<void> {
     if (!this.loaded) return;
     const tmp = `${this.snapshotPath}.tmp`;
-    const fh = await open(tmp, 'w');
+    const fh = await open(tmp, 'w', 0o600);
     try {
       let buf: string[] = [];
       let bytes = 0;
@@ -311,7 +311,7 @@ export class JournalCollection<T extends { _id: string }> {
     await rename(tmp, this.snapshotPath);
     await syncDir(this.dir);
     await this.journal?.close();
-    this.journal = await open(this.journalPath, 'w');
+    this.journal = await open(this.journalPath, 'w', 0o600);
     await this.journal.sync();
     this.journalBytes = 0;
   }
