@@ -81,6 +81,26 @@ describe('runCrawl (static pages, local server)', () => {
     expect(optedOut.items).toHaveLength(3);
   });
 
+  it('reads robots.txt with its own User-Agent, and fetches nothing from a site whose robots.txt answers 5xx', async () => {
+    const agents: string[] = [];
+    server = await serve({
+      '/robots.txt': (req, res) => {
+        agents.push(String(req.headers['user-agent']));
+        res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
+      },
+      '/private/reviews': { body: reviewPage(1) },
+    });
+    const blocked = await crawl(source([`${server.url}/private/reviews`]));
+    expect(blocked.pages).toHaveLength(0);
+    expect(server.hits.get('/private/reviews')).toBeUndefined();
+    expect(agents.length).toBeGreaterThanOrEqual(1);
+    expect(agents.every((a) => a === settings.userAgent)).toBe(true);
+    // A missing robots.txt (404) sets no rules.
+    await server.close();
+    server = await serve({ '/reviews': { body: reviewPage(1) } });
+    expect((await crawl(source([`${server.url}/reviews`]))).items).toHaveLength(3);
+  });
+
   it('records broken pages per page and keeps the good ones: 404, 500, oversized, redirect loop', async () => {
     server = await serve({
       '/good': { body: reviewPage(1) },

@@ -13,6 +13,7 @@ import type { ExtractedPage } from './extract/types.js';
 import { extractPage, extractParsed } from './extract/extract-page.js';
 import { decodeBody } from './extract/decode.js';
 import { RadarCheerioCrawler, type RadarParsed } from './radar-cheerio-crawler.js';
+import { robotsLoader, type RobotsRules } from './robots.js';
 import type { RadarConfig, SourceConfig } from '../config/schema.js';
 import { stageLogger } from '../log/logger.js';
 
@@ -227,6 +228,14 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
     return true;
   });
 
+  const robots =
+    source.robots === 'respect'
+      ? robotsLoader(settings.userAgent, {
+          onFetch: (f) => {
+            if (f.unreachable) log.warn({ url: f.url, status: f.status || undefined }, 'robots.txt unreachable: nothing is fetched from this site in this crawl (RFC 9309)');
+          },
+        })
+      : undefined;
   // A source is one site (or a few): per-host politeness caps the crawl's concurrency.
   const maxConcurrency = Math.max(1, Math.min(settings.concurrency, settings.perDomainConcurrency * hostCount(source.urls)));
   const common = {
@@ -296,13 +305,14 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
       },
       config,
     );
+    if (robots) useRobots(crawler, robots);
     await crawler.run(startUrls.map((url) => ({ url, userData: { role: 'listing' } })));
   } else {
     browserQueue.push(...startUrls);
   }
 
   if (browserQueue.length > 0) {
-    await runBrowser(browserQueue, options, common, handle, log);
+    await runBrowser(browserQueue, options, common, handle, log, robots);
   }
   return outcome;
 }
@@ -336,6 +346,7 @@ async function runBrowser(
   common: Record<string, unknown>,
   handle: Handle,
   log: Logger,
+  robots?: (url: string) => Promise<RobotsRules>,
 ): Promise<void> {
   const { PlaywrightCrawler } = await import('@crawlee/playwright');
   const { chromium } = await import('playwright');
@@ -410,5 +421,15 @@ async function runBrowser(
     config,
   );
   log.debug({ urls: urls.length }, 'browser crawl');
+  if (robots) useRobots(crawler, robots);
   await crawler.run(urls.map((url) => ({ url, userData: { role: 'listing' }, uniqueKey: `browser:${url}` })));
+}
+
+/**
+ * Makes a crawler read robots.txt through our loader: Crawlee's own lets everything through when
+ * robots.txt answers 5xx or cannot be reached, and fetches it with another User-Agent. Crawlee
+ * asks `getRobotsTxtFileForUrl` (protected) both before each request and when enqueueing links.
+ */
+function useRobots(crawler: object, robots: (url: string) => Promise<RobotsRules>): void {
+  (crawler as { getRobotsTxtFileForUrl: (url: string) => Promise<RobotsRules> }).getRobotsTxtFileForUrl = robots;
 }
