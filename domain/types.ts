@@ -87,7 +87,7 @@ export interface Author {
   reviewCount?: number;
   /** "Member since" as the profile states it. */
   memberSince?: string;
-  /** Profile page URL. */
+  /** Profile page URL — only when `privacy.storeAuthorNames` is on (it names the person as much as a display name). */
   profileUrl?: string;
   /** When the profile was first stored (ISO 8601). */
   firstSeenAt: string;

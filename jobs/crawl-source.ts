@@ -126,15 +126,15 @@ function authorsOf(page: CrawledPage, policy: DocumentPolicy, storeNames: boolea
       location: p.location,
       reviewCount: p.reviewCount,
       memberSince: p.memberSince,
-      profileUrl: page.url,
+      profileUrl: storeNames ? page.url : undefined,
       displayName: storeNames ? p.name : undefined,
     });
   }
   for (const item of page.extracted.items as ExtractedItem[]) {
-    if (!item.authorLocation && !item.authorUrl) continue;
+    if (!item.authorLocation && !(storeNames && item.authorUrl)) continue;
     add(item.authorUrl, item.author, {
       location: item.authorLocation,
-      profileUrl: item.authorUrl,
+      profileUrl: storeNames ? item.authorUrl : undefined,
       displayName: storeNames ? item.author : undefined,
     });
   }

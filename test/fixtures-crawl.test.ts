@@ -106,6 +106,8 @@ describe('crawling a saved real page into the store', () => {
       const authors = await store.getAuthors(keys);
       expect(authors.length).toBeGreaterThanOrEqual(20);
       expect(authors.filter((a) => a.location && /,\s*[A-Z]{2}$/.test(a.location)).length).toBeGreaterThanOrEqual(20);
+      // Names are not kept by default: neither the display name nor the profile link that names them.
+      expect(authors.filter((a) => a.profileUrl !== undefined || a.displayName !== undefined)).toEqual([]);
     } finally {
       await store.close();
     }
