@@ -93,8 +93,19 @@ describe('runCrawl (static pages, local server)', () => {
     const blocked = await crawl(source([`${server.url}/private/reviews`]));
     expect(blocked.pages).toHaveLength(0);
     expect(server.hits.get('/private/reviews')).toBeUndefined();
+    // Not a polite skip: the page failed, and the run says why.
+    expect(blocked.outcome.pagesFailed).toBe(1);
+    expect(blocked.outcome.errors[0]?.message).toMatch(/robots\.txt could not be read \(HTTP 503\)/);
     expect(agents.length).toBeGreaterThanOrEqual(1);
     expect(agents.every((a) => a === settings.userAgent)).toBe(true);
+    // A site that is not there at all fails with the cause.
+    const { createServer } = await import('node:net');
+    const probe = createServer();
+    const port = await new Promise<number>((ok) => probe.listen(0, '127.0.0.1', () => ok((probe.address() as { port: number }).port)));
+    await new Promise((ok) => probe.close(ok));
+    const dead = await crawl(source([`http://127.0.0.1:${port}/reviews`]));
+    expect(dead.outcome.pagesFailed).toBe(1);
+    expect(dead.outcome.errors[0]?.message).toMatch(/ECONNREFUSED/);
     // A missing robots.txt (404) sets no rules.
     await server.close();
     server = await serve({ '/reviews': { body: reviewPage(1) } });

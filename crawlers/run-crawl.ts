@@ -13,7 +13,7 @@ import type { ExtractedPage } from './extract/types.js';
 import { extractPage, extractParsed } from './extract/extract-page.js';
 import { decodeBody } from './extract/decode.js';
 import { RadarCheerioCrawler, type RadarParsed } from './radar-cheerio-crawler.js';
-import { robotsLoader, type RobotsRules } from './robots.js';
+import { robotsLoader, type RobotsLoader } from './robots.js';
 import type { RadarConfig, SourceConfig } from '../config/schema.js';
 import { stageLogger } from '../log/logger.js';
 
@@ -232,7 +232,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
     source.robots === 'respect'
       ? robotsLoader(settings.userAgent, {
           onFetch: (f) => {
-            if (f.unreachable) log.warn({ url: f.url, status: f.status || undefined }, 'robots.txt unreachable: nothing is fetched from this site in this crawl (RFC 9309)');
+            if (f.unreachable) log.warn({ url: f.url, reason: f.reason }, 'robots.txt unreachable: nothing is fetched from this site in this crawl (RFC 9309)');
           },
         })
       : undefined;
@@ -259,6 +259,14 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
     sameDomainDelaySecs: settings.delayMs / 1000,
     respectRobotsTxtFile: source.robots === 'respect' ? { userAgent: settings.userAgent } : false,
     onSkippedRequest: async ({ url, reason }: { url: string; reason: string }) => {
+      // A site whose robots.txt cannot be read cannot be crawled: that is a failed page with its
+      // cause, not a polite skip (a dead site must not come out as an "ok" run).
+      const down = reason === 'robotsTxt' ? robots?.unreachable(url) : undefined;
+      if (down) {
+        outcome.pagesFailed++;
+        fail(url, `not fetched: the site's robots.txt could not be read (${down})`);
+        return;
+      }
       outcome.pagesSkipped++;
       if (reason === 'robotsTxt') log.info({ url }, 'skipped: disallowed by robots.txt');
     },
@@ -346,7 +354,7 @@ async function runBrowser(
   common: Record<string, unknown>,
   handle: Handle,
   log: Logger,
-  robots?: (url: string) => Promise<RobotsRules>,
+  robots?: RobotsLoader,
 ): Promise<void> {
   const { PlaywrightCrawler } = await import('@crawlee/playwright');
   const { chromium } = await import('playwright');
@@ -430,6 +438,6 @@ async function runBrowser(
  * robots.txt answers 5xx or cannot be reached, and fetches it with another User-Agent. Crawlee
  * asks `getRobotsTxtFileForUrl` (protected) both before each request and when enqueueing links.
  */
-function useRobots(crawler: object, robots: (url: string) => Promise<RobotsRules>): void {
-  (crawler as { getRobotsTxtFileForUrl: (url: string) => Promise<RobotsRules> }).getRobotsTxtFileForUrl = robots;
+function useRobots(crawler: object, robots: RobotsLoader): void {
+  (crawler as { getRobotsTxtFileForUrl: RobotsLoader }).getRobotsTxtFileForUrl = robots;
 }
