@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -57,6 +57,22 @@ describe('journal collection', () => {
     expect(statSync(journal).size).toBeLessThan(sizeBefore);
     expect(readFileSync(journal, 'utf8').endsWith('\n')).toBe(true);
     await torn.close();
+  });
+
+  it('refuses a journal damaged in the middle, naming the line, and changes nothing on disk', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'radar-journal-'));
+    const col = new JournalCollection<Note>(dir, 'notes');
+    await col.load();
+    for (const id of ['a', 'b', 'c', 'd']) await col.write([{ _id: id, text: `note ${id}` }]);
+    await col.close();
+    const journal = join(dir, 'notes.journal.jsonl');
+    const lines = readFileSync(journal, 'utf8').split('\n');
+    lines[1] = lines[1]!.slice(0, 12);
+    writeFileSync(journal, lines.join('\n'));
+    const before = readFileSync(journal);
+    const damaged = new JournalCollection<Note>(dir, 'notes');
+    await expect(damaged.load()).rejects.toThrow(/notes\.journal\.jsonl:2: unreadable record with more records after it.*restore the file from a backup/);
+    expect(readFileSync(journal).equals(before)).toBe(true);
   });
 
   it('hands out frozen records when asked, so a reader cannot change the store', async () => {

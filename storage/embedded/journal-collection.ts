@@ -137,16 +137,29 @@ export class JournalCollection<T extends { _id: string }> {
     } catch {
       size = 0;
     }
-    const good = await readLines(this.journalPath, (line) => {
-      let entry: JournalEntry<T>;
-      try {
-        entry = JSON.parse(line) as JournalEntry<T>;
-      } catch {
-        return false; // a torn write: this line and anything after it never completed
+    // An interrupted append leaves its last line torn, and nothing after it. An unreadable line with
+    // readable lines after it is damage from outside: refuse, rather than drop what follows.
+    let journalLine = 0;
+    let lineStart = 0;
+    let torn: { line: number; start: number } | undefined;
+    const read = await readLines(this.journalPath, (line, end) => {
+      journalLine++;
+      if (torn) {
+        throw new Error(
+          `${this.journalPath}:${torn.line}: unreadable record with more records after it — damage from outside, not an interrupted write; nothing was changed: restore the file from a backup, or remove line ${torn.line} to keep the rest`,
+        );
       }
-      this.apply(entry);
+      try {
+        this.apply(JSON.parse(line) as JournalEntry<T>);
+      } catch {
+        torn = { line: journalLine, start: lineStart };
+      }
+      lineStart = end;
       return true;
     });
+    const good = torn ? torn.start : read;
+    // The torn tail was never acknowledged (its fsync did not return): cut it off. No copy is kept
+    // beside the store, where neither retention nor `radar forget` would reach it.
     if (good < size) await truncate(this.journalPath, good);
     this.journalBytes = good;
     this.journal = await open(this.journalPath, 'a', 0o600);
