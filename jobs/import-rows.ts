@@ -8,7 +8,8 @@ import type { Author, RadarDocument } from '../domain/types.js';
 import { parseDate } from '../crawlers/extract/dates.js';
 import { makeRating, parseRatingText } from '../crawlers/extract/ratings.js';
 import { createBrandLinker } from '../crawlers/brand-linker.js';
-import { authorKeyOf, buildDocument, type DocumentPolicy } from '../storage/document.js';
+import { hash } from 'node:crypto';
+import { authorKeyOf, buildDocument, cleanText, textKeyOf, type DocumentPolicy } from '../storage/document.js';
 import { redactPII } from '../privacy/redact.js';
 
 /** Document fields a column can be mapped to. */
@@ -114,6 +115,10 @@ export function planImport(rows: Record<string, unknown>[], fields: Map<ImportFi
     const s = String(v).trim();
     return s === '' ? undefined : s;
   };
+  // Rows without an id are known by what they say (and by who said it when): a row number would
+  // make another file of the same name, or this one with a row removed, overwrite other people's
+  // answers. The same text said again in one file counts again (short answers repeat).
+  const seenTexts = new Map<string, number>();
   rows.forEach((row, index) => {
     const n = index + 1;
     const body = get(row, 'body');
@@ -173,6 +178,12 @@ export function planImport(rows: Record<string, unknown>[], fields: Map<ImportFi
       }
     }
     const author = get(row, 'author');
+    const contentId = () => {
+      const key = `${author ?? ''}\u0000${publishedAt ?? ''}\u0000${textKeyOf(cleanText(`${title ?? ''}\n${body ?? ''}`))}`;
+      const k = (seenTexts.get(key) ?? 0) + 1;
+      seenTexts.set(key, k);
+      return `text:${hash('sha256', key, 'hex').slice(0, 24)}${k > 1 ? `#${k}` : ''}`;
+    };
     const doc = buildDocument(
       {
         kind: settings.kind,
@@ -180,7 +191,7 @@ export function planImport(rows: Record<string, unknown>[], fields: Map<ImportFi
         sourceId: settings.sourceId,
         site: settings.file,
         url: get(row, 'url') ?? `file:${settings.file}#row=${n}`,
-        siteId: get(row, 'id') ?? `row-${n}`,
+        siteId: get(row, 'id') ?? contentId(),
         brand,
         brands,
         product,

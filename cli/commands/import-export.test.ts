@@ -86,6 +86,20 @@ describe('radar import / export / forget', () => {
     expect(csv).toHaveLength(2);
   });
 
+  it('keeps earlier imports when another file of the same name comes, and counts an answer given twice twice', async () => {
+    const cwd = project();
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(cwd, 'week1'));
+    mkdirSync(join(cwd, 'week2'));
+    writeFileSync(join(cwd, 'week1', 'survey.csv'), 'text\nThe kettle pours beautifully.\nGood\nGood\n');
+    writeFileSync(join(cwd, 'week2', 'survey.csv'), 'text\nThe handle gets hot after a minute.\n');
+    expect((await radar(['import', 'week1/survey.csv', '--brand', 'brewlab'], { cwd })).stderr).toMatch(/3 new/);
+    expect((await radar(['import', 'week2/survey.csv', '--brand', 'brewlab'], { cwd })).stderr).toMatch(/1 new, 0 updated/);
+    const bodies = jsonl((await radar(['export', '--include-duplicates'], { cwd })).stdout).map((d) => d.body).sort();
+    expect(bodies).toEqual(['Good', 'Good', 'The handle gets hot after a minute.', 'The kettle pours beautifully.']);
+    expect((await radar(['import', 'week1/survey.csv', '--brand', 'brewlab'], { cwd })).stderr).toMatch(/0 new, 0 updated, 3 unchanged/);
+  });
+
   it('hands out no display names in exports once privacy.storeAuthorNames is off, even names stored before', async () => {
     const cwd = project();
     writeFileSync(join(cwd, 'radar.yaml'), `${CONFIG}privacy:\n  storeAuthorNames: true\n`);

@@ -51,7 +51,9 @@ export const importCommand: CommandSpec = {
   args: ['<file>'],
   help: `
 Columns are recognised by common names (text, review text, title, rating, author, date, id, url,
-lang, product, location); map others with --map "COLUMN=field". Example:
+lang, product, location); map others with --map "COLUMN=field". A row with an id is that
+document; a row without one is known by its text, author and date, so importing a file again adds
+nothing and another file of the same name adds its own rows. Example:
   radar import answers.csv --brand brewlab --map "What did you like?=body" --kind review`,
   options: [
     { flags: '--format <format>', description: 'file format (default: from the file extension)', choices: ['csv', 'jsonl'] },
