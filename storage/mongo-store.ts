@@ -45,7 +45,8 @@ async function ensure<T extends object>(col: Collection<T>, specs: IndexDescript
 
 /** The host list of a connection string, without user name or password. */
 export function describeUri(uri: string): string {
-  const m = /^(mongodb(?:\+srv)?):\/\/(?:[^@/]*@)?([^/?]*)/i.exec(uri);
+  // Credentials end at the last "@" before the path: a password may hold "@" itself.
+  const m = /^(mongodb(?:\+srv)?):\/\/(?:[^/?#]*@)?([^@/?#]*)/i.exec(uri);
   return m ? `${m[1]}://${m[2]}` : 'the configured MongoDB server';
 }
 

@@ -1,5 +1,7 @@
 /** `radar export`: write stored documents with their analyses as JSONL or CSV, for other tools. */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { CommandSpec } from '../command.js';
 import { loadProject, say, withStore } from '../context.js';
@@ -20,11 +22,22 @@ export const exportCommand: CommandSpec = {
     const { config } = await loadProject(ctx);
     const brand = options.brand as string | undefined;
     if (brand && !config.brands.some((b) => b.id === brand)) throw new UsageError(`--brand ${brand}: no such brand in radar.yaml`);
-    const out: Writable = options.out ? createWriteStream(String(options.out)) : ctx.stdout;
+    // An export to a file is written beside it and renamed into place when complete: a failure
+    // (a dead database, a full disk) leaves the previous export as it was.
+    const target = options.out ? resolve(String(options.out)) : undefined;
+    const partial = target ? join(dirname(target), `.${basename(target)}.partial-${process.pid}`) : undefined;
+    let out: Writable = ctx.stdout;
+    let streamError: Error | undefined;
     const write = async (chunk: string) => {
+      if (streamError) throw streamError;
       if (!out.write(chunk)) await new Promise((ok) => out.once('drain', ok));
     };
     const count = await withStore(config, async (store) => {
+      if (partial) {
+        if (!existsSync(dirname(partial))) throw new UsageError(`--out ${String(options.out)}: the folder ${dirname(partial)} does not exist`);
+        out = createWriteStream(partial, { mode: 0o600 });
+        out.on('error', (err: Error) => (streamError = new UsageError(`--out ${String(options.out)}: cannot write (${err.message})`)));
+      }
       const query = { brand, product: options.product as string | undefined, kind: options.kind as 'review' | 'mention' | undefined, includeDuplicates: !!options.includeDuplicates };
       let n = 0;
       let batch: import('../../domain/types.js').RadarDocument[] = [];
@@ -54,8 +67,21 @@ export const exportCommand: CommandSpec = {
       }
       if (batch.length || (options.format === 'csv' && csvHeader)) await flush();
       return n;
+    }).catch(async (err: unknown) => {
+      if (partial) {
+        out.destroy();
+        await rm(partial, { force: true });
+      }
+      throw err;
     });
-    if (options.out) await new Promise<void>((ok, fail) => out.end((err?: Error | null) => (err ? fail(err) : ok())));
+    if (partial && target) {
+      await new Promise<void>((ok, fail) => out.end((err?: Error | null) => (err ? fail(err) : ok())));
+      if (streamError) {
+        await rm(partial, { force: true });
+        throw streamError;
+      }
+      await rename(partial, target);
+    }
     say(ctx, `${count} documents exported${options.out ? ` to ${String(options.out)}` : ''}`);
     return 0;
   },

@@ -100,6 +100,23 @@ describe('radar import / export / forget', () => {
     expect((await radar(['import', 'week1/survey.csv', '--brand', 'brewlab'], { cwd })).stderr).toMatch(/0 new, 0 updated, 3 unchanged/);
   });
 
+  it('leaves the previous export file as it was when an export fails, and says what to fix for a missing folder', async () => {
+    const cwd = project();
+    writeFileSync(join(cwd, 'e.jsonl'), '{"id":"1","text":"Quiet and quick to boil."}\n');
+    expect((await radar(['import', 'e.jsonl', '--brand', 'brewlab'], { cwd })).code).toBe(0);
+    expect((await radar(['export', '--out', 'backup.jsonl'], { cwd })).code).toBe(0);
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const before = readFileSync(join(cwd, 'backup.jsonl'), 'utf8');
+    expect(before).toContain('Quiet and quick');
+    const dead = await radar(['export', '--out', 'backup.jsonl'], { cwd, env: { RADAR_MONGODB_URI: 'mongodb://127.0.0.1:1/x' } });
+    expect(dead.code).not.toBe(0);
+    expect(readFileSync(join(cwd, 'backup.jsonl'), 'utf8')).toBe(before);
+    expect(readdirSync(cwd).filter((f) => f.includes('partial'))).toEqual([]);
+    const nowhere = await radar(['export', '--out', 'no/such/folder/x.jsonl'], { cwd });
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toMatch(/--out no\/such\/folder\/x\.jsonl: the folder .* does not exist/);
+  });
+
   it('hands out no display names in exports once privacy.storeAuthorNames is off, even names stored before', async () => {
     const cwd = project();
     writeFileSync(join(cwd, 'radar.yaml'), `${CONFIG}privacy:\n  storeAuthorNames: true\n`);
