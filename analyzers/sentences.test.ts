@@ -18,6 +18,17 @@ describe('sentences', () => {
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['fits well.', 'i ordered the xs.', 'approx. 5 lbs, e.g. this one.', 'Mr. Smith agreed.']);
   });
 
+  it('splits a very long text (a pasted document) into the same sentences, across the pieces it is read in', () => {
+    const parts = Array.from({ length: 6000 }, (_, i) => (i % 97 === 0 ? `Paragraph ${i} starts here.\n` : `Sentence ${i} says the lid is fine! `));
+    const text = parts.join('');
+    const spans = splitSentences(text);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(parts.map((p) => p.trim()));
+    // One line of 100,000 characters without a sentence end is cut at blanks, never inside a word.
+    const words = 'lorem '.repeat(20_000);
+    const pieces = splitSentences(words).map((s) => words.slice(s.start, s.end));
+    expect(pieces.join(' ').split(' ').every((w) => w === 'lorem')).toBe(true);
+  });
+
   it('splits Chinese sentences and segments Chinese words', () => {
     const text = '房间很干净。服务态度很差！';
     const sentences = buildSentences(text, 'zh');

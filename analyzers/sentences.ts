@@ -85,6 +85,31 @@ const TITLE_END = /(?:^|[^\p{L}])(?:mr|mrs|ms|dr|prof|st|vs|jr|sr|approx|no)\.$/
 const LOWER_START = /(?<=[\p{L}\p{N})"'”]{2})([.!?]+["'”)]*)(?=\s+\p{Ll})/gu;
 const ABBREVIATIONS = new Set(['approx', 'incl', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'st', 'no', 'jr', 'sr', 'inc', 'ltd', 'co', 'oz', 'lbs', 'lb', 'ft', 'sq', 'min', 'max', 'est', 'dept', 'fig', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'ca', 'cf', 'al', 'eg', 'ie', 'pp', 'vol', 'ed', 'esp', 'govt']);
 
+/** Longest piece of text given to the sentence segmenter at once: its cost grows with the square of the length. */
+const PIECE = 8_000;
+
+/**
+ * A long text in pieces the segmenter would break between anyway: at a line break, else after a
+ * sentence's end and a blank, else at a blank. Reviews (a few hundred characters) are one piece.
+ */
+function* pieces(text: string): Generator<[number, string]> {
+  let from = 0;
+  while (text.length - from > PIECE) {
+    const window = text.slice(from, from + PIECE);
+    let cut = window.lastIndexOf('\n') + 1;
+    if (cut < PIECE / 2) {
+      const ends = [...window.matchAll(/[.!?。！？]["'”)]*\s+/g)];
+      const last = ends.at(-1);
+      cut = last && last.index + last[0].length >= PIECE / 2 ? last.index + last[0].length : 0;
+    }
+    if (cut < PIECE / 2) cut = window.lastIndexOf(' ') + 1;
+    if (cut < PIECE / 2) cut = PIECE;
+    yield [from, window.slice(0, cut)];
+    from += cut;
+  }
+  yield [from, from === 0 ? text : text.slice(from)];
+}
+
 /** Splits a text into sentence spans (offsets into the text, blanks trimmed). */
 export function splitSentences(text: string, lang = 'en'): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
@@ -97,26 +122,29 @@ export function splitSentences(text: string, lang = 'en'): { start: number; end:
     else spans.push({ start, end });
   };
   const latin = lang !== 'zh' && lang !== 'ja' && lang !== 'fa' && lang !== 'ar';
-  for (const seg of sentenceSegmenter(lang).segment(text)) {
-    const start = seg.index;
-    const end = start + seg.segment.length;
-    const cuts: number[] = [];
-    GLUED_END.lastIndex = 0;
-    for (let m = GLUED_END.exec(seg.segment); m; m = GLUED_END.exec(seg.segment)) cuts.push(start + m.index + m[0].length);
-    if (latin) {
-      LOWER_START.lastIndex = 0;
-      for (let m = LOWER_START.exec(seg.segment); m; m = LOWER_START.exec(seg.segment)) {
-        const before = /[\p{L}]+$/u.exec(seg.segment.slice(0, m.index))?.[0]?.toLowerCase() ?? '';
-        if (m[1]!.startsWith('.') && (before.length < 2 || ABBREVIATIONS.has(before))) continue;
-        cuts.push(start + m.index + m[0].length);
+  const segmenter = sentenceSegmenter(lang);
+  for (const [offset, piece] of pieces(text)) {
+    for (const seg of segmenter.segment(piece)) {
+      const start = offset + seg.index;
+      const end = start + seg.segment.length;
+      const cuts: number[] = [];
+      GLUED_END.lastIndex = 0;
+      for (let m = GLUED_END.exec(seg.segment); m; m = GLUED_END.exec(seg.segment)) cuts.push(start + m.index + m[0].length);
+      if (latin) {
+        LOWER_START.lastIndex = 0;
+        for (let m = LOWER_START.exec(seg.segment); m; m = LOWER_START.exec(seg.segment)) {
+          const before = /[\p{L}]+$/u.exec(seg.segment.slice(0, m.index))?.[0]?.toLowerCase() ?? '';
+          if (m[1]!.startsWith('.') && (before.length < 2 || ABBREVIATIONS.has(before))) continue;
+          cuts.push(start + m.index + m[0].length);
+        }
       }
+      let from = start;
+      for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
+        push(from, cut);
+        from = cut;
+      }
+      push(from, end);
     }
-    let from = start;
-    for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
-      push(from, cut);
-      from = cut;
-    }
-    push(from, end);
   }
   return spans;
 }
