@@ -81,6 +81,25 @@ privacy: { retentionDays: -5 }
     expect(r.errors.length).toBeGreaterThanOrEqual(9);
   });
 
+  it('tells a missing key from a value of the wrong type, showing the value', () => {
+    const r = parseConfig(`
+brands:
+  - id: a
+    own: yes please
+sources:
+  - id: s
+    urls: "https://shop.example/p"
+    maxPages: twenty
+`);
+    const text = 'errors' in r ? r.errors.join('\n') : '';
+    expect(text).toContain('brands[0].name: required (expected string)');
+    expect(text).toContain('brands[0].own: expected boolean, got string "yes please"');
+    expect(text).toContain('sources[0].urls: expected a list, got string "https://shop.example/p"');
+    expect(text).toContain('sources[0].maxPages: expected number, got string "twenty"');
+    const list = parseConfig('- a\n- b\n');
+    expect('errors' in list ? list.errors.join('\n') : '').toContain('(root): expected a mapping (key: value lines), got a list');
+  });
+
   it('points at the line and column of a YAML syntax error', () => {
     const r = parseConfig('brands:\n  - id: a\n    name: [unclosed\n', 'radar.yaml');
     expect('errors' in r && r.errors[0]).toMatch(/^radar\.yaml:\d+:\d+: /);

@@ -24,12 +24,34 @@ function formatPath(path: PropertyKey[]): string {
   return out || '(root)';
 }
 
-function formatIssue(issue: z.core.$ZodIssue): string {
+/** The value at a path of the raw config, or undefined. */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v = raw;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/** A value as the message shows it: its kind and, when short, itself. */
+function shown(value: unknown): string {
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : typeof value;
+  if (value === null || typeof value === 'object') return kind;
+  const text = JSON.stringify(value);
+  return text.length <= 40 ? `${kind} ${text}` : kind;
+}
+
+function formatIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   if (issue.code === 'unrecognized_keys') {
     return `${formatPath(issue.path)}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see radar.schema.json)`;
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return `${formatPath(issue.path)}: required (expected ${issue.expected})`;
+  if (issue.code === 'invalid_type') {
+    const value = valueAt(raw, issue.path);
+    // zod does not say whether the key was missing or had a value of another type: look.
+    if (value === undefined) return `${formatPath(issue.path)}: required (expected ${issue.expected})`;
+    const expected = issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping (key: value lines)' : issue.expected;
+    return `${formatPath(issue.path)}: expected ${expected}, got ${shown(value)}`;
   }
   return `${formatPath(issue.path)}: ${issue.message}`;
 }
@@ -88,7 +110,7 @@ export function applyEnv(config: RadarConfig, env: NodeJS.ProcessEnv = process.e
 export function validateConfig(raw: unknown): { config: RadarConfig } | { errors: string[] } {
   const errors: string[] = [];
   const parsed = ConfigSchema.safeParse(raw);
-  if (!parsed.success) errors.push(...parsed.error.issues.map(formatIssue));
+  if (!parsed.success) errors.push(...parsed.error.issues.map((issue) => formatIssue(issue, raw)));
   for (const rule of rules) errors.push(...rule(raw));
   if (errors.length > 0 || !parsed.success) return { errors };
   return { config: parsed.data };
