@@ -121,6 +121,8 @@ export function planImport(rows: Record<string, unknown>[], fields: Map<ImportFi
   const seenTexts = new Map<string, number>();
   rows.forEach((row, index) => {
     const n = index + 1;
+    // A line the reader could not parse was reported there already.
+    if (row['\u0000unreadable']) return;
     const body = get(row, 'body');
     const title = get(row, 'title');
     if (!body && !title) {

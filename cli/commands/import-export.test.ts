@@ -117,6 +117,30 @@ describe('radar import / export / forget', () => {
     expect(nowhere.stderr).toMatch(/--out no\/such\/folder\/x\.jsonl: the folder .* does not exist/);
   });
 
+  it('reads UTF-16 and BOM-prefixed files, refuses text that is not UTF-8 unless its encoding is named, and says what is wrong with a file', async () => {
+    const cwd = project();
+    writeFileSync(join(cwd, 'latin1.csv'), Buffer.from('text\n"Tr\xe8s bon caf\xe9, vraiment"\n', 'latin1'));
+    const refused = await radar(['import', 'latin1.csv', '--brand', 'brewlab'], { cwd });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/latin1\.csv is not UTF-8 \(line 2.*--encoding windows-1252/);
+    expect((await radar(['import', 'latin1.csv', '--brand', 'brewlab', '--encoding', 'windows-1252'], { cwd })).code).toBe(0);
+    writeFileSync(join(cwd, 'wide.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('text\n"Schön leise, sehr gut"\n', 'utf16le')]));
+    expect((await radar(['import', 'wide.csv', '--brand', 'brewlab'], { cwd })).code).toBe(0);
+    writeFileSync(join(cwd, 'bom.jsonl'), '\uFEFF{"text":"The first line counts too."}\n{"text": oops\n');
+    const bom = await radar(['import', 'bom.jsonl', '--brand', 'brewlab'], { cwd });
+    expect(bom.stderr).toMatch(/line 2: /);
+    expect(bom.stderr).not.toMatch(/row 2: no text/);
+    const bodies = jsonl((await radar(['export'], { cwd })).stdout).map((d) => d.body);
+    expect(bodies).toEqual(expect.arrayContaining(['Très bon café, vraiment', 'Schön leise, sehr gut', 'The first line counts too.']));
+    writeFileSync(join(cwd, 'twice.csv'), 'text,text\nGood,Bad\n');
+    expect((await radar(['import', 'twice.csv', '--brand', 'brewlab'], { cwd })).stderr).toMatch(/column "text" appears twice/);
+    writeFileSync(join(cwd, 'empty.csv'), '');
+    expect((await radar(['import', 'empty.csv', '--brand', 'brewlab'], { cwd })).stderr).toMatch(/empty\.csv is empty/);
+    const self = await radar(['import', 'bom.jsonl', '--brand', 'brewlab', '--errors', 'bom.jsonl'], { cwd });
+    expect(self.code).toBe(2);
+    expect(self.stderr).toMatch(/that is the file being imported/);
+  });
+
   it('hands out no display names in exports once privacy.storeAuthorNames is off, even names stored before', async () => {
     const cwd = project();
     writeFileSync(join(cwd, 'radar.yaml'), `${CONFIG}privacy:\n  storeAuthorNames: true\n`);

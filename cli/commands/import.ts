@@ -4,25 +4,70 @@
  * imports nothing, and row problems are listed row by row.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import type { CommandSpec } from '../command.js';
 import { loadProject, say, withStore } from '../context.js';
 import { InputError, UsageError } from '../../domain/errors.js';
 
-/** Reads CSV or JSONL rows; JSONL lines that are not objects become row errors. */
-export async function readRows(file: string, format: 'csv' | 'jsonl'): Promise<{ rows: Record<string, unknown>[]; columns: string[]; errors: string[] }> {
-  let text: string;
+/** Marks a JSONL line that could not be read: it keeps its row number, and its error is said once. */
+export const UNREADABLE_ROW = '\u0000unreadable';
+
+/**
+ * The text of an import file: UTF-8 (a BOM is dropped) or UTF-16 with its BOM; anything else must
+ * be named with --encoding, rather than being read as UTF-8 and stored garbled.
+ */
+export async function readText(file: string, encoding?: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (err) {
     throw new InputError(`cannot read ${file}: ${(err as Error).message}`);
   }
+  if (encoding) {
+    const iconv = (await import('iconv-lite')).default;
+    if (!iconv.encodingExists(encoding)) throw new UsageError(`--encoding ${encoding}: not an encoding this build knows (e.g. utf-8, windows-1252, latin1, utf-16le, shift_jis, gbk)`);
+    return iconv.decode(bytes, encoding).replace(/^\uFEFF/, '');
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, at).toString('latin1').split('\n').length;
+    throw new InputError(`${file} is not UTF-8 (line ${line}, byte ${at} is not valid UTF-8): re-save it as UTF-8, or name its encoding, e.g. --encoding windows-1252`);
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (!n || i + n > bytes.length) return i;
+    for (let k = 1; k < n; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += n;
+  }
+  return bytes.length;
+}
+
+/** Reads CSV or JSONL rows; JSONL lines that are not objects become row errors. */
+export async function readRows(file: string, format: 'csv' | 'jsonl', encoding?: string): Promise<{ rows: Record<string, unknown>[]; columns: string[]; errors: string[] }> {
+  const text = await readText(file, encoding);
+  if (!text.trim()) throw new InputError(`${file} is empty: nothing to import`);
   if (format === 'csv') {
     const { parse } = await import('csv-parse/sync');
+    let header: string[];
+    try {
+      header = (parse(text, { to_line: 1, bom: true }) as string[][])[0] ?? [];
+    } catch (err) {
+      throw new InputError(`${file} is not readable CSV: ${(err as Error).message}`);
+    }
+    const twice = header.filter((c, i) => c.trim() && header.indexOf(c) !== i);
+    if (twice.length) throw new InputError(`${file}: the column${twice.length > 1 ? 's' : ''} ${[...new Set(twice)].map((c) => `"${c}"`).join(', ')} appear${twice.length > 1 ? '' : 's'} twice; rename one so no answer is dropped`);
     try {
       const rows = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true, trim: false }) as Record<string, unknown>[];
-      const columns = rows.length ? Object.keys(rows[0]!) : (parse(text, { to_line: 1, bom: true }) as string[][])[0] ?? [];
-      return { rows, columns, errors: [] };
+      return { rows, columns: header, errors: [] };
     } catch (err) {
       throw new InputError(`${file} is not readable CSV: ${(err as Error).message}`);
     }
@@ -39,7 +84,7 @@ export async function readRows(file: string, format: 'csv' | 'jsonl'): Promise<{
       rows.push(obj as Record<string, unknown>);
     } catch (err) {
       errors.push(`line ${i + 1}: ${(err as Error).message}`);
-      rows.push({});
+      rows.push({ [UNREADABLE_ROW]: true });
     }
   });
   return { rows, columns: [...columns], errors };
@@ -65,6 +110,7 @@ nothing and another file of the same name adds its own rows. Example:
     { flags: '--rating-scale <n>', description: 'best value of bare-number ratings', default: '5' },
     { flags: '--strict', description: 'import nothing if any row has a problem' },
     { flags: '--errors <file>', description: 'write the per-row problems to this file' },
+    { flags: '--encoding <name>', description: 'the file\'s character encoding when it is not UTF-8 (or UTF-16 with a BOM), e.g. windows-1252' },
   ],
   async run(args, options, ctx) {
     const file = args[0]!;
@@ -80,7 +126,8 @@ nothing and another file of the same name adds its own rows. Example:
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
-    const { rows, columns, errors: readErrors } = await readRows(file, format);
+    if (options.errors && resolve(String(options.errors)) === resolve(file)) throw new UsageError(`--errors ${String(options.errors)}: that is the file being imported; name another file for the problems`);
+    const { rows, columns, errors: readErrors } = await readRows(file, format, options.encoding as string | undefined);
     const { fields, problems } = resolveColumns(columns, mappings);
     if (problems.length) throw new InputError(`nothing imported from ${file}:\n  ${problems.join('\n  ')}`);
     const scale = Number(options.ratingScale);
@@ -98,7 +145,11 @@ nothing and another file of the same name adds its own rows. Example:
         { salt, storeAuthorNames: config.privacy.storeAuthorNames, redactPII: config.privacy.redactPII },
       );
       const rowErrors = [...readErrors, ...plan.errors];
-      if (options.errors) await writeFile(String(options.errors), rowErrors.map((e) => `${e}\n`).join(''));
+      if (options.errors) {
+        await writeFile(String(options.errors), rowErrors.map((e) => `${e}\n`).join('')).catch((err: Error) => {
+          throw new UsageError(`--errors ${String(options.errors)}: cannot write the problems there (${err.message})`);
+        });
+      }
       for (const e of rowErrors.slice(0, 20)) say(ctx, `  ${e}`);
       if (rowErrors.length > 20) say(ctx, `  … and ${rowErrors.length - 20} more${options.errors ? ` (all in ${String(options.errors)})` : ' (use --errors FILE for all)'}`);
       if (options.strict && rowErrors.length) throw new InputError(`nothing imported: ${rowErrors.length} of ${rows.length} rows have problems (--strict)`);
