@@ -43,6 +43,13 @@ describe('radar CLI', () => {
   it('leaves an existing store untouched when the config is invalid', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'radar.yaml'), 'brands: [{ id: a, name: A }]\n');
+    // Commands that only read refuse a store that is not there (a misspelt storage.path) …
+    const none = await radar(['report'], { cwd });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no store at .*\.radar: check storage\.path/);
+    // … so an import makes one, and analyze works on it.
+    writeFileSync(join(cwd, 'a.jsonl'), '{"text":"Pours well, the lid is snug."}\n');
+    expect((await radar(['import', 'a.jsonl', '--brand', 'a'], { cwd })).code).toBe(0);
     expect((await radar(['analyze'], { cwd })).code).toBe(0);
     const before = readdirSync(join(cwd, '.radar')).map((f) => [f, statSync(join(cwd, '.radar', f)).mtimeMs]);
     writeFileSync(join(cwd, 'radar.yaml'), 'brands: []\n');

@@ -5,7 +5,7 @@
 import type { Writable } from 'node:stream';
 import type { RadarConfig } from '../config/schema.js';
 import type { Store } from '../storage/store.js';
-import { ConfigError } from '../domain/errors.js';
+import { ConfigError, UsageError } from '../domain/errors.js';
 
 /** Global options and I/O of one CLI invocation. */
 export interface CliContext {
@@ -34,8 +34,18 @@ export async function loadProject(ctx: CliContext): Promise<{ config: RadarConfi
   return result;
 }
 
-/** Opens the configured store, runs `fn`, and always closes the store. */
-export async function withStore<T>(config: RadarConfig, fn: (store: Store) => Promise<T>): Promise<T> {
+/**
+ * Opens the configured store, runs `fn`, and always closes the store. Commands that only read what
+ * crawls and imports stored pass `existing`: an embedded store that is not there is then a mistake
+ * (a misspelt storage.path, the wrong folder), not a new empty store to report on.
+ */
+export async function withStore<T>(config: RadarConfig, fn: (store: Store) => Promise<T>, options: { existing?: boolean } = {}): Promise<T> {
+  if (options.existing && !config.storage.mongodbUri) {
+    const { existsSync } = await import('node:fs');
+    const { resolve } = await import('node:path');
+    const dir = resolve(config.storage.path);
+    if (!existsSync(dir)) throw new UsageError(`no store at ${dir}: check storage.path in radar.yaml (or the folder you run radar in), or run radar crawl or radar import first`);
+  }
   const { openStore } = await import('../storage/open-store.js');
   const store = await openStore({
     mongodbUri: config.storage.mongodbUri,

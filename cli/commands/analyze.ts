@@ -14,7 +14,7 @@ export const analyze: CommandSpec = {
     const threads = parseThreads(options.threads);
     const { config } = await loadProject(ctx);
     const { analyzeStore } = await import('../../jobs/analyze-store.js');
-    const outcome = await withStore(config, (store) => analyzeStore(config, store, { force: !!options.force, threads }));
+    const outcome = await withStore(config, (store) => analyzeStore(config, store, { force: !!options.force, threads }), { existing: true });
     say(ctx, `${outcome.analyzed} documents analysed, ${outcome.current} already current (analyzer ${outcome.version}${outcome.threads > 1 ? `, ${outcome.threads} threads` : ''})`);
     return 0;
   },

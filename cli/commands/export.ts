@@ -67,7 +67,7 @@ export const exportCommand: CommandSpec = {
       }
       if (batch.length || (options.format === 'csv' && csvHeader)) await flush();
       return n;
-    }).catch(async (err: unknown) => {
+    }, { existing: true }).catch(async (err: unknown) => {
       if (partial) {
         out.destroy();
         await rm(partial, { force: true });

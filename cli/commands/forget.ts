@@ -46,6 +46,8 @@ Find the key from what the person tells you (their name on a site, or their prof
       const jsonFile = join(outDir, 'report.json');
       let scrubbedFiles = 0;
       const stale: string[] = [];
+      // A PDF is printed from the HTML by a browser: it cannot be edited here, only written again.
+      if (docIds.size && existsSync(join(outDir, 'report.pdf'))) stale.push(join(outDir, 'report.pdf'));
       if (!existsSync(jsonFile) && docIds.size) {
         // Without report.json the HTML and Markdown cannot be re-rendered here: say which to regenerate.
         for (const f of ['index.html', 'report.md', 'personas.csv']) if (existsSync(join(outDir, f))) stale.push(join(outDir, f));
@@ -53,25 +55,34 @@ Find the key from what the person tells you (their name on a site, or their prof
       if (existsSync(jsonFile) && docIds.size) {
         const { scrubReport } = await import('../../reports/scrub.js');
         const before = await readFile(jsonFile, 'utf8');
-        const report = scrubReport(JSON.parse(before) as ReportData, key, docIds);
-        const after = `${JSON.stringify(report, null, 2)}\n`;
-        if (after !== before) {
-          await writeFile(jsonFile, after);
-          scrubbedFiles++;
-          if (existsSync(join(outDir, 'index.html'))) {
-            const { renderHtml } = await import('../../reports/render/html.js');
-            await writeFile(join(outDir, 'index.html'), renderHtml(report));
+        let parsed: ReportData | undefined;
+        try {
+          parsed = JSON.parse(before) as ReportData;
+        } catch {
+          // A damaged report.json cannot be re-rendered from: name the files to write again instead.
+          for (const f of ['report.json', 'index.html', 'report.md', 'personas.csv']) if (existsSync(join(outDir, f))) stale.push(join(outDir, f));
+        }
+        const report = parsed && scrubReport(parsed, key, docIds);
+        if (report) {
+          const after = `${JSON.stringify(report, null, 2)}\n`;
+          if (after !== before) {
+            await writeFile(jsonFile, after);
             scrubbedFiles++;
-          }
-          if (existsSync(join(outDir, 'report.md'))) {
-            const { renderMarkdown } = await import('../../reports/render/markdown.js');
-            await writeFile(join(outDir, 'report.md'), renderMarkdown(report));
-            scrubbedFiles++;
-          }
-          if (existsSync(join(outDir, 'personas.csv'))) {
-            const { renderPersonasCsv } = await import('../../reports/render/csv.js');
-            await writeFile(join(outDir, 'personas.csv'), renderPersonasCsv(report));
-            scrubbedFiles++;
+            if (existsSync(join(outDir, 'index.html'))) {
+              const { renderHtml } = await import('../../reports/render/html.js');
+              await writeFile(join(outDir, 'index.html'), renderHtml(report));
+              scrubbedFiles++;
+            }
+            if (existsSync(join(outDir, 'report.md'))) {
+              const { renderMarkdown } = await import('../../reports/render/markdown.js');
+              await writeFile(join(outDir, 'report.md'), renderMarkdown(report));
+              scrubbedFiles++;
+            }
+            if (existsSync(join(outDir, 'personas.csv'))) {
+              const { renderPersonasCsv } = await import('../../reports/render/csv.js');
+              await writeFile(join(outDir, 'personas.csv'), renderPersonasCsv(report));
+              scrubbedFiles++;
+            }
           }
         }
       }
@@ -88,12 +99,12 @@ Find the key from what the person tells you (their name on a site, or their prof
       }
       ctx.stdout.write(`${JSON.stringify({ authorKey: key, ...result, reportFiles: scrubbedFiles })}\n`);
       say(ctx, `removed ${result.documents} documents, ${result.analyses} analyses, ${result.authors} profile${result.authors === 1 ? '' : 's'}, quotes in ${result.personaSets} persona sets and ${scrubbedFiles} report files; crawls and imports will not store this author again`);
-      for (const f of stale) say(ctx, `radar forget: ${f} was written without report.json beside it and may still quote this person: run radar report again (reports written elsewhere with --out need the same)`);
+      for (const f of stale) say(ctx, `radar forget: ${f} may still quote this person and could not be cleaned here: run radar report again (reports written elsewhere with --out need the same)`);
       if (!options.author && result.documents === 0 && result.authors === 0) {
         say(ctx, `radar forget: nothing was stored under the name "${String(options.name)}" on ${String(options.site)}. Reviewers with a profile page are known by its URL: pass --name with the profile URL instead (for imported files, --site is the file's name)`);
         return 1;
       }
       return 0;
-    });
+    }, { existing: true });
   },
 };

@@ -13,7 +13,7 @@ export const runs: CommandSpec = {
   ],
   async run(_args, options, ctx) {
     const { config } = await loadProject(ctx);
-    const list = await withStore(config, (store) => store.listRuns({ sourceId: options.source as string | undefined, limit: Number(options.limit) }));
+    const list = await withStore(config, (store) => store.listRuns({ sourceId: options.source as string | undefined, limit: Number(options.limit) }), { existing: true });
     if (options.json) {
       for (const r of list) ctx.stdout.write(`${JSON.stringify(r)}\n`);
       return 0;
