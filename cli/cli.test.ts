@@ -58,6 +58,23 @@ describe('radar CLI', () => {
     expect(after).toEqual(before);
   });
 
+  it('refuses option values it cannot use, naming the option (exit 2)', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'radar.yaml'), 'brands: [{ id: a, name: A }]\n');
+    writeFileSync(join(cwd, 'a.jsonl'), '{"text":"Pours well."}\n');
+    expect((await radar(['import', 'a.jsonl', '--brand', 'a'], { cwd })).code).toBe(0);
+    for (const [args, message] of [
+      [['runs', '--limit', 'abc'], /--limit abc: expected a whole number/],
+      [['crawl', '--url', 'http://127.0.0.1:9/x', '--max-pages', 'twenty'], /--max-pages twenty: expected a whole number/],
+      [['import', 'a.jsonl', '--brand', 'a', '--source', 'Bad Source!'], /--source Bad Source!: use lower-case letters/],
+      [['forget', '--author', 'zzz'], /--author zzz: an author key is 20 hexadecimal characters/],
+    ] as const) {
+      const r = await radar([...args], { cwd });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
   it('exits 78 when there is no radar.yaml, saying how to make one', async () => {
     const r = await radar(['crawl']);
     expect(r.code).toBe(78);

@@ -61,3 +61,10 @@ export async function withStore<T>(config: RadarConfig, fn: (store: Store) => Pr
     await store.close();
   }
 }
+
+/** A whole number option of at least `min`, or a UsageError naming the flag. */
+export function wholeNumber(value: unknown, flag: string, min = 1): number {
+  const n = Number(value);
+  if (typeof value === 'boolean' || !Number.isInteger(n) || n < min) throw new UsageError(`${flag} ${String(value)}: expected a whole number of at least ${min}`);
+  return n;
+}

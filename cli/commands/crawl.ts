@@ -3,7 +3,7 @@
  * with `--url URL --dry-run --json` (no config, no store needed).
  */
 import type { CommandSpec } from '../command.js';
-import { loadProject, say, withStore, type CliContext } from '../context.js';
+import { loadProject, say, wholeNumber, withStore, type CliContext } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
 import type { ResolvedSource } from '../../config/load.js';
 import type { RadarConfig, SourceConfig } from '../../config/schema.js';
@@ -18,7 +18,7 @@ function adhocSource(urls: string[], options: Record<string, unknown>): SourceCo
     kind: (options.kind as 'reviews' | 'mentions') ?? 'reviews',
     urls,
     render: (options.render as SourceConfig['render']) ?? 'auto',
-    maxPages: Number(options.maxPages ?? (options.dryRun ? 1 : 50)),
+    maxPages: options.maxPages === undefined ? (options.dryRun ? 1 : 50) : wholeNumber(options.maxPages, '--max-pages'),
     profiles: false,
     robots: options.ignoreRobots ? 'ignore' : 'respect',
     topReviewsOnly: false,

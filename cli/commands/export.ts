@@ -22,6 +22,10 @@ export const exportCommand: CommandSpec = {
     const { config } = await loadProject(ctx);
     const brand = options.brand as string | undefined;
     if (brand && !config.brands.some((b) => b.id === brand)) throw new UsageError(`--brand ${brand}: no such brand in radar.yaml`);
+    const product = options.product as string | undefined;
+    if (product && !config.brands.some((b) => b.products.some((p) => p.id === product))) {
+      say(ctx, `note: --product ${product} is not a product in radar.yaml; exporting what is stored under that id (imports keep unknown products under their own ids)`);
+    }
     // An export to a file is written beside it and renamed into place when complete: a failure
     // (a dead database, a full disk) leaves the previous export as it was.
     const target = options.out ? resolve(String(options.out)) : undefined;

@@ -26,6 +26,7 @@ Find the key from what the person tells you (their name on a site, or their prof
     const { config } = await loadProject(ctx);
     return withStore(config, async (store) => {
       let key = options.author as string | undefined;
+      if (key !== undefined && !/^[0-9a-f]{20}$/.test(key)) throw new UsageError(`--author ${key}: an author key is 20 hexadecimal characters (as in exports' "authorKey")`);
       if (!key) {
         if (!options.name || !options.site) throw new UsageError('pass --author KEY, or --name NAME with --site HOST');
         const { resolveSalt } = await import('../../jobs/salt.js');

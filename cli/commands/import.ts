@@ -133,6 +133,7 @@ nothing and another file of the same name adds its own rows. Example:
     const scale = Number(options.ratingScale);
     if (!(scale > 0)) throw new UsageError(`--rating-scale ${String(options.ratingScale)}: expected a positive number`);
     const name = basename(file);
+    if (options.source !== undefined && !/^[a-z0-9][a-z0-9_-]*$/.test(String(options.source))) throw new UsageError(`--source ${String(options.source)}: use lower-case letters, digits, "-" and "_" (like the ids in radar.yaml)`);
     const sourceId = (options.source as string | undefined) ?? `import-${name.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
     return withStore(config, async (store) => {
       const { resolveSalt } = await import('../../jobs/salt.js');

@@ -1,6 +1,6 @@
 /** `radar runs`: the recent crawl runs — pages fetched/failed/blocked, documents found/new/updated, errors. */
 import type { CommandSpec } from '../command.js';
-import { loadProject, withStore } from '../context.js';
+import { loadProject, wholeNumber, withStore } from '../context.js';
 
 export const runs: CommandSpec = {
   name: 'runs',
@@ -13,7 +13,7 @@ export const runs: CommandSpec = {
   ],
   async run(_args, options, ctx) {
     const { config } = await loadProject(ctx);
-    const list = await withStore(config, (store) => store.listRuns({ sourceId: options.source as string | undefined, limit: Number(options.limit) }), { existing: true });
+    const list = await withStore(config, (store) => store.listRuns({ sourceId: options.source as string | undefined, limit: wholeNumber(options.limit, '--limit') }), { existing: true });
     if (options.json) {
       for (const r of list) ctx.stdout.write(`${JSON.stringify(r)}\n`);
       return 0;
