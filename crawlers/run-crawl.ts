@@ -8,6 +8,8 @@
  * verdict ("everything on this page was already stored") stops incremental paging.
  */
 import { Configuration, log as crawleeLog, LogLevel, NonRetryableError, type Request } from '@crawlee/core';
+import { existsSync } from 'node:fs';
+import { InputError } from '../domain/errors.js';
 import type { Logger } from 'pino';
 import type { ExtractedPage } from './extract/types.js';
 import { extractPage, extractParsed } from './extract/extract-page.js';
@@ -109,6 +111,15 @@ const BLOCKED_RESOURCES = new Set(['image', 'media', 'font']);
 /** Chromium executable: settings, then RADAR_CHROMIUM_PATH, then /usr/bin/chromium. */
 export function chromiumPath(settings: Pick<CrawlSettings, 'chromiumPath'>): string {
   return process.env.RADAR_CHROMIUM_PATH || settings.chromiumPath || '/usr/bin/chromium';
+}
+
+/** The Chromium to launch, or an error that says how to get one (browsers are never downloaded). */
+export function requireChromium(settings: Pick<CrawlSettings, 'chromiumPath'>, purpose: string): string {
+  const path = chromiumPath(settings);
+  if (!existsSync(path)) {
+    throw new InputError(`${purpose} needs Chromium, and there is none at ${path}: install it (apt-get install -y chromium) or point RADAR_CHROMIUM_PATH or crawl.chromiumPath at one`);
+  }
+  return path;
 }
 
 const MAX_ERRORS = 200;
@@ -368,7 +379,7 @@ async function runBrowser(
         launcher: chromium,
         useChrome: false,
         userAgent: settings.userAgent,
-        launchOptions: { executablePath: chromiumPath(settings), args: CHROMIUM_ARGS, headless: true },
+        launchOptions: { executablePath: requireChromium(settings, `crawling ${source.id} in the browser`), args: CHROMIUM_ARGS, headless: true },
       },
       // Browsers are recycled often and hold few pages: a long browser crawl keeps a flat memory profile.
       browserPoolOptions: { useFingerprints: false, retireBrowserAfterPageCount: 25, maxOpenPagesPerBrowser: 2, closeInactiveBrowserAfterSecs: 10 },

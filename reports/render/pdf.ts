@@ -1,11 +1,11 @@
 /** PDF output: the HTML report printed by the system Chromium (never a downloaded browser). */
 import { pathToFileURL } from 'node:url';
-import { CHROMIUM_ARGS, chromiumPath, type CrawlSettings } from '../../crawlers/run-crawl.js';
+import { CHROMIUM_ARGS, requireChromium, type CrawlSettings } from '../../crawlers/run-crawl.js';
 
 /** Prints an HTML file to PDF with headless Chromium. */
 export async function htmlToPdf(htmlFile: string, pdfFile: string, settings: Pick<CrawlSettings, 'chromiumPath'>): Promise<void> {
   const { chromium } = await import('playwright');
-  const browser = await chromium.launch({ executablePath: chromiumPath(settings), args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: requireChromium(settings, 'the PDF report'), args: CHROMIUM_ARGS, headless: true });
   try {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load' });
