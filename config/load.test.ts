@@ -100,6 +100,21 @@ sources:
     expect('errors' in list ? list.errors.join('\n') : '').toContain('(root): expected a mapping (key: value lines), got a list');
   });
 
+  it('checks the CSS selectors of a recipe when the file is read', () => {
+    const r = parseConfig(`
+brands: [{ id: a, name: A }]
+sources:
+  - id: s
+    urls: [https://shop.example/p]
+    recipe: { container: "li.comment[[", body: ".x >> y", rating: { selector: "::bogus" }, title: "h3.title", nextPage: "a:contains(Next)" }
+`);
+    const text = 'errors' in r ? r.errors.join('\n') : '';
+    expect(text).toMatch(/sources\[0\]\.recipe\.container: not a valid CSS selector/);
+    expect(text).toMatch(/sources\[0\]\.recipe\.body: not a valid CSS selector/);
+    expect(text).toMatch(/sources\[0\]\.recipe\.rating\.selector: not a valid CSS selector/);
+    expect(text).not.toMatch(/title|nextPage/);
+  });
+
   it('points at the line and column of a YAML syntax error', () => {
     const r = parseConfig('brands:\n  - id: a\n    name: [unclosed\n', 'radar.yaml');
     expect('errors' in r && r.errors[0]).toMatch(/^radar\.yaml:\d+:\d+: /);

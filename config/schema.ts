@@ -2,8 +2,32 @@
  * The project file (`radar.yaml`) as a zod schema. Every key carries a description: it feeds the
  * generated JSON Schema (editor completion) and the README's configuration reference.
  */
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { CronExpressionParser } from 'cron-parser';
+
+// cheerio's own selector engine, so a recipe is checked by the rules it will run under; loaded only
+// when a recipe is checked.
+let cheerioSelect: { select(selector: string, root: unknown[]): unknown } | undefined;
+
+/** Why a CSS selector cannot be used by the static crawler, or undefined when it can. */
+function selectorProblem(selector: string): string | undefined {
+  if (selector.trim() === ':scope') return undefined;
+  cheerioSelect ??= createRequire(import.meta.url)('cheerio-select') as { select(selector: string, root: unknown[]): unknown };
+  try {
+    cheerioSelect.select(selector, []);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/** A CSS selector, checked when the config is read rather than silently matching nothing. */
+const selector = (min = 1) =>
+  (min ? z.string().min(min) : z.string()).superRefine((value, ctx) => {
+    const problem = value ? selectorProblem(value) : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', message: `not a valid CSS selector: ${problem}` });
+  });
 
 const ID = /^[a-z0-9][a-z0-9_-]*$/;
 
@@ -46,31 +70,31 @@ const httpUrl = z
 /** A CSS-selector recipe for sites whose reviews no generic strategy finds. */
 export const RecipeSchema = z
   .strictObject({
-    container: z.string().min(1).describe('CSS selector matching one element per review.'),
-    author: z.string().optional().describe('Selector, inside the container, of the author name.'),
-    authorLink: z.string().optional().describe("Selector of the link to the author's profile page (its href is followed when profiles are on)."),
-    location: z.string().optional().describe("Selector of the author's location shown beside the review."),
+    container: selector().describe('CSS selector matching one element per review.'),
+    author: selector(0).optional().describe('Selector, inside the container, of the author name.'),
+    authorLink: selector(0).optional().describe("Selector of the link to the author's profile page (its href is followed when profiles are on)."),
+    location: selector(0).optional().describe("Selector of the author's location shown beside the review."),
     rating: z
       .strictObject({
-        selector: z.string().min(1).describe('Selector of the rating element.'),
+        selector: selector().describe('Selector of the rating element.'),
         attribute: z.string().optional().describe('Attribute holding the rating instead of the text, e.g. "data-rating", "aria-label" or "class".'),
         scale: z.number().positive().default(5).describe('Best value on the rating scale (5 for five stars, 10 for ten-point scores).'),
         mode: z.enum(['value', 'count']).default('value').describe('"value" reads a number from the text or attribute; "count" counts the matched elements (one per filled star).'),
       })
       .optional()
       .describe('How to read the star or score rating.'),
-    title: z.string().optional().describe('Selector of the review title.'),
-    body: z.string().min(1).describe('Selector of the review text.'),
+    title: selector(0).optional().describe('Selector of the review title.'),
+    body: selector().describe('Selector of the review text.'),
     date: z
       .strictObject({
-        selector: z.string().min(1).describe('Selector of the date element.'),
+        selector: selector().describe('Selector of the date element.'),
         attribute: z.string().optional().describe('Attribute holding the date, e.g. "datetime".'),
         format: z.string().optional().describe('Date format such as "DD.MM.YYYY" or "MMMM D, YYYY"; ISO dates are always understood.'),
         locale: z.string().optional().describe('Locale of month names in the date, e.g. "de" or "ru".'),
       })
       .optional()
       .describe('How to read the publication date.'),
-    nextPage: z.string().optional().describe('Selector of the next-page link.'),
+    nextPage: selector(0).optional().describe('Selector of the next-page link.'),
     loadMore: z.string().optional().describe('Selector of a "load more" button; clicked in browser crawls.'),
   })
   .describe('CSS-selector extraction recipe; only needed where JSON-LD, microdata, embedded JSON and automatic detection find nothing.');
