@@ -13,7 +13,7 @@
  */
 import { createRequire } from 'node:module';
 import { englishLexicon } from '../analyzers/lexicons/english-lexicon.js';
-import { mentionsSensitive } from '../privacy/sensitive.js';
+import { wordsMentionSensitive } from '../privacy/sensitive.js';
 import type { ReportRow } from './model.js';
 import type { Analysis } from '../domain/types.js';
 
@@ -115,7 +115,7 @@ function namesSomething(term: string): boolean {
 
 function namesSomethingUncached(term: string): boolean {
   // Health, religion, ethnicity and sexuality are never made into themes.
-  if (mentionsSensitive(term)) return false;
+  if (wordsMentionSensitive(term.toLowerCase().split(/\s+/))) return false;
   const head = term.toLowerCase().split(/\s+/).at(-1) ?? '';
   if (head.length < 3 || !/^\p{L}[\p{L}'-]*$/u.test(head) || GENERIC_HEADS.has(head)) return false;
   return (englishLexicon().words.get(head)?.v ?? 0) === 0;
