@@ -115,6 +115,20 @@ sources:
     expect(text).not.toMatch(/title|nextPage/);
   });
 
+  it('reads a project file saved as UTF-16, and names one that is not text', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'radar-cfg-'));
+    const yaml = 'brands:\n  - id: cafe\n    name: Café Crème\n';
+    writeFileSync(join(dir, 'wide.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(yaml, 'utf16le')]));
+    const wide = await loadConfig(join(dir, 'wide.yaml'), {});
+    expect('config' in wide && wide.config.brands[0]!.name).toBe('Café Crème');
+    writeFileSync(join(dir, 'latin1.yaml'), Buffer.from(yaml, 'latin1'));
+    const bad = await loadConfig(join(dir, 'latin1.yaml'), {});
+    expect('errors' in bad && bad.errors.join('\n')).toMatch(/latin1\.yaml: not UTF-8 text; save it as UTF-8/);
+  });
+
   it('points at the line and column of a YAML syntax error', () => {
     const r = parseConfig('brands:\n  - id: a\n    name: [unclosed\n', 'radar.yaml');
     expect('errors' in r && r.errors[0]).toMatch(/^radar\.yaml:\d+:\d+: /);

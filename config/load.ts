@@ -137,7 +137,17 @@ export async function loadConfig(path?: string, env: NodeJS.ProcessEnv = process
   const file = resolve(path ?? DEFAULT_CONFIG_FILE);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    const bytes = await readFile(file);
+    // Editors on some systems save UTF-16 with a byte-order mark; read it rather than report nonsense.
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+    else {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+      } catch {
+        return { path: file, errors: [`${file}: not UTF-8 text; save it as UTF-8`] };
+      }
+    }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'not found' : (err as Error).message;
