@@ -53,6 +53,13 @@ describe('sentences', () => {
     expect(tokens.some((t) => t.text === '@example')).toBe(false);
   });
 
+  it('splits a hashtag written in humps into its words, with offsets, but not a brand such as iPhone', () => {
+    const text = 'Delayed again #NeverAgain #iPhone #customerService';
+    const tokens = tokenize(text).filter((t) => t.kind === 'word');
+    expect(tokens.map((t) => t.norm)).toEqual(['delayed', 'again', 'never', 'again', 'iphone', 'customer', 'service']);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
   it('does not read sizes in brackets as emoticons', () => {
     expect(tokenize('(size 8)').some((t) => t.kind === 'emoticon')).toBe(false);
   });

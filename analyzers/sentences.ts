@@ -44,10 +44,24 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
         break;
       }
     }
+    const humps = kind === 'word' && m.index > 0 && span[m.index - 1] === '#' && CAMEL_HUMP.test(m[0]) ? [...m[0].matchAll(CAMEL_PART)] : undefined;
+    // "#NeverAgain", "#CustomerService", "#USAirways": a hashtag written in humps is several words
+    // (but not "#iPhone": every part must be a word of two letters or more).
+    if (humps && humps.every((p) => p[0].length >= 2) && humps.reduce((n, p) => n + p[0].length, 0) === m[0].length) {
+      for (const part of humps) {
+        const at = start + m.index + part.index;
+        tokens.push({ text: part[0], norm: normalise(part[0]), start: at, end: at + part[0].length, kind });
+      }
+      continue;
+    }
     tokens.push({ text: m[0], norm: normalise(m[0]), start: start + m.index, end: start + m.index + m[0].length, kind });
   }
   return tokens;
 }
+
+// A word of letters only with a lower-case letter followed by a capital somewhere.
+const CAMEL_HUMP = /^(?=\p{L}+$).*\p{Ll}\p{Lu}/u;
+const CAMEL_PART = /\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})/gu;
 
 // Made on first Chinese text: loading its dictionary takes about 10 ms that other texts never need.
 let zhWords: Intl.Segmenter | undefined;

@@ -91,6 +91,9 @@ describe('English sentiment', () => {
     expect(label('@LoveBeauty my parcel arrived')).toBe('neutral');
     expect(label('@united thanks, great crew today!')).toBe('positive');
     expect(label('@united my bag is lost, still waiting')).toBe('negative');
+    // A hashtag in humps reads as its words.
+    expect(label('Flying home with them tomorrow #NeverAgain')).toBe('negative');
+    expect(label('Got my order a day early #LoveIt')).toBe('positive');
   });
 
   it('lists only single words as words (phrases go with the phrases, or they never match)', async () => {
