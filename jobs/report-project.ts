@@ -2,6 +2,7 @@
  * The report job: reads the project's analysed documents and latest runs from the store, builds
  * the report and persona set, stores the set, and writes the requested formats.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
@@ -114,6 +115,28 @@ export async function reportProject(
     await htmlToPdf(join(outDir, 'index.html'), file, config.crawl);
     files.push(file);
   }
+  await rememberReportFolder(store, outDir);
   log.info({ outDir, documents: rows.length, personas: report.personas.length }, 'report written');
   return { outDir, files, documents: rows.length, personas: report.personas.length, report };
+}
+
+/** Meta key listing the folders reports were written to (`radar forget` cleans them all). */
+const REPORT_FOLDERS = 'reportFolders';
+
+/** The folders reports were written to that still exist, the configured one first. */
+export async function reportFolders(store: Store, configured: string): Promise<string[]> {
+  let listed: unknown = [];
+  try {
+    listed = JSON.parse((await store.getMeta(REPORT_FOLDERS)) ?? '[]');
+  } catch {
+    listed = [];
+  }
+  const all = [configured, ...(Array.isArray(listed) ? listed.filter((d): d is string => typeof d === 'string') : [])];
+  return [...new Set(all)].filter((d) => existsSync(d));
+}
+
+async function rememberReportFolder(store: Store, outDir: string): Promise<void> {
+  const known = await reportFolders(store, outDir);
+  // The newest first, a bounded list (folders that no longer exist drop out).
+  await store.setMeta(REPORT_FOLDERS, JSON.stringify(known.slice(0, 200)));
 }

@@ -42,61 +42,15 @@ Find the key from what the person tells you (their name on a site, or their prof
       const { rememberForgotten } = await import('../../storage/forget.js');
       await rememberForgotten(store, key);
       const result = await store.forgetAuthor(key);
-      // Reports already written must stop quoting the person too.
-      const outDir = resolve(config.report.outDir);
-      const jsonFile = join(outDir, 'report.json');
+      // Reports already written must stop quoting the person too: in the configured folder and in
+      // every folder a report was written to with --out.
+      const { reportFolders } = await import('../../jobs/report-project.js');
       let scrubbedFiles = 0;
       const stale: string[] = [];
-      // A PDF is printed from the HTML by a browser: it cannot be edited here, only written again.
-      if (docIds.size && existsSync(join(outDir, 'report.pdf'))) stale.push(join(outDir, 'report.pdf'));
-      if (!existsSync(jsonFile) && docIds.size) {
-        // Without report.json the HTML and Markdown cannot be re-rendered here: say which to regenerate.
-        for (const f of ['index.html', 'report.md', 'personas.csv']) if (existsSync(join(outDir, f))) stale.push(join(outDir, f));
-      }
-      if (existsSync(jsonFile) && docIds.size) {
-        const { scrubReport } = await import('../../reports/scrub.js');
-        const before = await readFile(jsonFile, 'utf8');
-        let parsed: ReportData | undefined;
-        try {
-          parsed = JSON.parse(before) as ReportData;
-        } catch {
-          // A damaged report.json cannot be re-rendered from: name the files to write again instead.
-          for (const f of ['report.json', 'index.html', 'report.md', 'personas.csv']) if (existsSync(join(outDir, f))) stale.push(join(outDir, f));
-        }
-        const report = parsed && scrubReport(parsed, key, docIds);
-        if (report) {
-          const after = `${JSON.stringify(report, null, 2)}\n`;
-          if (after !== before) {
-            await writeFile(jsonFile, after);
-            scrubbedFiles++;
-            if (existsSync(join(outDir, 'index.html'))) {
-              const { renderHtml } = await import('../../reports/render/html.js');
-              await writeFile(join(outDir, 'index.html'), renderHtml(report));
-              scrubbedFiles++;
-            }
-            if (existsSync(join(outDir, 'report.md'))) {
-              const { renderMarkdown } = await import('../../reports/render/markdown.js');
-              await writeFile(join(outDir, 'report.md'), renderMarkdown(report));
-              scrubbedFiles++;
-            }
-            if (existsSync(join(outDir, 'personas.csv'))) {
-              const { renderPersonasCsv } = await import('../../reports/render/csv.js');
-              await writeFile(join(outDir, 'personas.csv'), renderPersonasCsv(report));
-              scrubbedFiles++;
-            }
-          }
-        }
-      }
-      const docsCsv = join(outDir, 'documents.csv');
-      if (existsSync(docsCsv) && docIds.size) {
-        const { parse } = await import('csv-parse/sync');
-        const { stringify } = await import('csv-stringify/sync');
-        const rows = parse(await readFile(docsCsv, 'utf8')) as string[][];
-        const kept = rows.filter((r, i) => i === 0 || !docIds.has(r[0] ?? ''));
-        if (kept.length !== rows.length) {
-          await writeFile(docsCsv, stringify(kept));
-          scrubbedFiles++;
-        }
+      for (const outDir of await reportFolders(store, resolve(config.report.outDir))) {
+        const cleaned = await cleanReportFolder(outDir, key, docIds);
+        scrubbedFiles += cleaned.scrubbed;
+        stale.push(...cleaned.stale);
       }
       ctx.stdout.write(`${JSON.stringify({ authorKey: key, ...result, reportFiles: scrubbedFiles })}\n`);
       say(ctx, `removed ${result.documents} documents, ${result.analyses} analyses, ${result.authors} profile${result.authors === 1 ? '' : 's'}, quotes in ${result.personaSets} persona sets and ${scrubbedFiles} report files; crawls and imports will not store this author again`);
@@ -109,3 +63,62 @@ Find the key from what the person tells you (their name on a site, or their prof
     }, { existing: true });
   },
 };
+
+/** Removes a person's quotes and rows from the report files in one folder; names the files it could not clean. */
+async function cleanReportFolder(outDir: string, key: string, docIds: Set<string>): Promise<{ scrubbed: number; stale: string[] }> {
+  let scrubbedFiles = 0;
+  const stale: string[] = [];
+  const jsonFile = join(outDir, 'report.json');
+  // A PDF is printed from the HTML by a browser: it cannot be edited here, only written again.
+  if (docIds.size && existsSync(join(outDir, 'report.pdf'))) stale.push(join(outDir, 'report.pdf'));
+  if (!existsSync(jsonFile) && docIds.size) {
+    // Without report.json the HTML and Markdown cannot be re-rendered here: say which to regenerate.
+    for (const f of ['index.html', 'report.md', 'personas.csv']) if (existsSync(join(outDir, f))) stale.push(join(outDir, f));
+  }
+  if (existsSync(jsonFile) && docIds.size) {
+    const { scrubReport } = await import('../../reports/scrub.js');
+    const before = await readFile(jsonFile, 'utf8');
+    let parsed: ReportData | undefined;
+    try {
+      parsed = JSON.parse(before) as ReportData;
+    } catch {
+      // A damaged report.json cannot be re-rendered from: name the files to write again instead.
+      for (const f of ['report.json', 'index.html', 'report.md', 'personas.csv']) if (existsSync(join(outDir, f))) stale.push(join(outDir, f));
+    }
+    const report = parsed && scrubReport(parsed, key, docIds);
+    if (report) {
+      const after = `${JSON.stringify(report, null, 2)}\n`;
+      if (after !== before) {
+        await writeFile(jsonFile, after);
+        scrubbedFiles++;
+        if (existsSync(join(outDir, 'index.html'))) {
+          const { renderHtml } = await import('../../reports/render/html.js');
+          await writeFile(join(outDir, 'index.html'), renderHtml(report));
+          scrubbedFiles++;
+        }
+        if (existsSync(join(outDir, 'report.md'))) {
+          const { renderMarkdown } = await import('../../reports/render/markdown.js');
+          await writeFile(join(outDir, 'report.md'), renderMarkdown(report));
+          scrubbedFiles++;
+        }
+        if (existsSync(join(outDir, 'personas.csv'))) {
+          const { renderPersonasCsv } = await import('../../reports/render/csv.js');
+          await writeFile(join(outDir, 'personas.csv'), renderPersonasCsv(report));
+          scrubbedFiles++;
+        }
+      }
+    }
+  }
+  const docsCsv = join(outDir, 'documents.csv');
+  if (existsSync(docsCsv) && docIds.size) {
+    const { parse } = await import('csv-parse/sync');
+    const { stringify } = await import('csv-stringify/sync');
+    const rows = parse(await readFile(docsCsv, 'utf8')) as string[][];
+    const kept = rows.filter((r, i) => i === 0 || !docIds.has(r[0] ?? ''));
+    if (kept.length !== rows.length) {
+      await writeFile(docsCsv, stringify(kept));
+      scrubbedFiles++;
+    }
+  }
+  return { scrubbed: scrubbedFiles, stale };
+}

@@ -157,7 +157,13 @@ describe('radar import / export / forget', () => {
     const cwd = project();
     writeFileSync(join(cwd, 'r.jsonl'), ['{"id":"1","text":"Great kettle, fast and quiet.","author":"Dana K."}', '{"id":"2","text":"Lid wobbles after a month.","author":"Dana K."}', '{"id":"3","text":"Fine for the price.","author":"Sam"}'].join('\n'));
     expect((await radar(['import', 'r.jsonl', '--brand', 'brewlab'], { cwd })).code).toBe(0);
+    // A report written elsewhere with --out is cleaned too.
+    expect((await radar(['report', '--out', 'shared-with-sales', '--format', 'json,csv'], { cwd })).code).toBe(0);
+    const { readFileSync: read } = await import('node:fs');
+    expect(read(join(cwd, 'shared-with-sales', 'documents.csv'), 'utf8')).toContain('Lid wobbles');
     const f = await radar(['forget', '--name', 'Dana K.', '--site', 'r.jsonl'], { cwd });
+    expect(read(join(cwd, 'shared-with-sales', 'documents.csv'), 'utf8')).not.toContain('Lid wobbles');
+    expect(read(join(cwd, 'shared-with-sales', 'report.json'), 'utf8')).not.toContain('Lid wobbles');
     expect(f.code).toBe(0);
     expect(jsonl(f.stdout)[0]).toMatchObject({ documents: 2 });
     expect(jsonl((await radar(['export'], { cwd })).stdout).map((d) => d.body)).toEqual(['Fine for the price.']);
