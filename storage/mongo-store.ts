@@ -362,8 +362,23 @@ export class MongoStore implements Store {
   }
 
   async pruneOrphans(): Promise<{ authors: number; personaSets: number }> {
-    const writing = (await this.docs.distinct('authorKey')).filter((k): k is string => typeof k === 'string');
-    const authors = (await this.authors.deleteMany({ _id: { $nin: writing } }, WRITE)).deletedCount;
+    // Profiles are checked a thousand at a time (a single $nin over every author key could pass
+    // MongoDB's 16 MB command limit on a large store).
+    let authors = 0;
+    const check = async (keys: string[]) => {
+      const present = new Set(await this.docs.distinct('authorKey', { authorKey: { $in: keys } }));
+      const orphans = keys.filter((k) => !present.has(k));
+      if (orphans.length) authors += (await this.authors.deleteMany({ _id: { $in: orphans } }, WRITE)).deletedCount;
+    };
+    let batch: string[] = [];
+    for await (const a of this.authors.find({}, { projection: { _id: 1 } })) {
+      batch.push(a._id);
+      if (batch.length >= BATCH) {
+        await check(batch);
+        batch = [];
+      }
+    }
+    if (batch.length) await check(batch);
     let personaSets = 0;
     for await (const set of this.personaSets.find({})) {
       const cited = [...docIdsOf(set)];
