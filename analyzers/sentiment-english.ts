@@ -33,11 +33,6 @@ const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '-', '...',
 // Cues that "… again" is an intention to come back ("will order from them again"), not a report.
 const AGAIN_CUES = new Set(['will', 'would', "'ll", "i'll", "we'll", "i'd", "we'd", 'definitely', 'certainly', 'surely', 'never', 'plan', 'planning', 'gonna', 'going', "can't", 'cannot', "won't", 'wont', "wouldn't", 'wouldnt', 'not', 'hope', 'to']);
 const EASY = new Set(['easy', 'easily']);
-// "waited 45 minutes", "waiting two hours": a wait long enough to be counted is a complaint.
-const WAIT_VERBS = new Set(['waited', 'waiting', 'wait', 'waits', 'held', 'hold', 'stuck', 'sat', 'sitting', 'queued', 'queuing', 'queueing']);
-const WAIT_AMOUNTS = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty', 'several', 'many', 'few', 'couple']);
-const WAIT_UNITS = new Set(['minutes', 'minute', 'mins', 'min', 'hours', 'hour', 'hrs', 'hr', 'days', 'day', 'weeks', 'week', 'months', 'month', 'ages', 'forever']);
-const WAIT_EXCUSES = new Set(['only', 'just', 'barely', 'hardly', 'less', 'under']);
 // Words after a negated auxiliary that do not make it a failure report ("I don't know", "don't have to").
 const NOT_ACTIONS = new Set(['the', 'a', 'an', 'it', 'this', 'that', 'i', 'you', 'he', 'she', 'we', 'they', 'to', 'be', 'have', 'know', 'think', 'usually', 'mind', 'matter', 'need', 'want', 'worry', 'care', 'normally', 'typically', 'often', 'understand', 'see', 'expect', 'remember', 'believe', 'hesitate', 'regret', 'say', 'feel', 'like', 'buy', 'wear', 'mean', 'get', 'go', 'own', 'usually']);
 const ACTION_ADVERBS = new Set(['even', 'really', 'always', 'ever', 'actually', 'quite', 'properly', 'fully', 'seem', 'seems', 'not']);
@@ -222,18 +217,6 @@ export function scoreEnglishSentence(sentence: Sentence, w: SentimentWeights, ca
       continue;
     }
     if (EN_REMEDY_VERBS.has(norm)) remedy[i] = 1;
-    if (WAIT_VERBS.has(norm) && !WAIT_EXCUSES.has(toks[i - 1]?.norm ?? '')) {
-      // "waited 45 minutes for our bags", "on hold for two hours" (but not "only waited 5 minutes").
-      for (let j = i + 1; j <= Math.min(n - 1, i + 4) && clauseOf[j] === clauseOf[i]; j++) {
-        const tj = toks[j]!;
-        if (WAIT_EXCUSES.has(tj.norm)) break;
-        const amount = tj.kind === 'number' || WAIT_AMOUNTS.has(tj.norm);
-        const unit = tj.norm === 'forever' || tj.norm === 'ages' ? j : amount ? [j + 1, j + 2].find((k) => k < n && WAIT_UNITS.has(toks[k]!.norm)) : undefined;
-        if (unit === undefined) continue;
-        if (!cands.some((c) => c.last >= i)) cands.push({ first: i, last: unit, entry: { v: -1.2 }, term: `${norm} … ${toks[unit]!.norm}`, factor: 1 });
-        break;
-      }
-    }
     if (norm === 'again') {
       // "will order from them again", "never going back there again": an intention about coming back.
       for (let j = i - 1; j >= Math.max(0, i - 5) && clauseOf[j] === clauseOf[i]; j--) {

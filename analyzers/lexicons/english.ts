@@ -147,7 +147,6 @@ export const EN_PHRASES: Record<string, LexiconValue> = {
   'not as advertised': -2.2, 'not as pictured': -1.8, 'not what i expected': -1.5, 'not what i ordered': -2.0,
   'still waiting': -1.5, 'thanks for nothing': -2.2, "hasn't arrived": -1.8, "haven't received": -1.8, "hasn't shipped": -1.5,
   "can't get through": -1.5, "couldn't get through": -1.5, 'been trying to reach': -1.0, 'down again': -1.5,
-  'you rock': 2.5, 'you guys rock': 2.5, 'u rock': 2.5, 'fix your': -1.2,
   'no response': -1.8, 'never responded': -2.0, 'never heard back': -2.0, 'on hold': -0.8, 'waited for': -0.8,
   'had to wait': -1.0, 'customer disservice': -2.5, 'what a joke': -2.5, 'give it zero': -2.8, 'give it 0': -2.8,
   'not even one star': -2.8, 'nothing works': -2.5, 'not working': -2.5, 'five star': 2.5, '5 star': 2.5, 'no star': -2.5,
