@@ -15,6 +15,7 @@ import { renderHtml } from '../reports/render/html.js';
 import { renderMarkdown } from '../reports/render/markdown.js';
 import { renderDocumentsCsv, renderPersonasCsv } from '../reports/render/csv.js';
 import { stageLogger } from '../log/logger.js';
+import { regionOf } from '../privacy/generalize.js';
 
 /** Output formats. */
 export type ReportFormat = 'html' | 'md' | 'json' | 'csv' | 'pdf';
@@ -48,17 +49,26 @@ export function reportProjectOf(config: RadarConfig): ReportProject {
   };
 }
 
-/** Reads the rows of the project's brands: documents (duplicates excluded) joined with analyses. */
+/**
+ * Reads the rows of the project's brands: documents (duplicates excluded) joined with analyses and
+ * with the region of their author's profile location (generalised: the report never sees more).
+ */
 export async function loadRows(config: RadarConfig, store: Store): Promise<ReportRow[]> {
   const brandIds = new Set(config.brands.map((b) => b.id));
   const rows: ReportRow[] = [];
+  const regions = new Map<string, string | undefined>();
   let batch: ReportRow[] = [];
   const flush = async () => {
     const analyses = new Map((await store.getAnalyses(batch.map((r) => r.doc._id))).map((a) => [a.docId, a]));
+    const keys = [...new Set(batch.map((r) => r.doc.authorKey).filter((k): k is string => !!k && !regions.has(k)))];
+    for (const author of keys.length ? await store.getAuthors(keys) : []) regions.set(author._id, regionOf(author.location));
+    for (const k of keys) if (!regions.has(k)) regions.set(k, undefined);
     for (const r of batch) {
       const a = analyses.get(r.doc._id);
       // An analysis of an older text is stale: the report shows the document as not analysed.
       if (a && a.contentHash === r.doc.contentHash) r.analysis = a;
+      const region = r.doc.authorKey ? regions.get(r.doc.authorKey) : undefined;
+      if (region) r.region = region;
       rows.push(r);
     }
     batch = [];

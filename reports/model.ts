@@ -10,6 +10,8 @@ export interface ReportRow {
   doc: import('../domain/types.js').RadarDocument;
   /** Its analysis, when analysed. */
   analysis?: import('../domain/types.js').Analysis;
+  /** The region of the author's profile location (privacy/generalize.ts regionOf), when a profile states one. */
+  region?: string;
 }
 
 /** Counts by polarity. */

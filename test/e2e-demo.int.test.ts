@@ -77,6 +77,20 @@ describe.skipIf(!chromium)('radar demo, end to end', () => {
     expect(new Set(report.personas.map((p) => p.label)).size).toBe(report.personas.length);
   });
 
+  it('shows where members are from their profiles, by country, never a value fewer than three share', () => {
+    const countries = new Set(demoCatalog().reviewers.map((r) => r.location.country));
+    const cities = demoCatalog().reviewers.map((r) => r.location.city);
+    const shown = report.personas.flatMap((p) => p.attributes.location ?? []);
+    expect(shown.filter((v) => v.value !== 'other').length).toBeGreaterThan(report.personas.length);
+    for (const v of shown) {
+      expect(v.value === 'other' || countries.has(v.value), v.value).toBe(true);
+      expect(cities).not.toContain(v.value);
+      expect(v.support).toBeGreaterThanOrEqual(3);
+    }
+    // One region a member: the rows of a persona's location table add up to at most its size.
+    for (const p of report.personas) expect((p.attributes.location ?? []).reduce((s, v) => s + v.support, 0)).toBeLessThanOrEqual(p.size);
+  });
+
   it('never shows e-mail addresses, phone numbers or reviewer names', () => {
     const text = readFileSync(join(cwd, 'radar-report', 'index.html'), 'utf8') + readFileSync(join(cwd, 'radar-report', 'report.md'), 'utf8');
     expect(text).not.toMatch(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/);

@@ -5,6 +5,7 @@
  */
 import { analysisText } from '../../analyzers/pipeline.js';
 import type { Analysis, RadarDocument } from '../../domain/types.js';
+import { ageBand, IDENTIFYING_ATTRIBUTES, MIN_GROUP, OTHER } from '../../privacy/generalize.js';
 import { mentionsSensitive } from '../../privacy/sensitive.js';
 import type { AspectStanding, PersonaView, Quote, ShareCount } from '../model.js';
 import { aspectStandings, fiveStar, round, sentimentCounts } from '../summaries.js';
@@ -113,32 +114,55 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Shares of every attribute type's values among members in one pass, and how many members state each type. */
+/**
+ * Shares of every attribute type's values among members in one pass, and how many members state
+ * each type. Members' profile regions count as "location". Values that describe who someone is
+ * are generalised (ages by decade) and those fewer than MIN_GROUP members share are pooled into
+ * "other", so that no row of the table points at one person.
+ */
 export function attributeTable(members: Member[]): { shares: Map<string, ShareCount[]>; membersWith: Map<string, number> } {
-  const counts = new Map<string, Map<string, number>>();
+  const counts = new Map<string, Map<string, Set<number>>>();
   const membersWith = new Map<string, number>();
-  for (const m of members) {
-    const seen = new Set<string>();
+  const add = (type: string, value: string, i: number) => {
+    const byValue = counts.get(type) ?? new Map<string, Set<number>>();
+    const who = byValue.get(value) ?? new Set<number>();
+    who.add(i);
+    byValue.set(value, who);
+    counts.set(type, byValue);
+  };
+  members.forEach((m, i) => {
     const types = new Set<string>();
     for (const r of m.rows) {
       for (const a of r.analysis!.attributes) {
         types.add(a.type);
-        const key = `${a.type}\u0000${a.value}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const byValue = counts.get(a.type) ?? new Map<string, number>();
-        byValue.set(a.value, (byValue.get(a.value) ?? 0) + 1);
-        counts.set(a.type, byValue);
+        add(a.type, a.type === 'age' ? ageBand(a.value) : a.value, i);
       }
     }
+    if (m.region) {
+      types.add('location');
+      add('location', m.region, i);
+    }
     for (const t of types) membersWith.set(t, (membersWith.get(t) ?? 0) + 1);
-  }
+  });
   const n = Math.max(1, members.length);
   const shares = new Map<string, ShareCount[]>();
   for (const [type, byValue] of counts) {
+    let entries = [...byValue.entries()];
+    if (IDENTIFYING_ATTRIBUTES.has(type)) {
+      const rare = entries.filter(([, who]) => who.size < MIN_GROUP);
+      if (rare.length) {
+        const pooled = new Set(rare.flatMap(([, who]) => [...who]));
+        entries = entries.filter(([, who]) => who.size >= MIN_GROUP);
+        // "other" needs a group of its own, or it would point at the one or two people behind it.
+        if (pooled.size >= MIN_GROUP) entries.push([OTHER, pooled]);
+      }
+    }
+    if (!entries.length) continue;
     shares.set(
       type,
-      [...byValue.entries()].map(([value, support]) => ({ value, support, share: round(support / n) })).sort((a, b) => b.support - a.support || a.value.localeCompare(b.value)),
+      entries
+        .map(([value, who]) => ({ value, support: who.size, share: round(who.size / n) }))
+        .sort((a, b) => Number(a.value === OTHER) - Number(b.value === OTHER) || b.support - a.support || a.value.localeCompare(b.value)),
     );
   }
   return { shares, membersWith };
@@ -526,13 +550,14 @@ function cardFor(p: PersonaView, members: Member[]): PersonaView['card'] {
   }
   ages.sort((a, b) => a - b);
   const card: PersonaView['card'] = { roles: [], goals: [], pains: [], values: [], buying: [], channels: [] };
-  // An age range only when at least three members state their age: never guessed.
-  if (ages.length >= 3) {
+  // An age range only when at least MIN_GROUP members state their age: never guessed. Its ends
+  // are widened to five-year steps so that they are not one member's exact age.
+  if (ages.length >= MIN_GROUP) {
     const lo = ages[Math.floor(ages.length * 0.25)]!;
     const hi = ages[Math.min(ages.length - 1, Math.floor(ages.length * 0.75))]!;
-    card.ageRange = lo === hi ? `${lo}` : `${lo}–${hi}`;
+    card.ageRange = `${Math.floor(lo / 5) * 5}–${Math.floor(hi / 5) * 5 + 4}`;
   }
-  card.roles = [...(p.attributes['life-stage'] ?? []), ...(p.attributes.role ?? [])].filter((s) => s.support >= 2).slice(0, 3).map((s) => s.value.replace(/-/g, ' '));
+  card.roles = [...(p.attributes['life-stage'] ?? []), ...(p.attributes.role ?? [])].filter((s) => s.support >= 2 && s.value !== OTHER).slice(0, 3).map((s) => s.value.replace(/-/g, ' '));
   card.goals = [...p.motives, ...p.usage].filter((s) => s.support >= 2).slice(0, 3).map((s) => s.value.replace(/-/g, ' '));
   card.pains = p.hates.slice(0, 3).map((h) => h.aspect.replace(/-/g, ' '));
   card.values = p.loves.slice(0, 3).map((h) => h.aspect.replace(/-/g, ' '));

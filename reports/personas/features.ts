@@ -19,6 +19,8 @@ export interface Member {
   rows: ReportRow[];
   /** Brand they wrote about most. */
   brand?: string;
+  /** Region of their profile location, when their profile states one. */
+  region?: string;
 }
 
 /** Attribute types that express attitudes (clustered on). */
@@ -67,7 +69,8 @@ export function groupMembers(rows: ReportRow[]): { members: Member[]; excluded: 
       const brands = new Map<string, number>();
       for (const r of list) if (r.doc.brand) brands.set(r.doc.brand, (brands.get(r.doc.brand) ?? 0) + 1);
       const brand = [...brands.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-      return { key, rows: list, brand };
+      const region = list.find((r) => r.region)?.region;
+      return region ? { key, rows: list, brand, region } : { key, rows: list, brand };
     });
   return { members, excluded };
 }
