@@ -14,8 +14,9 @@ export async function sweepRetention(config: Pick<RadarConfig, 'privacy'>, store
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
   const removed = await store.deleteDocumentsBefore(cutoff);
   // Also after MongoDB's TTL index removed documents on its own: profiles of reviewers with nothing
-  // left, and persona quotes of documents that are gone, go too.
-  const pruned = await store.pruneOrphans();
+  // left, and persona quotes of documents that are gone, go too. A profile is kept as long as a
+  // document would be: one fetched within the period stays (a crawl would only fetch it again).
+  const pruned = await store.pruneOrphans(cutoff);
   if (removed || pruned.authors || pruned.personaSets) stageLogger('retention').info({ removed, cutoff, days, ...pruned }, 'documents past retention deleted');
   return removed;
 }

@@ -33,25 +33,25 @@ export async function rememberForgotten(store: Store, authorKey: string): Promis
   await store.setMeta(FORGOTTEN, JSON.stringify([...keys]));
 }
 
-function refersTo(value: unknown, authorKey: string, docIds: Set<string>): boolean {
-  if (typeof value === 'string') return value === authorKey || docIds.has(value);
+function refersTo(value: unknown, authorKeys: Set<string>, docIds: Set<string>): boolean {
+  if (typeof value === 'string') return authorKeys.has(value) || docIds.has(value);
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const rec = value as { docId?: unknown; authorKey?: unknown };
-    return (typeof rec.docId === 'string' && docIds.has(rec.docId)) || rec.authorKey === authorKey;
+    return (typeof rec.docId === 'string' && docIds.has(rec.docId)) || (typeof rec.authorKey === 'string' && authorKeys.has(rec.authorKey));
   }
   return false;
 }
 
-function scrub(value: unknown, authorKey: string, docIds: Set<string>): { value: unknown; changed: boolean } {
+function scrub(value: unknown, authorKeys: Set<string>, docIds: Set<string>): { value: unknown; changed: boolean } {
   if (Array.isArray(value)) {
     let changed = false;
     const out: unknown[] = [];
     for (const item of value) {
-      if (refersTo(item, authorKey, docIds)) {
+      if (refersTo(item, authorKeys, docIds)) {
         changed = true;
         continue;
       }
-      const inner = scrub(item, authorKey, docIds);
+      const inner = scrub(item, authorKeys, docIds);
       changed ||= inner.changed;
       out.push(inner.value);
     }
@@ -61,7 +61,7 @@ function scrub(value: unknown, authorKey: string, docIds: Set<string>): { value:
     let changed = false;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      const inner = scrub(v, authorKey, docIds);
+      const inner = scrub(v, authorKeys, docIds);
       changed ||= inner.changed;
       out[k] = inner.value;
     }
@@ -70,9 +70,9 @@ function scrub(value: unknown, authorKey: string, docIds: Set<string>): { value:
   return { value, changed: false };
 }
 
-/** The persona set without the author's membership and quotes, or undefined when nothing referred to them. */
-export function forgetInPersonaSet(set: PersonaSet, authorKey: string, docIds: Set<string>): PersonaSet | undefined {
-  const result = scrub(set.personas, authorKey, docIds);
+/** The persona set without these authors' membership and quotes and these documents, or undefined when nothing referred to them. */
+export function forgetInPersonaSet(set: PersonaSet, authorKeys: Set<string>, docIds: Set<string>): PersonaSet | undefined {
+  const result = scrub(set.personas, authorKeys, docIds);
   if (!result.changed) return undefined;
   const personas = (result.value as PersonaSet['personas']).map((p) => ({ ...p, size: p.members.length }));
   return { ...set, personas };
@@ -98,9 +98,20 @@ export function docIdsOf(set: PersonaSet): Set<string> {
   return ids;
 }
 
-/** The persona set without quotes and evidence of documents that no longer exist, or undefined when it cites none. */
-export function withoutMissingDocuments(set: PersonaSet, exists: (docId: string) => boolean): PersonaSet | undefined {
+/**
+ * The persona set without quotes and evidence of documents that no longer exist, and without
+ * members none of whose documents exist any more (retention took them all), or undefined when it
+ * refers to neither.
+ */
+export function withoutMissingDocuments(set: PersonaSet, exists: (docId: string) => boolean, writes: (authorKey: string) => boolean): PersonaSet | undefined {
   const missing = new Set([...docIdsOf(set)].filter((id) => !exists(id)));
-  // No author key is ever empty: only the missing documents are scrubbed, members stay.
-  return missing.size ? forgetInPersonaSet(set, '', missing) : undefined;
+  const gone = new Set(set.personas.flatMap((p) => p.members.filter((k) => !k.startsWith('doc:') && !writes(k))));
+  // Anonymous members (`doc:<id>`) go with their document.
+  for (const p of set.personas) for (const k of p.members) if (k.startsWith('doc:') && missing.has(k.slice(4))) gone.add(k);
+  return missing.size || gone.size ? forgetInPersonaSet(set, gone, missing) : undefined;
+}
+
+/** Author keys among a persona set's members (not anonymous `doc:` members). */
+export function memberKeysOf(set: PersonaSet): string[] {
+  return [...new Set(set.personas.flatMap((p) => p.members.filter((k) => !k.startsWith('doc:'))))];
 }

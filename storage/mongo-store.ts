@@ -12,7 +12,7 @@ import { StoreError } from '../domain/errors.js';
 import { documentFilter, sortSpec, type Filter } from './query.js';
 import type { DocumentQuery, FindOptions, ForgetResult, Store, UpsertResult } from './store.js';
 import { planUpsert, type DuplicateCandidate, type StoredDocFacts } from './upsert-plan.js';
-import { docIdsOf, forgetInPersonaSet, withoutMissingDocuments } from './forget.js';
+import { docIdsOf, forgetInPersonaSet, memberKeysOf, withoutMissingDocuments } from './forget.js';
 
 /** Schema version this code writes; `migrate` brings older databases up to it. */
 export const SCHEMA_VERSION = 1;
@@ -344,7 +344,7 @@ export class MongoStore implements Store {
     const idSet = new Set(ids);
     let personaSets = 0;
     for await (const set of this.personaSets.find({})) {
-      const next = forgetInPersonaSet(set, authorKey, idSet);
+      const next = forgetInPersonaSet(set, new Set([authorKey]), idSet);
       if (next) {
         await this.personaSets.replaceOne({ _id: set._id }, next, WRITE);
         personaSets++;
@@ -361,7 +361,7 @@ export class MongoStore implements Store {
     return (await this.docs.deleteMany({ _id: { $in: ids } }, WRITE)).deletedCount;
   }
 
-  async pruneOrphans(): Promise<{ authors: number; personaSets: number }> {
+  async pruneOrphans(profilesUpdatedBefore?: string): Promise<{ authors: number; personaSets: number }> {
     // Profiles are checked a thousand at a time (a single $nin over every author key could pass
     // MongoDB's 16 MB command limit on a large store).
     let authors = 0;
@@ -371,7 +371,8 @@ export class MongoStore implements Store {
       if (orphans.length) authors += (await this.authors.deleteMany({ _id: { $in: orphans } }, WRITE)).deletedCount;
     };
     let batch: string[] = [];
-    for await (const a of this.authors.find({}, { projection: { _id: 1 } })) {
+    const stale = profilesUpdatedBefore === undefined ? {} : { updatedAt: { $lt: profilesUpdatedBefore } };
+    for await (const a of this.authors.find(stale, { projection: { _id: 1 } })) {
       batch.push(a._id);
       if (batch.length >= BATCH) {
         await check(batch);
@@ -382,8 +383,16 @@ export class MongoStore implements Store {
     let personaSets = 0;
     for await (const set of this.personaSets.find({})) {
       const cited = [...docIdsOf(set)];
-      const present = new Set(cited.length ? (await this.docs.find({ _id: { $in: cited } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id) : []);
-      const next = withoutMissingDocuments(set, (id) => present.has(id));
+      const present = new Set<string>();
+      for (let i = 0; i < cited.length; i += BATCH) {
+        for (const d of await this.docs.find({ _id: { $in: cited.slice(i, i + BATCH) } }, { projection: { _id: 1 } }).toArray()) present.add(d._id);
+      }
+      const members = memberKeysOf(set);
+      const writing = new Set<string>();
+      for (let i = 0; i < members.length; i += BATCH) {
+        for (const k of await this.docs.distinct('authorKey', { authorKey: { $in: members.slice(i, i + BATCH) } })) writing.add(k as string);
+      }
+      const next = withoutMissingDocuments(set, (id) => present.has(id), (key) => writing.has(key));
       if (next) {
         await this.personaSets.replaceOne({ _id: set._id }, next, WRITE);
         personaSets++;

@@ -211,14 +211,16 @@ export function storeContract(name: string, factory: { open(): Promise<Store>; r
       const fresh = review({ siteId: 'new', body: 'Fresh take, lovely lid.', author: 'Still Here', fetchedAt: '2025-06-01T00:00:00.000Z' });
       await store.upsertDocuments([old, fresh]);
       const profile = (key: string) => ({ _id: key, site: 'shop.example', location: 'Leeds, UK', firstSeenAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' });
-      await store.upsertAuthors([profile(old.authorKey!), profile(fresh.authorKey!)]);
+      await store.upsertAuthors([profile(old.authorKey!), profile(fresh.authorKey!), { ...profile('just-fetched'), updatedAt: '2025-06-01T00:00:00.000Z' }]);
       await store.savePersonaSet({
         _id: 'set-r', project: 'p', createdAt: '2025-06-05T00:00:00.000Z', version: '1',
         personas: [{ id: 'p1', label: 'Lids', size: 2, share: 1, shareByBrand: {}, members: [old.authorKey!, fresh.authorKey!], details: { quotes: [{ docId: old._id, text: 'Old news, the lid cracked.' }, { docId: fresh._id, text: 'Fresh take.' }], evidence: [old._id, fresh._id] } }],
       });
       await store.deleteDocumentsBefore('2025-01-01T00:00:00.000Z');
-      expect(await store.pruneOrphans()).toEqual({ authors: 1, personaSets: 1 });
-      expect((await store.getAuthors([old.authorKey!, fresh.authorKey!])).map((a) => a._id)).toEqual([fresh.authorKey]);
+      // A profile without documents fetched within the retention period stays until it is as old.
+      expect(await store.pruneOrphans('2025-01-02T00:00:00.000Z')).toEqual({ authors: 1, personaSets: 1 });
+      expect((await store.getAuthors([old.authorKey!, fresh.authorKey!, 'just-fetched'])).map((a) => a._id).sort()).toEqual([fresh.authorKey!, 'just-fetched'].sort());
+      expect(await store.pruneOrphans('2025-07-01T00:00:00.000Z')).toEqual({ authors: 1, personaSets: 0 });
       const [set] = await store.latestPersonaSets('p', 1);
       expect(JSON.stringify(set)).not.toContain('lid cracked');
       expect(JSON.stringify(set)).not.toContain(old._id);

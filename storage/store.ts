@@ -118,9 +118,11 @@ export interface Store {
   deleteDocumentsBefore(firstSeenBefore: string): Promise<number>;
   /**
    * After documents went (retention, or MongoDB's TTL index): removes author profiles with no
-   * document left and persona-set quotes and evidence of documents that no longer exist.
+   * document left — only those last updated before `profilesUpdatedBefore` when given, so a profile
+   * fetched within the retention period is not fetched again at once — and persona-set quotes and
+   * evidence of documents that no longer exist.
    */
-  pruneOrphans(): Promise<{ authors: number; personaSets: number }>;
+  pruneOrphans(profilesUpdatedBefore?: string): Promise<{ authors: number; personaSets: number }>;
 
   /** Flushes and releases the store. */
   close(): Promise<void>;

@@ -261,7 +261,7 @@ export class EmbeddedStore implements Store {
     const sets = await this.use(this.personaSets);
     const changed: PersonaSet[] = [];
     for (const set of sets.values()) {
-      const next = forgetInPersonaSet(set, authorKey, new Set(ids));
+      const next = forgetInPersonaSet(set, new Set([authorKey]), new Set(ids));
       if (next) changed.push(next);
     }
     await sets.write(changed);
@@ -284,17 +284,18 @@ export class EmbeddedStore implements Store {
     return ids.length;
   }
 
-  async pruneOrphans(): Promise<{ authors: number; personaSets: number }> {
+  async pruneOrphans(profilesUpdatedBefore?: string): Promise<{ authors: number; personaSets: number }> {
     const documents = await this.use(this.documents);
     const writing = new Set<string>();
     for (const d of documents.values()) if (d.authorKey) writing.add(d.authorKey);
     const authors = await this.use(this.authors);
-    const orphans = [...authors.values()].filter((a) => !writing.has(a._id)).map((a) => a._id);
+    const stale = (a: Author) => profilesUpdatedBefore === undefined || a.updatedAt < profilesUpdatedBefore;
+    const orphans = [...authors.values()].filter((a) => !writing.has(a._id) && stale(a)).map((a) => a._id);
     await authors.write([], orphans);
     const sets = await this.use(this.personaSets);
     const changed: PersonaSet[] = [];
     for (const set of sets.values()) {
-      const next = withoutMissingDocuments(set, (id) => documents.get(id) !== undefined);
+      const next = withoutMissingDocuments(set, (id) => documents.get(id) !== undefined, (key) => writing.has(key));
       if (next) changed.push(next);
     }
     await sets.write(changed);
