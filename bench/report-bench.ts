@@ -1,7 +1,7 @@
 /**
  * Report benchmark at scale: an embedded store holding N analysed documents (real review texts
  * from ../shared/data/en-clothing-reviews, each analysed once by the real pipeline, spread over
- * synthetic reviewers, brands, products and dates), then `reportProject` in a child process —
+ * synthetic reviewers — half with a profile location — brands, products and dates), then `reportProject` in a child process —
  * wall time and peak RSS — beside loading the same rows (the I/O floor) in another child.
  */
 import { spawn } from 'node:child_process';
@@ -25,6 +25,7 @@ export interface ReportFigure {
 }
 
 const BRANDS = ['northwind', 'southpeak', 'eastline'];
+const REGIONS = ['Ontario', 'Texas', 'Bavaria', 'Queensland', 'Leinster', 'Lombardy', 'Gelderland', 'Kansai'];
 const PRODUCTS = ['dresses', 'knits', 'blouses', 'jeans', 'jackets', 'skirts', 'pants', 'sweaters', 'intimates'];
 
 /** The project file the benchmark reports on. */
@@ -53,6 +54,7 @@ export async function buildReportStore(n: number, shared: string): Promise<strin
   const store = await EmbeddedStore.open(dir);
   const policy = { salt: 'bench', storeAuthorNames: false, redactPII: true };
   const analysed = new Map<number, Omit<Analysis, '_id' | 'docId' | 'contentHash'>>();
+  const profiled = new Set<string>();
   const batch = 5000;
   for (let start = 0; start < n; start += batch) {
     const docs: RadarDocument[] = [];
@@ -81,6 +83,12 @@ export async function buildReportStore(n: number, shared: string): Promise<strin
     }
     await store.upsertDocuments(docs);
     await store.putAnalyses(analyses);
+    // Half the reviewers have a profile with a location, as a crawl with profiles on leaves them.
+    const keys = [...new Set(docs.map((d) => d.authorKey!))].filter((k) => !profiled.has(k));
+    for (const k of keys) profiled.add(k);
+    await store.upsertAuthors(
+      keys.filter((_, j) => j % 2 === 0).map((k, j) => ({ _id: k, site: 'bench.example', location: `Town ${j % 50}, ${REGIONS[j % REGIONS.length]}`, firstSeenAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' })),
+    );
   }
   await store.close();
   writeFileSync(join(dir, 'radar.yaml'), benchConfigYaml());
