@@ -69,6 +69,8 @@ export function pageDocuments(
       brand = target.brand ?? brands[0];
       product = target.product ?? products[0];
     }
+    // A page may link its reviews anywhere ("javascript:…"): only web addresses are kept, as reports link them.
+    const webLink = item.url && /^https?:\/\//i.test(item.url) ? item.url : undefined;
     docs.push(
       buildDocument(
         {
@@ -76,9 +78,9 @@ export function pageDocuments(
           origin: 'crawl',
           sourceId: target.source.id,
           site,
-          url: item.url ?? page.loadedUrl,
+          url: webLink ?? page.loadedUrl,
           siteId: item.siteId,
-          permalink: item.url,
+          permalink: webLink,
           brand,
           brands,
           product,

@@ -11,6 +11,22 @@ import { createBrandLinker } from '../crawlers/brand-linker.js';
 import { hash } from 'node:crypto';
 import { authorKeyOf, buildDocument, cleanText, textKeyOf, type DocumentPolicy } from '../storage/document.js';
 import { redactPII } from '../privacy/redact.js';
+import { decodeHTMLStrict } from 'entities';
+
+/**
+ * Text as people wrote it: exports from web tools often keep HTML character references, some
+ * escaped several times ("&amp;amp;#39;" for an apostrophe), which would otherwise be read as words.
+ * Only whole references (with their semicolon) are read: "AT&T" and "&copycats" stay as they are.
+ */
+function unescaped(text: string | undefined): string | undefined {
+  let out = text;
+  for (let round = 0; out && round < 4; round++) {
+    const next = decodeHTMLStrict(out);
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
 
 /** Document fields a column can be mapped to. */
 export const IMPORT_FIELDS = ['body', 'title', 'rating', 'author', 'publishedAt', 'id', 'url', 'lang', 'brand', 'product', 'location'] as const;
@@ -123,8 +139,8 @@ export function planImport(rows: Record<string, unknown>[], fields: Map<ImportFi
     const n = index + 1;
     // A line the reader could not parse was reported there already.
     if (row['\u0000unreadable']) return;
-    const body = get(row, 'body');
-    const title = get(row, 'title');
+    const body = unescaped(get(row, 'body'));
+    const title = unescaped(get(row, 'title'));
     if (!body && !title) {
       plan.errors.push(`row ${n}: no text (the ${fields.get('body') ?? 'text'} column is empty)`);
       return;
@@ -142,6 +158,12 @@ export function planImport(rows: Record<string, unknown>[], fields: Map<ImportFi
     const publishedAt = dateText !== undefined ? parseDate(dateText) : undefined;
     if (dateText !== undefined && !publishedAt) {
       plan.errors.push(`row ${n}: date "${dateText}" could not be read (use ISO dates such as 2025-03-01)`);
+      return;
+    }
+    const urlText = get(row, 'url');
+    if (urlText !== undefined && !/^https?:\/\/[^\s/]/i.test(urlText)) {
+      // Reports link every quote to its source: only web addresses may become links.
+      plan.errors.push(`row ${n}: url "${urlText.length > 60 ? `${urlText.slice(0, 57)}…` : urlText}" is not an http(s) address (leave the column empty to link to the file)`);
       return;
     }
     let brand = settings.brand;
@@ -192,7 +214,7 @@ export function planImport(rows: Record<string, unknown>[], fields: Map<ImportFi
         origin: 'import',
         sourceId: settings.sourceId,
         site: settings.file,
-        url: get(row, 'url') ?? `file:${settings.file}#row=${n}`,
+        url: urlText ?? `file:${settings.file}#row=${n}`,
         siteId: get(row, 'id') ?? contentId(),
         brand,
         brands,

@@ -15,6 +15,7 @@ const TERMS = `
   parkinson's parkinsons arthritis multiple sclerosis ms fibromyalgia lupus crohn crohn's celiac coeliac ostomy colostomy
   dialysis amputee amputation paralysed paralyzed paraplegic quadriplegic wheelchair disabled disability
   disabilities handicapped deaf blindness anorexia bulimia rehab addiction alcoholic alcoholism overdose hiv-positive
+  suicide suicides suicidal self-harm selfharm
   muslim muslims islam islamic christian christians christianity catholic catholics protestant jewish jew jews judaism
   hindu hindus hinduism buddhist buddhists buddhism sikh sikhs atheist atheists mormon mormons church mosque synagogue
   ramadan bible quran koran scripture
@@ -26,7 +27,7 @@ const TERMS = `
   .filter(Boolean);
 
 /** Two-word terms. */
-const PAIRS = new Set(['multiple sclerosis', 'african american', 'breast cancer', 'my therapist', 'mental health', 'chronic pain', 'chronic illness']);
+const PAIRS = new Set(['multiple sclerosis', 'african american', 'breast cancer', 'my therapist', 'mental health', 'chronic pain', 'chronic illness', 'self harm', 'eating disorder', 'mental illness', 'killed myself', 'kill myself']);
 
 const WORDS = new Set(TERMS.filter((t) => t !== 'multiple' && t !== 'sclerosis' && t !== 'ms'));
 const WORD_RE = /[\p{L}][\p{L}'-]*/gu;

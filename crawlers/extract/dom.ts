@@ -241,7 +241,9 @@ export function resolveUrl(href: string | undefined | null, base: string): strin
   const h = href.trim();
   if (!h || h.startsWith('#') || /^(?:javascript|mailto|tel|data):/i.test(h)) return undefined;
   try {
-    return new URL(h, base).href;
+    const url = new URL(h, base);
+    // Only web addresses: reports turn them into links.
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
   } catch {
     return undefined;
   }

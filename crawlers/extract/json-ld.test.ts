@@ -7,6 +7,24 @@ const run = (scripts: string[], url = 'https://shop.example/p/1') =>
   extractJsonLd(parsePage(`<html><head>${scripts.map((s) => `<script type="application/ld+json">${s}</script>`).join('')}</head><body></body></html>`, { url }));
 
 describe('extractJsonLd', () => {
+  it('keeps only web addresses as review and author links (a page may link anywhere)', () => {
+    const block = JSON.stringify({
+      '@type': 'Product',
+      name: 'Kettle',
+      review: [
+        { '@type': 'Review', url: 'javascript:alert(1)', author: { name: 'Ann', url: 'JavaScript:void(0)' }, reviewBody: 'Pours without dripping.' },
+        { '@type': 'Review', url: 'data:text/html,<b>x</b>', author: { name: 'Bo', url: 'ftp://files.example/bo' }, reviewBody: 'The handle gets hot.' },
+        { '@type': 'Review', url: '/reviews/3', author: { name: 'Cy', url: '/users/cy' }, reviewBody: 'Quiet and quick.' },
+      ],
+    });
+    const items = run([block]).items;
+    expect(items.map((i) => [i.url, i.authorUrl])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+      ['https://shop.example/reviews/3', 'https://shop.example/users/cy'],
+    ]);
+  });
+
   it('finds reviews at any depth: @graph, @id references, several blocks, review/reviews keys', () => {
     const graph = JSON.stringify({
       '@context': 'https://schema.org',

@@ -3,6 +3,13 @@ import { stringify } from 'csv-stringify/sync';
 import type { ReportData, ReportRow } from '../model.js';
 import { fiveStar } from '../summaries.js';
 
+/**
+ * Options that keep a cell from running as a spreadsheet formula: text that starts with = + - @
+ * or a tab or carriage return gets a leading apostrophe (a review reading "=HYPERLINK(…)" stays text
+ * when the file is opened in Excel or Sheets).
+ */
+const SAFE = { cast: { string: (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) } };
+
 /** personas.csv: label, size, share, share per brand, loves, hates, motives, rating. */
 export function renderPersonasCsv(r: ReportData): string {
   const brandIds = r.brands.map((b) => b.id);
@@ -21,7 +28,7 @@ export function renderPersonasCsv(r: ReportData): string {
     p.avgRating?.support ?? 0,
     p.evidence.length,
   ]);
-  return stringify([head, ...rows]);
+  return stringify([head, ...rows], SAFE);
 }
 
 /** CSV of documents with their analysis summary (and persona, when known). */
@@ -44,7 +51,7 @@ export function documentsCsv(rows: ReportRow[], personaOf: Map<string, string> =
     doc.title ?? '',
     doc.body,
   ]);
-  return stringify([head, ...out]);
+  return stringify([head, ...out], SAFE);
 }
 
 /** documents.csv of a report: every document with its analysis summary and persona. */

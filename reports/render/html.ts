@@ -57,7 +57,7 @@ function shares(list: ShareCount[]): string {
 
 function quote(q: Quote, names: Map<string, string>): string {
   const where = [q.brand ? names.get(q.brand) ?? q.brand : undefined, q.product ? names.get(q.product) ?? q.product : undefined, q.rating !== undefined ? `${q.rating}★` : undefined, q.publishedAt?.slice(0, 10), q.author].filter(Boolean).join(' · ');
-  return `<blockquote>“${esc(q.text)}”<span class="src">${esc(q.shows)} — ${esc(where)} — <a href="${esc(q.url)}">source</a> <span class="muted">[${esc(q.docId)}]</span></span></blockquote>`;
+  return `<blockquote>“${esc(q.text)}”<span class="src">${esc(q.shows)} — ${esc(where)} — ${/^https?:\/\//i.test(q.url) ? `<a href="${esc(q.url)}">source</a>` : `source: ${esc(q.url)}`} <span class="muted">[${esc(q.docId)}]</span></span></blockquote>`;
 }
 
 function personaCard(p: PersonaView, names: Map<string, string>): string {
@@ -152,8 +152,8 @@ ${phrases(b)}${aspectTable(b.aspects.slice(0, 8))}`,
       : '';
   const themes = themeList.length
     ? `${barChart({ title: 'Documents per theme, coloured by net sentiment', labels: themeList.map((t) => t.label), values: themeList.map((t) => t.volume), colors: themeList.map((t) => (t.net > 0.05 ? COLORS.positive : t.net < -0.05 ? COLORS.negative : COLORS.neutral)), notes: themeList.map((t) => `net ${signed(t.net)}`) })}
-<p class="muted">Bar height: documents mentioning the theme; colour: net sentiment (green above +0.05, red below −0.05, grey between).</p>
-<table><thead><tr><th>Theme</th><th>Terms</th><th class="num">Documents</th><th class="num">Share</th><th class="num">Net sentiment</th><th>By brand (net, documents)</th></tr></thead><tbody>${themeList
+<p class="muted">Bar height: documents mentioning the theme; colour: net sentiment (green above +0.05, red below −0.05, grey between). A theme's net sentiment counts documents (positive − negative documents that mention it, over those documents); the key drivers above count mentions, so the two can differ for the same aspect.</p>
+<table><thead><tr><th>Theme</th><th>Terms</th><th class="num">Documents</th><th class="num">Share</th><th class="num">Net sentiment (documents)</th><th>By brand (net, documents)</th></tr></thead><tbody>${themeList
         .map(
           (t) =>
             `<tr><td>${esc(t.label)}${t.source === 'discovered' ? ' <span class="tag">discovered</span>' : ''}${trendTag(t)}</td><td>${esc(t.terms.join(', '))}</td><td class="num">${t.volume}</td><td class="num">${pct(t.share)}</td>${netCell(t.net)}<td>${esc(

@@ -1,8 +1,31 @@
 /** The Markdown report: the same content as the HTML page, as tables and lists. */
 import type { AspectStanding, PersonaView, ReportData, ShareCount } from '../model.js';
 
-function cell(text: string | number | undefined): string {
-  return String(text ?? '–').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Text from reviews, pages and the config as Markdown that shows it as written: no raw HTML, no
+ * links, no emphasis made from what a reviewer typed.
+ */
+function md(text: string | number | undefined): string {
+  return String(text ?? '')
+    .replace(/[\\`*_[\]#|~]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\s*\n\s*/g, ' ');
+}
+
+/** A link to a source: web addresses only; anything else (an imported file's row) is shown as text. */
+function source(url: string): string {
+  return /^https?:\/\//i.test(url) ? `[source](<${url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>)` : `source: ${md(url)}`;
+}
+
+/** Markdown this file wrote itself (emphasis), put into a table cell as it is. */
+class Raw {
+  constructor(readonly text: string) {}
+}
+
+function cell(text: string | number | undefined | Raw): string {
+  return text instanceof Raw ? text.text : text === undefined ? '–' : md(text);
 }
 
 function signed(n: number): string {
@@ -13,25 +36,25 @@ function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
-function table(head: string[], rows: (string | number | undefined)[][]): string {
+function table(head: string[], rows: (string | number | undefined | Raw)[][]): string {
   return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
 }
 
 function aspects(list: AspectStanding[]): string {
-  return list.length ? list.map((a) => `${a.aspect} ${signed(a.net)} (${a.mentions})`).join(', ') : '–';
+  return list.length ? list.map((a) => `${md(a.aspect)} ${signed(a.net)} (${a.mentions})`).join(', ') : '–';
 }
 
 function shares(list: ShareCount[]): string {
-  return list.length ? list.map((s) => `${s.value} ${pct(s.share)} (${s.support})`).join(', ') : '–';
+  return list.length ? list.map((s) => `${md(s.value)} ${pct(s.share)} (${s.support})`).join(', ') : '–';
 }
 
 function persona(p: PersonaView, names: Map<string, string>): string {
   const lines = [
-    `### ${p.label} — ${pct(p.share)} of reviewers (${p.size})`,
+    `### ${md(p.label)} — ${pct(p.share)} of reviewers (${p.size})`,
     '',
-    p.summary,
+    md(p.summary),
     '',
-    `- **Share of each brand's reviewers:** ${Object.entries(p.shareByBrand).map(([b, s]) => `${names.get(b) ?? b} ${pct(s)} (${p.membersByBrand[b] ?? 0})`).join(', ') || '–'}`,
+    `- **Share of each brand's reviewers:** ${Object.entries(p.shareByBrand).map(([b, s]) => `${md(names.get(b) ?? b)} ${pct(s)} (${p.membersByBrand[b] ?? 0})`).join(', ') || '–'}`,
     `- **Loves:** ${aspects(p.loves)}`,
     `- **Hates:** ${aspects(p.hates)}`,
     `- **Motives:** ${shares(p.motives)}`,
@@ -43,20 +66,20 @@ function persona(p: PersonaView, names: Map<string, string>): string {
     `- **Sentiment:** ${p.sentiment.positive} positive / ${p.sentiment.neutral} neutral / ${p.sentiment.negative} negative`,
   ];
   const attrs = Object.entries(p.attributes).filter(([, l]) => l.length);
-  if (attrs.length) lines.push(`- **Self-disclosed:** ${attrs.map(([t, l]) => `${t}: ${shares(l)}`).join('; ')}`);
-  if (p.card.ageRange) lines.push(`- **Stated age:** ${p.card.ageRange}`);
+  if (attrs.length) lines.push(`- **Self-disclosed:** ${attrs.map(([t, l]) => `${md(t)}: ${shares(l)}`).join('; ')}`);
+  if (p.card.ageRange) lines.push(`- **Stated age:** ${md(p.card.ageRange)}`);
   lines.push('', '**What they say**', '');
-  for (const q of p.quotes) lines.push(`> “${q.text}”  `, `> — ${q.shows}; ${[q.brand && (names.get(q.brand) ?? q.brand), q.product && (names.get(q.product) ?? q.product), q.rating !== undefined ? `${q.rating}★` : undefined, q.publishedAt?.slice(0, 10)].filter(Boolean).join(', ')} ([source](${q.url}), ${q.docId})`, '');
+  for (const q of p.quotes) lines.push(`> “${md(q.text)}”  `, `> — ${md(q.shows)}; ${[q.brand && (names.get(q.brand) ?? q.brand), q.product && (names.get(q.product) ?? q.product), q.rating !== undefined ? `${q.rating}★` : undefined, q.publishedAt?.slice(0, 10)].filter(Boolean).map(md).join(', ')} (${source(q.url)}, ${md(q.docId)})`, '');
   if (p.counterEvidence.length) {
     lines.push('**Counter-evidence**', '');
-    for (const q of p.counterEvidence) lines.push(`> “${q.text}” — ${q.shows} ([source](${q.url}), ${q.docId})`, '');
+    for (const q of p.counterEvidence) lines.push(`> “${md(q.text)}” — ${md(q.shows)} (${source(q.url)}, ${md(q.docId)})`, '');
   }
   if (p.marketing.length) {
     lines.push('**What it means for marketing**', '');
-    for (const m of p.marketing) lines.push(`- ${m.advice} _(${m.because})_`);
+    for (const m of p.marketing) lines.push(`- ${md(m.advice)} _(${md(m.because)})_`);
     lines.push('');
   }
-  lines.push(`<details><summary>Evidence: ${p.evidence.length} documents</summary>\n\n${p.evidence.join(' ')}\n\n</details>`, '');
+  lines.push(`<details><summary>Evidence: ${p.evidence.length} documents</summary>\n\n${p.evidence.map(md).join(' ')}\n\n</details>`, '');
   return lines.join('\n');
 }
 
@@ -68,12 +91,12 @@ export function renderMarkdown(r: ReportData): string {
     for (const p of b.products) names.set(p.id, p.name);
   }
   const out: string[] = [
-    `# ${r.project}: what customers think`,
+    `# ${md(r.project)}: what customers think`,
     '',
     `Review Radar report, generated ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC — ${r.totals.documents} documents (${r.totals.reviews} reviews, ${r.totals.mentions} mentions), ${r.totals.analysed} analysed.`,
     '',
   ];
-  if (r.caveats.length) out.push('**Read with care:**', '', ...r.caveats.map((c) => `- ${c}`), '');
+  if (r.caveats.length) out.push('**Read with care:**', '', ...r.caveats.map((c) => `- ${md(c)}`), '');
   out.push(
     '## Brands',
     '',
@@ -86,29 +109,29 @@ export function renderMarkdown(r: ReportData): string {
     '',
   );
   for (const b of r.brands) {
-    out.push(`### ${b.name}`, '');
+    out.push(`### ${md(b.name)}`, '');
     out.push(table(['Product', 'Documents', 'Avg rating', 'Positive', 'Neutral', 'Negative', 'Net'], b.products.map((p) => [p.name, p.documents, p.avgRating?.toFixed(2), p.sentiment.positive, p.sentiment.neutral, p.sentiment.negative, signed(p.net)])), '');
-    out.push(`- **Top positive phrases:** ${b.topPositive.map((p) => `${p.phrase} (${p.count})`).join(', ') || '–'}`);
-    out.push(`- **Top negative phrases:** ${b.topNegative.map((p) => `${p.phrase} (${p.count})`).join(', ') || '–'}`);
+    out.push(`- **Top positive phrases:** ${b.topPositive.map((p) => `${md(p.phrase)} (${p.count})`).join(', ') || '–'}`);
+    out.push(`- **Top negative phrases:** ${b.topNegative.map((p) => `${md(p.phrase)} (${p.count})`).join(', ') || '–'}`);
     out.push(`- **Aspects:** ${aspects(b.aspects.slice(0, 8))}`, '');
   }
   if (r.matrix.aspects.length) {
-    out.push('## Key drivers: brand × aspect net sentiment', '');
-    out.push(table(['Brand', ...r.matrix.aspects], r.matrix.rows.map((row) => [names.get(row.brand) ?? row.brand, ...row.cells.map((c) => (c ? `${signed(c.net)} (${c.mentions})` : '–'))])), '');
+    out.push('## Key drivers: brand × aspect net sentiment', '', 'Net sentiment of the aspect\'s mentions (positive − negative mentions, over mentions), with the number of mentions in brackets.', '');
+    out.push(table(['Brand', ...r.matrix.aspects.map(md)], r.matrix.rows.map((row) => [names.get(row.brand) ?? row.brand, ...row.cells.map((c) => (c ? `${signed(c.net)} (${c.mentions})` : '–'))])), '');
   }
   const themeList = r.themes?.themes ?? [];
   if (themeList.length) {
     out.push('## Themes', '');
     out.push(
       table(
-        ['Theme', 'Terms', 'Documents', 'Share', 'Net', 'Trend'],
+        ['Theme', 'Terms', 'Documents', 'Share', 'Net (documents)', 'Trend'],
         themeList.map((t) => [
           t.label + (t.source === 'discovered' ? ' (discovered)' : ''),
           t.terms.join(', '),
           t.volume,
           pct(t.share),
           signed(t.net),
-          t.change && t.change.trend !== 'steady' ? `**${t.change.trend}** ${pct(t.change.before)} → ${pct(t.change.after)} (z = ${t.change.z})` : '',
+          t.change && t.change.trend !== 'steady' ? new Raw(`**${t.change.trend}** ${pct(t.change.before)} → ${pct(t.change.after)} (z = ${t.change.z})`) : '',
         ]),
       ),
       '',
@@ -118,7 +141,7 @@ export function renderMarkdown(r: ReportData): string {
   }
   out.push('## Personas', '', `${r.totals.clustered} of ${r.totals.members} reviewers fall into a persona with enough support.`, '');
   for (const p of r.personas) out.push(persona(p, names));
-  if (r.exclusivePersonas.length) out.push(`**Only at one brand:** ${r.exclusivePersonas.map((e) => `${e.persona} (${names.get(e.brand) ?? e.brand})`).join(', ')}`, '');
+  if (r.exclusivePersonas.length) out.push(`**Only at one brand:** ${r.exclusivePersonas.map((e) => `${md(e.persona)} (${md(names.get(e.brand) ?? e.brand)})`).join(', ')}`, '');
   if (r.change.changes.length) {
     out.push('### Change since the previous report', '');
     out.push(table(['Persona', 'Change', 'Before', 'Now'], r.change.changes.map((c) => [c.label, c.status, c.shareBefore !== undefined ? pct(c.shareBefore) : '–', c.shareNow !== undefined ? pct(c.shareNow) : '–'])), '');
@@ -127,6 +150,6 @@ export function renderMarkdown(r: ReportData): string {
   out.push(table(['Weekday', 'Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], [['documents', ...r.activity.byWeekday]]), '');
   out.push(table(['Month', 'Documents', 'Net sentiment'], r.activity.byMonth.map((m) => [m.month, m.documents, signed(m.net)])), '');
   out.push('## Coverage', '', table(['Source', 'Brand / product', 'Stored', 'Listed', 'Pages ok/failed/blocked', 'Last run'], r.coverage.map((c) => [c.id + (c.topReviewsOnly ? ' (top reviews only)' : ''), [c.brand && (names.get(c.brand) ?? c.brand), c.product && (names.get(c.product) ?? c.product)].filter(Boolean).join(' / '), c.documents, c.listed, c.pages ? `${c.pages.fetched}/${c.pages.failed}/${c.pages.blocked}` : '–', c.status])), '');
-  out.push(`Languages: ${Object.entries(r.totals.languages).map(([l, n]) => `${l} ${n}`).join(', ')}`, '');
+  out.push(`Languages: ${Object.entries(r.totals.languages).map(([l, n]) => `${md(l)} ${n}`).join(', ')}`, '');
   return out.join('\n');
 }
