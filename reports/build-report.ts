@@ -105,7 +105,13 @@ export function buildReport(input: ReportInput): { report: ReportData; personaSe
   const analysed = rows.filter((r) => r.analysis).length;
   if (analysed < rows.length) caveats.push(`${rows.length - analysed} documents are not analysed yet (run radar analyze).`);
   for (const b of brands) {
+    if (b.documents === 0) caveats.push(`${b.name}: no documents yet — its zeros are missing data, not neutral opinion.`);
     if (b.documents > 0 && b.documents < SMALL_SAMPLE) caveats.push(`${b.name}: only ${b.documents} documents — treat its figures as indicative.`);
+  }
+  if (rows.length && mentionTotal === 0) caveats.push('No social mentions collected: share of voice is 0% for every brand because there is nothing to share.');
+  if (rows.length && !rows.some((r) => r.doc.publishedAt)) caveats.push('No document carries a date: activity by hour, weekday and month and the aspect trend are empty (import a date column, or crawl pages that show dates).');
+  if (input.previous && input.previous.version !== PERSONA_BUILDER_VERSION) {
+    caveats.push(`The previous report's personas were built by an older persona builder (version ${input.previous.version}): their shares are not compared with these.`);
   }
   for (const c of coverage) {
     if (c.topReviewsOnly) caveats.push(`${c.id} shows only a selection ("top") of its reviews: its figures lean positive.`);

@@ -126,11 +126,11 @@ export interface PersonaView {
   summary: string;
   /** Members. */
   size: number;
-  /** Share of clustered members. */
+  /** Share of all reviewers considered (in a persona or not; incentivised, duplicated and unsupported-language documents left out). */
   share: number;
-  /** Share of each brand's members in this persona. */
+  /** Share of each brand's reviewers in this persona (a reviewer of several brands counts for each). */
   shareByBrand: Record<string, number>;
-  /** Members per brand. */
+  /** Members who reviewed each brand (a reviewer of several brands counts for each). */
   membersByBrand: Record<string, number>;
   /** Dominant traits that define it: share of its members showing each (value, with support) against the share of everyone (overall). */
   traits: { trait: string; value: number; overall: number; support?: number }[];

@@ -114,6 +114,28 @@ describe('personas of the demo shop', () => {
     expect(result.clustered / result.members).toBeGreaterThanOrEqual(0.7);
   });
 
+  it('gives shares of all reviewers considered, and counts a reviewer of several brands among each brand\'s reviewers', () => {
+    const brandsOf = new Map<string, Set<string>>();
+    for (const r of rows) {
+      if (!r.doc.authorKey || r.analysis!.signals.incentivised || r.analysis!.signals.duplicate) continue;
+      const set = brandsOf.get(r.doc.authorKey) ?? new Set<string>();
+      set.add(r.doc.brand!);
+      brandsOf.set(r.doc.authorKey, set);
+    }
+    // The demo has reviewers of more than one brand: the case this is about.
+    expect([...brandsOf.values()].filter((b) => b.size > 1).length).toBeGreaterThan(10);
+    const reviewersOf = (brand: string) => [...brandsOf.values()].filter((b) => b.has(brand)).length;
+    for (const p of result.personas) {
+      expect(p.share).toBeCloseTo(p.size / result.members, 2);
+      for (const [brand, n] of Object.entries(p.membersByBrand)) {
+        expect(n, `${p.label} ${brand}`).toBe(p.members.filter((k) => brandsOf.get(k)?.has(brand)).length);
+        expect(p.shareByBrand[brand], `${p.label} ${brand}`).toBeCloseTo(n / reviewersOf(brand), 2);
+      }
+    }
+    // Not every reviewer is in a persona, so shares add up to the share that is.
+    expect(result.personas.reduce((s, p) => s + p.share, 0)).toBeCloseTo(result.clustered / result.members, 1);
+  });
+
   it('keeps incentivised and duplicated reviews out', () => {
     const incentivised = rows.filter((r) => r.analysis!.signals.incentivised).map((r) => r.doc._id);
     expect(incentivised.length).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ import { buildFeatureSpace, groupMembers, type Exclusions, type Member } from '.
 import type { SparseRow } from './nmf.js';
 
 /** Version of the persona builder (stored with each persona set). */
-export const PERSONA_BUILDER_VERSION = '2';
+export const PERSONA_BUILDER_VERSION = '3';
 
 /** Options of persona building. */
 export interface PersonaOptions {
@@ -90,7 +90,7 @@ export function buildPersonas(rows: ReportRow[], options: PersonaOptions): Perso
       members: g.members,
       vectors: g.vectors,
       fit: g.fit,
-      everyone: clustered,
+      everyone: members,
       population: members.length,
       overall,
       features: space.features,
@@ -141,6 +141,11 @@ export function comparePersonas(current: PersonaView[], previous: PersonaSet | u
       continue;
     }
     matched.add(match.id);
+    // Shares from another builder version are shares of something else (version 2: of reviewers in personas).
+    if (previous.version !== PERSONA_BUILDER_VERSION) {
+      changes.push({ label: p.label, status: 'stable', shareNow: p.share });
+      continue;
+    }
     const diff = p.share - match.share;
     const status = Math.abs(diff) >= 0.02 && Math.abs(diff) / Math.max(match.share, 0.01) >= 0.15 ? (diff > 0 ? 'grown' : 'shrunk') : 'stable';
     changes.push({ label: p.label, status, shareBefore: match.share, shareNow: p.share });

@@ -198,7 +198,7 @@ export interface DescribeInput {
   vectors: SparseRow[];
   /** How well each member fits the segment's profile (cosine). */
   fit: number[];
-  /** Everyone in a persona (for shares and shares by brand). */
+  /** Every member considered, in a persona or not (the base of shares and shares by brand). */
   everyone: Member[];
   /** Members considered in all (the baseline of trait shares). */
   population: number;
@@ -270,8 +270,9 @@ export function describePersona(input: DescribeInput): PersonaView {
   const sentiment = sentimentCounts(rows);
   const membersByBrand: Record<string, number> = {};
   const allByBrand: Record<string, number> = {};
-  for (const m of members) if (m.brand) membersByBrand[m.brand] = (membersByBrand[m.brand] ?? 0) + 1;
-  for (const m of input.everyone) if (m.brand) allByBrand[m.brand] = (allByBrand[m.brand] ?? 0) + 1;
+  // A reviewer of several brands counts among each brand's reviewers.
+  for (const m of members) for (const b of m.brands) membersByBrand[b] = (membersByBrand[b] ?? 0) + 1;
+  for (const m of input.everyone) for (const b of m.brands) allByBrand[b] = (allByBrand[b] ?? 0) + 1;
   const shareByBrand: Record<string, number> = {};
   for (const [b, n] of Object.entries(allByBrand)) shareByBrand[b] = round((membersByBrand[b] ?? 0) / n);
 

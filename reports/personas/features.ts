@@ -19,6 +19,8 @@ export interface Member {
   rows: ReportRow[];
   /** Brand they wrote about most. */
   brand?: string;
+  /** Every brand they wrote about, most first (a persona counts them for each). */
+  brands: string[];
   /** Region of their profile location, when their profile states one. */
   region?: string;
 }
@@ -68,9 +70,11 @@ export function groupMembers(rows: ReportRow[]): { members: Member[]; excluded: 
     .map(([key, list]) => {
       const brands = new Map<string, number>();
       for (const r of list) if (r.doc.brand) brands.set(r.doc.brand, (brands.get(r.doc.brand) ?? 0) + 1);
-      const brand = [...brands.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+      const ranked = [...brands.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([b]) => b);
       const region = list.find((r) => r.region)?.region;
-      return region ? { key, rows: list, brand, region } : { key, rows: list, brand };
+      const member: Member = { key, rows: list, brand: ranked[0], brands: ranked };
+      if (region) member.region = region;
+      return member;
     });
   return { members, excluded };
 }
