@@ -58,6 +58,12 @@ describe('attributes', () => {
     expect(attributes('I ordered it from Amazon.')).toContain('channel=marketplace');
     expect(attributes('Would recommend to a friend.')).toContain('loyalty=recommends');
     expect(attributes('I would recommend sizing down.')).not.toContain('loyalty=recommends');
+    // A hedge in the same clause takes the promise back; one in another clause does not.
+    for (const hedged of ["Not sure I'd buy it again.", 'I doubt I would order it again, the lid cracked.', "I don't think I'd recommend it.", "If they fix the hinge I'd buy it again.", 'Wondering whether I would purchase it again.']) {
+      expect(attributes(hedged), hedged).not.toEqual(expect.arrayContaining([expect.stringMatching(/will-buy-again|recommends/)]));
+    }
+    expect(attributes("It chipped once, but I'd buy it again.")).toContain('loyalty=will-buy-again');
+    expect(attributes("I wasn't sure at first, but I would recommend it.")).toContain('loyalty=recommends');
     expect(attributes("I've ordered this dress in four colors.")).toContain('loyalty=repeat-buyer');
     expect(attributes('I just retired my old boots.')).not.toContain('life-stage=retiree');
   });

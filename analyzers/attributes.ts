@@ -126,6 +126,9 @@ const TYPE_CUES: Record<string, RegExp> = {
 // Cheap pre-check: a sentence without any of these words cannot match a rule.
 const TRIGGER = /\b(?:i|i'm|im|i've|i'd|i'll|my|we|we're|our|as|at|for|on|in|from|via|through|mom|mum|mother|dad|father|parent|recommended|replacing|replacement|upgrade\w*|eco|sustainab\w*|environmentally|recycled|plastic|zero|budget\w*|frugal|every|made|last|never|won't|wouldn't|will|would|definitely|plan|going|gonna|repeat|loyal|bought|ordered|purchased|got|tried|subscribe|newlyweds?|just|worth|splurged?|price|gift\w*|travel\w*|commuting|home|during|bang|value|it's|it|they're|only|wait\w*|first[- ]time|years|after|based|because|since|when|while|to|with)\b/;
 
+/** Words before a promise to buy again or recommend that take it back. */
+const HEDGE = /\b(?:not\s+(?:sure|certain|convinced)|unsure|doubt(?:ful)?|(?:don't|do\s+not|didn't|did\s+not)\s+(?:think|know|believe)|no\s+idea|wonder(?:ing)?|whether|unless|if|hesitant|can't\s+say|cannot\s+say|undecided|not\s+until)\b/;
+
 /** Finds the self-disclosed attributes in a text's sentences. */
 export function findAttributes(record: AnalysisRecord): Attribute[] {
   const out: Attribute[] = [];
@@ -147,6 +150,8 @@ export function findAttributes(record: AnalysisRecord): Attribute[] {
       if (!value) continue;
       // A "free product for my review" is an incentive, not a deal the reviewer chose.
       if (rule.type === 'motive' && value === 'deal' && /\bin\s+exchange\s+for\b/.test(text)) continue;
+      // "Not sure I'd buy it again", "I doubt I'd recommend it": a hedge in the same clause undoes the promise.
+      if ((value === 'will-buy-again' || value === 'recommends') && HEDGE.test(text.slice(0, m.index).split(/[,;:]|\bbut\b/).pop()!)) continue;
       const key = `${rule.type}=${value}`;
       if (seen.has(key)) continue;
       seen.add(key);
