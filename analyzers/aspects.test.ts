@@ -72,6 +72,18 @@ describe('aspects', () => {
     ]);
   });
 
+  it('never takes a word inside a configured brand or product name for an aspect', () => {
+    const p = createPipeline({ aspects: { brewing: ['pour', 'brew'], lid: ['lid'] }, names: ['Copperleaf', 'Copperleaf Pour Kettle', 'Lid-Lock 2'] });
+    const text = 'The Copperleaf pour kettle is worth every penny, and the pour is steady. My Lid-Lock 2 arrived; the lid is tight.';
+    const list = aspects(text, p);
+    expect(list.map((a) => [a.term, a.category, a.start])).toEqual([
+      ['pour', 'brewing', text.indexOf('the pour') + 4],
+      ['lid', 'lid', text.indexOf('the lid') + 4],
+    ]);
+    // Without the names, the name's words count.
+    expect(aspects(text, createPipeline({ aspects: { brewing: ['pour', 'brew'], lid: ['lid'] } })).filter((a) => a.term.toLowerCase() === 'pour')).toHaveLength(2);
+  });
+
   it('keeps offsets right in text with a title line and emoji', () => {
     const text = 'Love it 😍\nThe delivery was late but the quality is superb.';
     const list = aspects(text);

@@ -190,13 +190,31 @@ export function findAspects(record: AnalysisRecord, taxonomy: Taxonomy): AspectM
 }
 
 /** The aspects stage: writes `aspects`. */
-export function aspectsStage(taxonomy: Taxonomy): Stage {
+export function aspectsStage(taxonomy: Taxonomy, names: readonly string[] = []): Stage {
+  const nameRe = namesPattern(names);
   return {
     name: 'aspects',
     reads: ['lang', 'supported', 'sentences', 'sentiment'],
     writes: ['aspects'],
     run(record: AnalysisRecord): void {
-      record.aspects = record.supported ? findAspects(record, taxonomy) : [];
+      const found = record.supported ? findAspects(record, taxonomy) : [];
+      record.aspects = nameRe && found.length ? outsideNames(found, record.text, nameRe) : found;
     },
   };
+}
+
+/** One pattern for brand and product names, longest first, as whole words in any case. */
+function namesPattern(names: readonly string[]): RegExp | undefined {
+  const list = [...new Set(names.map((n) => n.trim()).filter((n) => n.length > 1))].sort((a, b) => b.length - a.length);
+  if (!list.length) return undefined;
+  const escaped = list.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+/** Aspect mentions not inside a brand or product name ("Pour" in "the Copperleaf Pour Kettle" is a name, not brewing). */
+function outsideNames(found: AspectMention[], text: string, nameRe: RegExp): AspectMention[] {
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(nameRe)) spans.push([m.index, m.index + m[0].length]);
+  if (!spans.length) return found;
+  return found.filter((a) => a.start === undefined || !spans.some(([s, e]) => a.start! >= s && (a.end ?? a.start!) <= e));
 }

@@ -23,6 +23,8 @@ export interface PipelineOptions {
   aspects?: Record<string, string[]>;
   /** Brands that count as competitors for comparison intents. */
   competitors?: { id: string; names: string[] }[];
+  /** Brand and product names (with aliases): a word inside one is never an aspect term. */
+  names?: string[];
 }
 
 /** A built pipeline. */
@@ -48,6 +50,7 @@ function checkOptions(opts: PipelineOptions): PipelineOptions {
     competitors: z
       .array(z.strictObject({ id: z.string().min(1), names: z.array(z.string().trim().min(1)).min(1) }))
       .optional(),
+    names: z.array(z.string()).optional(),
   });
   const parsed = schema.safeParse(opts);
   if (!parsed.success) {
@@ -93,7 +96,7 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
     languageStage(),
     sentencesStage(),
     sentimentStage(),
-    aspectsStage(buildTaxonomy(options.aspects)),
+    aspectsStage(buildTaxonomy(options.aspects), options.names),
     attributesStage(),
     intentsStage(options.competitors ?? []),
     phrasesStage(),

@@ -31,6 +31,7 @@ export function projectPipelineOptions(config: Pick<RadarConfig, 'analysis' | 'b
   return {
     aspects: config.analysis.aspects,
     competitors: config.brands.map((b) => ({ id: b.id, names: [b.name, ...b.aliases] })),
+    names: config.brands.flatMap((b) => [b.name, ...b.aliases, ...b.products.flatMap((p) => [p.name, ...p.aliases])]),
   };
 }
 
