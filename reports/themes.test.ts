@@ -131,6 +131,19 @@ describe('themes', () => {
     expect(view.themes.map((t) => t.label)).not.toContain('wonderful');
   });
 
+  it('makes no theme of pronouns, units or markup leftovers, nor of phrases in languages without an opinion lexicon', () => {
+    const said = ['I love this so much.', 'Returning this today, sadly.', 'I am 5 ft 4 and 120 lbs.', 'Fish &amp; chips speaker, great sound.'];
+    const persian = ['این اسپیکر خوب است و صدای خوبی دارد.', 'باتری این اسپیکر خوب میباشد.'];
+    const rows = [
+      ...Array.from({ length: 24 }, (_, i) => row(said[i % said.length]!, 'tinybeat', '2025-05-01T00:00:00Z')),
+      ...Array.from({ length: 12 }, (_, i) => ({ ...row(persian[i % persian.length]!, 'loudbox', '2025-05-01T00:00:00Z') })),
+    ];
+    expect(rows.filter((r) => r.analysis!.lang === 'fa' && r.analysis!.phrases.length > 0).length).toBeGreaterThan(0);
+    const labels = buildThemes(rows, { minVolume: 2 }).themes.map((t) => t.label);
+    expect(labels.filter((l) => /\b(?:this|lbs|ft|amp|today)\b/.test(l) || /[\u0600-\u06ff]/.test(l))).toEqual([]);
+    expect(labels).toContain('fish');
+  });
+
   it('never makes a theme or a key phrase of health, pregnancy, self-harm, religion or sexuality, however often it is said', () => {
     const said = [
       "I'm pregnant and the strap sits comfortably over my bump.",

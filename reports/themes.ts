@@ -96,11 +96,14 @@ const MIN_RECENT = 5;
 const MIN_PERIOD_DOCS = 20;
 const MIN_SPAN_DAYS = 14;
 
-// Heads that name no aspect: the review's object itself, units of time and quantity, fillers.
+// Heads that name no aspect: the review's object itself, pronouns, units of time, quantity and
+// measure, fillers, and leftovers of markup and links.
 const GENERIC_HEADS = new Set(
-  'product products item items thing things one ones time times minute minutes hour hours day days week weeks month months year years way lot lots bit kind sort stuff piece review reviews star stars everything something anything nothing done use lot'.split(
-    ' ',
-  ),
+  `product products item items thing things one ones time times minute minutes hour hours day days week weeks month months year years way lot lots bit kind sort stuff piece review reviews star stars everything something anything nothing done use lot
+   this that these those it its them they their theirs he him his she her hers me my mine you your yours we us our ours myself itself themselves yourself everyone someone anyone
+   lbs lb kg kgs cm mm inch inches ft oz pounds ounces percent
+   today tomorrow yesterday tonight morning evening night weekend
+   amp quot nbsp http https www com lol omg pls`.split(/\s+/),
 );
 
 const namesMemo = new Map<string, boolean>();
@@ -204,9 +207,11 @@ function mentionsOf(a: Analysis): Mentions {
     polarity.push(mention.polarity === 'positive' ? 1 : mention.polarity === 'negative' ? -1 : 0);
     covered.add(stem);
   }
-  // Key phrases name things too; a phrase whose head an aspect already covers adds nothing.
+  // Key phrases name things too; a phrase whose head an aspect already covers adds nothing. Only
+  // English phrases: telling a thing from an opinion word ("good") or a filler needs the English
+  // lexicon, and without it Persian "خوب" (good) and "میباشد" (is) became themes.
   const docPolarity = a.sentiment.label === 'positive' ? 1 : a.sentiment.label === 'negative' ? -1 : 0;
-  for (const p of a.phrases) {
+  for (const p of a.lang === 'en' ? a.phrases : []) {
     const key = stemKey(p);
     if (covered.has(key) || !namesSomething(p)) continue;
     covered.add(key);
