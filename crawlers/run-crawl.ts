@@ -193,6 +193,15 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
   /** Handles one page's extraction; returns further listing/profile URLs to visit. */
   const handle = async (page: CrawledPage): Promise<{ listings: string[]; profiles: string[] }> => {
     outcome.pagesFetched++;
+    try {
+      return await handlePage(page);
+    } catch (err) {
+      // The page will be retried (or fail): it counts once, when it is done.
+      outcome.pagesFetched--;
+      throw err;
+    }
+  };
+  const handlePage = async (page: CrawledPage): Promise<{ listings: string[]; profiles: string[] }> => {
     const ex = page.extracted;
     if (ex.blocked) {
       outcome.pagesBlocked++;
@@ -264,7 +273,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
     errorHandler: async (ctx: { request: Request; response?: { headers?: Record<string, string | string[] | undefined> } }, error: Error) => {
       await returnLease(ctx);
       const wait = backoffMs(ctx.request.retryCount + 1, retryAfterMs(ctx.response?.headers?.['retry-after']));
-      log.debug({ url: ctx.request.url, err: error.message.split('\n')[0], wait }, 'retrying page');
+      log.info({ url: ctx.request.url, err: error.message.split('\n')[0], attempt: ctx.request.retryCount + 1, wait }, 'retrying page');
       await new Promise((ok) => setTimeout(ok, wait));
     },
     sameDomainDelaySecs: settings.delayMs / 1000,
@@ -289,51 +298,75 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
     },
   };
 
-  if (render !== 'browser') {
-    const config = new Configuration({ persistStorage: false, purgeOnStart: true });
-    const crawler = new RadarCheerioCrawler(
-      {
-        ...common,
-        maxPageBytes: settings.maxPageBytes,
-        additionalMimeTypes: ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml'],
-        preNavigationHooks: [
-          takeLease,
-          (_ctx, gotOptions) => {
-            gotOptions.headers = { ...gotOptions.headers, 'user-agent': settings.userAgent };
-          },
-        ],
-        requestHandler: async (ctx) => {
-          const { request } = ctx;
-          const status = ctx.response.statusCode ?? 200;
-          // 429 and 503 say "later": retry (after Retry-After). Other 4xx pages hold no reviews; retrying wastes everyone's time.
-          if (status === 429 || status === 503) throw new Error(`HTTP ${status}`);
-          if (status >= 400) throw new NonRetryableError(`HTTP ${status}`);
-          const contentType = ctx.response.headers['content-type'];
-          const body = typeof ctx.body === 'string' ? ctx.body : decodeBody(ctx.body as Buffer, contentType);
-          const url = request.loadedUrl ?? request.url;
-          const role = (request.userData.role as CrawledPage['role']) ?? 'listing';
-          const parsed = (ctx as unknown as RadarParsed).parsedPage;
-          // Feeds arrive unparsed; extractPage recognises them.
-          const extracted = parsed ? extractParsed(parsed, { url, recipe: source.recipe }) : extractPage(body, { url, recipe: source.recipe });
-          const next = await handle({ url: request.url, loadedUrl: url, render: 'static', role, extracted, fetchedAt: new Date().toISOString() });
-          await ctx.addRequests([
-            ...next.listings.map((u) => ({ url: u, userData: { role: 'listing' } })),
-            ...next.profiles.map((u) => ({ url: u, userData: { role: 'profile' } })),
-          ]);
-        },
-      },
-      config,
-    );
-    if (robots) useRobots(crawler, robots);
-    await crawler.run(startUrls.map((url) => ({ url, userData: { role: 'listing' } })));
-  } else {
-    browserQueue.push(...startUrls);
+  // Crawlee stops a crawl on SIGINT (Ctrl-C) and returns as if it had finished: remember that it
+  // did not, so the run is not recorded as complete (an incremental crawl would then never reach
+  // the pages it skipped).
+  let interrupted: NodeJS.Signals | undefined;
+  const onSigint = () => {
+    // A second Ctrl-C exits at once, as Crawlee promises when it stops on the first.
+    if (interrupted) process.exit(130);
+    interrupted = 'SIGINT';
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    await crawlAll();
+  } finally {
+    process.off('SIGINT', onSigint);
   }
-
-  if (browserQueue.length > 0) {
-    await runBrowser(browserQueue, options, common, handle, log, robots);
-  }
+  if (interrupted) throw new CrawlInterrupted(`the crawl was interrupted (${interrupted}) after ${outcome.pagesFetched} pages; the next crawl of this source pages through everything`);
   return outcome;
+
+  async function crawlAll(): Promise<void> {
+    if (render !== 'browser') {
+      const config = new Configuration({ persistStorage: false, purgeOnStart: true });
+      const crawler = new RadarCheerioCrawler(
+        {
+          ...common,
+          maxPageBytes: settings.maxPageBytes,
+          additionalMimeTypes: ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml'],
+          preNavigationHooks: [
+            takeLease,
+            (_ctx, gotOptions) => {
+              gotOptions.headers = { ...gotOptions.headers, 'user-agent': settings.userAgent };
+            },
+          ],
+          requestHandler: async (ctx) => {
+            const { request } = ctx;
+            const status = ctx.response.statusCode ?? 200;
+            // 429 and 503 say "later": retry (after Retry-After). Other 4xx pages hold no reviews; retrying wastes everyone's time.
+            if (status === 429 || status === 503) throw new Error(`HTTP ${status}`);
+            if (status >= 400) throw new NonRetryableError(`HTTP ${status}`);
+            const contentType = ctx.response.headers['content-type'];
+            const body = typeof ctx.body === 'string' ? ctx.body : decodeBody(ctx.body as Buffer, contentType);
+            const url = request.loadedUrl ?? request.url;
+            const role = (request.userData.role as CrawledPage['role']) ?? 'listing';
+            const parsed = (ctx as unknown as RadarParsed).parsedPage;
+            // Feeds arrive unparsed; extractPage recognises them.
+            const extracted = parsed ? extractParsed(parsed, { url, recipe: source.recipe }) : extractPage(body, { url, recipe: source.recipe });
+            const next = await handle({ url: request.url, loadedUrl: url, render: 'static', role, extracted, fetchedAt: new Date().toISOString() });
+            await ctx.addRequests([
+              ...next.listings.map((u) => ({ url: u, userData: { role: 'listing' } })),
+              ...next.profiles.map((u) => ({ url: u, userData: { role: 'profile' } })),
+            ]);
+          },
+        },
+        config,
+      );
+      if (robots) useRobots(crawler, robots);
+      await crawler.run(startUrls.map((url) => ({ url, userData: { role: 'listing' } })));
+    } else {
+      browserQueue.push(...startUrls);
+    }
+
+    if (browserQueue.length > 0 && !interrupted) {
+      await runBrowser(browserQueue, options, common, handle, log, robots);
+    }
+  }
+}
+
+/** A crawl stopped by a signal before it finished. */
+export class CrawlInterrupted extends Error {
+  override name = 'CrawlInterrupted';
 }
 
 type Handle = (page: CrawledPage) => Promise<{ listings: string[]; profiles: string[] }>;

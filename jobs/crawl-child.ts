@@ -33,7 +33,7 @@ async function crawl(request: ChildRequest): Promise<ChildReply> {
     const limit = new DomainLimit(redis, domainLimitOptions(request.queue.prefix, config.crawl));
     const tracked = trackChanges(store);
     const salt = await resolveSalt(config, store);
-    const run = await crawlSource(config, tracked.store, salt, target, { incremental: request.incremental, acquireLease: (url) => limit.acquire(url) });
+    const run = await crawlSource(config, tracked.store, salt, target, { incremental: request.incremental, closeStaleRuns: request.closeStaleRuns, acquireLease: (url) => limit.acquire(url) });
     return { ok: true, run, changed: [...tracked.changed] };
   } catch (err) {
     const e = err as Error;

@@ -19,6 +19,7 @@ import { listSources } from '../config/load.js';
 import type { RadarConfig, SourceConfig } from '../config/schema.js';
 import type { CrawlRun } from '../domain/types.js';
 import { ConfigError, InputError, UsageError } from '../domain/errors.js';
+import { CrawlInterrupted } from '../crawlers/run-crawl.js';
 import { crawlSource } from './crawl-source.js';
 import { resolveSalt } from './salt.js';
 import { trackChanges } from './track-changes.js';
@@ -58,6 +59,8 @@ export interface ChildRequest {
   target: ResolvedSource;
   /** Stop at the first page of known reviews. */
   incremental: boolean;
+  /** Mark this source's runs left "running" as failed (a recovering job: see crawlSource). */
+  closeStaleRuns?: boolean;
   /** Redis for the shared domain limit. */
   queue: Pick<QueueSettings, 'redisUrl' | 'prefix'>;
 }
@@ -122,7 +125,7 @@ export function crawlInChild(request: ChildRequest, signal?: AbortSignal): Promi
       settled = true;
       if (reply.ok) resolvePromise({ run: reply.run, changed: reply.changed });
       else {
-        const err = reply.error.unrecoverable ? new UnrecoverableError(reply.error.message) : new Error(reply.error.message);
+        const err = reply.error.unrecoverable ? new UnrecoverableError(reply.error.message) : reply.error.name === 'CrawlInterrupted' ? new CrawlInterrupted(reply.error.message) : new Error(reply.error.message);
         reject(err);
       }
     });
@@ -159,12 +162,12 @@ export async function crawlJob(job: Job<CrawlJobData>, ctx: JobContext): Promise
   let changed: string[];
   try {
     if (isolated) {
-      ({ run, changed } = await crawlInChild({ config, target, incremental, queue: { redisUrl: ctx.settings.redisUrl, prefix: ctx.settings.prefix } }, ctx.signal));
+      ({ run, changed } = await crawlInChild({ config, target, incremental, closeStaleRuns: recovering, queue: { redisUrl: ctx.settings.redisUrl, prefix: ctx.settings.prefix } }, ctx.signal));
     } else {
       const limit = new DomainLimit(ctx.redis, { ...domainLimitOptions(ctx.settings.prefix, config.crawl), log });
       const tracked = trackChanges(ctx.store);
       const salt = await resolveSalt(config, ctx.store);
-      run = await crawlSource(config, tracked.store, salt, target, { incremental, log, acquireLease: (url) => limit.acquire(url) });
+      run = await crawlSource(config, tracked.store, salt, target, { incremental, closeStaleRuns: recovering, log, acquireLease: (url) => limit.acquire(url) });
       changed = [...tracked.changed];
     }
   } catch (err) {

@@ -27,6 +27,29 @@ export interface CrawlJobOptions {
   log?: Logger;
   /** Cross-worker politeness lease per fetch (service mode; see runCrawl). */
   acquireLease?: RunCrawlOptions['acquireLease'];
+  /**
+   * Runs of this source still marked "running" were cut off (a crashed or stopped process): mark
+   * them failed. Only when no other process can be crawling the source now (the embedded store's
+   * lock, or a job recovering from its own earlier attempt).
+   */
+  closeStaleRuns?: boolean;
+}
+
+/**
+ * After a page is written: anyone it wrote who was forgotten meanwhile (a `radar forget` that ran
+ * between reading the list and writing) is removed again at once.
+ */
+async function forgetLateComers(store: Store, keys: (string | undefined)[], known: Set<string>, log: Logger): Promise<void> {
+  const written = new Set(keys.filter((k): k is string => !!k));
+  if (!written.size) return;
+  const now = await forgottenAuthors(store);
+  if (now.size === known.size) return;
+  for (const key of written) {
+    if (now.has(key) && !known.has(key)) {
+      await store.forgetAuthor(key);
+      log.info({ author: key }, 'removed a reviewer forgotten while this page was being stored');
+    }
+  }
 }
 
 /** A new crawl-run id. */
@@ -167,9 +190,29 @@ export async function crawlSource(
     },
     errors: [],
   };
-  // People who asked to be forgotten (radar forget) are neither fetched nor stored again.
-  const forgotten = await forgottenAuthors(store);
+  // People who asked to be forgotten (radar forget) are neither fetched nor stored again. The list is
+  // read again for every page, and checked once more after the page is written: a forget that runs
+  // while this crawl does must not be undone by it.
+  let forgotten = await forgottenAuthors(store);
+  const previous = await store.listRuns({ sourceId: target.source.id, limit: 20 });
+  if (options.closeStaleRuns) {
+    for (const stale of previous.filter((r) => r.status === 'running')) {
+      stale.status = 'failed';
+      stale.finishedAt ??= run.startedAt;
+      stale.errors.push({ url: target.source.urls[0] ?? '', message: 'interrupted: the crawl stopped before it finished (process stopped or crashed)' });
+      await store.saveRun(stale);
+    }
+  }
+  // An incremental crawl stops at the first page it knows; after a crawl that did not finish well,
+  // the pages it never reached would stay unknown: page through everything instead.
+  let incremental = options.incremental;
+  const last = previous.find((r) => r.status !== 'running' || options.closeStaleRuns);
+  if (incremental && last && last.status !== 'ok') {
+    incremental = false;
+    log.info({ lastRun: last._id, lastStatus: last.status }, 'the last crawl of this source did not finish well: paging through everything');
+  }
   await store.saveRun(run);
+  let progressSavedAt = Date.now();
   const profiled = new Map<string, boolean>();
   // What this crawl already stored of each reviewer (their facts without timestamps): a reviewer met
   // again on another page with nothing new is not written again.
@@ -179,7 +222,7 @@ export async function crawlSource(
     const outcome = await runCrawl({
       source: target.source,
       settings: config.crawl,
-      incremental: options.incremental,
+      incremental,
       render: options.render,
       log,
       acquireLease: options.acquireLease,
@@ -193,19 +236,24 @@ export async function crawlSource(
         return !profiled.get(key);
       },
       onPage: async (page) => {
+        forgotten = await forgottenAuthors(store);
+        const facts = new Map<string, string>();
         const authors = authorsOf(page, policy, config.privacy.storeAuthorNames).filter((a) => {
           if (forgotten.has(a._id)) return false;
-          const { firstSeenAt: _first, updatedAt: _updated, ...facts } = a;
-          const known = JSON.stringify(facts);
+          const { firstSeenAt: _first, updatedAt: _updated, ...rest } = a;
+          const known = JSON.stringify(rest);
           if (authorsWritten.get(a._id) === known) return false;
-          authorsWritten.set(a._id, known);
+          facts.set(a._id, known);
           return true;
         });
         // Reviewer profiles are written alongside the page's documents (two collections, so the two
         // durable writes overlap instead of queueing one behind the other).
         const authorsSaved = authors.length ? store.upsertAuthors(authors) : Promise.resolve();
-        // Not left unhandled while the documents are worked out; awaited below.
-        authorsSaved.catch(() => undefined);
+        // Not left unhandled while the documents are worked out; awaited below. Only a profile that
+        // was written counts as written (a failed page is retried and must write it again).
+        authorsSaved.then(() => {
+          for (const [key, known] of facts) authorsWritten.set(key, known);
+        }, () => undefined);
         if (page.extracted.aggregate?.reviewCount && page.role === 'listing') {
           run.stats.listedCount = Math.max(run.stats.listedCount ?? 0, page.extracted.aggregate.reviewCount);
         }
@@ -213,16 +261,23 @@ export async function crawlSource(
         const extracted = fromProfile && page.extracted.profile?.reviews.length ? { ...page.extracted, items: page.extracted.profile.reviews } : page.extracted;
         let docs = pageDocuments({ ...page, extracted }, target, policy, link, run._id, fromProfile);
         if (forgotten.size) docs = docs.filter((d) => !d.authorKey || !forgotten.has(d.authorKey));
-        run.stats.documentsFound += docs.length;
         if (!docs.length) {
           await authorsSaved;
+          await forgetLateComers(store, authors.map((a) => a._id), forgotten, log);
           return { allKnown: false };
         }
         const [, result] = await Promise.all([authorsSaved, store.upsertDocuments(docs)]);
+        await forgetLateComers(store, [...docs.map((d) => d.authorKey), ...authors.map((a) => a._id)], forgotten, log);
+        run.stats.documentsFound += docs.length;
         run.stats.documentsNew += result.inserted.length;
         run.stats.documentsUpdated += result.updated.length;
         run.stats.documentsUnchanged += result.unchanged;
         log.debug({ url: page.url, found: docs.length, new: result.inserted.length }, 'page stored');
+        // `radar runs` shows a long crawl's progress, not zeros until it ends.
+        if (Date.now() - progressSavedAt > 5_000) {
+          progressSavedAt = Date.now();
+          await store.saveRun(run);
+        }
         return { allKnown: result.inserted.length === 0 && result.updated.length === 0 };
       },
     });

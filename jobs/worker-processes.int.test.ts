@@ -185,6 +185,38 @@ if (redisUrl && mongoUri) {
       }
     });
 
+    it('SIGINT (Ctrl-C) mid-crawl: the crawl is not recorded as complete; the job goes back and the next attempt stores every review', async () => {
+      site = await startReviewSite({ products: [{ id: 'ctrlc', pages: 8, perPage: 3 }], delayMs: 700 });
+      project = writeProject({ redisUrl, mongoUri, sources: [{ id: 'ctrlc', url: site.reviewsUrl('ctrlc') }] });
+      const w = worker(['--grace', '5']);
+      await w.waitFor(/worker ready/);
+      const { queues, close } = projectQueues(project);
+      try {
+        // Queued as a scheduler would: incremental, so a retry that believed the crawl complete would stop at page 1.
+        const id = await addCrawlJob(queues, { project: project.config.project, sourceId: 'ctrlc', trigger: 'schedule' });
+        await eventually(async () => (await docs().countDocuments()) > 0, 30_000, 'the crawl to be under way');
+        w.child.kill('SIGINT');
+        expect((await w.exited).code).toBe(0);
+        expect(w.stderr()).toContain('crawl interrupted (SIGINT): job given back to the queue');
+        expect(w.stderr()).not.toMatch(/"msg":"job completed"/);
+        const stored = await docs().countDocuments();
+        expect(stored).toBeLessThan(24);
+        const job = (await queues.crawl.getJob(id))!;
+        expect(await job.getState()).toBe('waiting');
+        const runs = await mongo.db(project.database).collection<{ status: string; errors: { message: string }[] }>('runs').find().toArray();
+        expect(runs.map((r) => r.status)).toEqual(['failed']);
+        expect(runs[0]!.errors.at(-1)!.message).toContain('interrupted (SIGINT)');
+
+        site.setDelay(20);
+        worker();
+        await eventually(async () => (await queues.crawl.getJob(id))!.finishedOn, 60_000, 'the crawl to finish on the next worker');
+        expect((await queues.crawl.getJob(id))!.returnvalue.full).toBe(true);
+        expect((await docs().find({}, { projection: { siteId: 1 } }).toArray()).map((d) => d.siteId!.split('#')[1]).sort()).toEqual(site.reviewIds().sort());
+      } finally {
+        await close();
+      }
+    });
+
     it('SIGTERM with no job running exits at once', async () => {
       site = await startReviewSite({ products: [{ id: 'x', pages: 1, perPage: 1 }] });
       project = writeProject({ redisUrl, mongoUri, sources: [{ id: 'x', url: site.reviewsUrl('x') }] });

@@ -100,7 +100,14 @@ export class RadarWorker {
         jobLog.info({ source: (job.data as { sourceId?: string }).sourceId, attempt: job.attemptsStarted }, 'job started');
         self.running.set(`${kind}:${job.id}`, { kind, job });
         try {
-          const work = handler(job, ctx);
+          const work = handler(job, ctx).catch(async (err: unknown) => {
+            // Ctrl-C stops a crawl where it is (Crawlee listens for SIGINT too): give the job back,
+            // as on SIGTERM, so that another attempt pages through everything.
+            if ((err as Error)?.name !== 'CrawlInterrupted') throw err;
+            await job.moveToWait(token);
+            jobLog.warn('crawl interrupted (SIGINT): job given back to the queue for another worker');
+            throw new WaitingError();
+          });
           if (!signal) return await work;
           const released = new Promise<never>((_, reject) => {
             signal.addEventListener('abort', () => reject(new ReleaseSignal()), { once: true });

@@ -115,6 +115,8 @@ Examples:
       for (const target of targets) {
         const run = await crawlSource(config, store, salt, target, {
           incremental: !options.full,
+          // The embedded store is one process's: a run of this source still "running" was cut off.
+          closeStaleRuns: store.kind === 'embedded',
           render: options.render as SourceConfig['render'] | undefined,
         });
         if (options.json) ctx.stdout.write(`${JSON.stringify(run)}\n`);
