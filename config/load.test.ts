@@ -81,6 +81,15 @@ privacy: { retentionDays: -5 }
     expect(r.errors.length).toBeGreaterThanOrEqual(9);
   });
 
+  it('takes five-field schedules and @-macros, never a seconds field', () => {
+    const withSchedule = (cron: string) => parseConfig(valid.replace('schedule: "0 6 * * *"', `schedule: "${cron}"`));
+    for (const ok of ['*/15 * * * *', '0 6 * * 1-5', '@daily']) expect('config' in withSchedule(ok), ok).toBe(true);
+    for (const bad of ['*/5 * * * * *', '0 0 6 * * *', '0 6 * *']) {
+      const r = withSchedule(bad);
+      expect('errors' in r && r.errors.join('\n'), bad).toMatch(/schedule: not a valid cron expression: it has \d fields, a schedule has five/);
+    }
+  });
+
   it('tells a missing key from a value of the wrong type, showing the value', () => {
     const r = parseConfig(`
 brands:

@@ -50,6 +50,12 @@ function isValidTimeZone(tz: string): boolean {
 const cron = z
   .string()
   .superRefine((value, ctx) => {
+    const fields = value.trim().split(/\s+/).length;
+    if (!value.trim().startsWith('@') && fields !== 5) {
+      // cron-parser also takes a leading seconds field: "*/5 * * * * *" would crawl every five seconds.
+      ctx.addIssue({ code: 'custom', message: `not a valid cron expression: it has ${fields} fields, a schedule has five ("minute hour day-of-month month day-of-week"), e.g. "0 6 * * *" for 06:00 daily` });
+      return;
+    }
     try {
       CronExpressionParser.parse(value);
     } catch (err) {

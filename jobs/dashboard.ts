@@ -20,6 +20,9 @@ import { queueCounts, recentJobs, type JobSummary, type QueueCounts } from './jo
 import { listSchedules, type ScheduleEntry } from './schedules.js';
 import type { RadarQueues } from './queues.js';
 
+/** How long a page waits for Redis before answering 503. */
+const QUEUE_TIMEOUT_MS = 5_000;
+
 /** Options of the dashboard. */
 export interface DashboardOptions {
   /** The project's queues (on a service connection). */
@@ -149,22 +152,18 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'read-only\n');
     if (url.pathname === '/') {
-      const [counts, schedules, jobs, failed, files] = await Promise.all([
-        queueCounts(queues),
-        listSchedules(queues, config),
-        recentJobs(queues, { limit: 30 }),
-        recentJobs(queues, { states: ['failed'], limit: 30 }),
-        reportFiles(),
-      ]);
+      const [counts, schedules, jobs, failed, files] = await answered(
+        Promise.all([queueCounts(queues), listSchedules(queues, config), recentJobs(queues, { limit: 30 }), recentJobs(queues, { states: ['failed'], limit: 30 }), reportFiles()]),
+      );
       return send(res, 200, 'text/html; charset=utf-8', page(config.project, counts, schedules, jobs, failed, files));
     }
     if (url.pathname === '/api/queues') {
-      const [counts, schedules] = await Promise.all([queueCounts(queues), listSchedules(queues, config)]);
+      const [counts, schedules] = await answered(Promise.all([queueCounts(queues), listSchedules(queues, config)]));
       return send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify({ project: config.project, counts, schedules })}\n`);
     }
     if (url.pathname === '/api/jobs') {
       const state = url.searchParams.get('state');
-      const jobs = await recentJobs(queues, { states: state === 'failed' ? ['failed'] : undefined, limit: Number(url.searchParams.get('limit') ?? 50) || 50 });
+      const jobs = await answered(recentJobs(queues, { states: state === 'failed' ? ['failed'] : undefined, limit: Number(url.searchParams.get('limit') ?? 50) || 50 }));
       return send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify(jobs)}\n`);
     }
     if (url.pathname === '/report' || url.pathname.startsWith('/report/')) {
@@ -179,6 +178,12 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
       }
     }
     return send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+  };
+
+  // Commands wait for Redis to come back (the worker's connection never gives up): a page must not.
+  const answered = <T>(work: Promise<T>): Promise<T> => {
+    work.catch(() => undefined);
+    return Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`Redis did not answer within ${QUEUE_TIMEOUT_MS / 1000} s (is it running?)`)), QUEUE_TIMEOUT_MS).unref())]);
   };
 
   const server: Server = createServer((req, res) => {

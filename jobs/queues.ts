@@ -188,8 +188,17 @@ export async function commandConnection(url: string, timeoutMs = 3_000): Promise
 export type RadarQueues = Record<JobKind, Queue>;
 
 /** Opens the three queues of a project on a connection (closing them leaves the connection open). */
-export function openQueues(conn: Redis, settings: QueueSettings): RadarQueues {
-  const make = (kind: JobKind) => new Queue(queueName(settings.project, kind), { connection: conn, prefix: settings.prefix });
+export function openQueues(conn: Redis, settings: QueueSettings, log: Logger = stageLogger('queue')): RadarQueues {
+  const make = (kind: JobKind) => {
+    const queue = new Queue(queueName(settings.project, kind), { connection: conn, prefix: settings.prefix });
+    // Without a listener BullMQ prints every connection error to the console as a raw stack trace
+    // (dozens a minute while Redis is away); the connection already says so once, in the log.
+    queue.on('error', (err: Error) => {
+      if (conn.status === 'ready') log.error({ queue: kind, err: err.message }, 'queue error');
+      else log.debug({ queue: kind, err: err.message }, 'queue error while Redis is away');
+    });
+    return queue;
+  };
   return { crawl: make('crawl'), analyze: make('analyze'), report: make('report') };
 }
 

@@ -3,6 +3,7 @@
  * the report and persona set, stores the set, and writes the requested formats.
  */
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
@@ -133,20 +134,42 @@ export async function reportProject(
 /** Meta key listing the folders reports were written to (`radar forget` cleans them all). */
 const REPORT_FOLDERS = 'reportFolders';
 
-/** The folders reports were written to that still exist, the configured one first. */
-export async function reportFolders(store: Store, configured: string): Promise<string[]> {
+/** A folder a report was written to, and the machine that wrote it. */
+interface ReportFolder {
+  dir: string;
+  host: string;
+}
+
+async function listedFolders(store: Store): Promise<ReportFolder[]> {
   let listed: unknown = [];
   try {
     listed = JSON.parse((await store.getMeta(REPORT_FOLDERS)) ?? '[]');
   } catch {
     listed = [];
   }
-  const all = [configured, ...(Array.isArray(listed) ? listed.filter((d): d is string => typeof d === 'string') : [])];
-  return [...new Set(all)].filter((d) => existsSync(d));
+  if (!Array.isArray(listed)) return [];
+  // Earlier versions kept bare paths, written on this machine.
+  return listed
+    .map((d: unknown) => (typeof d === 'string' ? { dir: d, host: hostname() } : d))
+    .filter((d): d is ReportFolder => !!d && typeof (d as ReportFolder).dir === 'string' && typeof (d as ReportFolder).host === 'string');
+}
+
+/**
+ * The folders reports were written to: those on this machine that still exist (the configured one
+ * first), and those written on other machines (service mode: a worker's own disk), which only that
+ * machine can clean.
+ */
+export async function reportFolders(store: Store, configured: string): Promise<{ here: string[]; elsewhere: ReportFolder[] }> {
+  const listed = await listedFolders(store);
+  const here = [...new Set([configured, ...listed.filter((f) => f.host === hostname()).map((f) => f.dir)])].filter((d) => existsSync(d));
+  return { here, elsewhere: listed.filter((f) => f.host !== hostname()) };
 }
 
 async function rememberReportFolder(store: Store, outDir: string): Promise<void> {
-  const known = await reportFolders(store, outDir);
-  // The newest first, a bounded list (folders that no longer exist drop out).
-  await store.setMeta(REPORT_FOLDERS, JSON.stringify(known.slice(0, 200)));
+  const listed = await listedFolders(store);
+  const me = hostname();
+  // The newest first, a bounded list; folders of this machine that no longer exist drop out,
+  // other machines' folders stay (only they can tell).
+  const next = [{ dir: outDir, host: me }, ...listed.filter((f) => !(f.host === me && (f.dir === outDir || !existsSync(f.dir))))];
+  await store.setMeta(REPORT_FOLDERS, JSON.stringify(next.slice(0, 200)));
 }

@@ -47,7 +47,8 @@ Find the key from what the person tells you (their name on a site, or their prof
       const { reportFolders } = await import('../../jobs/report-project.js');
       let scrubbedFiles = 0;
       const stale: string[] = [];
-      for (const outDir of await reportFolders(store, resolve(config.report.outDir))) {
+      const folders = await reportFolders(store, resolve(config.report.outDir));
+      for (const outDir of folders.here) {
         const cleaned = await cleanReportFolder(outDir, key, docIds);
         scrubbedFiles += cleaned.scrubbed;
         stale.push(...cleaned.stale);
@@ -55,6 +56,7 @@ Find the key from what the person tells you (their name on a site, or their prof
       ctx.stdout.write(`${JSON.stringify({ authorKey: key, ...result, reportFiles: scrubbedFiles })}\n`);
       say(ctx, `removed ${result.documents} documents, ${result.analyses} analyses, ${result.authors} profile${result.authors === 1 ? '' : 's'}, quotes in ${result.personaSets} persona sets and ${scrubbedFiles} report files; crawls and imports will not store this author again`);
       for (const f of stale) say(ctx, `radar forget: ${f} may still quote this person and could not be cleaned here: write that report again`);
+      for (const f of folders.elsewhere) say(ctx, `radar forget: reports were also written to ${f.dir} on ${f.host}, which this machine cannot reach: run the same radar forget there, or write those reports again`);
       if (!options.author && result.documents === 0 && result.authors === 0) {
         say(ctx, `radar forget: nothing was stored under the name "${String(options.name)}" on ${String(options.site)}. Reviewers with a profile page are known by its URL: pass --name with the profile URL instead (for imported files, --site is the file's name)`);
         return 1;

@@ -206,7 +206,15 @@ describe('radar import / export / forget', () => {
     expect((await radar(['report', '--out', 'shared-with-sales', '--format', 'json,csv'], { cwd })).code).toBe(0);
     const { readFileSync: read } = await import('node:fs');
     expect(read(join(cwd, 'shared-with-sales', 'documents.csv'), 'utf8')).toContain('Lid wobbles');
+    // A worker on another machine wrote a report to its own disk (service mode): named, not skipped in silence.
+    const { EmbeddedStore } = await import('../../storage/embedded/embedded-store.js');
+    const store = await EmbeddedStore.open(join(cwd, '.radar'));
+    const folders = JSON.parse((await store.getMeta('reportFolders'))!) as { dir: string; host: string }[];
+    expect(folders.map((x) => x.dir)).toContain(join(cwd, 'shared-with-sales'));
+    await store.setMeta('reportFolders', JSON.stringify([...folders, { dir: '/srv/radar/reports', host: 'worker-7' }]));
+    await store.close();
     const f = await radar(['forget', '--name', 'Dana K.', '--site', 'r.jsonl'], { cwd });
+    expect(f.stderr).toContain('reports were also written to /srv/radar/reports on worker-7, which this machine cannot reach');
     expect(read(join(cwd, 'shared-with-sales', 'documents.csv'), 'utf8')).not.toContain('Lid wobbles');
     expect(read(join(cwd, 'shared-with-sales', 'report.json'), 'utf8')).not.toContain('Lid wobbles');
     expect(f.code).toBe(0);

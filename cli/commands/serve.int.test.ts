@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCrawlJob } from '../../jobs/queues.js';
-import { cleanProject, projectQueues, startRadar, writeProject, type RadarProcess, type TestProject } from '../../jobs/test-kit.js';
+import { spawn, spawnSync } from 'node:child_process';
+import { cleanProject, eventually, projectQueues, startRadar, writeProject, type RadarProcess, type TestProject } from '../../jobs/test-kit.js';
 import { testRedisUrl } from '../../test/services.js';
 
 const redisUrl = testRedisUrl();
@@ -18,8 +19,8 @@ if (redisUrl) {
     proc = undefined;
   });
 
-  const serve = async (env: NodeJS.ProcessEnv) => {
-    project = writeProject({ redisUrl, mongoUri: 'mongodb://127.0.0.1:9/unused', sources: [{ id: 'kettle', url: 'http://shop.test/k', schedule: '0 6 * * *' }] });
+  const serve = async (env: NodeJS.ProcessEnv, redis = redisUrl) => {
+    project = writeProject({ redisUrl: redis, mongoUri: 'mongodb://127.0.0.1:9/unused', sources: [{ id: 'kettle', url: 'http://shop.test/k', schedule: '0 6 * * *' }] });
     mkdirSync(join(project.dir, 'radar-report'));
     writeFileSync(join(project.dir, 'radar-report', 'index.html'), '<h1>Personas of svc-test</h1>');
     const { queues, close } = projectQueues(project);
@@ -59,6 +60,34 @@ if (redisUrl) {
       expect(cookie).toMatch(/radar_token=tok-123456; HttpOnly; SameSite=Strict/);
       expect((await fetch(`${base}/`, { headers: { cookie: cookie.split(';')[0]! } })).status).toBe(200);
     });
+
+    it('answers 503 within seconds while Redis is down, and pages again once it is back', async () => {
+      const port = 20000 + Math.floor(Math.random() * 20000);
+      const startRedis = async () => {
+        const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+        await eventually(async () => spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG'), 10_000, 'redis-server');
+        return child;
+      };
+      let redis = await startRedis();
+      try {
+        const base = await serve({ RADAR_TOKEN: '' }, `redis://127.0.0.1:${port}`);
+        expect((await fetch(`${base}/api/queues`)).status).toBe(200);
+        redis.kill('SIGKILL');
+        await new Promise((ok) => redis.once('exit', ok));
+        const t = Date.now();
+        const down = await fetch(`${base}/api/queues`);
+        expect(down.status).toBe(503);
+        expect(await down.text()).toContain('Redis did not answer');
+        expect(Date.now() - t).toBeLessThan(8_000);
+        expect((await fetch(`${base}/healthz`)).status).toBe(200);
+        redis = await startRedis();
+        await eventually(async () => (await fetch(`${base}/api/queues`)).status === 200, 20_000, 'the dashboard to answer again');
+      } finally {
+        redis.kill('SIGKILL');
+        // The project's queues lived on this Redis: nothing to clean elsewhere.
+        project = undefined;
+      }
+    }, 60_000);
 
     it('without a token binds to loopback only', async () => {
       const base = await serve({ RADAR_TOKEN: '' });
