@@ -142,6 +142,14 @@ export function crawlInChild(request: ChildRequest, signal?: AbortSignal): Promi
   });
 }
 
+/** Whether the newest analyze job of a source that ended, ended failed (among the queue's kept jobs). */
+async function analysisMissed(queues: JobContext['queues'], sourceId: string): Promise<boolean> {
+  const [failed, completed] = await Promise.all([queues.analyze.getFailed(0, 199), queues.analyze.getCompleted(0, 199)]);
+  const last = (jobs: Job[]) => Math.max(0, ...jobs.filter((j) => (j.data as { sourceId?: string }).sourceId === sourceId).map((j) => j.finishedOn ?? 0));
+  const lastFailed = last(failed);
+  return lastFailed > 0 && lastFailed >= last(completed);
+}
+
 /** The crawl job handler. */
 export async function crawlJob(job: Job<CrawlJobData>, ctx: JobContext): Promise<CrawlJobResult> {
   const config = await ctx.config();
@@ -178,12 +186,16 @@ export async function crawlJob(job: Job<CrawlJobData>, ctx: JobContext): Promise
   const verdict = crawlVerdict(run, target.source.kind);
   // Documents stored before a failure still deserve analysis, so chain first, then fail.
   let analyzeJobId: string | undefined;
-  if (changed.length > 0 || (recovering && run.stats.documentsFound > 0)) {
+  // An analysis of this source that failed for good (the store was away longer than its retries)
+  // left documents unanalysed that no later crawl would ask for: this crawl asks for the whole source.
+  const missed = changed.length === 0 && !recovering && run.stats.documentsFound > 0 && (await analysisMissed(ctx.queues, target.source.id));
+  if (missed) log.info('an earlier analysis of this source failed: analysing the whole source');
+  if (changed.length > 0 || (recovering && run.stats.documentsFound > 0) || missed) {
     analyzeJobId = await addAnalyzeJob(ctx.queues, {
       project: config.project,
       sourceId: target.source.id,
       // After a recovery the earlier attempt's documents are "unchanged" now: analyse the whole source (current analyses are skipped).
-      docIds: recovering || changed.length > MAX_IDS_PER_ANALYZE ? undefined : changed,
+      docIds: recovering || missed || changed.length > MAX_IDS_PER_ANALYZE ? undefined : changed,
       crawlJobId: job.id,
     });
   }

@@ -76,9 +76,10 @@ const KEEP = { removeOnComplete: { age: 7 * 86_400, count: 1_000 }, removeOnFail
 export const JOB_OPTIONS: Record<JobKind, JobsOptions> = {
   // A site that is down is usually down for minutes, not seconds.
   crawl: { attempts: 4, backoff: { type: 'exponential', delay: 60_000 }, ...KEEP },
-  // Analysis fails only when the store does; it comes back quickly.
-  analyze: { attempts: 5, backoff: { type: 'exponential', delay: 5_000 }, ...KEEP },
-  report: { attempts: 3, backoff: { type: 'exponential', delay: 15_000 }, ...KEEP },
+  // Analysis and reports fail only when the store does: retried for about ten minutes (5 s, 10 s, …
+  // 320 s), and a later crawl of the source asks again for an analysis that failed for good.
+  analyze: { attempts: 8, backoff: { type: 'exponential', delay: 5_000 }, ...KEEP },
+  report: { attempts: 6, backoff: { type: 'exponential', delay: 15_000 }, ...KEEP },
 };
 
 /** The queue settings of a project; throws ConfigError (exit 78) when no Redis URL is configured. */

@@ -112,6 +112,27 @@ if (redisUrl && mongoUri) {
       expect(await queues.report.getCompletedCount()).toBe(1);
     });
 
+    it('a re-crawl after an analysis that failed for good analyses the whole source again', async () => {
+      const { project, queues, store } = await start([{ id: 'beta', url: site.reviewsUrl('beta') }], { kinds: ['crawl'] });
+      await addCrawlJob(queues, { project: project.config.project, sourceId: 'beta', trigger: 'api' });
+      await eventually(async () => (await queues.analyze.getWaitingCount()) === 1, 30_000, 'the first crawl to chain its analysis');
+      // That analysis never happens: the store was away for longer than its retries.
+      await queues.analyze.drain();
+      await queues.analyze.add('analyze', { project: 'another-project', sourceId: 'beta' }, { attempts: 1 });
+      await worker!.stop(1_000);
+      worker = await RadarWorker.start({ settings: project.settings, store, loadConfig: async () => project.config, concurrency: 2, reportDelayMs: 60_000 });
+      await eventually(async () => (await queues.analyze.getFailedCount()) === 1, 30_000, 'the analysis to fail for good');
+      const docs = [];
+      for await (const d of store.findDocuments({})) docs.push(d);
+      expect(await store.getAnalyses(docs.map((d) => d._id))).toHaveLength(0);
+
+      await addCrawlJob(queues, { project: project.config.project, sourceId: 'beta', trigger: 'api' });
+      await eventually(async () => (await queues.analyze.getCompletedCount()) === 1, 60_000, 'the whole source to be analysed');
+      const crawl = (await queues.crawl.getCompleted()).find((j) => j.returnvalue.documents.new === 0)!;
+      expect(crawl.returnvalue.analyzeJobId).toBeDefined();
+      expect(await store.getAnalyses(docs.map((d) => d._id))).toHaveLength(10);
+    });
+
     it('runs a crawl in a child process when isolated, with the same result', async () => {
       const { project, store, queues } = await start([{ id: 'gamma', url: site.reviewsUrl('gamma') }], { kinds: ['crawl'], isolate: 'always' });
       await addCrawlJob(queues, { project: project.config.project, sourceId: 'gamma', trigger: 'api' });
