@@ -13,7 +13,7 @@ import { runCrawl, type CrawledPage, type RunCrawlOptions } from '../crawlers/ru
 import { createBrandLinker } from '../crawlers/brand-linker.js';
 import { authorKeyOf, buildDocument, siteOf, type DocumentPolicy } from '../storage/document.js';
 import type { Store } from '../storage/store.js';
-import { forgottenAuthors } from '../storage/forget.js';
+import { forgottenAuthors, withForgetLock } from '../storage/forget.js';
 import { redactPII, redactUrl } from '../privacy/redact.js';
 import { stageLogger } from '../log/logger.js';
 
@@ -46,7 +46,7 @@ async function forgetLateComers(store: Store, keys: (string | undefined)[], know
   if (now.size === known.size) return;
   for (const key of written) {
     if (now.has(key) && !known.has(key)) {
-      await store.forgetAuthor(key);
+      await withForgetLock(store, () => store.forgetAuthor(key));
       log.info({ author: key }, 'removed a reviewer forgotten while this page was being stored');
     }
   }

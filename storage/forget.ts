@@ -2,15 +2,26 @@
  * Removing one person from stored persona sets: members, quotes and evidence lists that point at
  * the author or at their documents. Pure; both stores use it.
  */
+import { hostname } from 'node:os';
 import type { PersonaSet } from '../domain/types.js';
 import type { Store } from './store.js';
 
 /** Meta key of the authors removed on request: crawls and imports never store them again. */
 const FORGOTTEN = 'forgottenAuthors';
 
+/** Meta key prefix of each forgotten author: one record per person, so removals at once never overwrite each other. */
+const FORGOTTEN_PREFIX = 'forgotten:';
+
 /** The author keys removed on request, which crawls and imports must not store again. */
 export async function forgottenAuthors(store: Store): Promise<Set<string>> {
-  const raw = await store.getMeta(FORGOTTEN);
+  const [legacy, each] = await Promise.all([store.getMeta(FORGOTTEN), store.listMeta(FORGOTTEN_PREFIX)]);
+  const keys = parseForgotten(legacy);
+  for (const k of each.keys()) keys.add(k.slice(FORGOTTEN_PREFIX.length));
+  return keys;
+}
+
+/** The list earlier versions kept in one meta value (still read). */
+function parseForgotten(raw: string | undefined): Set<string> {
   if (raw === undefined) return new Set();
   let list: unknown;
   try {
@@ -27,10 +38,38 @@ export async function forgottenAuthors(store: Store): Promise<Set<string>> {
 
 /** Adds an author key to the forgotten list (before their data is removed, so an interruption still keeps them out). */
 export async function rememberForgotten(store: Store, authorKey: string): Promise<void> {
-  const keys = await forgottenAuthors(store);
-  if (keys.has(authorKey)) return;
-  keys.add(authorKey);
-  await store.setMeta(FORGOTTEN, JSON.stringify([...keys]));
+  await store.setMeta(`${FORGOTTEN_PREFIX}${authorKey}`, new Date().toISOString());
+}
+
+/** Meta key of the lock that runs removals one at a time across processes. */
+const FORGET_LOCK = 'lock:forget';
+/** A lock older than this was left by a process that died holding it. */
+const STALE_LOCK_MS = 10 * 60_000;
+
+/**
+ * Runs `fn` while holding the store-wide forget lock: removals rewrite whole persona sets and
+ * report files, so two at once (several `radar forget` runs, or a crawl removing a reviewer
+ * forgotten meanwhile) would each put back what the other took out.
+ */
+export async function withForgetLock<T>(store: Store, fn: () => Promise<T>, waitMs = 5 * 60_000): Promise<T> {
+  const token = `${hostname()}:${process.pid}:${Date.now()}:${Math.random().toString(36).slice(2)}`;
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const held = await store.claimMeta(FORGET_LOCK, token);
+    if (held === token) break;
+    if (!(Date.now() - Number(held.split(':')[2]) < STALE_LOCK_MS)) {
+      // Its holder died: take it over.
+      await store.deleteMeta(FORGET_LOCK, held);
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`another removal (radar forget) has held the store for over ${Math.round(waitMs / 60_000)} minutes (${held}); try again later`);
+    await new Promise((ok) => setTimeout(ok, 100 + Math.random() * 200));
+  }
+  try {
+    return await fn();
+  } finally {
+    await store.deleteMeta(FORGET_LOCK, token).catch(() => undefined);
+  }
 }
 
 function refersTo(value: unknown, authorKeys: Set<string>, docIds: Set<string>): boolean {

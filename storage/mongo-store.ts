@@ -322,6 +322,16 @@ export class MongoStore implements Store {
     await this.meta.updateOne({ _id: key }, { $set: { value } }, { upsert: true, ...WRITE });
   }
 
+  async deleteMeta(key: string, expected?: string): Promise<boolean> {
+    return (await this.meta.deleteOne(expected === undefined ? { _id: key } : { _id: key, value: expected }, WRITE)).deletedCount === 1;
+  }
+
+  async listMeta(prefix: string): Promise<Map<string, string>> {
+    const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const rows = await this.meta.find({ _id: { $regex: `^${escaped}` } }).toArray();
+    return new Map(rows.map((r) => [r._id, String(r.value)]));
+  }
+
   async claimMeta(key: string, value: string): Promise<string> {
     try {
       await this.meta.insertOne({ _id: key, value }, WRITE);

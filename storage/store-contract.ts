@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Analysis, PersonaSet, RadarDocument } from '../domain/types.js';
 import { buildDocument, type DocumentInput } from './document.js';
 import type { Store } from './store.js';
+import { forgottenAuthors, rememberForgotten, withForgetLock } from './forget.js';
 
 const policy = { salt: 'contract-salt', storeAuthorNames: false, redactPII: true };
 
@@ -246,6 +247,34 @@ export function storeContract(name: string, factory: { open(): Promise<Store>; r
       expect(got).toEqual(Array(6).fill(winner));
       expect(await store.claimMeta('once', 'late')).toBe(winner);
       expect(await store.getMeta('once')).toBe(winner);
+    });
+
+    it('lists and deletes meta values, and removals at once all land on the forgotten list and run one at a time', async () => {
+      await store.setMeta('pre:a', '1');
+      await store.setMeta('pre:b', '2');
+      await store.setMeta('other', '3');
+      expect([...(await store.listMeta('pre:')).entries()].sort()).toEqual([['pre:a', '1'], ['pre:b', '2']]);
+      expect(await store.deleteMeta('pre:a', 'not-1')).toBe(false);
+      expect(await store.deleteMeta('pre:a', '1')).toBe(true);
+      expect(await store.deleteMeta('pre:a')).toBe(false);
+      expect([...(await store.listMeta('pre:')).keys()]).toEqual(['pre:b']);
+      // Six removals at once: every key ends up on the forgotten list.
+      const keys = ['k1', 'k2', 'k3', 'k4', 'k5', 'k6'].map((k) => k.padEnd(20, '0'));
+      await Promise.all(keys.map((k) => rememberForgotten(store, k)));
+      expect([...(await forgottenAuthors(store))].sort()).toEqual(keys);
+      // And removals under the forget lock run one at a time.
+      let inside = 0;
+      let most = 0;
+      await Promise.all(
+        [1, 2, 3].map(() =>
+          withForgetLock(store, async () => {
+            most = Math.max(most, ++inside);
+            await new Promise((ok) => setTimeout(ok, 30));
+            inside--;
+          }),
+        ),
+      );
+      expect(most).toBe(1);
     });
 
     it('keeps its data across close and reopen', async () => {

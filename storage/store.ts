@@ -111,6 +111,10 @@ export interface Store {
    * racing to set a value once (the generated author salt) all end up using the same value.
    */
   claimMeta(key: string, value: string): Promise<string>;
+  /** Removes a meta value — only if it is `expected`, when given; says whether it removed one. */
+  deleteMeta(key: string, expected?: string): Promise<boolean>;
+  /** Every meta key (and value) starting with `prefix`: one small record per item, so that processes adding items at once never overwrite each other. */
+  listMeta(prefix: string): Promise<Map<string, string>>;
 
   /** Removes an author's documents, analyses, profile and persona quotes everywhere. */
   forgetAuthor(authorKey: string): Promise<ForgetResult>;

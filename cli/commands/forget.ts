@@ -39,29 +39,33 @@ Find the key from what the person tells you (their name on a site, or their prof
       const docIds = new Set<string>();
       for await (const d of store.findDocuments({ authorKey: key, includeDuplicates: true })) docIds.add(d._id);
       // Remembered first: crawls and imports skip the person from now on, even if this run is cut short.
-      const { rememberForgotten } = await import('../../storage/forget.js');
+      const { rememberForgotten, withForgetLock } = await import('../../storage/forget.js');
       await rememberForgotten(store, key);
-      const result = await store.forgetAuthor(key);
-      // Reports already written must stop quoting the person too: in the configured folder and in
-      // every folder a report was written to with --out.
-      const { reportFolders } = await import('../../jobs/report-project.js');
-      let scrubbedFiles = 0;
-      const stale: string[] = [];
-      const folders = await reportFolders(store, resolve(config.report.outDir));
-      for (const outDir of folders.here) {
-        const cleaned = await cleanReportFolder(outDir, key, docIds);
-        scrubbedFiles += cleaned.scrubbed;
-        stale.push(...cleaned.stale);
-      }
-      ctx.stdout.write(`${JSON.stringify({ authorKey: key, ...result, reportFiles: scrubbedFiles })}\n`);
-      say(ctx, `removed ${result.documents} documents, ${result.analyses} analyses, ${result.authors} profile${result.authors === 1 ? '' : 's'}, quotes in ${result.personaSets} persona sets and ${scrubbedFiles} report files; crawls and imports will not store this author again`);
-      for (const f of stale) say(ctx, `radar forget: ${f} may still quote this person and could not be cleaned here: write that report again`);
-      for (const f of folders.elsewhere) say(ctx, `radar forget: reports were also written to ${f.dir} on ${f.host}, which this machine cannot reach: run the same radar forget there, or write those reports again`);
-      if (!options.author && result.documents === 0 && result.authors === 0) {
-        say(ctx, `radar forget: nothing was stored under the name "${String(options.name)}" on ${String(options.site)}. Reviewers with a profile page are known by its URL: pass --name with the profile URL instead (for imported files, --site is the file's name)`);
-        return 1;
-      }
-      return 0;
+      const authorKey = key;
+      // One removal at a time across processes: each rewrites whole persona sets and report files.
+      return withForgetLock(store, async () => {
+        const result = await store.forgetAuthor(authorKey);
+        // Reports already written must stop quoting the person too: in the configured folder and in
+        // every folder a report was written to with --out.
+        const { reportFolders } = await import('../../jobs/report-project.js');
+        let scrubbedFiles = 0;
+        const stale: string[] = [];
+        const folders = await reportFolders(store, resolve(config.report.outDir));
+        for (const outDir of folders.here) {
+          const cleaned = await cleanReportFolder(outDir, authorKey, docIds);
+          scrubbedFiles += cleaned.scrubbed;
+          stale.push(...cleaned.stale);
+        }
+        ctx.stdout.write(`${JSON.stringify({ authorKey, ...result, reportFiles: scrubbedFiles })}\n`);
+        say(ctx, `removed ${result.documents} documents, ${result.analyses} analyses, ${result.authors} profile${result.authors === 1 ? '' : 's'}, quotes in ${result.personaSets} persona sets and ${scrubbedFiles} report files; crawls and imports will not store this author again`);
+        for (const f of stale) say(ctx, `radar forget: ${f} may still quote this person and could not be cleaned here: write that report again`);
+        for (const f of folders.elsewhere) say(ctx, `radar forget: reports were also written to ${f.dir} on ${f.host}, which this machine cannot reach: run the same radar forget there, or write those reports again`);
+        if (!options.author && result.documents === 0 && result.authors === 0) {
+          say(ctx, `radar forget: nothing was stored under the name "${String(options.name)}" on ${String(options.site)}. Reviewers with a profile page are known by its URL: pass --name with the profile URL instead (for imported files, --site is the file's name)`);
+          return 1;
+        }
+        return 0;
+      });
     }, { existing: true });
   },
 };

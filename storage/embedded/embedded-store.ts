@@ -240,12 +240,38 @@ export class EmbeddedStore implements Store {
   }
 
   async claimMeta(key: string, value: string): Promise<string> {
-    const meta = await this.use(this.meta);
-    const stored = meta.get(key)?.value;
-    if (stored !== undefined) return stored;
-    await meta.write([{ _id: key, value }]);
-    return value;
+    return this.metaInTurn(async () => {
+      const meta = await this.use(this.meta);
+      const stored = meta.get(key)?.value;
+      if (stored !== undefined) return stored;
+      await meta.write([{ _id: key, value }]);
+      return value;
+    });
   }
+
+  async deleteMeta(key: string, expected?: string): Promise<boolean> {
+    return this.metaInTurn(async () => {
+      const meta = await this.use(this.meta);
+      const stored = meta.get(key);
+      if (!stored || (expected !== undefined && stored.value !== expected)) return false;
+      await meta.write([], [key]);
+      return true;
+    });
+  }
+
+  async listMeta(prefix: string): Promise<Map<string, string>> {
+    const meta = await this.use(this.meta);
+    return new Map([...meta.values()].filter((m) => m._id.startsWith(prefix)).map((m) => [m._id, m.value]));
+  }
+
+  /** Meta check-then-write steps one after another: a write reaches memory only after its fsync, so two checks could otherwise pass at once. */
+  private metaInTurn<T>(step: () => Promise<T>): Promise<T> {
+    const run = this.metaQueue.then(step, step);
+    this.metaQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private metaQueue: Promise<unknown> = Promise.resolve();
 
   async forgetAuthor(authorKey: string): Promise<ForgetResult> {
     const docs = await this.select({ authorKey, includeDuplicates: true });
