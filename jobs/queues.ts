@@ -6,6 +6,7 @@
  * Queues are per project (`<project>.crawl`, `<project>.analyze`, `<project>.report`) under the
  * configured key prefix, so two projects on one Redis never take each other's jobs.
  */
+import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Logger } from 'pino';
@@ -96,8 +97,21 @@ export function queueSettings(config: Pick<RadarConfig, 'queue' | 'project'>, fi
 
 /** The queue name of a kind for a project, e.g. `radar.crawl` (BullMQ forbids ":" in names). */
 export function queueName(project: string, kind: JobKind): string {
-  const slug = project.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'radar';
-  return `${slug}.${kind}`;
+  const slug = legacySlug(project);
+  // A name the slug does not keep as it is ("Shop Radar", "Кофейня") gets a hash of the exact name:
+  // two projects whose slugs meet ("shop-radar") must not share queues and schedules.
+  const exact = slug === project ? slug : `${slug}-${createHash('sha256').update(project).digest('hex').slice(0, 8)}`;
+  return `${exact}.${kind}`;
+}
+
+function legacySlug(project: string): string {
+  return project.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'radar';
+}
+
+/** The queue name earlier versions used (the slug alone), when it differs from the one used now. */
+export function legacyQueueName(project: string, kind: JobKind): string | undefined {
+  const old = `${legacySlug(project)}.${kind}`;
+  return old === queueName(project, kind) ? undefined : old;
 }
 
 /** A Redis URL without its password, for messages and logs. */

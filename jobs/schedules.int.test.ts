@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CronExpressionParser } from 'cron-parser';
 import { listSchedules, localTime, schedulerId, syncSchedules } from './schedules.js';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { legacyQueueName, openQueues, queueName } from './queues.js';
 import { cleanProject, projectQueues, writeProject, type TestProject } from './test-kit.js';
 import { testRedisUrl } from '../test/services.js';
 
@@ -26,6 +29,36 @@ if (redisUrl) {
     });
 
   describe('crawl schedules on BullMQ job schedulers', () => {
+    it('keeps projects whose names make the same slug apart, and drops this project\'s schedules left under the old queue name', async () => {
+      project = make();
+      const redis = new Redis(project.settings.redisUrl, { maxRetriesPerRequest: null });
+      const as = (name: string) => ({ config: { ...project!.config, project: name }, queues: openQueues(redis, { ...project!.settings, project: name }) });
+      const spaced = as('Shop Radar');
+      const dashed = as('shop-radar');
+      // What an earlier version left: "Shop Radar"'s schedule in the queue named by the bare slug.
+      const legacy = new Queue(legacyQueueName('Shop Radar', 'crawl')!, { connection: redis, prefix: project.settings.prefix });
+      try {
+        expect(queueName('Shop Radar', 'crawl')).not.toBe(queueName('shop-radar', 'crawl'));
+        expect(queueName('Кофейня', 'crawl')).not.toBe(queueName('Чайная', 'crawl'));
+        expect(queueName('svc-test', 'crawl')).toBe('svc-test.crawl');
+        await legacy.upsertJobScheduler('old-spaced', { pattern: '0 6 * * *' }, { name: 'crawl', data: { project: 'Shop Radar', sourceId: 'daily-berlin', trigger: 'schedule' } });
+        expect((await syncSchedules(dashed.queues, dashed.config)).added).toHaveLength(3);
+        const outcome = await syncSchedules(spaced.queues, spaced.config);
+        expect(outcome.added).toHaveLength(3);
+        expect(outcome.removed).toEqual([]);
+        // The other project's schedules are where they were; the stale one is gone.
+        expect((await listSchedules(dashed.queues, dashed.config)).map((e) => e.status)).toEqual(['in sync', 'in sync', 'in sync']);
+        expect((await legacy.getJobSchedulers(0, -1, true)).map((x) => x.key).sort()).toEqual((await dashed.queues.crawl.getJobSchedulers(0, -1, true)).map((x) => x.key).sort());
+      } finally {
+        for (const q of [...Object.values(spaced.queues), ...Object.values(dashed.queues)]) {
+          await q.obliterate({ force: true }).catch(() => undefined);
+          await q.close();
+        }
+        await legacy.close();
+        redis.disconnect();
+      }
+    });
+
     it('sync creates one scheduler per scheduled source, with its cron read in its time zone', async () => {
       project = make();
       const { queues, close } = projectQueues(project);

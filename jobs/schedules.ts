@@ -6,7 +6,8 @@
  */
 import type { RadarConfig } from '../config/schema.js';
 import { listSources } from '../config/load.js';
-import { JOB_OPTIONS, type CrawlJobData, type RadarQueues } from './queues.js';
+import { Queue } from 'bullmq';
+import { JOB_OPTIONS, legacyQueueName, type CrawlJobData, type RadarQueues } from './queues.js';
 
 /** The scheduler id of a source (stable across deploys; the queue is already per project). */
 export function schedulerId(sourceId: string): string {
@@ -79,7 +80,27 @@ export async function syncSchedules(queues: RadarQueues, config: RadarConfig): P
     await queues.crawl.removeJobScheduler(id);
     outcome.removed.push(id);
   }
+  await dropLegacySchedules(queues, config);
   return outcome;
+}
+
+/**
+ * Earlier versions named a project's queues by a slug that two projects could share ("Shop Radar",
+ * "shop-radar"); schedules made then would keep queueing crawls that no worker takes. This project's
+ * own schedulers there (their jobs name the project) are removed; another project's are left alone.
+ */
+async function dropLegacySchedules(queues: RadarQueues, config: RadarConfig): Promise<void> {
+  const legacy = legacyQueueName(config.project, 'crawl');
+  if (!legacy) return;
+  const old = new Queue(legacy, { connection: queues.crawl.opts.connection, prefix: queues.crawl.opts.prefix });
+  old.on('error', () => undefined);
+  try {
+    for (const s of await old.getJobSchedulers(0, -1, true)) {
+      if ((s.template?.data as Partial<CrawlJobData> | undefined)?.project === config.project) await old.removeJobScheduler(s.key);
+    }
+  } finally {
+    await old.close();
+  }
 }
 
 /** Every scheduler in Redis and every configured schedule, with next runs and how they differ. */
