@@ -69,6 +69,8 @@ export interface RunCrawlOptions {
    * here so the per-host limit holds across worker processes; one-shot crawls leave it unset.
    */
   acquireLease?(url: string): Promise<() => Promise<void>>;
+  /** Stops the crawl where it is (a worker giving its job up); the crawl then throws CrawlInterrupted. */
+  signal?: AbortSignal;
 }
 
 /** Counts and problems of one crawl. */
@@ -301,17 +303,26 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
   // Crawlee stops a crawl on SIGINT (Ctrl-C) and returns as if it had finished: remember that it
   // did not, so the run is not recorded as complete (an incremental crawl would then never reach
   // the pages it skipped).
-  let interrupted: NodeJS.Signals | undefined;
+  let interrupted: string | undefined;
   const onSigint = () => {
     // A second Ctrl-C exits at once, as Crawlee promises when it stops on the first.
-    if (interrupted) process.exit(130);
+    if (interrupted === 'SIGINT') process.exit(130);
     interrupted = 'SIGINT';
   };
+  // The crawler running now, for a stop asked for by the job (its worker lost the job or shuts down).
+  const running: { stop(reason?: string): void }[] = [];
+  const onAbort = () => {
+    interrupted ??= 'stopped by its worker';
+    for (const c of running) c.stop('The crawl was stopped by its worker.');
+  };
   process.on('SIGINT', onSigint);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    await crawlAll();
+    if (options.signal?.aborted) onAbort();
+    else await crawlAll();
   } finally {
     process.off('SIGINT', onSigint);
+    options.signal?.removeEventListener('abort', onAbort);
   }
   if (interrupted) throw new CrawlInterrupted(`the crawl was interrupted (${interrupted}) after ${outcome.pagesFetched} pages; the next crawl of this source pages through everything`);
   return outcome;
@@ -353,13 +364,15 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
         config,
       );
       if (robots) useRobots(crawler, robots);
+      running.push(crawler);
       await crawler.run(startUrls.map((url) => ({ url, userData: { role: 'listing' } })));
+      running.pop();
     } else {
       browserQueue.push(...startUrls);
     }
 
     if (browserQueue.length > 0 && !interrupted) {
-      await runBrowser(browserQueue, options, common, handle, log, robots);
+      await runBrowser(browserQueue, options, common, handle, log, robots, running);
     }
   }
 }
@@ -398,7 +411,8 @@ async function runBrowser(
   common: Record<string, unknown>,
   handle: Handle,
   log: Logger,
-  robots?: RobotsLoader,
+  robots: RobotsLoader | undefined,
+  running: { stop(reason?: string): void }[],
 ): Promise<void> {
   const { PlaywrightCrawler } = await import('@crawlee/playwright');
   const { chromium } = await import('playwright');
@@ -474,7 +488,9 @@ async function runBrowser(
   );
   log.debug({ urls: urls.length }, 'browser crawl');
   if (robots) useRobots(crawler, robots);
+  running.push(crawler);
   await crawler.run(urls.map((url) => ({ url, userData: { role: 'listing' }, uniqueKey: `browser:${url}` })));
+  running.pop();
 }
 
 /**

@@ -175,7 +175,7 @@ export async function crawlJob(job: Job<CrawlJobData>, ctx: JobContext): Promise
       const limit = new DomainLimit(ctx.redis, { ...domainLimitOptions(ctx.settings.prefix, config.crawl), log });
       const tracked = trackChanges(ctx.store);
       const salt = await resolveSalt(config, ctx.store);
-      run = await crawlSource(config, tracked.store, salt, target, { incremental, closeStaleRuns: recovering, log, acquireLease: (url) => limit.acquire(url) });
+      run = await crawlSource(config, tracked.store, salt, target, { incremental, closeStaleRuns: recovering, log, signal: ctx.signal, acquireLease: (url) => limit.acquire(url) });
       changed = [...tracked.changed];
     }
   } catch (err) {

@@ -27,6 +27,8 @@ export interface CrawlJobOptions {
   log?: Logger;
   /** Cross-worker politeness lease per fetch (service mode; see runCrawl). */
   acquireLease?: RunCrawlOptions['acquireLease'];
+  /** Stops the crawl (a worker giving the job up). */
+  signal?: AbortSignal;
   /**
    * Runs of this source still marked "running" were cut off (a crashed or stopped process): mark
    * them failed. Only when no other process can be crawling the source now (the embedded store's
@@ -226,6 +228,7 @@ export async function crawlSource(
       render: options.render,
       log,
       acquireLease: options.acquireLease,
+      signal: options.signal,
       wantProfile: async (url) => {
         const key = authorKeyOf(salt, siteOf(url), url)!;
         if (forgotten.has(key)) return false;

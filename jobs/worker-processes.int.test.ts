@@ -3,6 +3,9 @@
  * with `kill -9` mid-crawl, SIGTERM, and Redis going away and coming back.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MongoClient } from 'mongodb';
@@ -239,6 +242,47 @@ if (redisUrl && mongoUri) {
     afterEach(() => {
       redis?.kill('SIGKILL');
     });
+
+    it('stops the work of a job whose lock was lost while Redis was away, so the crawl never runs twice at once', async () => {
+      const port = await freePort();
+      // With its data on disk, as a production Redis keeps it: the job outlives the restart.
+      const dir = mkdtempSync(join(tmpdir(), 'radar-redis-'));
+      const startDurable = async () => {
+        redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir], { stdio: 'ignore' });
+        await eventually(async () => spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG'), 10_000, 'redis-server');
+      };
+      await startDurable();
+      const url = `redis://127.0.0.1:${port}`;
+      site = await startReviewSite({ products: [{ id: 'long', pages: 12, perPage: 2 }], delayMs: 500 });
+      project = writeProject({ redisUrl: url, mongoUri, sources: [{ id: 'long', url: site.reviewsUrl('long') }] });
+      const w = worker(['--queues', 'crawl', '--stall-timeout', '2']);
+      await w.waitFor(/worker ready/);
+      const { queues, close } = projectQueues(project);
+      try {
+        const id = await addCrawlJob(queues, { project: project.config.project, sourceId: 'long', trigger: 'api' });
+        await eventually(async () => (await docs().countDocuments()) >= 2, 30_000, 'the crawl to be under way');
+        redis!.kill('SIGKILL');
+        await new Promise((ok) => setTimeout(ok, 4_000));
+        await startDurable();
+        await w.waitFor(/stopped a job whose lock was lost/, 30_000);
+        site.setDelay(20);
+        await eventually(async () => (await queues.crawl.getJob(id))?.finishedOn, 60_000, 'the crawl to finish').catch(async (err: Error) => {
+          throw new Error(`${err.message}: ${JSON.stringify(await queues.crawl.getJobCounts())}\n${w.stderr().slice(-6000)}`);
+        });
+        // Every review once. The first attempt stopped when its lock was lost (its last page in
+        // flight may land just after the next attempt starts); it did not go on crawling beside it.
+        expect((await docs().find({}, { projection: { siteId: 1 } }).toArray()).map((d) => d.siteId!.split('#')[1]).sort()).toEqual(site.reviewIds().sort());
+        const runs = await mongo.db(project.database).collection<{ startedAt: string; finishedAt?: string; status: string; errors: { message: string }[] }>('runs').find().sort({ startedAt: 1 }).toArray();
+        expect(runs.map((r) => r.status), JSON.stringify(runs)).toEqual(['failed', 'ok']);
+        expect(runs[0]!.errors.at(-1)!.message).toContain('interrupted (stopped by its worker)');
+        expect(Date.parse(runs[0]!.finishedAt!) - Date.parse(runs[1]!.startedAt)).toBeLessThan(2_000);
+        await queues.crawl.obliterate({ force: true });
+      } finally {
+        await close();
+        // This Redis goes away after the test: clean-up looks in the shared one (where nothing is).
+        project.settings.redisUrl = redisUrl;
+      }
+    }, 120_000);
 
     it('reconnects with backoff, says so in the log, and takes jobs again once Redis is back', async () => {
       const port = await freePort();

@@ -81,6 +81,8 @@ export class RadarWorker {
         throw err;
       }
     };
+    // Jobs whose lock was lost: their work is stopped, and they are not moved back by hand.
+    const lost = new Set<string>();
     for (const kind of kinds) {
       const handler = JOB_HANDLERS[kind] as (job: Job, ctx: JobContext) => Promise<unknown>;
       // Three declared parameters: BullMQ passes an abort signal only to processors that take one.
@@ -116,10 +118,16 @@ export class RadarWorker {
             return await Promise.race([work, released]);
           } catch (err) {
             if (!(err instanceof ReleaseSignal)) throw err;
-            // Shutdown outlasted the grace period: give the job back instead of failing it.
+            // Shutdown outlasted the grace period, or the job's lock was lost: stop its work and
+            // give the job back instead of failing it (with the lock lost, the queue already has).
             work.catch(() => undefined);
-            await job.moveToWait(token);
-            jobLog.warn('job given back to the queue for another worker (shutdown)');
+            if (lost.has(String(job.id))) {
+              lost.delete(String(job.id));
+              jobLog.warn('stopped a job whose lock was lost (Redis away too long): the queue gives it to a worker again');
+            } else {
+              await job.moveToWait(token);
+              jobLog.warn('job given back to the queue for another worker (shutdown)');
+            }
             throw new WaitingError();
           }
         } finally {
@@ -139,6 +147,15 @@ export class RadarWorker {
       worker.on('failed', (job, err) => {
         const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError || err.name === 'UnrecoverableError';
         log.warn({ queue: kind, job: job?.id, attempt: job?.attemptsMade, err: err.message }, final ? 'job failed' : 'job failed; will retry with backoff');
+      });
+      // A job whose lock could not be renewed (Redis away longer than the lock) counts as stalled and
+      // is started again, here or elsewhere: the work still running for it must stop, or the same
+      // crawl runs twice at once.
+      worker.on('lockRenewalFailed', (jobIds: string[]) => {
+        for (const id of jobIds) {
+          lost.add(String(id));
+          worker.cancelJob(id, 'lock lost');
+        }
       });
       worker.on('stalled', (jobId) => log.warn({ queue: kind, job: jobId }, 'job stalled (its worker died or froze); moved back to wait for another worker'));
       // Connection errors are already reported once per outage by the connection itself.
