@@ -255,14 +255,14 @@ if (redisUrl && mongoUri) {
       const url = `redis://127.0.0.1:${port}`;
       site = await startReviewSite({ products: [{ id: 'long', pages: 12, perPage: 2 }], delayMs: 500 });
       project = writeProject({ redisUrl: url, mongoUri, sources: [{ id: 'long', url: site.reviewsUrl('long') }] });
-      const w = worker(['--queues', 'crawl', '--stall-timeout', '2']);
+      const w = worker(['--queues', 'crawl', '--stall-timeout', '3']);
       await w.waitFor(/worker ready/);
       const { queues, close } = projectQueues(project);
       try {
         const id = await addCrawlJob(queues, { project: project.config.project, sourceId: 'long', trigger: 'api' });
         await eventually(async () => (await docs().countDocuments()) >= 2, 30_000, 'the crawl to be under way');
         redis!.kill('SIGKILL');
-        await new Promise((ok) => setTimeout(ok, 4_000));
+        await new Promise((ok) => setTimeout(ok, 6_000));
         await startDurable();
         await w.waitFor(/stopped a job whose lock was lost/, 30_000);
         site.setDelay(20);
@@ -273,9 +273,15 @@ if (redisUrl && mongoUri) {
         // flight may land just after the next attempt starts); it did not go on crawling beside it.
         expect((await docs().find({}, { projection: { siteId: 1 } }).toArray()).map((d) => d.siteId!.split('#')[1]).sort()).toEqual(site.reviewIds().sort());
         const runs = await mongo.db(project.database).collection<{ startedAt: string; finishedAt?: string; status: string; errors: { message: string }[] }>('runs').find().sort({ startedAt: 1 }).toArray();
-        expect(runs.map((r) => r.status), JSON.stringify(runs)).toEqual(['failed', 'ok']);
-        expect(runs[0]!.errors.at(-1)!.message).toContain('interrupted (stopped by its worker)');
-        expect(Date.parse(runs[0]!.finishedAt!) - Date.parse(runs[1]!.startedAt)).toBeLessThan(2_000);
+        // (On a loaded machine a three-second lock can be lost again by the next attempt: each one
+        // stops before the one after it crawls on.)
+        expect(runs.length, JSON.stringify(runs)).toBeGreaterThanOrEqual(2);
+        expect(runs.at(-1)!.status).toBe('ok');
+        for (const r of runs.slice(0, -1)) {
+          expect(r.status).toBe('failed');
+          expect(r.errors.at(-1)!.message).toContain('interrupted (stopped by its worker)');
+        }
+        for (let i = 1; i < runs.length; i++) expect(Date.parse(runs[i - 1]!.finishedAt!) - Date.parse(runs[i]!.startedAt), JSON.stringify(runs)).toBeLessThan(2_000);
         await queues.crawl.obliterate({ force: true });
       } finally {
         await close();
