@@ -3,7 +3,8 @@ import type { Attitude } from '../../demo/catalog-types.js';
 import type { PersonaView, ReportRow } from '../model.js';
 import { buildPersonas, type PersonaOptions, type PersonaResult } from './build-personas.js';
 import { hashKey } from './cluster.js';
-import { demoRows } from './fixture-rows.js';
+import { analysed, demoRows } from './fixture-rows.js';
+import { createPipeline } from '../../analyzers/pipeline.js';
 
 const OPTIONS: PersonaOptions = { maxPersonas: 8, minSize: 5, minShare: 0.03, showNames: false };
 const { rows, attitudes } = demoRows();
@@ -134,6 +135,27 @@ describe('personas of the demo shop', () => {
     }
     // Not every reviewer is in a persona, so shares add up to the share that is.
     expect(result.personas.reduce((s, p) => s + p.share, 0)).toBeCloseTo(result.clustered / result.members, 1);
+  });
+
+  it('names a segment that only talks about a thing, without opinions on it, by the thing and not by a motive', () => {
+    const facts = [
+      'The manual arrived on Monday.',
+      'The manual has twelve pages in four languages.',
+      'The box was unpacked on Wednesday.',
+      'The box is made of brown cardboard.',
+      'The lid is round and the handle is black.',
+      'The kettle came with a base and a cable.',
+    ];
+    const pipeline = createPipeline();
+    const factual = Array.from({ length: 60 }, (_, i) =>
+      analysed(
+        { kind: 'review', origin: 'import', sourceId: 'facts', site: 'facts.csv', url: `file:facts.csv#row=${i + 1}`, siteId: `f${i}`, brand: 'copperleaf', author: `writer ${i}`, body: facts[i % facts.length]!, lang: 'en', fetchedAt: '2025-07-07T00:00:00Z' },
+        pipeline,
+      ),
+    );
+    const built = buildPersonas(factual, OPTIONS);
+    expect(built.personas.length).toBeGreaterThan(0);
+    for (const p of built.personas) expect(p.label).not.toMatch(/Convenience|Presentation|Value|Quality|Style|Low-maintenance|seeking|minded/);
   });
 
   it('keeps incentivised and duplicated reviews out', () => {

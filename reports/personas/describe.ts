@@ -90,9 +90,13 @@ const INTENT_WORDS: Record<string, string> = { comparison: 'Comparison-shopping'
 const CLEAR_NET = 0.25;
 
 /** The word for a feature in this persona, given its net sentiment on aspects. */
-function traitWord(f: Feature, net: Map<string, number>): string | undefined {
+function traitWord(f: Feature, net: Map<string, number>, factual: ReadonlySet<string> = new Set()): string | undefined {
   if (f.kind === 'care' || f.kind === 'love' || f.kind === 'hate') {
-    const words = ASPECT_WORDS[f.key] ?? { care: `${capitalize(f.key.replace(/-/g, ' '))}-focused`, hate: `${capitalize(f.key.replace(/-/g, ' '))}-critical` };
+    const plain: { care: string; love?: string; hate: string } = { care: `${capitalize(f.key.replace(/-/g, ' '))}-focused`, hate: `${capitalize(f.key.replace(/-/g, ' '))}-critical` };
+    // Talking about a thing without an opinion on it ("The manual arrived on Monday") is a topic,
+    // not a motive: no "Convenience-seeking" made of factual mentions.
+    if (f.kind === 'care' && factual.has(f.key)) return plain.care;
+    const words = ASPECT_WORDS[f.key] ?? plain;
     const n = net.get(f.key) ?? 0;
     if (f.kind === 'hate' || (f.kind === 'care' && n <= -CLEAR_NET)) return words.hate;
     if (n >= CLEAR_NET && words.love) return words.love;
@@ -251,6 +255,8 @@ export function describePersona(input: DescribeInput): PersonaView {
   const categories = new Set(rows.flatMap((r) => r.analysis!.aspects.map((a) => a.category).filter((c): c is string => !!c)));
   const allStandings = aspectStandings(rows, 1000);
   const net = new Map(allStandings.filter((a) => a.mentions >= 2).map((a) => [a.aspect, a.net]));
+  // Aspects the segment mentions mostly without an opinion (fewer than one mention in four).
+  const factual = new Set(allStandings.filter((a) => a.positive + a.negative < 0.25 * a.mentions).map((a) => a.aspect));
   const standing = allStandings.slice(0, 50).filter((a) => a.mentions >= (categories.has(a.aspect) ? minSupport : 2 * minSupport));
   const loves = standing.filter((a) => a.net > 0.2).sort((a, b) => b.net * b.mentions - a.net * a.mentions).slice(0, 4);
   const hates = standing.filter((a) => a.net < -0.2).sort((a, b) => a.net * a.mentions - b.net * b.mentions).slice(0, 4);
@@ -264,7 +270,7 @@ export function describePersona(input: DescribeInput): PersonaView {
   const attributes: Record<string, ShareCount[]> = {};
   for (const t of [...shares.keys()].sort()) attributes[t] = shares.get(t)!.slice(0, 8);
 
-  const { label, words } = labelFor(traits, net);
+  const { label, words } = labelFor(traits, net, factual);
 
   const ratings = rows.map((r) => fiveStar(r.doc.rating)).filter((v): v is number => v !== undefined);
   const sentiment = sentimentCounts(rows);
@@ -315,13 +321,13 @@ export function describePersona(input: DescribeInput): PersonaView {
 const labelWords = new WeakMap<PersonaView, string[]>();
 
 /** The label: the strongest trait's word, and a group noun when a group dominates the segment. */
-function labelFor(traits: Trait[], net: Map<string, number>): { label: string; words: string[] } {
+function labelFor(traits: Trait[], net: Map<string, number>, factual: ReadonlySet<string>): { label: string; words: string[] } {
   const top = traits[0]?.weight ?? 0;
   // A trait names the segment only when it carries real weight in its profile.
   const strong = traits.filter((t) => t.weight >= 0.35 * top);
   const words: string[] = [];
   for (const t of traits) {
-    const w = traitWord(t.feature, net);
+    const w = traitWord(t.feature, net, factual);
     if (w && !words.includes(w)) words.push(w);
   }
   let noun: string | undefined;
@@ -337,7 +343,7 @@ function labelFor(traits: Trait[], net: Map<string, number>): { label: string; w
   let adjective: string | undefined;
   for (const t of strong) {
     if (t === nounTrait) continue;
-    const w = traitWord(t.feature, net);
+    const w = traitWord(t.feature, net, factual);
     if (w) {
       adjective = w;
       break;
