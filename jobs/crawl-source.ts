@@ -11,7 +11,7 @@ import type { Author, CrawlRun, RadarDocument } from '../domain/types.js';
 import type { ExtractedItem } from '../crawlers/extract/types.js';
 import { runCrawl, type CrawledPage, type RunCrawlOptions } from '../crawlers/run-crawl.js';
 import { createBrandLinker } from '../crawlers/brand-linker.js';
-import { authorKeyOf, buildDocument, siteOf, type DocumentPolicy } from '../storage/document.js';
+import { authorKeyOf, buildDocument, isWebAddress, siteOf, type DocumentPolicy } from '../storage/document.js';
 import type { Store } from '../storage/store.js';
 import { forgottenAuthors, withForgetLock } from '../storage/forget.js';
 import { redactPII, redactUrl } from '../privacy/redact.js';
@@ -95,7 +95,7 @@ export function pageDocuments(
       product = target.product ?? products[0];
     }
     // A page may link its reviews anywhere ("javascript:…"): only web addresses are kept, as reports link them.
-    const webLink = item.url && /^https?:\/\//i.test(item.url) ? item.url : undefined;
+    const webLink = isWebAddress(item.url) ? item.url : undefined;
     docs.push(
       buildDocument(
         {

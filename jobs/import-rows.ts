@@ -9,7 +9,7 @@ import { parseDate } from '../crawlers/extract/dates.js';
 import { makeRating, parseRatingText } from '../crawlers/extract/ratings.js';
 import { createBrandLinker } from '../crawlers/brand-linker.js';
 import { hash } from 'node:crypto';
-import { authorKeyOf, buildDocument, cleanText, textKeyOf, type DocumentPolicy } from '../storage/document.js';
+import { authorKeyOf, buildDocument, cleanText, isWebAddress, textKeyOf, type DocumentPolicy } from '../storage/document.js';
 import { redactPII } from '../privacy/redact.js';
 import { decodeHTMLStrict } from 'entities';
 
@@ -161,7 +161,7 @@ export function planImport(rows: Record<string, unknown>[], fields: Map<ImportFi
       return;
     }
     const urlText = get(row, 'url');
-    if (urlText !== undefined && !/^https?:\/\/[^\s/]/i.test(urlText)) {
+    if (urlText !== undefined && !isWebAddress(urlText)) {
       // Reports link every quote to its source: only web addresses may become links.
       plan.errors.push(`row ${n}: url "${urlText.length > 60 ? `${urlText.slice(0, 57)}…` : urlText}" is not an http(s) address (leave the column empty to link to the file)`);
       return;

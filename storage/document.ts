@@ -99,6 +99,11 @@ function identityOf(input: DocumentInput, textKey: string): string {
   return `text:${textKey}`;
 }
 
+/** Whether a link is a web address (http or https): the only links stored for documents and shown in reports. */
+export function isWebAddress(url: string | undefined): boolean {
+  return !!url && /^https?:\/\/[^\s/]/i.test(url);
+}
+
 /** The site a URL belongs to, for scoping author keys: its host name (scheme and port do not make another site). */
 export function siteOf(url: string): string {
   try {

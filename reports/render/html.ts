@@ -4,6 +4,7 @@
  */
 import { barChart, COLORS, esc, heatmap, lineChart, stackedBars } from '../charts.js';
 import type { AspectStanding, PersonaView, Quote, ReportData, ShareCount, Summary } from '../model.js';
+import { isWebAddress } from '../../storage/document.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -57,7 +58,7 @@ function shares(list: ShareCount[]): string {
 
 function quote(q: Quote, names: Map<string, string>): string {
   const where = [q.brand ? names.get(q.brand) ?? q.brand : undefined, q.product ? names.get(q.product) ?? q.product : undefined, q.rating !== undefined ? `${q.rating}★` : undefined, q.publishedAt?.slice(0, 10), q.author].filter(Boolean).join(' · ');
-  return `<blockquote>“${esc(q.text)}”<span class="src">${esc(q.shows)} — ${esc(where)} — ${/^https?:\/\//i.test(q.url) ? `<a href="${esc(q.url)}">source</a>` : `source: ${esc(q.url)}`} <span class="muted">[${esc(q.docId)}]</span></span></blockquote>`;
+  return `<blockquote>“${esc(q.text)}”<span class="src">${esc(q.shows)} — ${esc(where)} — ${isWebAddress(q.url) ? `<a href="${esc(q.url)}">source</a>` : `source: ${esc(q.url)}`} <span class="muted">[${esc(q.docId)}]</span></span></blockquote>`;
 }
 
 function personaCard(p: PersonaView, names: Map<string, string>): string {

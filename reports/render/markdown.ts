@@ -1,5 +1,6 @@
 /** The Markdown report: the same content as the HTML page, as tables and lists. */
 import type { AspectStanding, PersonaView, ReportData, ShareCount } from '../model.js';
+import { isWebAddress } from '../../storage/document.js';
 
 /**
  * Text from reviews, pages and the config as Markdown that shows it as written: no raw HTML, no
@@ -16,7 +17,7 @@ function md(text: string | number | undefined): string {
 
 /** A link to a source: web addresses only; anything else (an imported file's row) is shown as text. */
 function source(url: string): string {
-  return /^https?:\/\//i.test(url) ? `[source](<${url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>)` : `source: ${md(url)}`;
+  return isWebAddress(url) ? `[source](<${url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>)` : `source: ${md(url)}`;
 }
 
 /** Markdown this file wrote itself (emphasis), put into a table cell as it is. */
