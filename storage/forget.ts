@@ -1,6 +1,7 @@
 /**
- * Removing one person from stored persona sets: members, quotes and evidence lists that point at
- * the author or at their documents. Pure; both stores use it.
+ * Removing people: the forgotten list crawls and imports honour, the store-wide lock removals run
+ * under, and (pure, used by both stores) scrubbing persona sets of the members, quotes and evidence
+ * that point at removed authors or at documents that are gone.
  */
 import { hostname } from 'node:os';
 import type { PersonaSet } from '../domain/types.js';
