@@ -62,6 +62,20 @@ describe('aspects', () => {
     ]);
   });
 
+  it('does not carry a verdict across "but" or "although" to an aspect on the other side', () => {
+    const p = createPipeline({ aspects: { support: ['customer service', 'support team'], heating: ['heats', 'heating'] } });
+    // The breakage is the kettle's; nothing is said of the service that replaced it.
+    const text = 'The kettle stopped working after a month, but customer service replaced it.';
+    expect(p.analyze(text, { lang: 'en' }).sentiment.label).toBe('negative');
+    expect(aspects(text, p).find((a) => a.category === 'support')).toMatchObject({ polarity: 'neutral', score: 0 });
+    // The same aspect on the side of the complaint still takes it.
+    const same = aspects('The support team kept me waiting for three weeks, and the kettle stopped working after a month.', p);
+    expect(same.find((a) => a.category === 'support')).toMatchObject({ polarity: 'negative' });
+    // A concessive clause is its own side too.
+    const list = aspects('Although the heating element died in a week, the support team answered my email within an hour.', p);
+    expect(list.find((a) => a.category === 'support')?.polarity).not.toBe('negative');
+  });
+
   it('merges the project taxonomy into the built-in one', () => {
     const p = createPipeline({ aspects: { crema: ['crema', 'foam'], grind: ['grind size', 'burrs'] } });
     const list = aspects('The crema is lovely and the burrs are excellent, the box was damaged.', p);

@@ -8,9 +8,10 @@
 import type { AspectMention, Polarity } from '../domain/types.js';
 import { BUILT_IN_ASPECTS, IMPLICIT_ASPECTS } from './aspect-taxonomy.js';
 import { englishLexicon } from './lexicons/english-lexicon.js';
-import { EN_BOOSTERS, EN_NEGATORS } from './lexicons/english.js';
+import { EN_BOOSTERS, EN_CONCESSIVE, EN_CONTRAST, EN_NEGATORS } from './lexicons/english.js';
 import type { AnalysisRecord, Opinion, Sentence, Stage, Token } from './record.js';
 import { tokenize } from './sentences.js';
+import { turnWordsOf } from './sentiment-other.js';
 
 /** A compiled taxonomy: terms by their first token, longest first. */
 export interface Taxonomy {
@@ -145,6 +146,56 @@ function bind(sentence: Sentence, m: Mention): Opinion[] {
   return [best];
 }
 
+interface Turns {
+  contrast: ReadonlySet<string>;
+  concessive: ReadonlySet<string>;
+}
+const EN_TURNS: Turns = { contrast: EN_CONTRAST, concessive: EN_CONCESSIVE };
+const turnsByLang = new Map<string, Turns>();
+
+/** The words that turn a sentence in a language: contrast ("but", "однако", "但是") and concessive ("although"). */
+function turnWords(lang: string): Turns {
+  if (lang === 'en') return EN_TURNS;
+  let turns = turnsByLang.get(lang);
+  if (!turns) turnsByLang.set(lang, (turns = turnWordsOf(lang)));
+  return turns;
+}
+
+/**
+ * Which side of a turn each clause is on: a clause opened by a contrast or concessive word starts
+ * a new side, and so does the clause after a concessive one ("Although the kettle is loud, | the
+ * handle stays cool"). Returns one side number per clause.
+ */
+function sidesOf(sentence: Sentence, turns: Turns): number[] {
+  const starts = sentence.clauses ?? [0];
+  const sides: number[] = [];
+  let side = 0;
+  let afterConcessive = false;
+  for (let c = 0; c < starts.length; c++) {
+    const opener = sentence.tokens[starts[c]!]?.norm ?? '';
+    const concessive = turns.concessive.has(opener);
+    if (c > 0 && (concessive || afterConcessive || turns.contrast.has(opener))) side++;
+    sides.push(side);
+    afterConcessive = concessive;
+  }
+  return sides;
+}
+
+/**
+ * The verdict an aspect with no opinion word in its clause takes from its sentence ("we waited an
+ * hour for the food"). Across a turn it takes only its own side's opinions: in "the kettle broke
+ * after a month, but customer service replaced it" the breakage says nothing of the service.
+ */
+function inheritedVerdict(sentence: Sentence, sides: number[], clause: number): number {
+  const s = sentence.sentiment;
+  if (!s || s.label === 'neutral') return 0;
+  if ((sides[sides.length - 1] ?? 0) === 0) return s.score;
+  const opinions = (sentence.opinions ?? []).filter((o) => o.local !== 0);
+  if (!opinions.length) return s.score;
+  const mine = opinions.filter((o) => sides[o.clause] === sides[clause]);
+  return mine.length ? normalised(mine.reduce((sum, o) => sum + o.local, 0)) : 0;
+}
+
 /** Finds the aspect mentions of a record's sentences. */
 export function findAspects(record: AnalysisRecord, taxonomy: Taxonomy): AspectMention[] {
   const text = record.text;
@@ -173,11 +224,11 @@ export function findAspects(record: AnalysisRecord, taxonomy: Taxonomy): AspectM
     const kept = mentions.filter((m) => !m.self || !used.has(m.self)).sort((a, b) => a.first - b.first);
     // An aspect with no opinion word in its clause takes the sentence's verdict ("we waited an hour
     // for the food"), unless the sentence's opinions are about its other aspects.
-    const inherited = !used.size && sentence.sentiment && sentence.sentiment.label !== 'neutral' ? sentence.sentiment.score : 0;
+    const sides = used.size ? [] : sidesOf(sentence, turnWords(record.lang ?? 'und'));
     for (const m of kept) {
       const bound = m.self ? [m.self] : bindings.get(m)!;
       const value = bound.reduce((sum, o) => sum + o.local, 0);
-      const score = bound.length ? normalised(value) : inherited;
+      const score = bound.length ? normalised(value) : used.size ? 0 : inheritedVerdict(sentence, sides, clauseOfToken(sentence, m.first));
       const start = toks[m.first]!.start;
       const end = toks[m.last]!.end;
       const mention: AspectMention = { term: text.slice(start, end), polarity: polarityOf(score), score, start, end };

@@ -324,6 +324,12 @@ function scoreChinese(sentence: Sentence, c: Compiled, w: SentimentWeights): voi
   finish(sentence, opinions, tokenClauses, w);
 }
 
+/** The language's contrast ("но", "但是") and concessive ("хотя", "虽然") words, normalised; empty when it has no lexicon. */
+export function turnWordsOf(lang: string): { contrast: ReadonlySet<string>; concessive: ReadonlySet<string> } {
+  const c = compile(lang);
+  return c ? { contrast: c.contrast, concessive: c.concessive } : { contrast: new Set(), concessive: new Set() };
+}
+
 /** True when a first lexicon exists for the language. */
 export function hasLexicon(lang: string): boolean {
   return compile(lang) !== undefined;
