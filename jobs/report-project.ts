@@ -14,7 +14,7 @@ import type { ReportData, ReportRow } from '../reports/model.js';
 import { buildReport, type ReportProject } from '../reports/build-report.js';
 import { renderHtml } from '../reports/render/html.js';
 import { renderMarkdown } from '../reports/render/markdown.js';
-import { renderDocumentsCsv, renderPersonasCsv } from '../reports/render/csv.js';
+import { REPORT_CSVS, renderDocumentsCsv } from '../reports/render/csv.js';
 import { stageLogger } from '../log/logger.js';
 import { regionOf } from '../privacy/generalize.js';
 
@@ -117,7 +117,8 @@ export async function reportProject(
   if (formats.includes('md')) await write('report.md', renderMarkdown(report));
   if (formats.includes('json')) await write('report.json', `${JSON.stringify(report, null, 2)}\n`);
   if (formats.includes('csv')) {
-    await write('personas.csv', renderPersonasCsv(report));
+    // personas.csv, brands.csv, themes.csv, key-drivers.csv
+    for (const [name, render] of Object.entries(REPORT_CSVS)) await write(name, render(report));
     await write('documents.csv', renderDocumentsCsv(report, rows));
   }
   if (formats.includes('pdf')) {

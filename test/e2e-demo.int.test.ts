@@ -121,7 +121,7 @@ describe.skipIf(!chromium)('radar demo, end to end', () => {
     }
   }, 60_000);
 
-  it('renders every format on request: a PDF through Chromium, CSVs of personas and of documents with their persona', async () => {
+  it('renders every format on request: a PDF through Chromium, CSVs of personas, brands, themes, key drivers and of documents with their persona', async () => {
     expect((await radar(['init'], { cwd })).code).toBe(0);
     const out = join(cwd, 'all-formats');
     const run = await radar(['report', '--format', 'html,md,json,csv,pdf', '--out', out], { cwd, timeoutMs: 120_000, env: { RADAR_CHROMIUM_PATH: chromium } });
@@ -142,6 +142,38 @@ describe.skipIf(!chromium)('radar demo, end to end', () => {
     expect(idCol && personaCol, header.join(',')).toBeTruthy();
     const byId = new Map(docs.map((d) => [d[idCol], d[personaCol]]));
     for (const p of again.personas) for (const id of p.evidence.slice(0, 20)) expect(byId.get(id), `${id} in ${p.label}`).toBe(p.label);
+
+    // brands.csv: the brand comparison of report.json, a row per brand and per product, same counts.
+    const brands = parse(readFileSync(join(out, 'brands.csv')), { columns: true }) as Record<string, string>[];
+    const summaries = again.brands.flatMap((b) => [{ kind: 'brand', s: b, sov: String(b.shareOfVoice) }, ...b.products.map((p) => ({ kind: 'product', s: p, sov: '' }))]);
+    expect(brands.map((r) => [r.kind, r.id, r.name])).toEqual(summaries.map(({ kind, s }) => [kind, s.id, s.name]));
+    brands.forEach((r, i) => {
+      const { s, sov } = summaries[i]!;
+      expect([r.documents, r.reviews, r.mentions, r.rating_count, r.positive, r.neutral, r.negative].map(Number), s.id).toEqual([s.documents, s.reviews, s.mentions, s.ratingCount, s.sentiment.positive, s.sentiment.neutral, s.sentiment.negative]);
+      expect([Number(r.net), r.avg_rating === '' ? undefined : Number(r.avg_rating), r.share_of_voice], s.id).toEqual([s.net, s.avgRating, sov]);
+    });
+    expect(brands.filter((r) => r.kind === 'brand').map((r) => r.own)).toEqual(['true', 'false', 'false']);
+    expect(brands.filter((r) => r.kind === 'brand').some((r) => Number(r.mentions) > 0)).toBe(true);
+
+    // themes.csv: every theme of report.json over all documents, then per brand and product.
+    const themes = parse(readFileSync(join(out, 'themes.csv')), { columns: true }) as Record<string, string>[];
+    const overall = themes.filter((r) => r.scope === 'all');
+    expect(overall.map((r) => [r.theme_key, r.theme, r.kind, Number(r.volume), Number(r.share), Number(r.net), r.trend])).toEqual(
+      again.themes.themes.map((t) => [t.key, t.label, t.source, t.volume, t.share, t.net, t.change?.trend ?? '']),
+    );
+    for (const t of again.themes.themes) {
+      const perBrand = themes.filter((r) => r.theme_key === t.key && r.scope === 'brand');
+      expect(Object.fromEntries(perBrand.map((r) => [r.brand_id, { volume: Number(r.volume), net: Number(r.net) }])), t.key).toEqual(t.byBrand);
+      const perProduct = themes.filter((r) => r.theme_key === t.key && r.scope === 'product');
+      expect(Object.fromEntries(perProduct.map((r) => [r.product_id, { volume: Number(r.volume), net: Number(r.net) }])), t.key).toEqual(t.byProduct);
+    }
+    expect(Number(overall.find((r) => r.theme_key === 'customer-service')!.net)).toBeLessThan(0);
+
+    // key-drivers.csv: the brand × aspect table, a row per brand and aspect.
+    const drivers = parse(readFileSync(join(out, 'key-drivers.csv')), { columns: true }) as Record<string, string>[];
+    expect(drivers.map((r) => [r.brand_id, r.aspect, Number(r.mentions)])).toEqual(
+      again.matrix.rows.flatMap((row) => again.matrix.aspects.map((a, i) => [row.brand, a, row.cells[i]?.mentions ?? 0])),
+    );
   }, 150_000);
 
   it('stores nothing new when the demo is crawled again', async () => {

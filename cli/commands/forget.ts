@@ -77,9 +77,12 @@ async function cleanReportFolder(outDir: string, key: string, docIds: Set<string
   const jsonFile = join(outDir, 'report.json');
   // A PDF is printed from the HTML by a browser: it cannot be edited here, only written again.
   if (docIds.size && existsSync(join(outDir, 'report.pdf'))) stale.push(join(outDir, 'report.pdf'));
+  // The CSVs rendered from report.json alone (personas, brands, themes, key drivers).
+  const csvs: Readonly<Record<string, (r: ReportData) => string>> = docIds.size ? (await import('../../reports/render/csv.js')).REPORT_CSVS : {};
+  const rendered = ['index.html', 'report.md', ...Object.keys(csvs)];
   if (!existsSync(jsonFile) && docIds.size) {
-    // Without report.json the HTML and Markdown cannot be re-rendered here: say which to regenerate.
-    for (const f of ['index.html', 'report.md', 'personas.csv']) if (existsSync(join(outDir, f))) stale.push(join(outDir, f));
+    // Without report.json the HTML, Markdown and those CSVs cannot be re-rendered here: say which to regenerate.
+    for (const f of rendered) if (existsSync(join(outDir, f))) stale.push(join(outDir, f));
   }
   if (existsSync(jsonFile) && docIds.size) {
     const { scrubReport } = await import('../../reports/scrub.js');
@@ -89,7 +92,7 @@ async function cleanReportFolder(outDir: string, key: string, docIds: Set<string
       parsed = JSON.parse(before) as ReportData;
     } catch {
       // A damaged report.json cannot be re-rendered from: name the files to write again instead.
-      for (const f of ['report.json', 'index.html', 'report.md', 'personas.csv']) if (existsSync(join(outDir, f))) stale.push(join(outDir, f));
+      for (const f of ['report.json', ...rendered]) if (existsSync(join(outDir, f))) stale.push(join(outDir, f));
     }
     const report = parsed && scrubReport(parsed, key, docIds);
     if (report) {
@@ -107,9 +110,9 @@ async function cleanReportFolder(outDir: string, key: string, docIds: Set<string
           await writeFile(join(outDir, 'report.md'), renderMarkdown(report));
           scrubbedFiles++;
         }
-        if (existsSync(join(outDir, 'personas.csv'))) {
-          const { renderPersonasCsv } = await import('../../reports/render/csv.js');
-          await writeFile(join(outDir, 'personas.csv'), renderPersonasCsv(report));
+        for (const [name, render] of Object.entries(csvs)) {
+          if (!existsSync(join(outDir, name))) continue;
+          await writeFile(join(outDir, name), render(report));
           scrubbedFiles++;
         }
       }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -238,5 +238,41 @@ describe('radar import / export / forget', () => {
     const none = await radar(['forget', '--name', 'Nobody Here', '--site', 'r.jsonl'], { cwd });
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/nothing was stored under the name "Nobody Here".*profile URL/);
+  });
+
+  it('forgets a person in every report CSV: personas, brands, themes and key drivers rendered again from the cleaned report.json, named as stale without one', async () => {
+    const cwd = project();
+    const reviews = [
+      { id: '1', author: 'Dana K.', text: 'The price is far too high for a kettle this flimsy.' },
+      { id: '2', author: 'Dana K.', text: 'Lid wobbles after a month and the price was a rip-off.' },
+      { id: '3', author: 'Sam', text: 'Fine for the price, it boils fast.' },
+      { id: '4', author: 'Ola', text: 'Great value for the price and very quiet.' },
+      { id: '5', author: 'Lee', text: 'Good price, the lid is sturdy.' },
+    ];
+    writeFileSync(join(cwd, 'r.jsonl'), reviews.map((r) => JSON.stringify(r)).join('\n'));
+    expect((await radar(['import', 'r.jsonl', '--brand', 'brewlab', '--product', 'kettle'], { cwd })).code).toBe(0);
+    expect((await radar(['analyze'], { cwd })).code).toBe(0);
+    expect((await radar(['report', '--out', 'full', '--format', 'json,csv'], { cwd })).code).toBe(0);
+    expect((await radar(['report', '--out', 'csv-only', '--format', 'csv'], { cwd })).code).toBe(0);
+    const csvs = ['personas.csv', 'brands.csv', 'themes.csv', 'key-drivers.csv'];
+    for (const f of csvs) expect(existsSync(join(cwd, 'csv-only', f)), f).toBe(true);
+    const docs = parse(readFileSync(join(cwd, 'full', 'documents.csv')), { columns: true }) as Record<string, string>[];
+    const danas = docs.filter((d) => /too high|Lid wobbles/.test(d.body!)).map((d) => d.id!);
+    expect(danas).toHaveLength(2);
+    const exampleIds = (file: string) => (parse(readFileSync(file), { columns: true }) as Record<string, string>[]).flatMap((r) => r.example_documents!.split(' ').filter(Boolean));
+    // The price theme quotes Dana's reviews as examples before.
+    expect(exampleIds(join(cwd, 'full', 'themes.csv'))).toEqual(expect.arrayContaining(danas));
+
+    const f = await radar(['forget', '--name', 'Dana K.', '--site', 'r.jsonl'], { cwd });
+    expect(f.code, f.stderr).toBe(0);
+    const { REPORT_CSVS } = await import('../../reports/render/csv.js');
+    const cleaned = JSON.parse(readFileSync(join(cwd, 'full', 'report.json'), 'utf8')) as import('../../reports/model.js').ReportData;
+    for (const name of csvs) expect(readFileSync(join(cwd, 'full', name), 'utf8'), name).toBe(REPORT_CSVS[name]!(cleaned));
+    expect(exampleIds(join(cwd, 'full', 'themes.csv')).filter((id) => danas.includes(id))).toEqual([]);
+    expect(exampleIds(join(cwd, 'full', 'themes.csv')).length).toBeGreaterThan(0);
+    // Without report.json the CSVs cannot be rendered again: each is named for writing again.
+    for (const name of csvs) expect(f.stderr).toContain(`radar forget: ${join(cwd, 'csv-only', name)} may still quote this person`);
+    expect(f.stderr).not.toContain(join(cwd, 'full', 'themes.csv'));
+    expect(readFileSync(join(cwd, 'csv-only', 'documents.csv'), 'utf8')).not.toContain('Lid wobbles');
   });
 });

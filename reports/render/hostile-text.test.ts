@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../build-report.js';
 import { demoRows } from '../personas/fixture-rows.js';
-import { renderDocumentsCsv, renderPersonasCsv } from './csv.js';
+import { REPORT_CSVS, renderBrandsCsv, renderDocumentsCsv, renderKeyDriversCsv, renderPersonasCsv, renderThemesCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 
@@ -64,5 +64,45 @@ describe('hostile text in a report', () => {
     const documents = parse(renderDocumentsCsv(report, rows), { columns: true }) as Record<string, string>[];
     expect(documents.find((d) => d.id === rows[0]!.doc._id)!.body).toBe(`'${FORMULA} Leaks at the spout.`);
     expect(documents.filter((d) => /^[=+@-]/.test(d.body!) || /^[=+@-]/.test(d.title ?? ''))).toEqual([]);
+  });
+
+  it('CSV: brand, phrase, aspect and theme names in brands.csv, themes.csv and key-drivers.csv stay text', () => {
+    const r = structuredClone(report);
+    const b = r.brands[0]!;
+    b.name = '@SUM(1+1)*cmd|" /C calc"!A0';
+    b.topNegative.unshift({ phrase: '-2+3', count: 4 });
+    b.aspects[0]!.aspect = '+cmd';
+    const theme = r.themes.themes[1]!;
+    theme.label = FORMULA;
+    theme.terms = ['=1+1', ...theme.terms];
+    r.matrix.aspects[0] = FORMULA;
+
+    const brands = parse(renderBrandsCsv(r), { columns: true }) as Record<string, string>[];
+    const brandRow = brands.find((x) => x.kind === 'brand' && x.id === b.id)!;
+    expect(brandRow.name).toBe(`'${b.name}`);
+    expect(brandRow.top_negative).toMatch(/^'-2\+3 \(4\); /);
+    expect(brandRow.aspects).toMatch(/^'\+cmd:/);
+    const themes = (parse(renderThemesCsv(r), { columns: true }) as Record<string, string>[]).filter((x) => x.theme_key === theme.key);
+    expect(themes.length).toBeGreaterThan(1);
+    for (const x of themes) {
+      expect(x.theme).toBe(`'${FORMULA}`);
+      expect(x.terms).toMatch(/^'=1\+1; /);
+    }
+    expect(themes.filter((x) => x.scope === 'brand' && x.brand_id === b.id).map((x) => x.scope_name)).toEqual([`'${b.name}`]);
+    const drivers = parse(renderKeyDriversCsv(r), { columns: true }) as Record<string, string>[];
+    expect(drivers.filter((x) => x.aspect === `'${FORMULA}`)).toHaveLength(r.matrix.rows.length);
+    expect(drivers.find((x) => x.brand_id === b.id)!.brand).toBe(`'${b.name}`);
+
+    // No text cell of any report CSV starts a formula; negative numbers stay numbers.
+    let negatives = 0;
+    for (const [name, render] of Object.entries(REPORT_CSVS)) {
+      for (const row of parse(render(r)) as string[][]) {
+        for (const cell of row) {
+          if (/^-\d+(\.\d+)?(e-?\d+)?$/.test(cell)) negatives++;
+          else expect(cell, name).not.toMatch(/^[=+\-@\t\r]/);
+        }
+      }
+    }
+    expect(negatives).toBeGreaterThan(0);
   });
 });
