@@ -94,6 +94,9 @@ describe('aspects', () => {
       ['pour', 'brewing', text.indexOf('the pour') + 4],
       ['lid', 'lid', text.indexOf('the lid') + 4],
     ]);
+    // A noun phrase that starts with a name is about the rest of it.
+    const named = 'The Copperleaf handle is gorgeous.';
+    expect(aspects(named, p).map((a) => [a.term, a.start, a.polarity])).toEqual([['handle', named.indexOf('handle'), 'positive']]);
     // Without the names, the name's words count.
     expect(aspects(text, createPipeline({ aspects: { brewing: ['pour', 'brew'], lid: ['lid'] } })).filter((a) => a.term.toLowerCase() === 'pour')).toHaveLength(2);
   });

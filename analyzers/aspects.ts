@@ -262,10 +262,30 @@ function namesPattern(names: readonly string[]): RegExp | undefined {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 
-/** Aspect mentions not inside a brand or product name ("Pour" in "the Copperleaf Pour Kettle" is a name, not brewing). */
+/**
+ * Aspect mentions outside brand and product names: one inside a name is dropped ("Pour" in "the
+ * Copperleaf Pour Kettle" is a name, not brewing), and one that starts or ends with a name keeps the
+ * rest ("the Copperleaf handle is gorgeous" is about the handle).
+ */
 function outsideNames(found: AspectMention[], text: string, nameRe: RegExp): AspectMention[] {
   const spans: [number, number][] = [];
   for (const m of text.matchAll(nameRe)) spans.push([m.index, m.index + m[0].length]);
   if (!spans.length) return found;
-  return found.filter((a) => a.start === undefined || !spans.some(([s, e]) => a.start! >= s && (a.end ?? a.start!) <= e));
+  const out: AspectMention[] = [];
+  for (const a of found) {
+    if (a.start === undefined || a.end === undefined) {
+      out.push(a);
+      continue;
+    }
+    let { start, end } = a;
+    for (const [s, e] of spans) {
+      if (s <= start && e > start) start = e;
+      if (s < end && e >= end) end = s;
+    }
+    while (start < end && /\s/u.test(text[start]!)) start++;
+    while (end > start && /\s/u.test(text[end - 1]!)) end--;
+    if (start >= end) continue;
+    out.push(start === a.start && end === a.end ? a : { ...a, term: text.slice(start, end), start, end });
+  }
+  return out;
 }

@@ -3,6 +3,7 @@
  * crawl runs and the previous persona set, to ReportData and the persona set to store. Pure.
  */
 import type { CrawlRun, PersonaSet } from '../domain/types.js';
+import { brandViews } from './brand-view.js';
 import type { BrandSummary, ReportData, ReportRow, SourceCoverage } from './model.js';
 import { activity, aspectStandings, aspectTrend, nameFilter, round, summarize } from './summaries.js';
 import { buildThemes } from './themes.js';
@@ -43,11 +44,13 @@ export const SMALL_SAMPLE = 30;
 export function buildReport(input: ReportInput): { report: ReportData; personaSet: PersonaSet } {
   const { project, rows } = input;
   const brandRows = new Map<string, ReportRow[]>();
+  // A document naming several brands counts for each as what it says of that brand (brand-view.ts).
+  const view = brandViews(project.brands.map((b) => ({ id: b.id, names: [b.name, ...(b.aliases ?? []), ...b.products.flatMap((p) => [p.name, ...(p.aliases ?? [])])] })));
   for (const r of rows) {
     const ids = new Set([r.doc.brand, ...(r.doc.brands ?? [])].filter((b): b is string => !!b));
     for (const b of ids) {
       const list = brandRows.get(b) ?? [];
-      list.push(r);
+      list.push(ids.size > 1 ? view(r, b) : r);
       brandRows.set(b, list);
     }
   }
