@@ -84,24 +84,9 @@ function matches(tokens: Token[], at: number, seq: readonly string[]): boolean {
 
 type Found = { entry: Entry; factor: number };
 
-// What lookup found for words the lexicon does not hold as they are (typo, elongation and compound
-// checks cost far more than a map lookup), per lexicon; bounded, cleared when full.
-const foundBefore = new WeakMap<Map<string, Entry>, Map<string, Found | null>>();
-
 function lookup(words: Map<string, Entry>, norm: string): Found | undefined {
   const e = words.get(norm);
   if (e) return { entry: e, factor: 1 };
-  let memo = foundBefore.get(words);
-  if (!memo) foundBefore.set(words, (memo = new Map()));
-  const known = memo.get(norm);
-  if (known !== undefined) return known ?? undefined;
-  if (memo.size >= 50_000) memo.clear();
-  const found = lookupVariant(words, norm);
-  memo.set(norm, found ?? null);
-  return found;
-}
-
-function lookupVariant(words: Map<string, Entry>, norm: string): Found | undefined {
   // Elongations ("loooove", "sooo good") emphasise the word.
   if (/(.)\1\1/.test(norm)) {
     const two = words.get(norm.replace(/(.)\1{2,}/g, '$1$1'));
