@@ -19,8 +19,8 @@ const mention = (body: string, brands: string[]) =>
   analysed({ kind: 'mention', origin: 'import', sourceId: 'social', site: 'social.example', url: `https://social.example/p/${++n}`, siteId: `p${n}`, brand: brands[0], brands, body, lang: 'en', fetchedAt: '2026-01-01T00:00:00Z' }, pipeline);
 const review = (body: string, brands: string[]) =>
   analysed({ kind: 'review', origin: 'import', sourceId: 'shop', site: 'shop.example', url: `https://shop.example/r/${++n}`, siteId: `r${n}`, brand: brands[0], brands, body, lang: 'en', fetchedAt: '2026-01-01T00:00:00Z' }, pipeline);
-const brandsOf = (rows: ReturnType<typeof mention>[]) =>
-  Object.fromEntries(buildReport({ project, rows, runs: [], now: '2026-01-01T00:00:00Z', personaSetId: 's' }).report.brands.map((b) => [b.id, b]));
+const reportOf = (rows: ReturnType<typeof mention>[]) => buildReport({ project, rows, runs: [], now: '2026-01-01T00:00:00Z', personaSetId: 's' }).report;
+const brandsOf = (rows: ReturnType<typeof mention>[]) => Object.fromEntries(reportOf(rows).brands.map((b) => [b.id, b]));
 
 describe('documents that name several brands', () => {
   it('count a comparison for the brand it praises and against the brand compared against', () => {
@@ -47,6 +47,12 @@ describe('documents that name several brands', () => {
     expect(b.copperleaf!.aspects.map((a) => a.aspect)).not.toContain('lid');
     expect(b.vantio!.aspects.map((a) => a.aspect)).not.toContain('handle');
     expect(b.vantio!.aspects.find((a) => a.aspect === 'lid')?.negative).toBe(1);
+  });
+
+  it('give each brand its own side of a theme', () => {
+    const rows = [1, 2, 3].map(() => mention('The Copperleaf lid is sturdy. The Vantio lid is flimsy.', ['copperleaf', 'vantio']));
+    const lid = reportOf(rows).themes.themes.find((t) => t.terms.includes('lid'));
+    expect(lid?.byBrand).toEqual({ copperleaf: { volume: 3, net: 1 }, vantio: { volume: 3, net: -1 } });
   });
 
   it('read a sentence that names only the rival it compares against as about the brand before it', () => {

@@ -158,7 +158,7 @@ export function buildReport(input: ReportInput): { report: ReportData; personaSe
     exclusivePersonas: exclusivePersonas(built.personas),
     change: comparePersonas(built.personas, input.previous),
     activity: activity(rows),
-    themes: buildThemes(rows),
+    themes: buildThemes(rows, { view }),
     aspectTrend: aspectTrend(rows, topAspects.slice(0, 4)),
     coverage,
     caveats,

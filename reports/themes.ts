@@ -88,6 +88,12 @@ export interface ThemeOptions {
   minVolume?: number;
   /** Length of each period, in days (shorter data is split into halves). */
   periodDays?: number;
+  /**
+   * A document naming several brands as seen for one of them (reports/brand-view.ts): its theme
+   * counts for each of those brands as that brand's sentences have it. Without it, such a document
+   * counts for its first brand only.
+   */
+  view?: (row: ReportRow, brand: string) => ReportRow;
 }
 
 const DAY = 86_400_000;
@@ -165,6 +171,18 @@ function dateOf(r: ReportRow): number | undefined {
 }
 
 /** Counts one document of net polarity `s` under key `k` (when it has one). */
+/** Tallies a theme for a brand from that brand's view of a document, when the theme is in it. */
+function tallyAs(m: Map<string, { volume: number; pos: number; neg: number }>, brand: string, mentions: Mentions, key: string): void {
+  let present = false;
+  let sum = 0;
+  for (let j = 0; j < mentions.keys.length; j++) {
+    if (mentions.keys[j] !== key) continue;
+    present = true;
+    sum += mentions.polarity[j]!;
+  }
+  if (present) tally(m, brand, sum);
+}
+
 function tally(m: Map<string, { volume: number; pos: number; neg: number }>, k: string | undefined, s: number): void {
   if (!k) return;
   let e = m.get(k);
@@ -318,7 +336,9 @@ export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): Them
       if (s < 0) negative++;
       const doc = analysed[i]!.doc;
       ids.push(doc._id);
-      tally(brand, doc.brand, s);
+      const named = options.view && doc.brands?.length ? [...new Set([doc.brand, ...doc.brands].filter((b): b is string => !!b))] : [];
+      if (named.length < 2) tally(brand, doc.brand, s);
+      else for (const b of named) tallyAs(brand, b, mentionsOf(options.view!(analysed[i]!, b).analysis!), a.key);
       tally(product, doc.product, s);
     }
     const terms = [...a.terms.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([t]) => t);
