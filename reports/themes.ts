@@ -146,9 +146,9 @@ interface Acc {
   key: string;
   source: Theme['source'];
   terms: Map<string, number>;
-  /** Per analysed row (by index): whether it mentions the theme, and its summed polarity (+1/−1/0 per mention). */
-  present: Uint8Array;
-  sum: Int8Array;
+  /** The analysed rows (by index, ascending) that mention the theme, and each one's summed polarity (+1/−1/0 per mention). */
+  docs: number[];
+  sums: number[];
   volume: number;
 }
 
@@ -270,14 +270,15 @@ export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): Them
       const source = m.taxonomy[j] ? 'taxonomy' : 'discovered';
       if (source === 'discovered' && docFreq.get(key)! < minVolume) continue;
       let t = acc.get(key);
-      if (!t) acc.set(key, (t = { key, source, terms: new Map(), present: new Uint8Array(analysed.length), sum: new Int8Array(analysed.length), volume: 0 }));
+      if (!t) acc.set(key, (t = { key, source, terms: new Map(), docs: [], sums: [], volume: 0 }));
       const term = m.terms[j]!;
       t.terms.set(term, (t.terms.get(term) ?? 0) + 1);
-      if (!t.present[i]) {
-        t.present[i] = 1;
+      if (t.docs[t.docs.length - 1] !== i) {
+        t.docs.push(i);
+        t.sums.push(0);
         t.volume++;
       }
-      t.sum[i] = Math.max(-100, Math.min(100, t.sum[i]! + m.polarity[j]!));
+      t.sums[t.sums.length - 1]! += m.polarity[j]!;
     }
   });
 
@@ -327,9 +328,9 @@ export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): Them
     let x1 = 0;
     let x2 = 0;
     const ids: string[] = [];
-    for (let i = 0; i < analysed.length; i++) {
-      if (!a.present[i]) continue;
-      const s = a.sum[i]!;
+    for (let d = 0; d < a.docs.length; d++) {
+      const i = a.docs[d]!;
+      const s = a.sums[d]!;
       if (period[i] === 1) x1++;
       else if (period[i] === 2) x2++;
       if (s > 0) positive++;
