@@ -277,6 +277,21 @@ export function storeContract(name: string, factory: { open(): Promise<Store>; r
       expect(most).toBe(1);
     });
 
+    it('after a restart (and a compaction, where the store compacts), still links duplicates and forgets an author', async () => {
+      const body = 'Bought it for the allotment shed and it has survived a whole winter out there.';
+      const mine = review({ siteId: 'r1', body, author: 'Forget Me Later' });
+      const other = review({ siteId: 'r2', body: 'Quiet enough for a flat with thin walls.', author: 'Someone Else' });
+      await store.upsertDocuments([mine, other]);
+      await (store as Store & { compact?: () => Promise<void> }).compact?.();
+      await store.close();
+      store = await factory.reopen();
+      const copy = review({ siteId: 'm7', body, author: 'Forget Me Later', sourceId: 'marketplace-kettle', url: 'http://market.example/k' });
+      expect((await store.upsertDocuments([copy])).linked).toEqual([copy._id]);
+      expect(await store.countDocuments()).toBe(2);
+      expect((await store.forgetAuthor(mine.authorKey!)).documents).toBe(2);
+      expect((await all(store, {}, {})).map((d) => d._id)).toEqual([other._id]);
+    });
+
     it('keeps its data across close and reopen', async () => {
       const d = review({ siteId: 'r1', body: 'Still here after a restart.' });
       await store.upsertDocuments([d]);

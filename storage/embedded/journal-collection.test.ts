@@ -36,6 +36,30 @@ describe('journal collection', () => {
     await again.close();
   });
 
+  it('finds records by index after a compaction, whether they came from the snapshot or the journal', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'radar-journal-'));
+    const open = async () => {
+      const c = new JournalCollection<Note>(dir, 'notes');
+      // Indexes are declared before the first load, as the store declares them.
+      c.addIndex('tag', (n) => n.tags?.[0]);
+      await c.load();
+      return c;
+    };
+    const col = await open();
+    await col.write([{ _id: 'a', text: 'kettle', tags: ['dana'] }, { _id: 'b', text: 'lid', tags: ['sam'] }]);
+    await col.compact();
+    await col.write([{ _id: 'c', text: 'handle', tags: ['dana'] }]);
+    await col.close();
+    const again = await open();
+    expect(again.lookup('tag', 'dana').map((n) => n._id).sort()).toEqual(['a', 'c']);
+    expect(again.lookup('tag', 'sam').map((n) => n._id)).toEqual(['b']);
+    // A snapshot record replaced in the journal is found under its new key only.
+    await again.write([{ _id: 'b', text: 'lid', tags: ['kim'] }]);
+    expect(again.lookup('tag', 'sam')).toEqual([]);
+    expect(again.lookup('tag', 'kim').map((n) => n._id)).toEqual(['b']);
+    await again.close();
+  });
+
   it('keeps a last line that lacks only its newline, and cuts one that is torn', async () => {
     dir = mkdtempSync(join(tmpdir(), 'radar-journal-'));
     const col = new JournalCollection<Note>(dir, 'notes');

@@ -124,7 +124,8 @@ export class JournalCollection<T extends { _id: string }> {
         // Snapshots are renamed into place only when complete, so this is damage from outside.
         throw new Error(`${this.snapshotPath}:${lineNo}: unreadable record; restore the file from a backup or remove it`);
       }
-      this.records.set(rec._id, rec);
+      // Indexed (and frozen) like a journal record: indexes are declared before the first load.
+      this.apply({ p: [rec] });
     });
     try {
       this.snapshotBytes = (await stat(this.snapshotPath)).size;
