@@ -11,7 +11,7 @@ import type { Author, CrawlRun, RadarDocument } from '../domain/types.js';
 import type { ExtractedItem } from '../crawlers/extract/types.js';
 import { runCrawl, type CrawledPage, type RunCrawlOptions } from '../crawlers/run-crawl.js';
 import { createBrandLinker } from '../crawlers/brand-linker.js';
-import { authorKeyOf, buildDocument, isWebAddress, siteOf, type DocumentPolicy } from '../storage/document.js';
+import { authorKeyOf, buildDocument, isWebAddress, siteOf, type DocumentInput, type DocumentPolicy } from '../storage/document.js';
 import type { Store } from '../storage/store.js';
 import { forgottenAuthors, withForgetLock } from '../storage/forget.js';
 import { redactPII, redactUrl } from '../privacy/redact.js';
@@ -96,35 +96,35 @@ export function pageDocuments(
     }
     // A page may link its reviews anywhere ("javascript:…"): only web addresses are kept, as reports link them.
     const webLink = isWebAddress(item.url) ? item.url : undefined;
-    docs.push(
-      buildDocument(
-        {
-          kind,
-          origin: 'crawl',
-          sourceId: target.source.id,
-          site,
-          url: webLink ?? page.loadedUrl,
-          siteId: item.siteId,
-          permalink: webLink,
-          brand,
-          brands,
-          product,
-          products,
-          author: item.author,
-          authorUrl: item.authorUrl,
-          rating: item.rating,
-          title: item.title,
-          body: item.body,
-          lang: item.lang,
-          publishedAt: item.publishedAt,
-          itemName: item.itemName,
-          parentSiteId: item.parentSiteId,
-          fetchedAt: page.fetchedAt,
-          runId,
-        },
-        policy,
-      ),
-    );
+    const input: DocumentInput = {
+      kind,
+      origin: 'crawl',
+      sourceId: target.source.id,
+      site,
+      url: webLink ?? page.loadedUrl,
+      siteId: item.siteId,
+      permalink: webLink,
+      brand,
+      brands,
+      product,
+      products,
+      author: item.author,
+      authorUrl: item.authorUrl,
+      rating: item.rating,
+      title: item.title,
+      body: item.body,
+      lang: item.lang,
+      publishedAt: item.publishedAt,
+      itemName: item.itemName,
+      parentSiteId: item.parentSiteId,
+      fetchedAt: page.fetchedAt,
+      runId,
+    };
+    let doc = buildDocument(input, policy);
+    // Two items of the page with one identity but different content are two reviews (rating-only
+    // reviews by "Anonymous" at the same minute): the later ones are told apart by their order.
+    for (let n = 2; docs.some((d) => d._id === doc._id && d.contentHash !== doc.contentHash); n++) doc = buildDocument({ ...input, occurrence: n }, policy);
+    docs.push(doc);
   }
   return docs;
 }

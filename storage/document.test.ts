@@ -43,6 +43,18 @@ describe('document identity', () => {
     expect(kept._id).toBe(doc._id);
   });
 
+  it('gives no author key to a placeholder name, and tells apart items of one page that share an identity', () => {
+    const input = { kind: 'review' as const, origin: 'crawl' as const, sourceId: 's', site: 'shop.example', url: 'http://shop.example/p', fetchedAt: '2025-01-01T00:00:00Z' };
+    for (const name of ['Anonymous', 'anonymous.', 'A Customer', 'Verified Buyer', '匿名']) expect(buildDocument({ ...input, author: name, body: 'Fine.' }, policy).authorKey, name).toBeUndefined();
+    expect(buildDocument({ ...input, author: 'Anna M.', body: 'Fine.' }, policy).authorKey).toBeDefined();
+    // Ids do not change for a placeholder: they are stored already.
+    const same = { ...input, author: 'Anonymous', body: '', publishedAt: '2023-08-05T22:33:02Z' };
+    const first = buildDocument({ ...same, rating: { value: 5, best: 5, worst: 1 } }, policy);
+    const second = buildDocument({ ...same, rating: { value: 4, best: 5, worst: 1 } }, policy);
+    expect(second._id).toBe(first._id);
+    expect(buildDocument({ ...same, rating: { value: 4, best: 5, worst: 1 }, occurrence: 2 }, policy)._id).not.toBe(first._id);
+  });
+
   it('changes the content hash, not the id, when a review is edited', () => {
     const a = buildDocument({ ...base, siteId: 'x', body: 'Fine so far.' }, policy);
     const b = buildDocument({ ...base, siteId: 'x', body: 'Broke after a week.' }, policy);

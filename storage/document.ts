@@ -47,6 +47,11 @@ export interface DocumentInput {
   publishedAt?: string;
   /** Name of the reviewed item as the page gives it (part of the identity when nothing better exists). */
   itemName?: string;
+  /**
+   * Which of several items of one page that would otherwise share an identity this is (2, 3, …):
+   * two rating-only reviews by "Anonymous" at the same minute are two reviews.
+   */
+  occurrence?: number;
   /** Parent item's site id (threads). */
   parentSiteId?: string;
   /** Fetch time (ISO 8601). */
@@ -91,10 +96,16 @@ export function documentId(sourceId: string, identity: string): string {
 
 /** Identity of an item on its source, from the steadiest fact available. */
 function identityOf(input: DocumentInput, textKey: string): string {
+  const base = baseIdentityOf(input, textKey);
+  return input.occurrence && input.occurrence > 1 ? `${base}#${input.occurrence}` : base;
+}
+
+function baseIdentityOf(input: DocumentInput, textKey: string): string {
   if (input.siteId) return `site:${siteIdentity(input.siteId)}`;
   if (input.permalink) return `url:${urlIdentity(input.permalink)}`;
   // Page URLs are not identities: pagination moves a review from page 1 to page 2 as new ones arrive.
-  const who = authorIdentity(input.authorUrl, input.author);
+  // The name as written, placeholder or not: these ids are stored, and must not change.
+  const who = input.authorUrl ? `url:${urlIdentity(input.authorUrl)}` : input.author ? `name:${normalName(input.author)}` : undefined;
   if (who && input.publishedAt) return `by:${who}|${input.publishedAt}|${input.itemName ?? ''}`;
   return `text:${textKey}`;
 }
@@ -134,10 +145,29 @@ export function siteIdentity(siteId: string): string {
   return /^https?:\/\//i.test(siteId) ? urlIdentity(siteId) : siteId;
 }
 
-/** The identity of an author on a site: their profile page, else their name. */
+function normalName(author: string): string {
+  return author.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+// Names sites show for people who gave none: not an identity (93 "Anonymous" reviewers of a recipe
+// page were one persona member, and forgetting one would have removed them all).
+const PLACEHOLDER_NAMES = new Set(
+  [
+    'anonymous', 'anon', 'anonym', 'anónimo', 'anonyme', 'anonimo', 'аноним', 'анонимно', '匿名', '匿名用户', 'ناشناس', 'guest', 'gast', 'invité',
+    'a customer', 'customer', 'amazon customer', 'kindle customer', 'verified buyer', 'verified purchaser', 'verified customer', 'unknown',
+    'n/a', 'na', 'none', 'user', 'reviewer', 'a reviewer', 'someone', 'deleted', '[deleted]', 'private', 'kunde', 'client', 'cliente',
+  ].map(normalName),
+);
+
+/** Whether a shown name stands for no one in particular ("Anonymous", "A Customer", "Verified Buyer"). */
+export function isPlaceholderName(author: string): boolean {
+  return PLACEHOLDER_NAMES.has(normalName(author).replace(/[.!]+$/, ''));
+}
+
+/** The identity of an author on a site: their profile page, else their name (unless it is a placeholder). */
 export function authorIdentity(authorUrl: string | undefined, author: string | undefined): string | undefined {
   if (authorUrl) return `url:${urlIdentity(authorUrl)}`;
-  return author ? `name:${author.trim().toLowerCase().replace(/\s+/g, ' ')}` : undefined;
+  return author && !isPlaceholderName(author) ? `name:${normalName(author)}` : undefined;
 }
 
 // Keys already worked out: a crawl meets the same reviewer on the page and in each of their reviews,

@@ -34,6 +34,10 @@ Find the key from what the person tells you (their name on a site, or their prof
         const name = String(options.name);
         const site = String(options.site);
         const isUrl = /^https?:\/\//i.test(name);
+        const { isPlaceholderName } = await import('../../storage/document.js');
+        if (!isUrl && isPlaceholderName(name)) {
+          throw new UsageError(`--name ${name}: sites show this for people who gave no name, so it names nobody in particular: no author key is kept for it, and no one's reviews can be found by it (a profile URL can: pass that as --name)`);
+        }
         key = authorKeyOf(await resolveSalt(config, store), /^[a-z]+:\/\//i.test(site) ? siteOf(site) : siteOf(`http://${site}`), isUrl ? name : undefined, isUrl ? undefined : name)!;
       }
       const docIds = new Set<string>();

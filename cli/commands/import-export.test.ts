@@ -221,6 +221,9 @@ describe('radar import / export / forget', () => {
     expect(jsonl(f.stdout)[0]).toMatchObject({ documents: 2 });
     expect(jsonl((await radar(['export'], { cwd })).stdout).map((d) => d.body)).toEqual(['Fine for the price.']);
     expect((await radar(['forget'], { cwd })).code).toBe(2);
+    const anonymous = await radar(['forget', '--name', 'Anonymous', '--site', 'r.jsonl'], { cwd });
+    expect(anonymous.code).toBe(2);
+    expect(anonymous.stderr).toContain('names nobody in particular');
     // The store's files hold no copy of what was removed.
     const { readdirSync, readFileSync } = await import('node:fs');
     const stored = readdirSync(join(cwd, '.radar'), { recursive: true, withFileTypes: true })
