@@ -95,6 +95,11 @@ export function sentimentStage(weights: SentimentWeights = DEFAULT_WEIGHTS): Sta
         record.sentiment = { ...UNSCORED };
         return;
       }
+      // No text (a rating-only review): nothing said, so no lean either way — not the model's bias.
+      if (!sentences.length) {
+        record.sentiment = { label: 'neutral', score: 0, confidence: 0 };
+        return;
+      }
       scoreSentences(sentences, lang, record.text, weights);
       const lexicon = documentSentiment(sentences, weights);
       const model = lang === 'en' ? englishModel() : null;

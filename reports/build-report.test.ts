@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonaSet } from '../domain/types.js';
 import { buildReport, type ReportProject } from './build-report.js';
-import { demoRows } from './personas/fixture-rows.js';
+import { analysed, demoRows } from './personas/fixture-rows.js';
+import { createPipeline } from '../analyzers/pipeline.js';
 import { PERSONA_BUILDER_VERSION } from './personas/build-personas.js';
 
 const { rows } = demoRows();
@@ -38,5 +39,22 @@ describe('report caveats', () => {
     const older = build({ rows, previous: { ...first, version: String(Number(PERSONA_BUILDER_VERSION) - 1) } });
     expect(older.change.changes.filter((c) => c.shareBefore !== undefined && c.status !== 'vanished')).toEqual([]);
     expect(older.caveats.some((c) => c.includes('older persona builder'))).toBe(true);
+  });
+});
+
+describe('rating-only reviews', () => {
+  it('count for the average rating, not as neutral text', () => {
+    const pipeline = createPipeline();
+    const base = reviews[0]!.doc;
+    const ratingOnly = [5, 5, 4, 5].map((stars, i) =>
+      analysed({ kind: 'review', origin: 'crawl', sourceId: base.sourceId, site: '127.0.0.1', url: base.url, siteId: `stars-only-${i}`, brand: base.brand, product: base.product, rating: { value: stars, best: 5, worst: 1 }, body: '', lang: 'en', fetchedAt: '2025-07-07T00:00:00Z' }, pipeline),
+    );
+    expect(ratingOnly.every((r) => r.analysis!.sentiment.score === 0 && r.analysis!.sentiment.confidence === 0)).toBe(true);
+    const before = build({ rows }).brands.find((b) => b.id === base.brand)!;
+    const after = build({ rows: [...rows, ...ratingOnly] }).brands.find((b) => b.id === base.brand)!;
+    expect(after.documents).toBe(before.documents + 4);
+    expect(after.ratingCount).toBe(before.ratingCount + 4);
+    expect(after.sentiment).toEqual(before.sentiment);
+    expect(after.net).toBe(before.net);
   });
 });

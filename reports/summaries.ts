@@ -20,7 +20,9 @@ export function round(value: number, digits = 2): number {
 
 /** Whether a row counts for sentiment figures (analysed, in a supported language). */
 export function scored(row: ReportRow): boolean {
-  return !!row.analysis && row.analysis.supported;
+  // A review with no text (a rating only) says nothing for text sentiment to count: 93 rating-only
+  // reviews read as 93 neutral ones and pulled a 4.6-star product's net to +0.06.
+  return !!row.analysis && row.analysis.supported && row.analysis.sentences.length > 0;
 }
 
 /** Sentiment distribution of rows. */
