@@ -1,3 +1,4 @@
+import { redactPII } from '../privacy/redact.js';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../domain/errors.js';
 import { analysisText, checkStageOrder, createPipeline, type PipelineOptions } from './pipeline.js';
@@ -25,6 +26,15 @@ describe('pipeline', () => {
       expect(p.split(' ').length).toBeLessThanOrEqual(4);
       expect(p.split(' ')).not.toContain('the');
     }
+  });
+
+  it('makes no phrase or aspect of what redaction left ("[email]", "[phone]")', () => {
+    const p = createPipeline({ aspects: { contact: ['email', 'phone'] } });
+    const a = p.analyze(`Refund please: ${redactPII('write to dana@example.org or ring 919-555-0143')}. Useless support.`, { lang: 'en' });
+    expect(a.phrases.filter((x) => /email|phone/.test(x))).toEqual([]);
+    expect(a.aspects.filter((x) => x.category === 'contact')).toEqual([]);
+    // The words themselves still count.
+    expect(p.analyze('The phone support was useless.', { lang: 'en' }).aspects.map((x) => x.category)).toContain('contact');
   });
 
   it('handles empty and odd input', () => {

@@ -12,7 +12,9 @@ import type { AnalysisRecord, Sentence, Stage, Token, TokenKind } from './record
 // groups builds a groups object each time, a tenth of tokenizing; group k + 1 is KINDS[k].
 const TOKEN_RE = new RegExp(
   [
-    String.raw`(?<url>https?:\/\/\S+|www\.\S+)`,
+    // The placeholders redaction leaves ("[email]", "[phone]", "[location]") are links to a person, not words: no
+    // phrase, theme or aspect is made of them.
+    String.raw`(?<url>https?:\/\/\S+|www\.\S+|\[(?:email|phone|location)\])`,
     // A social-media handle ("@united", "@shop_help") names an account, not an opinion; not inside an e-mail address.
     String.raw`(?<handle>(?<![\p{L}\p{N}_.])@[\p{L}\p{N}_]+)`,
     // Emoticons need a blank (or the text's edge) on both sides, so "(size 8)" or "a:b" are not faces.

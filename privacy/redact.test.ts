@@ -23,6 +23,14 @@ describe('redactPII', () => {
     expect(redactPII('write to josé.garcía@correo.es or dan.p@exämple.de')).toBe('write to [email] or [email]');
   });
 
+  it('finds a number right after an ellipsis, addresses spelled out against scrapers, and GPS coordinates', () => {
+    expect(redactPII('on hold over an hour...919-675-0985 is useless')).toBe('on hold over an hour...[phone] is useless');
+    expect(redactPII('mail jane[at]example[dot]com or jo (at) shop (dot) co (dot) uk')).toBe('mail [email] or [email]');
+    expect(redactPII('iPhone: 40.7128,-74.0060')).toBe('iPhone: [location]');
+    // Firmware versions and prices stay.
+    expect(redactPII('firmware v1.2345678, 12.99, 14.50')).toBe('firmware v1.2345678, 12.99, 14.50');
+  });
+
   it('takes e-mail addresses and phone parameters out of links, and keeps their numeric ids', () => {
     expect(redactUrl('https://shop.example/r?reviewer=carol.w@example.net&tel=5125550123&id=12345678901')).toBe('https://shop.example/r?reviewer=%5Bemail%5D&tel=%5Bphone%5D&id=12345678901');
     expect(redactUrl('https://shop.example/u/bob%40example.com/reviews')).toBe('https://shop.example/u/%5Bemail%5D/reviews');

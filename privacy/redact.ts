@@ -5,15 +5,21 @@
 
 // Letters of any script, so "josé.garcía@correo.es" goes whole rather than leaving "josé.garcí".
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// Spelled out against scrapers: "jane[at]example[dot]com", "jane (at) example (dot) co (dot) uk".
+const SPELLED_EMAIL = /[\p{L}\p{N}._%+-]+\s?[[(]\s?at\s?[\])]\s?[\p{L}\p{N}-]+(?:\s?[[(]\s?dot\s?[\])]\s?[\p{L}\p{N}-]+)+/giu;
+// GPS coordinates ("40.7128,-74.0060", as phones put in a profile location): where someone is.
+const COORDINATES = /(?<![\d.])-?\d{1,2}\.\d{3,},\s?-?\d{1,3}\.\d{3,}(?![\d.])/g;
 // A run of digits with the separators phone numbers use (spaces, dots, dashes, en dashes, slashes,
 // brackets), perhaps with an extension; checked further below so that prices, dates, years and
 // model numbers survive. A comma before it counts as a boundary unless it sits in a number.
-const PHONE_CANDIDATE = /(?<![\w.\/-])(?<!\d,)\+?\(?\d[\d\s()./\u2013-]{5,}\d(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w/-]|[.,]\d)/g;
+const PHONE_CANDIDATE = /(?<![\w\/-])(?<!\w\.)(?<!\d,)\+?\(?\d[\d\s()./\u2013-]{5,}\d(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w/-]|[.,]\d)/g;
 
 /** Placeholder that replaces an e-mail address. */
 export const EMAIL_PLACEHOLDER = '[email]';
 /** Placeholder that replaces a phone number. */
 export const PHONE_PLACEHOLDER = '[phone]';
+/** Placeholder that replaces GPS coordinates. */
+export const LOCATION_PLACEHOLDER = '[location]';
 
 function looksLikePhone(candidate: string): boolean {
   const number = candidate.trim().replace(/\s?(?:x|ext\.?)\s?\d{1,5}$/, '');
@@ -35,6 +41,8 @@ function looksLikePhone(candidate: string): boolean {
 export function redactPII(text: string): string {
   return text
     .replace(EMAIL, EMAIL_PLACEHOLDER)
+    .replace(SPELLED_EMAIL, EMAIL_PLACEHOLDER)
+    .replace(COORDINATES, LOCATION_PLACEHOLDER)
     .replace(PHONE_CANDIDATE, (m) => {
       const lead = m.match(/^\s*/)?.[0] ?? '';
       const trail = m.match(/\s*$/)?.[0] ?? '';
