@@ -334,7 +334,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
         {
           ...common,
           maxPageBytes: settings.maxPageBytes,
-          additionalMimeTypes: ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml'],
+          additionalMimeTypes: ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml', 'application/x-rss+xml', 'application/x-atom+xml', 'text/plain'],
           preNavigationHooks: [
             takeLease,
             (_ctx, gotOptions) => {

@@ -30,6 +30,9 @@ const PAGES: Record<string, [string, Record<string, string>]> = {
   '/reddit.atom': ['feeds/reddit_home_atom.xml', { 'content-type': 'application/atom+xml' }],
   '/heise.atom': ['feeds/heise_developer.atom', { 'content-type': 'application/atom+xml' }],
   '/craigslist.rss': ['feeds/craigslist_rdf-rss1.rss', { 'content-type': 'application/rss+xml' }],
+  // Types servers commonly give feeds ("python -m http.server" says application/x-rss+xml).
+  '/reddit-x.rss': ['feeds/reddit_frontpage_rss2.rss', { 'content-type': 'application/x-rss+xml' }],
+  '/heise.txt': ['feeds/heise_developer.atom', { 'content-type': 'text/plain; charset=utf-8' }],
 };
 
 let server: TestServer;
@@ -97,6 +100,8 @@ describe('previewing saved real pages with default extraction', () => {
     expect(await preview('/reddit.atom', 'mentions')).toHaveLength(count('feeds/reddit_home_atom.xml', /<entry[\s>]/g));
     expect(await preview('/heise.atom', 'mentions')).toHaveLength(count('feeds/heise_developer.atom', /<entry[\s>]/g));
     expect(await preview('/craigslist.rss', 'mentions')).toHaveLength(count('feeds/craigslist_rdf-rss1.rss', /<item[\s>]/g));
+    expect(await preview('/reddit-x.rss', 'mentions')).toHaveLength(expected.feed.items.length);
+    expect(await preview('/heise.txt', 'mentions')).toHaveLength(count('feeds/heise_developer.atom', /<entry[\s>]/g));
   });
 });
 

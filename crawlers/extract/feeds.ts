@@ -30,6 +30,15 @@ function isNode(v: unknown): v is Node {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+// The byline Reddit's feeds add to every post ("submitted by /u/name to /r/funny [link] [comments]"):
+// a username and links, not what the person wrote.
+const REDDIT_BYLINE = /\s*submitted\s+by\s+(?:\/?u\/)?[\w-]+\s+to\s+(?:\/?r\/)?[\w-]+\s*(?:\[link\]\s*)?(?:\[\d*\s*comments?\]\s*)?/gi;
+
+/** A feed item's text without the byline its platform adds. */
+function ownText(body: string): string {
+  return body.replace(REDDIT_BYLINE, ' ').trim();
+}
+
 /** Text of a feed element: a string, or the `#text` of an element with attributes. */
 function text(v: unknown): string | undefined {
   const first = Array.isArray(v) ? v[0] : v;
@@ -78,7 +87,7 @@ export function extractFeed(xml: string, url: string): ExtractedItem[] {
     const lang = text(channel?.['language']) ?? text(channel?.['dc:language']);
     const entries = rss ? toArray(isNode(channel) ? channel['item'] : undefined) : toArray(rdf?.['item']);
     for (const entry of entries.filter(isNode)) {
-      const body = text(entry['content:encoded']) ?? text(entry['description']) ?? '';
+      const body = ownText(text(entry['content:encoded']) ?? text(entry['description']) ?? '');
       const title = text(entry['title']);
       if (!body && !title) continue;
       const item: ExtractedItem = { body };
@@ -102,7 +111,7 @@ export function extractFeed(xml: string, url: string): ExtractedItem[] {
     const lang = typeof atom['@_xml:lang'] === 'string' ? atom['@_xml:lang'] : undefined;
     const feedAuthor = personName(atom['author']);
     for (const entry of toArray(atom['entry']).filter(isNode)) {
-      const body = text(entry['content']) ?? text(entry['summary']) ?? '';
+      const body = ownText(text(entry['content']) ?? text(entry['summary']) ?? '');
       const title = text(entry['title']);
       if (!body && !title) continue;
       const item: ExtractedItem = { body };
