@@ -67,6 +67,10 @@ describe('radar import / export / forget', () => {
     expect(noText.stderr).toContain('no text column found');
     const badBrand = await radar(['import', 'a.csv', '--brand', 'nope'], { cwd });
     expect(badBrand.code).toBe(2);
+    writeFileSync(join(cwd, 'c.csv'), 'text\nLovely kettle.\n');
+    const badProduct = await radar(['import', 'c.csv', '--brand', 'brewlab', '--product', 'kettel'], { cwd });
+    expect(badProduct.code).toBe(2);
+    expect(badProduct.stderr).toContain('--product kettel: no such product of brewlab in radar.yaml (products: kettle)');
     writeFileSync(join(cwd, 'b.jsonl'), '{"text":"Lovely kettle."}\n{"text":""}\nnot json\n');
     const strict = await radar(['import', 'b.jsonl', '--brand', 'brewlab', '--strict'], { cwd });
     expect(strict.code).toBe(1);

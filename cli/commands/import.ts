@@ -119,6 +119,13 @@ nothing and another file of the same name adds its own rows. Example:
     const { config } = await loadProject(ctx);
     const brand = options.brand as string | undefined;
     if (brand && !config.brands.some((b) => b.id === brand)) throw new UsageError(`--brand ${brand}: no such brand in radar.yaml (brands: ${config.brands.map((b) => b.id).join(', ')})`);
+    const product = options.product as string | undefined;
+    if (product) {
+      const products = config.brands.filter((b) => !brand || b.id === brand).flatMap((b) => b.products.map((p) => p.id));
+      if (!products.includes(product)) {
+        throw new UsageError(`--product ${product}: no such product${brand ? ` of ${brand}` : ''} in radar.yaml (${products.length ? `products: ${products.join(', ')}` : 'it lists none; add the product under its brand first'})`);
+      }
+    }
     const { parseMappings, resolveColumns, planImport } = await import('../../jobs/import-rows.js');
     let mappings;
     try {
