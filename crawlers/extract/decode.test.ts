@@ -32,6 +32,14 @@ describe('decodeBody', () => {
     expect(decodeBody(iconv.encode('Très bon café, crème brûlée parfaite à côté.', 'windows-1252'))).toBe('Très bon café, crème brûlée parfaite à côté.');
   });
 
+  it('reads bytes that are not the UTF-8 they claim to be as what they are', () => {
+    const german = '<meta charset="utf-8"><p>Die Mühle ist großartig, der Kaffee schmeckt wie im Café.</p>';
+    expect(decodeBody(iconv.encode(german, 'latin1'))).toBe(german);
+    expect(decodeBody(iconv.encode(chinese, 'gbk'), 'text/html; charset=utf-8')).toBe(chinese);
+    // Real UTF-8 under the same claim is untouched.
+    expect(decodeBody(Buffer.from(german), 'text/html; charset=utf-8')).toBe(german);
+  });
+
   it('never throws', () => {
     expect(decodeBody(Buffer.from([0xff, 0xfe, 0xfd]), 'text/html; charset=no-such-charset')).toBeTypeOf('string');
     expect(decodeBody(Buffer.alloc(0))).toBe('');

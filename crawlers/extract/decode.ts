@@ -115,7 +115,11 @@ export function decodeBody(body: Buffer, contentType?: string): string {
   try {
     const bom = fromBom(body);
     if (bom) return iconv.decode(body.subarray(bom.skip), bom.charset);
-    const charset = fromContentType(contentType) ?? fromMarkup(body) ?? sniffCharset(body);
+    let charset = fromContentType(contentType) ?? fromMarkup(body) ?? sniffCharset(body);
+    // A page that says UTF-8 but is not (a Latin-1 or GBK file under a site-wide "utf-8" header or
+    // meta tag) would be stored as "Die M\ufffdhle ist gro\ufffdartig": invalid UTF-8 is certain, so the
+    // bytes are read as what they look like instead.
+    if (charset === 'utf-8' && !isValidUtf8(body)) charset = sniffCharset(body);
     return iconv.decode(body, charset).replace(/^\ufeff/, '');
   } catch {
     return body.toString('utf8');
