@@ -28,6 +28,17 @@ describe('parseDate', () => {
     expect(parseDate(input)).toBe(want);
   });
 
+  it('keeps the time of day written after a numeric date (exports and spreadsheets write them so)', () => {
+    expect(parseDate('24-02-2015 11:35')).toBe('2015-02-24T11:35:00');
+    expect(parseDate('02/24/2015 9:05 pm')).toBe('2015-02-24T21:05:00');
+    expect(parseDate('24.02.2015 11:35')).toBe('2015-02-24T11:35:00');
+    expect(parseDate('2015/02/24 14:30:10')).toBe('2015-02-24T14:30:10');
+    expect(parseDate('2015年2月24日 14:30')).toBe('2015-02-24T14:30:00');
+    // No time, or no valid one: the day only.
+    expect(parseDate('24-02-2015')).toBe('2015-02-24');
+    expect(parseDate('3/4/2024 25:99')).toBe('2024-03-04');
+  });
+
   it('reads numeric day/month order from the locale', () => {
     expect(parseDate('12/9/2020')).toBe('2020-12-09');
     expect(parseDate('12/9/2020', { locale: 'en-US' })).toBe('2020-12-09');

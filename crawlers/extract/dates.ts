@@ -52,6 +52,14 @@ const YMD = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
 const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/;
 const DMY_DOT = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b/;
 const NUMERIC = /\b(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})\b/;
+// A time of day right after a date ("24-02-2015 11:35", "2015/02/24 9:05 pm", "2015年2月24日 14:30").
+const TIME_AFTER = /^(?:\s+|T|,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?(?![\d:])/i;
+
+/** The time of day written right after a date match, if any: hour, minute, second, am/pm. */
+function timeAfter(text: string, m: RegExpExecArray): [string, string, string | undefined, string | undefined] | [] {
+  const t = TIME_AFTER.exec(text.slice(m.index + m[0].length));
+  return t ? [t[1]!, t[2]!, t[3], t[4]] : [];
+}
 const MONTH_FIRST = new RegExp(`(?:^|[^\\p{L}])${MONTH_WORD}\\s+${DAY},?\\s+(\\d{4})${TIME}`, 'giu');
 const DAY_FIRST = new RegExp(`(?:^|[^\\p{L}\\d])${DAY}\\.?\\s*(?:de\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?(\\d{4})(?:\\s*г\\.?)?${TIME}`, 'giu');
 
@@ -235,13 +243,13 @@ export function parseDate(input: unknown, opts: DateOptions = {}): string | unde
 
   const cjk = CJK_DATE.exec(text);
   if (cjk) {
-    const out = formatDate(Number(cjk[1]), Number(cjk[2]), Number(cjk[3]));
+    const out = formatDate(Number(cjk[1]), Number(cjk[2]), Number(cjk[3]), ...timeAfter(text, cjk));
     if (out) return out;
   }
 
   const ymd = YMD.exec(text);
   if (ymd) {
-    const out = formatDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
+    const out = formatDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]), ...timeAfter(text, ymd));
     if (out) return out;
   }
 
@@ -260,7 +268,7 @@ export function parseDate(input: unknown, opts: DateOptions = {}): string | unde
 
   const dot = DMY_DOT.exec(text);
   if (dot) {
-    const out = formatDate(fullYear(dot[3] ?? ''), Number(dot[2]), Number(dot[1]));
+    const out = formatDate(fullYear(dot[3] ?? ''), Number(dot[2]), Number(dot[1]), ...timeAfter(text, dot));
     if (out) return out;
   }
 
@@ -273,7 +281,8 @@ export function parseDate(input: unknown, opts: DateOptions = {}): string | unde
     let dayFirstOrder = dayFirstLocale(opts.locale) || dashDayFirst;
     if (a > 12) dayFirstOrder = true;
     else if (b > 12) dayFirstOrder = false;
-    const out = dayFirstOrder ? formatDate(y, b, a) : formatDate(y, a, b);
+    const time = timeAfter(text, num);
+    const out = dayFirstOrder ? formatDate(y, b, a, ...time) : formatDate(y, a, b, ...time);
     if (out) return out;
   }
 
