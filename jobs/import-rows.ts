@@ -79,7 +79,11 @@ export function resolveColumns(columns: string[], mappings: Map<string, ImportFi
     const col = columns.find((c) => GUESSES[field].includes(fold(c)) && ![...fields.values()].includes(c));
     if (col) fields.set(field, col);
   }
-  if (!fields.has('body')) problems.push(`no text column found (columns: ${columns.join(', ')}); map one with --map "COLUMN=body"`);
+  if (!fields.has('body')) {
+    // A "column name" that reads like a sentence is the first row of a file without a header.
+    const headerless = columns.some((c) => c.trim().split(/\s+/).length >= 6);
+    problems.push(`no text column found (columns: ${columns.join(', ')}); map one with --map "COLUMN=body"${headerless ? ', or, if the file has no header row, name its columns with --columns (e.g. --columns text,label)' : ''}`);
+  }
   return { fields, problems };
 }
 

@@ -59,6 +59,25 @@ describe('radar import / export / forget', () => {
     expect(again.stderr).toMatch(/0 new, 0 updated, 2 unchanged/);
   });
 
+  it('imports tab-separated files, with or without a header row, quotes as text', async () => {
+    const cwd = project();
+    writeFileSync(join(cwd, 'lines.txt'), 'The lid says "locked" but opens.\t0\nBoils fast, pours clean.\t1\n');
+    const bare = await radar(['import', 'lines.txt', '--brand', 'brewlab'], { cwd });
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toContain('if the file has no header row, name its columns with --columns');
+    const named = await radar(['import', 'lines.txt', '--brand', 'brewlab', '--columns', 'text,label'], { cwd });
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stderr).toMatch(/2 of 2 rows imported/);
+    writeFileSync(join(cwd, 'head.tsv'), 'comment\tscore\nQuiet, and the "keep warm" button works.\t5\n');
+    expect((await radar(['import', 'head.tsv', '--brand', 'brewlab', '--map', 'comment=body', '--map', 'score=rating'], { cwd })).code).toBe(0);
+    const bodies = jsonl((await radar(['export'], { cwd })).stdout).map((d) => d.body);
+    expect(bodies).toEqual(expect.arrayContaining(['The lid says "locked" but opens.', 'Boils fast, pours clean.', 'Quiet, and the "keep warm" button works.']));
+    // The same tabs in a .csv: named, not read as one column.
+    writeFileSync(join(cwd, 'tabs.csv'), 'comment\tscore\nFine.\t4\n');
+    const tabs = await radar(['import', 'tabs.csv', '--brand', 'brewlab'], { cwd });
+    expect(tabs.stderr).toContain('separated by tabs, not commas; pass --format tsv');
+  });
+
   it('imports nothing on a fatal problem: no text column, an unknown brand, --strict with bad rows', async () => {
     const cwd = project();
     writeFileSync(join(cwd, 'a.csv'), 'foo,bar\n1,2\n');

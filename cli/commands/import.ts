@@ -52,24 +52,35 @@ function firstInvalidUtf8(bytes: Buffer): number {
 }
 
 /** Reads CSV or JSONL rows; JSONL lines that are not objects become row errors. */
-export async function readRows(file: string, format: 'csv' | 'jsonl', encoding?: string): Promise<{ rows: Record<string, unknown>[]; columns: string[]; errors: string[] }> {
+export async function readRows(
+  file: string,
+  format: 'csv' | 'tsv' | 'jsonl',
+  encoding?: string,
+  names?: string[],
+): Promise<{ rows: Record<string, unknown>[]; columns: string[]; errors: string[] }> {
   const text = await readText(file, encoding);
   if (!text.trim()) throw new InputError(`${file} is empty: nothing to import`);
-  if (format === 'csv') {
+  if (format === 'csv' || format === 'tsv') {
     const { parse } = await import('csv-parse/sync');
+    const what = format.toUpperCase();
+    // Tab-separated files are mostly written without quoting: a quote is part of the text.
+    const dialect = format === 'tsv' ? { delimiter: '\t', quote: false as const } : {};
     let header: string[];
     try {
-      header = (parse(text, { to_line: 1, bom: true }) as string[][])[0] ?? [];
+      header = names ?? (parse(text, { to_line: 1, bom: true, ...dialect }) as string[][])[0] ?? [];
     } catch (err) {
-      throw new InputError(`${file} is not readable CSV: ${(err as Error).message}`);
+      throw new InputError(`${file} is not readable ${what}: ${(err as Error).message}`);
+    }
+    if (format === 'csv' && !names && header.length === 1 && header[0]!.includes('\t')) {
+      throw new InputError(`${file}: its first line is separated by tabs, not commas; pass --format tsv`);
     }
     const twice = header.filter((c, i) => c.trim() && header.indexOf(c) !== i);
     if (twice.length) throw new InputError(`${file}: the column${twice.length > 1 ? 's' : ''} ${[...new Set(twice)].map((c) => `"${c}"`).join(', ')} appear${twice.length > 1 ? '' : 's'} twice; rename one so no answer is dropped`);
     try {
-      const rows = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true, trim: false }) as Record<string, unknown>[];
+      const rows = parse(text, { columns: names ?? true, skip_empty_lines: true, relax_column_count: true, bom: true, trim: false, ...dialect }) as Record<string, unknown>[];
       return { rows, columns: header, errors: [] };
     } catch (err) {
-      throw new InputError(`${file} is not readable CSV: ${(err as Error).message}`);
+      throw new InputError(`${file} is not readable ${what}: ${(err as Error).message}${names ? '' : ' (a file without a header row needs --columns)'}`);
     }
   }
   const rows: Record<string, unknown>[] = [];
@@ -92,7 +103,7 @@ export async function readRows(file: string, format: 'csv' | 'jsonl', encoding?:
 
 export const importCommand: CommandSpec = {
   name: 'import',
-  summary: 'import reviews, survey answers or posts from a CSV or JSONL file',
+  summary: 'import reviews, survey answers or posts from a CSV, TSV or JSONL file',
   args: ['<file>'],
   help: `
 Columns are recognised by common names (text, review text, title, rating, author, date, id, url,
@@ -101,7 +112,8 @@ document; a row without one is known by its text, author and date, so importing 
 nothing and another file of the same name adds its own rows. Example:
   radar import answers.csv --brand brewlab --map "What did you like?=body" --kind review`,
   options: [
-    { flags: '--format <format>', description: 'file format (default: from the file extension)', choices: ['csv', 'jsonl'] },
+    { flags: '--format <format>', description: 'file format (default: from the file extension: .csv, .tsv/.tab/.txt, .jsonl/.json)', choices: ['csv', 'tsv', 'jsonl'] },
+    { flags: '--columns <names>', description: 'comma-separated column names of a CSV/TSV file without a header row (its first line is then a row)' },
     { flags: '--brand <id>', description: 'brand every row is about (or map a brand column)' },
     { flags: '--product <id>', description: 'product every row is about (or map a product column)' },
     { flags: '--kind <kind>', description: 'what the rows are', choices: ['review', 'mention'], default: 'review' },
@@ -114,8 +126,13 @@ nothing and another file of the same name adds its own rows. Example:
   ],
   async run(args, options, ctx) {
     const file = args[0]!;
-    const format = (options.format as 'csv' | 'jsonl' | undefined) ?? (/\.jsonl?$/i.test(file) ? 'jsonl' : extname(file).toLowerCase() === '.csv' ? 'csv' : undefined);
-    if (!format) throw new UsageError(`cannot tell the format of ${file}; pass --format csv or --format jsonl`);
+    const ext = extname(file).toLowerCase();
+    const format = (options.format as 'csv' | 'tsv' | 'jsonl' | undefined) ?? (/\.jsonl?$/i.test(file) ? 'jsonl' : ext === '.csv' ? 'csv' : ['.tsv', '.tab', '.txt'].includes(ext) ? 'tsv' : undefined);
+    if (!format) throw new UsageError(`cannot tell the format of ${file}; pass --format csv, tsv or jsonl`);
+    const names = options.columns === undefined ? undefined : String(options.columns).split(',').map((c) => c.trim());
+    if (names && (format === 'jsonl' || names.some((c) => !c) || new Set(names).size !== names.length)) {
+      throw new UsageError(`--columns ${String(options.columns)}: ${format === 'jsonl' ? 'JSONL rows name their own fields' : 'give each column a name, once, separated by commas (e.g. --columns text,label)'}`);
+    }
     const { config } = await loadProject(ctx);
     const brand = options.brand as string | undefined;
     if (brand && !config.brands.some((b) => b.id === brand)) throw new UsageError(`--brand ${brand}: no such brand in radar.yaml (brands: ${config.brands.map((b) => b.id).join(', ')})`);
@@ -134,7 +151,7 @@ nothing and another file of the same name adds its own rows. Example:
       throw new UsageError((err as Error).message);
     }
     if (options.errors && resolve(String(options.errors)) === resolve(file)) throw new UsageError(`--errors ${String(options.errors)}: that is the file being imported; name another file for the problems`);
-    const { rows, columns, errors: readErrors } = await readRows(file, format, options.encoding as string | undefined);
+    const { rows, columns, errors: readErrors } = await readRows(file, format, options.encoding as string | undefined, names);
     const { fields, problems } = resolveColumns(columns, mappings);
     if (problems.length) throw new InputError(`nothing imported from ${file}:\n  ${problems.join('\n  ')}`);
     const scale = Number(options.ratingScale);
