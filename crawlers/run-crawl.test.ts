@@ -76,6 +76,8 @@ describe('runCrawl (static pages, local server)', () => {
     const polite = await crawl(source([`${server.url}/private/reviews`]));
     expect(polite.pages).toHaveLength(0);
     expect(polite.outcome.pagesSkipped).toBe(1);
+    // Said with the run, so an empty source does not pass for an empty success.
+    expect(polite.outcome.errors).toEqual([{ url: `${server.url}/private/reviews`, message: expect.stringContaining("robots.txt disallows it") }]);
     expect(server.hits.get('/private/reviews')).toBeUndefined();
     const optedOut = await crawl(source([`${server.url}/private/reviews`], { robots: 'ignore' }));
     expect(optedOut.items).toHaveLength(3);

@@ -290,7 +290,11 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
         return;
       }
       outcome.pagesSkipped++;
-      if (reason === 'robotsTxt') log.info({ url }, 'skipped: disallowed by robots.txt');
+      if (reason === 'robotsTxt') {
+        log.info({ url }, 'skipped: disallowed by robots.txt');
+        // Named with the run (not a failure): a source whose pages the site disallows must not look like an empty success.
+        if (outcome.errors.length < MAX_ERRORS) outcome.errors.push({ url, message: "not fetched: the site's robots.txt disallows it (sources.robots: ignore only where you may crawl anyway)" });
+      }
     },
     failedRequestHandler: async ({ request }: { request: Request }, error: Error) => {
       await returnLease({ request });

@@ -120,6 +120,7 @@ export function buildReport(input: ReportInput): { report: ReportData; personaSe
     if (c.topReviewsOnly) caveats.push(`${c.id} shows only a selection ("top") of its reviews: its figures lean positive.`);
     if (c.pages && c.pages.blocked > 0) caveats.push(`${c.id}: ${c.pages.blocked} pages were blocked (captcha or bot check) in the last crawl.`);
     if (c.pages && c.pages.failed > 0) caveats.push(`${c.id}: ${c.pages.failed} pages failed in the last crawl.`);
+    if (c.pages && c.pages.skipped > 0) caveats.push(`${c.id}: ${c.pages.skipped} pages were not fetched in the last crawl (robots.txt disallows them, or past the page cap).`);
     if (c.listed !== undefined && c.documents < c.listed * 0.8) caveats.push(`${c.id}: ${c.documents} of ${c.listed} listed reviews stored.`);
   }
   const unsupported = built.excluded.unsupportedLanguage;

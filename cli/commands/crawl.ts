@@ -121,7 +121,8 @@ Examples:
         });
         if (options.json) ctx.stdout.write(`${JSON.stringify(run)}\n`);
         const s = run.stats;
-        say(ctx, `${target.source.id}: ${s.pagesFetched} pages, ${s.documentsFound} documents (${s.documentsNew} new, ${s.documentsUpdated} updated)${s.pagesFailed + s.pagesBlocked ? `, ${s.pagesFailed} failed, ${s.pagesBlocked} blocked` : ''} — ${run.status}`);
+        say(ctx, `${target.source.id}: ${s.pagesFetched} pages, ${s.documentsFound} documents (${s.documentsNew} new, ${s.documentsUpdated} updated)${s.pagesFailed + s.pagesBlocked ? `, ${s.pagesFailed} failed, ${s.pagesBlocked} blocked` : ''}${s.pagesSkipped ? `, ${s.pagesSkipped} not fetched` : ''} — ${run.status}`);
+        if (s.pagesFetched > 0 && s.documentsFound === 0) say(ctx, `  no reviews found on its pages: preview one with radar crawl --url URL --dry-run, and add a recipe (CSS selectors) if the site needs one`);
         for (const e of run.errors.slice(0, 5)) say(ctx, `  ${e.url}: ${e.message}`);
         if (run.status === 'failed') failed++;
       }
