@@ -99,6 +99,8 @@ export interface ImportSettings {
   product?: string;
   /** Best value of the rating scale when rows give bare numbers. */
   ratingScale: number;
+  /** Worst value of bare-number ratings, when the scale does not start at 1 (0 for NPS answers). */
+  ratingWorst?: number;
   /** Name of the file (scopes author keys and row identities). */
   file: string;
   /** Import time (ISO 8601). */
@@ -152,9 +154,9 @@ export function planImport(rows: Record<string, unknown>[], fields: Map<ImportFi
     let rating;
     const ratingText = get(row, 'rating');
     if (ratingText !== undefined) {
-      rating = /^-?\d+([.,]\d+)?$/.test(ratingText) ? makeRating(ratingText.replace(',', '.'), settings.ratingScale) : parseRatingText(ratingText, settings.ratingScale);
+      rating = /^-?\d+([.,]\d+)?$/.test(ratingText) ? makeRating(ratingText.replace(',', '.'), settings.ratingScale, settings.ratingWorst) : parseRatingText(ratingText, settings.ratingScale);
       if (!rating) {
-        plan.errors.push(`row ${n}: rating "${ratingText}" is not a number on a 1–${settings.ratingScale} scale (set --rating-scale)`);
+        plan.errors.push(`row ${n}: rating "${ratingText}" is not a number on a ${settings.ratingWorst ?? 1}–${settings.ratingScale} scale (set --rating-scale, e.g. 10 or 0-10)`);
         return;
       }
     }

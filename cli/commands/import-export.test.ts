@@ -78,6 +78,18 @@ describe('radar import / export / forget', () => {
     expect(tabs.stderr).toContain('separated by tabs, not commas; pass --format tsv');
   });
 
+  it('imports ratings on a scale from 0 (NPS answers) with --rating-scale 0-10', async () => {
+    const cwd = project();
+    writeFileSync(join(cwd, 'nps.csv'), ['id,comment,score', '1,Would not recommend it to anyone.,0', '2,Perfect kettle.,10', '3,Fine.,5'].join('\n'));
+    const refused = await radar(['import', 'nps.csv', '--brand', 'brewlab', '--rating-scale', '10'], { cwd });
+    expect(refused.stderr).toContain('row 1: rating "0" is not a number on a 1–10 scale (set --rating-scale, e.g. 10 or 0-10)');
+    const r = await radar(['import', 'nps.csv', '--brand', 'brewlab', '--rating-scale', '0-10', '--source', 'nps'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    const ratings = jsonl((await radar(['export'], { cwd })).stdout).filter((d) => d.sourceId === 'nps').map((d) => d.rating).sort((a, b) => (a as { value: number }).value - (b as { value: number }).value);
+    expect(ratings).toEqual([{ value: 0, best: 10, worst: 0 }, { value: 5, best: 10, worst: 0 }, { value: 10, best: 10, worst: 0 }]);
+    expect((await radar(['import', 'nps.csv', '--brand', 'brewlab', '--rating-scale', '10-0'], { cwd })).code).toBe(2);
+  });
+
   it('imports nothing on a fatal problem: no text column, an unknown brand, --strict with bad rows', async () => {
     const cwd = project();
     writeFileSync(join(cwd, 'a.csv'), 'foo,bar\n1,2\n');

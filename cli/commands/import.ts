@@ -119,7 +119,7 @@ nothing and another file of the same name adds its own rows. Example:
     { flags: '--kind <kind>', description: 'what the rows are', choices: ['review', 'mention'], default: 'review' },
     { flags: '--map <col=field...>', description: 'map a column to a field: body, title, rating, author, publishedAt, id, url, lang, brand, product, location' },
     { flags: '--source <id>', description: 'source id to store the rows under (default: import-<file name>)' },
-    { flags: '--rating-scale <n>', description: 'best value of bare-number ratings', default: '5' },
+    { flags: '--rating-scale <n>', description: 'best value of bare-number ratings, or worst-best for a scale that does not start at 1 (e.g. 0-10 for NPS answers)', default: '5' },
     { flags: '--strict', description: 'import nothing if any row has a problem' },
     { flags: '--errors <file>', description: 'write the per-row problems to this file' },
     { flags: '--encoding <name>', description: 'the file\'s character encoding when it is not UTF-8 (or UTF-16 with a BOM), e.g. windows-1252' },
@@ -154,8 +154,11 @@ nothing and another file of the same name adds its own rows. Example:
     const { rows, columns, errors: readErrors } = await readRows(file, format, options.encoding as string | undefined, names);
     const { fields, problems } = resolveColumns(columns, mappings);
     if (problems.length) throw new InputError(`nothing imported from ${file}:\n  ${problems.join('\n  ')}`);
-    const scale = Number(options.ratingScale);
-    if (!(scale > 0)) throw new UsageError(`--rating-scale ${String(options.ratingScale)}: expected a positive number`);
+    const scaleText = String(options.ratingScale).trim();
+    const range = /^(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)$/.exec(scaleText);
+    const scale = range ? Number(range[2]) : Number(scaleText);
+    const worst = range ? Number(range[1]) : undefined;
+    if (!(scale > 0) || (worst !== undefined && !(worst < scale))) throw new UsageError(`--rating-scale ${scaleText}: expected the best value (e.g. 5 or 10) or worst-best (e.g. 0-10)`);
     const name = basename(file);
     if (options.source !== undefined && !/^[a-z0-9][a-z0-9_-]*$/.test(String(options.source))) throw new UsageError(`--source ${String(options.source)}: use lower-case letters, digits, "-" and "_" (like the ids in radar.yaml)`);
     const sourceId = (options.source as string | undefined) ?? `import-${name.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
@@ -165,7 +168,7 @@ nothing and another file of the same name adds its own rows. Example:
       const plan = planImport(
         rows,
         fields,
-        { sourceId, kind: options.kind as 'review' | 'mention', brand, product: options.product as string | undefined, ratingScale: scale, file: name, now: new Date().toISOString() },
+        { sourceId, kind: options.kind as 'review' | 'mention', brand, product: options.product as string | undefined, ratingScale: scale, ...(worst !== undefined ? { ratingWorst: worst } : {}), file: name, now: new Date().toISOString() },
         config,
         { salt, storeAuthorNames: config.privacy.storeAuthorNames, redactPII: config.privacy.redactPII },
       );

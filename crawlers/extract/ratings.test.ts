@@ -22,6 +22,13 @@ describe('ratings', () => {
     expect(parseRatingText(text)).toMatchObject({ value, best });
   });
 
+  it('reads "N stars" as out of five whatever scale bare numbers use, unless N is more than five', () => {
+    expect(parseRatingText('4 stars', 10)).toEqual({ value: 4, best: 5, worst: 1 });
+    expect(parseRatingText('8 stars', 10)).toEqual({ value: 8, best: 10, worst: 1 });
+    expect(parseRatingText('8 stars')).toMatchObject({ value: 8, best: 10 });
+    expect(parseRatingText('7', 10)).toEqual({ value: 7, best: 10, worst: 1 });
+  });
+
   it('ignores dates, vote counts and percentages', () => {
     for (const text of ['12/17/2020', '1/5/2020', '2 of 5 people found this helpful', '45%', 'Reviewed on 8 April 2016', '']) {
       expect(parseRatingText(text)).toBeUndefined();

@@ -54,8 +54,11 @@ export function parseRatingText(text: string, best?: number): Rating | undefined
   if (filled + empty >= 3 && filled + empty <= 10 && /^[\s★⭐✭✮✯✪☆✩½]+$/u.test(t)) {
     return makeRating(filled + (t.includes('½') ? 0.5 : 0), empty > 0 ? filled + empty + (t.includes('½') ? 1 : 0) : (best ?? 5));
   }
-  const stars = STARS_WORD.exec(t) ?? RATED.exec(t);
-  if (stars) return makeRating(stars[1], best);
+  // "4 stars" is out of five whatever scale bare numbers use, unless it is more than five.
+  const stars = STARS_WORD.exec(t);
+  if (stars) return makeRating(stars[1], Number(stars[1]!.replace(',', '.')) > 5 ? best : 5);
+  const rated = RATED.exec(t);
+  if (rated) return makeRating(rated[1], best);
   if (/^\d{1,2}(?:[.,]\d{1,2})?$/.test(t)) return makeRating(t, best);
   return undefined;
 }
