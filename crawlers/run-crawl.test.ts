@@ -67,6 +67,18 @@ describe('runCrawl (static pages, local server)', () => {
     expect(pages).toHaveLength(1);
   });
 
+  it('keeps what a page holds and names a structured-data block it cannot read', async () => {
+    const good = JSON.stringify({ '@context': 'https://schema.org', '@type': 'Product', name: 'Burr grinder', review: [{ '@type': 'Review', author: { '@type': 'Person', name: 'Ola' }, reviewBody: 'Grinds evenly for pour-over and espresso alike, and it is quiet.', reviewRating: { '@type': 'Rating', ratingValue: 5 } }] });
+    const cut = good.slice(0, Math.floor(good.length / 2));
+    const page = (blocks: string[]) => `<!doctype html><html lang="en"><head><title>Grinder</title>${blocks.map((b) => `<script type="application/ld+json">${b}</script>`).join('')}</head><body><p>Burr grinder</p></body></html>`;
+    server = await serve({ '/cut': { body: page([cut]) }, '/mixed': { body: page([good, cut]) }, '/whole': { body: page([good]) } });
+    const run = await crawl(source([`${server.url}/cut`, `${server.url}/mixed`, `${server.url}/whole`]));
+    expect(run.items).toHaveLength(2);
+    expect(run.outcome.pagesFailed).toBe(0);
+    expect(run.outcome.errors.map((e) => e.url).sort()).toEqual([`${server.url}/cut`, `${server.url}/mixed`]);
+    expect(run.outcome.errors[0]!.message).toContain('1 structured-data (JSON-LD) block on the page could not be read');
+  });
+
   it('honours robots.txt by default and only skips when a source opts out', async () => {
     const routes = {
       '/robots.txt': { body: 'User-agent: *\nDisallow: /private/\n', headers: { 'content-type': 'text/plain' } },

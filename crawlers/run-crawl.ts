@@ -216,6 +216,10 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
       outcome.pagesFetched--;
       return { listings: [], profiles: [] };
     }
+    if (ex.unreadableJsonLd && outcome.errors.length < MAX_ERRORS) {
+      // Not a failed page (what could be read is kept), but reviews may be missing: said with the run.
+      outcome.errors.push({ url: page.url, message: `${ex.unreadableJsonLd} structured-data (JSON-LD) block${ex.unreadableJsonLd > 1 ? 's' : ''} on the page could not be read (cut off or not JSON): reviews in ${ex.unreadableJsonLd > 1 ? 'them' : 'it'} are missing` });
+    }
     const verdict = await options.onPage(page);
     const listings: string[] = [];
     const stopPaging = options.incremental && verdict.allKnown && ex.items.length > 0;

@@ -10,7 +10,7 @@ import { extractWithRecipe } from './css-recipe.js';
 import { parsePage, type Element, type ParsedPage } from './dom.js';
 import { extractEmbeddedJson } from './embedded-json.js';
 import { extractFeed, isFeed } from './feeds.js';
-import { extractJsonLd } from './json-ld.js';
+import { extractJsonLd, unreadableJsonLd } from './json-ld.js';
 import { extractMicrodata, extractRdfa } from './microdata.js';
 import { detectProfile, findDomAggregate, findLoadMore, isBlockedPage, looksLikeReviewPage } from './page-signals.js';
 import { findNextPages } from './pagination.js';
@@ -123,6 +123,7 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
   const nextPages = [...recipeNext, ...findNextPages(page).filter((u) => !recipeNext.includes(u))];
   loadMoreSelector ??= findLoadMore(page);
   const blocked = items.length === 0 && isBlockedPage(page);
+  const unreadable = unreadableJsonLd(page);
   const looksLikeReviews = items.length > 0 || aggregate !== undefined || (!blocked && looksLikeReviewPage(page));
 
   return {
@@ -135,6 +136,7 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
     strategies,
     looksLikeReviews,
     blocked,
+    ...(unreadable ? { unreadableJsonLd: unreadable } : {}),
   };
 }
 

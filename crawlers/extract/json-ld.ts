@@ -220,6 +220,17 @@ export function fromSchemaObjects(roots: unknown[], ctx: SchemaContext): Strateg
   return { items, ...(aggregate ? { aggregate } : {}) };
 }
 
+/** How many `application/ld+json` scripts on the page cannot be read even with repairs (cut off, or not JSON). */
+export function unreadableJsonLd(page: ParsedPage): number {
+  let n = 0;
+  for (const el of elementsByTag(page, 'script')) {
+    if (!(el.attribs['type'] ?? '').toLowerCase().includes('ld+json')) continue;
+    const text = scriptText(el);
+    if (text.trim() && parseLooseJson(text) === undefined) n++;
+  }
+  return n;
+}
+
 /** Parsed contents of every `application/ld+json` script on the page (broken JSON repaired where feasible). */
 export function jsonLdBlocks(page: ParsedPage): unknown[] {
   const roots: unknown[] = [];

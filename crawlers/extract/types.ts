@@ -93,6 +93,8 @@ export interface ExtractedPage {
   looksLikeReviews: boolean;
   /** Whether the page looks like a block, captcha or bot-check page. */
   blocked: boolean;
+  /** JSON-LD blocks that could not be read (cut off or not JSON): reviews in them are missing. */
+  unreadableJsonLd?: number;
 }
 
 /** A CSS-selector extraction recipe, as configured per source. */
