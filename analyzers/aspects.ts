@@ -5,6 +5,7 @@
  * its clause, so "The price is great but the service was rude" gives price positive and service
  * negative. Negation is already in the opinion's value (the sentiment stage resolved it).
  */
+import { namesPattern } from '../domain/names.js';
 import type { AspectMention, Polarity } from '../domain/types.js';
 import { BUILT_IN_ASPECTS, IMPLICIT_ASPECTS } from './aspect-taxonomy.js';
 import { englishLexicon } from './lexicons/english-lexicon.js';
@@ -242,7 +243,8 @@ export function findAspects(record: AnalysisRecord, taxonomy: Taxonomy): AspectM
 
 /** The aspects stage: writes `aspects`. */
 export function aspectsStage(taxonomy: Taxonomy, names: readonly string[] = []): Stage {
-  const nameRe = namesPattern(names);
+  // One-letter names would match everywhere.
+  const nameRe = namesPattern(names.filter((n) => n.trim().length > 1), 'giu');
   return {
     name: 'aspects',
     reads: ['lang', 'supported', 'sentences', 'sentiment'],
@@ -252,14 +254,6 @@ export function aspectsStage(taxonomy: Taxonomy, names: readonly string[] = []):
       record.aspects = nameRe && found.length ? outsideNames(found, record.text, nameRe) : found;
     },
   };
-}
-
-/** One pattern for brand and product names, longest first, as whole words in any case. */
-function namesPattern(names: readonly string[]): RegExp | undefined {
-  const list = [...new Set(names.map((n) => n.trim()).filter((n) => n.length > 1))].sort((a, b) => b.length - a.length);
-  if (!list.length) return undefined;
-  const escaped = list.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 
 /**

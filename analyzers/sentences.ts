@@ -5,7 +5,10 @@
  * capitalised sentence. Tokens come from one regular expression that keeps contractions, hyphenated
  * words, emoji sequences and emoticons whole; Chinese words come from the ICU word segmenter.
  */
+import { PLACEHOLDERS } from '../privacy/redact.js';
 import type { AnalysisRecord, Sentence, Stage, Token, TokenKind } from './record.js';
+
+const placeholders = PLACEHOLDERS.map((p) => p.replace(/[[\]]/g, '\\$&')).join('|');
 
 // One alternation, tried in order: URL, handle, emoticon, emoji sequence, word, number, punctuation.
 // The groups are named for reading and stripped of their names when compiled: a match with named
@@ -14,7 +17,7 @@ const TOKEN_RE = new RegExp(
   [
     // The placeholders redaction leaves ("[email]", "[phone]", "[location]") are links to a person, not words: no
     // phrase, theme or aspect is made of them.
-    String.raw`(?<url>https?:\/\/\S+|www\.\S+|\[(?:email|phone|location)\])`,
+    String.raw`(?<url>https?:\/\/\S+|www\.\S+|${placeholders})`,
     // A social-media handle ("@united", "@shop_help") names an account, not an opinion; not inside an e-mail address.
     String.raw`(?<handle>(?<![\p{L}\p{N}_.])@[\p{L}\p{N}_]+)`,
     // Emoticons need a blank (or the text's edge) on both sides, so "(size 8)" or "a:b" are not faces.

@@ -3,6 +3,7 @@
  * Matches whole words, case-insensitively, in any script (so "Брюлаб" or "咖啡" aliases work).
  */
 import type { RadarConfig } from '../config/schema.js';
+import { namesPattern } from '../domain/names.js';
 
 /** The brands and products a text names. */
 export interface BrandLinks {
@@ -18,16 +19,11 @@ interface Matcher {
   pattern: RegExp;
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+// A name list with nothing usable matches nothing.
+const NOTHING = /(?!)/;
 
 function wordPattern(names: string[]): RegExp {
-  const alts = [...new Set(names.map((n) => n.trim()).filter(Boolean))]
-    .sort((a, b) => b.length - a.length)
-    .map((n) => escape(n).replace(/\s+/g, '\\s+'));
-  // Letters and digits of any script count as word characters for the boundaries.
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  return namesPattern(names) ?? NOTHING;
 }
 
 /** Builds a linker for the configured brands and products. */

@@ -216,9 +216,9 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
       outcome.pagesFetched--;
       return { listings: [], profiles: [] };
     }
-    if (ex.unreadableJsonLd && outcome.errors.length < MAX_ERRORS) {
+    if (ex.unreadableJsonLd) {
       // Not a failed page (what could be read is kept), but reviews may be missing: said with the run.
-      outcome.errors.push({ url: page.url, message: `${ex.unreadableJsonLd} structured-data (JSON-LD) block${ex.unreadableJsonLd > 1 ? 's' : ''} on the page could not be read (cut off or not JSON): reviews in ${ex.unreadableJsonLd > 1 ? 'them' : 'it'} are missing` });
+      fail(page.url, `${ex.unreadableJsonLd} structured-data (JSON-LD) block${ex.unreadableJsonLd > 1 ? 's' : ''} on the page could not be read (cut off or not JSON): reviews in ${ex.unreadableJsonLd > 1 ? 'them' : 'it'} are missing`);
     }
     const verdict = await options.onPage(page);
     const listings: string[] = [];
@@ -297,7 +297,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
       if (reason === 'robotsTxt') {
         log.info({ url }, 'skipped: disallowed by robots.txt');
         // Named with the run (not a failure): a source whose pages the site disallows must not look like an empty success.
-        if (outcome.errors.length < MAX_ERRORS) outcome.errors.push({ url, message: "not fetched: the site's robots.txt disallows it (sources.robots: ignore only where you may crawl anyway)" });
+        fail(url, "not fetched: the site's robots.txt disallows it (sources.robots: ignore only where you may crawl anyway)");
       }
     },
     failedRequestHandler: async ({ request }: { request: Request }, error: Error) => {

@@ -20,6 +20,8 @@ export const EMAIL_PLACEHOLDER = '[email]';
 export const PHONE_PLACEHOLDER = '[phone]';
 /** Placeholder that replaces GPS coordinates. */
 export const LOCATION_PLACEHOLDER = '[location]';
+/** Every placeholder redaction leaves in text. */
+export const PLACEHOLDERS: readonly string[] = [EMAIL_PLACEHOLDER, PHONE_PLACEHOLDER, LOCATION_PLACEHOLDER];
 
 function looksLikePhone(candidate: string): boolean {
   const number = candidate.trim().replace(/\s?(?:x|ext\.?)\s?\d{1,5}$/, '');

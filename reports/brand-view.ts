@@ -13,6 +13,7 @@
  */
 import type { AspectMention, Analysis, Polarity, SentenceAnalysis, Sentiment } from '../domain/types.js';
 import { analysisText } from '../analyzers/pipeline.js';
+import { namesPattern } from '../domain/names.js';
 import type { ReportRow } from './model.js';
 
 /** A brand with every name that refers to it (its name, aliases, and its products' names and aliases). */
@@ -24,18 +25,11 @@ export interface BrandNames {
 // Words right before a brand's name that make it the one compared against.
 const COMPARED_AGAINST = /(?:\bthan|\bover|\bunlike|\binstead\s+of|\brather\s+than|\bcompared\s+(?:to|with)|\b(?:switch(?:ed|ing)?|mov(?:ed|ing)|upgrad(?:ed|ing)|came|coming|changed|went)\s+(?:over\s+)?from|\bbeats|\boutperforms|\bblows\s+away)\s+(?:(?:the|my|our|a|an|old|previous|former|their|his|her)\s+){0,3}$/i;
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-}
-
 /** Builds the per-brand view of rows: `view(row, brandId)` is the row as that brand's figures should count it. */
 export function brandViews(brands: readonly BrandNames[]): (row: ReportRow, brand: string) => ReportRow {
   const patterns = brands
-    .map((b) => {
-      const names = [...new Set(b.names.map((n) => n.trim()).filter((n) => n.length > 1))].sort((x, y) => y.length - x.length);
-      return names.length ? { id: b.id, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu') } : undefined;
-    })
-    .filter((p): p is { id: string; re: RegExp } => !!p);
+    .map((b) => ({ id: b.id, re: namesPattern(b.names.filter((n) => n.trim().length > 1), 'giu') }))
+    .filter((p): p is { id: string; re: RegExp } => !!p.re);
   // Per row: the brand view of each brand, worked out once (a report asks per brand and per product).
   const cache = new WeakMap<ReportRow, Map<string, ReportRow>>();
 

@@ -45,7 +45,8 @@ export function buildReport(input: ReportInput): { report: ReportData; personaSe
   const { project, rows } = input;
   const brandRows = new Map<string, ReportRow[]>();
   // A document naming several brands counts for each as what it says of that brand (brand-view.ts).
-  const view = brandViews(project.brands.map((b) => ({ id: b.id, names: [b.name, ...(b.aliases ?? []), ...b.products.flatMap((p) => [p.name, ...(p.aliases ?? [])])] })));
+  const brandNames = project.brands.map((b) => ({ id: b.id, names: [b.name, ...(b.aliases ?? []), ...b.products.flatMap((p) => [p.name, ...(p.aliases ?? [])])] }));
+  const view = brandViews(brandNames);
   for (const r of rows) {
     const ids = new Set([r.doc.brand, ...(r.doc.brands ?? [])].filter((b): b is string => !!b));
     for (const b of ids) {
@@ -55,7 +56,7 @@ export function buildReport(input: ReportInput): { report: ReportData; personaSe
     }
   }
   const mentionTotal = rows.filter((r) => r.doc.kind === 'mention').length;
-  const names = nameFilter(project.brands.flatMap((b) => [b.name, ...(b.aliases ?? []), ...b.products.flatMap((p) => [p.name, ...(p.aliases ?? [])])]));
+  const names = nameFilter(brandNames.flatMap((b) => b.names));
   const brands: BrandSummary[] = project.brands
     .map((b) => {
       const list = brandRows.get(b.id) ?? [];

@@ -30,11 +30,10 @@ Find the key from what the person tells you (their name on a site, or their prof
       if (!key) {
         if (!options.name || !options.site) throw new UsageError('pass --author KEY, or --name NAME with --site HOST');
         const { resolveSalt } = await import('../../jobs/salt.js');
-        const { authorKeyOf, siteOf } = await import('../../storage/document.js');
+        const { authorKeyOf, isPlaceholderName, siteOf } = await import('../../storage/document.js');
         const name = String(options.name);
         const site = String(options.site);
         const isUrl = /^https?:\/\//i.test(name);
-        const { isPlaceholderName } = await import('../../storage/document.js');
         if (!isUrl && isPlaceholderName(name)) {
           throw new UsageError(`--name ${name}: sites show this for people who gave no name, so it names nobody in particular: no author key is kept for it, and no one's reviews can be found by it (a profile URL can: pass that as --name)`);
         }

@@ -10,7 +10,7 @@ import { extractWithRecipe } from './css-recipe.js';
 import { parsePage, type Element, type ParsedPage } from './dom.js';
 import { extractEmbeddedJson } from './embedded-json.js';
 import { extractFeed, isFeed } from './feeds.js';
-import { extractJsonLd, unreadableJsonLd } from './json-ld.js';
+import { extractJsonLd } from './json-ld.js';
 import { extractMicrodata, extractRdfa } from './microdata.js';
 import { detectProfile, findDomAggregate, findLoadMore, isBlockedPage, looksLikeReviewPage } from './page-signals.js';
 import { findNextPages } from './pagination.js';
@@ -76,8 +76,9 @@ export function extractPage(html: string, opts: ExtractOptions): ExtractedPage {
 
 /** Extracts from a page already parsed with `parsePage` (the crawler parses once and shares it). */
 export function extractParsed(page: ParsedPage, opts: ExtractOptions): ExtractedPage {
+  const jsonLd = extractJsonLd(page);
   const runs: [StrategyName, StrategyResult][] = [
-    ['json-ld', extractJsonLd(page)],
+    ['json-ld', jsonLd],
     ['microdata', extractMicrodata(page)],
     ['rdfa', extractRdfa(page)],
     ['embedded-json', extractEmbeddedJson(page)],
@@ -123,7 +124,7 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
   const nextPages = [...recipeNext, ...findNextPages(page).filter((u) => !recipeNext.includes(u))];
   loadMoreSelector ??= findLoadMore(page);
   const blocked = items.length === 0 && isBlockedPage(page);
-  const unreadable = unreadableJsonLd(page);
+  const unreadable = jsonLd.unreadable;
   const looksLikeReviews = items.length > 0 || aggregate !== undefined || (!blocked && looksLikeReviewPage(page));
 
   return {

@@ -220,32 +220,28 @@ export function fromSchemaObjects(roots: unknown[], ctx: SchemaContext): Strateg
   return { items, ...(aggregate ? { aggregate } : {}) };
 }
 
-/** How many `application/ld+json` scripts on the page cannot be read even with repairs (cut off, or not JSON). */
-export function unreadableJsonLd(page: ParsedPage): number {
-  let n = 0;
-  for (const el of elementsByTag(page, 'script')) {
-    if (!(el.attribs['type'] ?? '').toLowerCase().includes('ld+json')) continue;
-    const text = scriptText(el);
-    if (text.trim() && parseLooseJson(text) === undefined) n++;
-  }
-  return n;
-}
-
-/** Parsed contents of every `application/ld+json` script on the page (broken JSON repaired where feasible). */
-export function jsonLdBlocks(page: ParsedPage): unknown[] {
+/**
+ * Parsed contents of every `application/ld+json` script on the page (broken JSON repaired where
+ * feasible), and how many could not be read even so (cut off, or not JSON).
+ */
+export function jsonLdBlocks(page: ParsedPage): { roots: unknown[]; unreadable: number } {
   const roots: unknown[] = [];
+  let unreadable = 0;
   for (const el of elementsByTag(page, 'script')) {
     const type = (el.attribs['type'] ?? '').toLowerCase();
     if (!type.includes('ld+json')) continue;
-    const value = parseLooseJson(scriptText(el));
+    const text = scriptText(el);
+    const value = parseLooseJson(text);
     if (value !== undefined) roots.push(value);
+    else if (text.trim()) unreadable++;
   }
-  return roots;
+  return { roots, unreadable };
 }
 
 /** JSON-LD strategy: reviews and aggregate rating from the page's JSON-LD blocks. */
 export function extractJsonLd(page: ParsedPage): StrategyResult {
-  const roots = jsonLdBlocks(page);
-  if (!roots.length) return { items: [] };
-  return fromSchemaObjects(roots, { url: page.url, ...(page.lang ? { lang: page.lang } : {}), referenceDate: page.referenceDate });
+  const { roots, unreadable } = jsonLdBlocks(page);
+  const result: StrategyResult = roots.length ? fromSchemaObjects(roots, { url: page.url, ...(page.lang ? { lang: page.lang } : {}), referenceDate: page.referenceDate }) : { items: [] };
+  if (unreadable) result.unreadable = unreadable;
+  return result;
 }

@@ -155,4 +155,6 @@ export interface StrategyResult {
   items: ExtractedItem[];
   /** Aggregate rating, when the strategy found one. */
   aggregate?: ExtractedAggregate;
+  /** Blocks of its kind on the page that could not be read (cut off or not JSON). */
+  unreadable?: number;
 }
