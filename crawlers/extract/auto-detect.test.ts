@@ -50,4 +50,27 @@ describe('autoDetect', () => {
     const single = parsePage(`<ul>${review(1, 'Ann', 5, 'March 3, 2025', 'Crushes ice in seconds and is easy to clean afterwards.')}</ul>`, { url: 'https://shop.example/' });
     expect(autoDetect(single).items).toEqual([]);
   });
+
+  it('takes the whole text of a "Read more" review, not its cut preview', () => {
+    const collapsed = (id: number, who: string, preview: string, whole: string) => `
+      <div class="review" data-review-id="c${id}"><a class="user-name" href="/u/${id}">${who}</a>
+        <span class="review-stars" aria-label="4 out of 5 stars">★★★★☆</span><span class="review-date">May 2, 2025</span>
+        <span class="comment"><span class="toggle">${preview}</span><span class="toggle hidden">${whole}</span>
+        <a href="javascript:;" class="read-more">Read more</a></span></div>`;
+    const page = parsePage(
+      `<div class="reviews">
+        ${collapsed(1, 'Dee', 'The grinder is quiet and the burrs are easy to take<br> out for…', 'The grinder is quiet and the burrs are easy to take<br> out for cleaning. The hopper lid rattles a little.')}
+        ${collapsed(2, 'Eli', 'Decent grinder, although the dial skips between settings…', 'A different text that only shares nothing with the preview at all.')}
+        ${collapsed(3, 'Flo', 'Short and complete review of the grinder, nothing cut off here.', 'Short and complete review of the grinder, nothing cut off here. And more.')}
+      </div>`,
+      { url: 'https://shop.example/grinder' },
+    );
+    const bodies = autoDetect(page).items.map((i) => i.body);
+    // The hidden whole text replaces a preview it continues; an unrelated hidden text or an uncut preview does not.
+    expect(bodies).toEqual([
+      'The grinder is quiet and the burrs are easy to take\nout for cleaning. The hopper lid rattles a little.',
+      'Decent grinder, although the dial skips between settings…',
+      'Short and complete review of the grinder, nothing cut off here.',
+    ]);
+  });
 });

@@ -173,7 +173,11 @@ export function blockToItem(page: ParsedPage, f: PageFeatures, block: Element, s
   const skip = (e: Element): boolean => e === titleEl || e === locationEl || (!!skipNested && skipNested(e));
   const bodyEls = findBody(f, block, skip);
   const exclude = (e: Element): boolean => skip(e) || f.rating.has(e) || f.date.has(e) || f.author.has(e) || isActionElement(e, nodeText(e, page));
-  const body = bodyEls.map((e) => textWithout(e, exclude)).filter(Boolean).join('\n');
+  const tops = [...hidden].filter((e) => !e.parent || !hidden.has(e.parent as Element));
+  const body = bodyEls
+    .map((e) => wholeText(textWithout(e, exclude), tops, exclude))
+    .filter(Boolean)
+    .join('\n');
   if (!body) return undefined;
 
   const item: ExtractedItem = { body };
@@ -211,6 +215,25 @@ export function blockToItem(page: ParsedPage, f: PageFeatures, block: Element, s
     if (url) item.url = url;
   }
   return item;
+}
+
+const CUT = /\s*(?:…|\.{3})$/;
+const compact = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * "Read more": a preview cut with an ellipsis is shown and the whole text sits hidden beside it
+ * (Yelp, most shops). When a hidden element of the block starts with the preview's words and says
+ * more, its text is the body; otherwise the preview stays.
+ */
+function wholeText(preview: string, hiddenTops: Element[], exclude: (e: Element) => boolean): string {
+  if (!CUT.test(preview) || !hiddenTops.length) return preview;
+  const stem = compact(preview.replace(CUT, ''));
+  if (stem.length < 10) return preview;
+  for (const h of hiddenTops) {
+    const whole = textWithout(h, exclude);
+    if (compact(whole).length > stem.length && compact(whole).startsWith(stem)) return whole;
+  }
+  return preview;
 }
 
 function isInside(ancestor: Element, el: Element): boolean {

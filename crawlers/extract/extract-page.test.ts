@@ -130,6 +130,9 @@ describe('extractPage on saved real pages (no page-specific code)', () => {
     }
     expect(page.items[0]?.body).toMatch(/^Some people\nstand\nout/);
     expect(page.items[0]?.publishedAt).toBe('2020-12-17');
+    // Reviews shown cut ("…" and Read more) are read whole from the hidden full text beside them.
+    expect(page.items.filter((i) => /…$/.test(i.body))).toEqual([]);
+    expect(page.items.find((i) => i.publishedAt === '2020-09-19')?.body.length).toBeGreaterThan(300);
     expect(page.profile).toMatchObject({ name: 'Samuelze K.', location: 'Palos Verdes Estates, CA', reviewCount: 148 });
     expect(page.nextPages[0]).toBe(`${url}&rec_pagestart=10`);
     expect(page.nextPages).toContain(`${url}&rec_pagestart=80`);
