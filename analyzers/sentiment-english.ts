@@ -22,7 +22,15 @@ import {
   EN_NEGATION_STOPS,
   EN_NEGATORS,
   EN_REMEDY_VERBS,
+  EN_IRONIC_PRAISE,
+  EN_IRONY_FILLERS,
+  EN_RESERVATION,
+  EN_THANKS,
   EN_TOO_COMPLAINTS,
+  EN_WAIT_AMOUNTS,
+  EN_WAIT_NOT_COMPLAINT,
+  EN_WAIT_UNITS,
+  EN_WAIT_WORDS,
 } from './lexicons/english.js';
 import { correctTypo, englishLexicon, type Entry } from './lexicons/english-lexicon.js';
 import type { Opinion, Sentence, Token } from './record.js';
@@ -284,6 +292,7 @@ export function scoreEnglishSentence(sentence: Sentence, w: SentimentWeights, ca
     if (cands.some((c) => clauseOf[c.first] === clauseOf[j])) continue;
     cands.push({ first: j, last: k, entry: { v: -0.7, neg: -0.7 }, term: `${toks[j]!.norm} ${verb.norm}`, factor: 1 });
   }
+  statedWaits(toks, clauseOf, cands);
   cands.sort((a, b) => a.first - b.first);
 
   // "breaks easily", "falls off easy": the ease belongs to the problem, not to praise.
@@ -328,6 +337,10 @@ export function scoreEnglishSentence(sentence: Sentence, w: SentimentWeights, ca
     }
     if (negated) v = cand.entry.neg !== undefined ? cand.entry.neg * cand.factor : v * (v > 0 ? w.negatePositive : w.negateNegative);
     else if (v > 0 && inIrrealis(toks, cand.first, clauses[clause]!)) v *= w.irrealis;
+    // Irony (markIrony): praise meant the other way counts as the complaint it is; politeness counts for nothing.
+    const irony = toks[cand.first]!.irony;
+    if (irony === 'mute') continue;
+    if (irony === 'flip' && v > 0) v = -v;
     if (!capsText && isAllCaps(toks[cand.first]!.text) && toks[cand.first]!.kind === 'word') v *= w.caps;
     const local = v;
     v *= clauseWeight[clause]!;
@@ -347,6 +360,132 @@ export function scoreEnglishSentence(sentence: Sentence, w: SentimentWeights, ca
   sentence.opinions = opinions;
   sentence.raw = raw;
   sentence.sentiment = verdict(raw, evidence, w);
+}
+
+/**
+ * A stated wait ("45 minutes on hold", "waited 3 hours", "two days late") is a complaint, unless its
+ * clause praises something or the wait was the reviewer's choice ("waited a month before reviewing").
+ */
+function statedWaits(toks: Token[], clauseOf: Int32Array, cands: Candidate[]): void {
+  for (let j = 1; j < toks.length; j++) {
+    if (!EN_WAIT_UNITS.has(toks[j]!.norm)) continue;
+    let q = j - 1;
+    if (toks[q]!.norm === 'of' && q > 0) q--; // "a couple of hours"
+    const amount = toks[q]!;
+    if (amount.kind !== 'number' && !EN_WAIT_AMOUNTS.has(amount.norm)) continue;
+    const clause = clauseOf[j]!;
+    let wait: string | undefined;
+    let blocked = false;
+    for (let k = 0; k < toks.length; k++) {
+      if (clauseOf[k] !== clause) continue;
+      const norm = toks[k]!.norm;
+      if (EN_WAIT_NOT_COMPLAINT.has(norm)) blocked = true;
+      else if (!wait && EN_WAIT_WORDS.has(norm)) wait = norm;
+    }
+    if (!wait || blocked) continue;
+    if (cands.some((c) => clauseOf[c.first] === clause && c.entry.v > 0)) continue;
+    if (cands.some((c) => c.first <= j && c.last >= q)) continue;
+    cands.push({ first: q, last: j, entry: { v: -1.2 }, term: `${wait} … ${toks.slice(q, j + 1).map((t) => t.norm).join(' ')}`, factor: 1 });
+  }
+}
+
+/** The clause a token is in. */
+function clauseIndex(s: Sentence, token: number): number {
+  const starts = s.clauses ?? [0];
+  let c = 0;
+  while (c + 1 < starts.length && starts[c + 1]! <= token) c++;
+  return c;
+}
+
+/** The word tokens of a clause: [from, to). */
+function clauseBounds(s: Sentence, clause: number): [number, number] {
+  const starts = s.clauses ?? [0];
+  return [starts[clause] ?? 0, starts[clause + 1] ?? s.tokens.length];
+}
+
+// What may come between a thanking word and "for": "thank you so much for", "thanks a lot for".
+const THANKS_FILLERS = new Set(['you', 'u', 'ya', 'so', 'very', 'much', 'a', 'lot', 'again', 'guys', 'all']);
+const LOVE = new Set(['love', 'loving', 'loved', 'adore']);
+const LOVE_OBJECT = new Set(['how', 'when', 'that']);
+
+/**
+ * Marks praise meant the other way, after every sentence of a text was scored once; true when a
+ * token was marked (its sentence must then be scored again). Three shapes, written from our own
+ * test sentences:
+ * - thanks for a complaint: "thanks for the 3 hour delay" (what follows "for" is only complaint);
+ * - love how/when/that a complaint: "love how my bag went missing";
+ * - an exclamation of praise ("Great.", "Oh, perfect!", "Nice job") in a text whose every other
+ *   opinion is a complaint, with no sign of a sincere reservation ("only", "but", "although", …):
+ *   "Great, another cancelled flight". A bare "Thanks!" there is politeness and counts for nothing.
+ */
+export function markIrony(sentences: Sentence[]): boolean {
+  let pos = 0;
+  let neg = 0;
+  for (const s of sentences) for (const o of s.opinions ?? []) o.local > 0 ? pos++ : neg++;
+  if (!pos || !neg) return false;
+  const flipped = new Set<Opinion>();
+  const mark = (s: Sentence, o: Opinion, how: 'flip' | 'mute') => {
+    for (let k = o.first; k <= o.last; k++) s.tokens[k]!.irony = how;
+    flipped.add(o);
+  };
+  // What the praise is about, when it names it: "thanks … for X", "love how X".
+  for (const s of sentences) {
+    const toks = s.tokens;
+    for (const o of s.opinions ?? []) {
+      if (o.local <= 0) continue;
+      const head = toks[o.first]!.norm;
+      let j = o.last + 1;
+      let from = -1;
+      if (EN_THANKS.has(head) || o.term === 'thank you') {
+        while (j < toks.length && THANKS_FILLERS.has(toks[j]!.norm)) j++;
+        if (toks[j]?.norm === 'for') from = j + 1;
+      } else if (LOVE.has(head)) {
+        if (toks[j]?.norm === 'it') j++;
+        if (toks[j] && LOVE_OBJECT.has(toks[j]!.norm)) from = j + 1;
+        else if (toks[j]?.norm === 'the' && toks[j + 1]?.norm === 'way') from = j + 2;
+      }
+      if (from < 0) continue;
+      // To the end of the clause "for"/"how" opens, or a contrast.
+      let to = clauseBounds(s, s.tokens[from - 1] ? clauseIndex(s, from - 1) : o.clause)[1];
+      for (let k = from; k < to; k++) {
+        if (EN_CONTRAST.has(toks[k]!.norm) || EN_CONCESSIVE.has(toks[k]!.norm)) {
+          to = k;
+          break;
+        }
+      }
+      const about = (s.opinions ?? []).filter((p) => p.first >= from && p.first < to);
+      if (about.some((p) => p.local < 0) && !about.some((p) => p.local > 0)) mark(s, o, 'flip');
+    }
+  }
+  // Exclamations of praise beside nothing but complaint.
+  if (sentences.some((s) => s.tokens.some((t) => EN_RESERVATION.has(t.norm)))) return flipped.size > 0;
+  const exclamations: [Sentence, Opinion][] = [];
+  let complaint = false;
+  for (const s of sentences) {
+    for (const o of s.opinions ?? []) {
+      if (flipped.has(o) || o.local < 0) {
+        complaint ||= o.local < 0 || flipped.has(o);
+        continue;
+      }
+      const head = s.tokens[o.first]!.norm;
+      if (!(EN_IRONIC_PRAISE.has(head) || EN_THANKS.has(head) || o.term === 'thank you') || !standsAlone(s, o)) return flipped.size > 0;
+      exclamations.push([s, o]);
+    }
+  }
+  if (complaint) for (const [s, o] of exclamations) mark(s, o, EN_THANKS.has(s.tokens[o.first]!.norm) ? 'mute' : 'flip');
+  return flipped.size > 0;
+}
+
+/** Whether an opinion is its clause's only content: "Great.", "Oh, just perfect!", "Nice job" — not "great crew". */
+function standsAlone(s: Sentence, o: Opinion): boolean {
+  const [from, to] = clauseBounds(s, o.clause);
+  for (let k = from; k < to; k++) {
+    if (k >= o.first && k <= o.last) continue;
+    const t = s.tokens[k]!;
+    if (t.kind !== 'word' && t.kind !== 'number') continue;
+    if (!EN_IRONY_FILLERS.has(t.norm)) return false;
+  }
+  return true;
 }
 
 function inIrrealis(toks: Token[], at: number, clauseStart: number): boolean {

@@ -88,14 +88,15 @@ function walkNgrams(sentences: readonly Sentence[], unitSeen: (unit: string) => 
     let prev = '<s>';
     let negated = 0;
     for (const t of s.tokens) {
-      if (t.kind === 'url' || t.kind === 'handle') continue;
+      // Politeness beside a complaint says nothing; ironic praise reads as its opposite.
+      if (t.kind === 'url' || t.kind === 'handle' || t.irony === 'mute') continue;
       const norm = t.kind === 'number' ? '<num>' : t.norm;
       if (SCOPE_STOPS.has(norm)) negated = 0;
       if (DROP.has(norm)) {
         prev = '<s>';
         continue;
       }
-      const unit = negated > 0 ? `NOT_${norm}` : norm;
+      const unit = negated > 0 || t.irony === 'flip' ? `NOT_${norm}` : norm;
       if (negated > 0) negated--;
       unitSeen(unit);
       pairSeen(prev, unit);

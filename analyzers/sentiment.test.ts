@@ -86,6 +86,35 @@ describe('English sentiment', () => {
     expect(label('Still no complaints after a year.')).toBe('positive');
   });
 
+  it('reads ironic praise as the complaint it is, and sincere praise beside a reservation as praise', () => {
+    // Praise standing alone beside nothing but complaint.
+    expect(label('Great, another cancelled flight.')).toBe('negative');
+    expect(label('45 minutes on hold. Awesome.')).toBe('negative');
+    expect(label('Oh perfect, the zipper broke on the first day.')).toBe('negative');
+    // Thanks for, or love how, a complaint.
+    expect(label('Thanks for the three hour delay.')).toBe('negative');
+    expect(label('@shop thanks for the 3 hour delay, really appreciate it')).toBe('negative');
+    expect(label('Love how my parcel went missing for a week.')).toBe('negative');
+    // Sincere: a reservation, a negated complaint, praise of the thing itself, a concession.
+    expect(label('Great! Only wish the strap were longer.')).toBe('positive');
+    expect(label('Perfect! Not too big, not too small.')).toBe('positive');
+    expect(label('Love how light it is.')).toBe('positive');
+    expect(label('Awesome! Arrived a day early and fits perfectly.')).toBe('positive');
+    expect(label('Love it, although the box was dented.')).toBe('positive');
+    // A bare "Thanks" beside a complaint is politeness: it counts for nothing either way.
+    expect(label('My order has not arrived, can you check? Thanks!')).toBe('negative');
+    expect(label('Love the new seats, thanks!')).toBe('positive');
+  });
+
+  it('reads a stated wait as a complaint, unless it was the writer\'s choice', () => {
+    expect(label('We waited two hours for a table.')).toBe('negative');
+    expect(label('Sat on the tarmac for three hours with no water.')).toBe('negative');
+    expect(label('A couple of hours in the queue just to return a kettle.')).toBe('negative');
+    expect(label('I waited a month before writing this review and it still works great.')).toBe('positive');
+    expect(label('The battery lasts ten hours.')).not.toBe('negative');
+    expect(label('Got upgraded today, made my week!')).toBe('positive');
+  });
+
   it('reads a handle as a name, not an opinion ("@united" is not "united")', () => {
     expect(label('@united when does the gate open?')).toBe('neutral');
     expect(label('@LoveBeauty my parcel arrived')).toBe('neutral');

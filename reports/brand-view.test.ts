@@ -37,6 +37,20 @@ describe('documents that name several brands', () => {
     expect(b.vantio!.net).toBe(-1);
   });
 
+  it('read "not as … as", "prefer … to", "superior to" as comparisons, and a plain "as good as" as shared', () => {
+    const rows = [
+      mention('The Vantio is not as quiet as the Copperleaf.', ['vantio', 'copperleaf']),
+      mention('I prefer the Copperleaf to the Vantio, it is a lovely kettle.', ['copperleaf', 'vantio']),
+      mention('The Copperleaf is superior to the Vantio in every way.', ['copperleaf', 'vantio']),
+    ];
+    const b = brandsOf(rows);
+    expect(b.copperleaf!.sentiment).toEqual({ positive: 3, neutral: 0, negative: 0 });
+    expect(b.vantio!.sentiment).toEqual({ positive: 0, neutral: 0, negative: 3 });
+    const shared = brandsOf([mention('The Copperleaf is as good as the Vantio, both are excellent.', ['copperleaf', 'vantio'])]);
+    expect(shared.copperleaf!.sentiment.positive).toBe(1);
+    expect(shared.vantio!.sentiment.positive).toBe(1);
+  });
+
   it('give each brand the sentences about it, and the aspects in them', () => {
     const rows = [
       mention('The Copperleaf handle is gorgeous. The Vantio lid is flimsy and it leaked.', ['copperleaf', 'vantio']),

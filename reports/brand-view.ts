@@ -4,7 +4,7 @@
  * ill of the other, and "I switched from Vantio" is no vote for Vantio. So, for each brand, the
  * document's sentiment and aspects come from the sentences about that brand only, and a sentence
  * where the brand is the one compared against (after "than", "over", "unlike", "instead of",
- * "switched from"…) counts turned.
+ * "switched from", "superior to", "prefer … to", "not as … as"…) counts turned.
  *
  * Which brand a sentence is about: the brands it names, not counting those it compares against; a
  * sentence that names none (or only brands compared against: "It's quieter than my old Vantio") is
@@ -22,8 +22,16 @@ export interface BrandNames {
   names: string[];
 }
 
-// Words right before a brand's name that make it the one compared against.
-const COMPARED_AGAINST = /(?:\bthan|\bover|\bunlike|\binstead\s+of|\brather\s+than|\bcompared\s+(?:to|with)|\b(?:switch(?:ed|ing)?|mov(?:ed|ing)|upgrad(?:ed|ing)|came|coming|changed|went)\s+(?:over\s+)?from|\bbeats|\boutperforms|\bblows\s+away)\s+(?:(?:the|my|our|a|an|old|previous|former|their|his|her)\s+){0,3}$/i;
+// Words right before a brand's name that make it the one compared against: "better than", "switched
+// from", "beats", "superior to", "prefer … to", and an unequal "as … as" ("not as quiet as",
+// "nowhere near as good as"; a plain "as good as" is shared).
+const COMPARED_AGAINST = new RegExp(
+  String.raw`(?:\bthan|\bover|\bunlike|\binstead\s+of|\brather\s+than|\bcompared\s+(?:to|with)|\b(?:switch(?:ed|ing)?|mov(?:ed|ing)|upgrad(?:ed|ing)|came|coming|changed|went)\s+(?:over\s+)?from` +
+    String.raw`|\b(?:beats|outperforms|outlasts|outclasses|outdoes|trumps|crushes|destroys)|\bblows\s+away|\b(?:superior|inferior|preferable)\s+to|\b(?:miles\s+|way\s+|well\s+)?ahead\s+of|\bcircles\s+(?:a)?round` +
+    String.raw`|\bprefer(?:s|red|ring)?\b[^.!?;]{1,60}?\bto|(?:\bnot|n't|\bnowhere\s+near|\bnothing\s+like)\s+(?:[\w']+\s+){0,3}?as\s+(?:[\w']+\s+){1,3}as)` +
+    String.raw`\s+(?:(?:the|my|our|a|an|old|previous|former|their|his|her)\s+){0,3}$`,
+  'i',
+);
 
 /** Builds the per-brand view of rows: `view(row, brandId)` is the row as that brand's figures should count it. */
 export function brandViews(brands: readonly BrandNames[]): (row: ReportRow, brand: string) => ReportRow {

@@ -157,7 +157,7 @@ export const EN_PHRASES: Record<string, LexiconValue> = {
   'down the drain': -2.5, 'threw my money': -2.2, 'throw your money': -2.2, 'out the window': -1.5, 'for no reason': -1.0,
   'went black': -1.5, 'went dead': -2.0, 'goes dead': -2.0, 'kept dropping': -1.8, 'keep dropping': -1.8, 'long lasting': 1.8,
   'long-lasting': 1.8, 'last time buying': -2.0, 'nothing happens': -1.8, 'nothing happened': -1.8, 'order another': 1.5,
-  'arrived quickly': 1.2, 'shipped quickly': 1.2, 'arrived fast': 1.2, 'arrived early': 1.0, 'arrived on time': 1.2,
+  'made my day': 2.5, 'made my week': 2.5, 'made my night': 2.5, 'made my morning': 2.5, 'made my year': 2.8, 'makes my day': 2.5, 'arrived quickly': 1.2, 'shipped quickly': 1.2, 'arrived fast': 1.2, 'arrived early': 1.0, 'arrived on time': 1.2,
   'less expensive': 1.0, 'light weight': 0.8, 'for the long haul': 1.5, "don't make the same mistake": -2.0,
   'same mistake': -2.0, 'my mistake': -1.8, "don't bother": -2.0, 'out of luck': -1.5, 'restocking fee': -1.8,
   'only lasted': -1.5, 'lasted only': -1.5, 'only lasts': -1.5, 'lasts only': -1.5, 'runs down': -1.0, 'better than this': -1.5,
@@ -231,6 +231,37 @@ export const EN_MODIFIER_PHRASES: Record<string, number> = {
   'kind of': 0.6, 'sort of': 0.6, 'a bit': 0.6, 'a little': 0.65, 'a little bit': 0.55, 'a tad': 0.6, 'by far': 1.3,
   'very very': 1.45, 'really really': 1.45, 'more than': 1.1, 'at least': 0.9,
 };
+
+/**
+ * Praise that can stand alone as an exclamation ("Great.", "Oh, perfect!"): ironic when everything
+ * else the text says is a complaint ("Great, another cancelled flight").
+ */
+export const EN_IRONIC_PRAISE: ReadonlySet<string> = new Set(
+  'great awesome perfect wonderful fantastic brilliant lovely nice terrific super fabulous splendid excellent amazing superb marvelous marvellous outstanding cool sweet yay appreciate appreciated'.split(' '),
+);
+
+/** Words that may stand beside such an exclamation without making it a statement ("oh great", "just perfect", "great job"). */
+export const EN_IRONY_FILLERS: ReadonlySet<string> = new Set(
+  "oh just so really well how yeah yea wow real very absolutely simply job work one move going that this is was that's it it's what a way to go ok okay thanks thank you".split(' '),
+);
+
+/** Thanking words: polite, not praise, beside a complaint; sarcastic when what is thanked for is a complaint. */
+export const EN_THANKS: ReadonlySet<string> = new Set(['thanks', 'thank', 'thx', 'ty', 'thankyou']);
+
+/** Words that make a complaint beside praise a sincere reservation rather than irony ("Great! Only wish it were longer"). */
+export const EN_RESERVATION: ReadonlySet<string> = new Set(['only', 'minor', 'wish', 'otherwise', 'overall', 'still', 'although', 'though', 'but', 'however', 'yet', 'except', 'nevertheless', 'nonetheless', 'despite', 'whereas', 'albeit']);
+
+/** Units of a stated wait ("45 minutes", "two days"). */
+export const EN_WAIT_UNITS: ReadonlySet<string> = new Set(['minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'hr', 'hrs', 'day', 'days', 'week', 'weeks', 'month', 'months']);
+
+/** Amounts before such a unit, besides digits. */
+export const EN_WAIT_AMOUNTS: ReadonlySet<string> = new Set('a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty several few couple many multiple countless extra more'.split(' '));
+
+/** Words that make a stated duration a wait: "waited 3 hours", "2 hours on hold", "45 minutes late". */
+export const EN_WAIT_WORDS: ReadonlySet<string> = new Set(['wait', 'waits', 'waited', 'waiting', 'hold', 'sat', 'sitting', 'stuck', 'queue', 'queued', 'queuing', 'queueing', 'line', 'delayed', 'late', 'tarmac']);
+
+/** Words that make a wait something else: "waited two weeks before writing this review". */
+export const EN_WAIT_NOT_COMPLAINT: ReadonlySet<string> = new Set(['review', 'reviewing', 'write', 'writing', 'post', 'posting', 'rate', 'rating', 'judge', 'worth']);
 
 /** Concessive words: the clause they open weighs less ("Although it is cheap, …"). */
 export const EN_CONCESSIVE: ReadonlySet<string> = new Set(['although', 'though', 'despite', 'whereas', 'while', 'albeit']);
