@@ -27,6 +27,7 @@ interface Compiled {
   boosters: Map<string, number>;
   contrast: Set<string>;
   concessive: Set<string>;
+  verdicts: Set<string>;
   maxKey: number;
 }
 
@@ -60,6 +61,7 @@ function compile(lang: string): Compiled | undefined {
     boosters: new Map(Object.entries(lex.boosters).map(([k, v]) => [normaliseFor(lang, k), v])),
     contrast: new Set(lex.contrast.map((n) => normaliseFor(lang, n))),
     concessive: new Set(lex.concessive.map((n) => normaliseFor(lang, n))),
+    verdicts: new Set((lex.verdicts ?? []).map((n) => normaliseFor(lang, n))),
     maxKey: 1,
   };
   for (const [rawKey, value] of Object.entries(lex.words)) {
@@ -139,6 +141,7 @@ function clauseWeights(openers: (string | undefined)[], c: Compiled, w: Sentimen
       for (let j = 0; j < k; j++) weights[j]! *= w.contrastBefore;
       for (let j = k; j < openers.length; j++) weights[j]! *= w.contrastAfter;
     } else if (o && c.concessive.has(o)) weights[k]! *= w.concessive;
+    else if (o && c.verdicts.has(o)) for (let j = k; j < openers.length; j++) weights[j]! *= w.verdict;
   });
   return weights;
 }
@@ -280,12 +283,13 @@ function scoreChinese(sentence: Sentence, c: Compiled, w: SentimentWeights): voi
     for (let len = Math.min(c.maxKey, s.length - i); len >= 1; len--) {
       const key = s.slice(i, i + len);
       const e = c.exact.get(key);
-      if (e) {
+      // A longer clause opener ("美中不足", "唯一的缺点") keeps the word inside it ("不足", "缺点") from scoring.
+      if (e && best?.kind !== 'contrast') {
         best = { kind: 'word', len, entry: e, key };
         break;
       }
       if (!best && c.negators.has(key)) best = { kind: 'neg', len, key };
-      else if (!best && (c.contrast.has(key) || c.concessive.has(key))) best = { kind: 'contrast', len, key };
+      else if (!best && (c.contrast.has(key) || c.concessive.has(key) || c.verdicts.has(key))) best = { kind: 'contrast', len, key };
       else if (!best && c.boosters.has(key)) best = { kind: 'boost', len, f: c.boosters.get(key)!, key };
     }
     if (!best) {

@@ -184,6 +184,17 @@ describe('other languages', () => {
     expect(analyze('Кофемолка отличная', 'ru').supported).toBe(true);
   });
 
+  it('reads a Chinese minor reservation as lighter than a "但是", and a verdict as heavier', () => {
+    // "只是", "美中不足的是", "唯一的缺点是": a pleased reviewer's small complaint.
+    expect(label('房间干净，服务热情，只是隔音差了一点。', 'zh')).toBe('positive');
+    expect(label('唯一的缺点是停车不方便，其他都很好。', 'zh')).toBe('positive');
+    expect(score('位置很方便，早餐也不错，美中不足的是隔音不好。', 'zh')).toBeGreaterThan(score('位置很方便，早餐也不错，但是隔音不好。', 'zh'));
+    // "总的来说", "总之": the verdict outweighs what came before it.
+    expect(label('床有点硬，热水也不太稳定，不过总体来说很满意。', 'zh')).toBe('positive');
+    expect(label('早餐品种很多，不过总之不会再来了。', 'zh')).toBe('negative');
+    expect(label('虽然价格便宜，但是房间太脏了。', 'zh')).toBe('negative');
+  });
+
   it('does not score an unsupported language as English', () => {
     const a = pipeline.analyze('Ce produit est vraiment nul, je ne le recommande pas.');
     expect(a.lang).toBe('fr');

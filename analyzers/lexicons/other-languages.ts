@@ -24,6 +24,8 @@ export interface LanguageLexicon {
   contrast: readonly string[];
   /** Concessive words: the clause they open weighs less. */
   concessive: readonly string[];
+  /** Verdict openers ("总的来说", "overall"): the clauses from there on weigh more (Chinese scorer). */
+  verdicts?: readonly string[];
 }
 
 /** Russian. */
@@ -164,6 +166,9 @@ export const ZH: LanguageLexicon = {
     '很': 1.3, '非常': 1.45, '太': 1.4, '特别': 1.35, '超': 1.35, '十分': 1.4, '极': 1.45, '极其': 1.5, '挺': 1.15, '真': 1.2,
     '真的': 1.2, '最': 1.3, '相当': 1.3, '比较': 0.9, '有点': 0.8, '有些': 0.8, '稍微': 0.6, '略': 0.6, '蛮': 1.15,
   },
-  contrast: ['但是', '但', '可是', '不过', '然而', '只是'],
-  concessive: ['虽然', '尽管', '虽说'],
+  contrast: ['但是', '但', '可是', '不过', '然而'],
+  // Besides "although": the openers of a minor reservation ("只是", "美中不足的是", "唯一的缺点是"), which
+  // a reviewer who is pleased overall adds — they weigh less, not more as "但是" does.
+  concessive: ['虽然', '尽管', '虽说', '只是', '就是有点', '美中不足', '唯一的缺点', '唯一缺点', '唯一的不足', '唯一不足'],
+  verdicts: ['总的来说', '总的说来', '总的来讲', '总体来说', '总体而言', '总体感觉', '总体上', '总而言之', '总之', '整体来说', '整体而言', '整体感觉', '综合来看', '综合来说'],
 };
