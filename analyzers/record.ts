@@ -20,11 +20,6 @@ export interface Token {
   end: number;
   /** Word, number, emoji, emoticon, punctuation, URL or social-media handle ("@name"). */
   kind: TokenKind;
-  /**
-   * Set by the sentiment stage when the word is meant the other way (irony: "Great, another delay")
-   * or is mere politeness beside a complaint ("… can you check? Thanks").
-   */
-  irony?: 'flip' | 'mute';
 }
 
 /** An opinion found in a sentence: a lexicon word or phrase after negation and modifiers. */

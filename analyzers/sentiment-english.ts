@@ -170,10 +170,65 @@ export function englishClauses(tokens: Token[]): number[] {
   return starts;
 }
 
+/** One sentence as the scorer reads it: its clauses, the modifiers at each token, and the opinion candidates. */
+interface Scan {
+  toks: Token[];
+  clauses: number[];
+  /** Clause index of each token. */
+  clauseOf: Int32Array;
+  /** Booster factor at each token (1 = none). */
+  boost: Float64Array;
+  /** 1 where a negator stands. */
+  negator: Uint8Array;
+  /** 1 where a remedy verb ("fixes") stands. */
+  remedy: Uint8Array;
+  cands: Candidate[];
+}
+
 /** Finds the opinions of one English sentence and scores it, writing clauses, opinions, raw and sentiment. */
 export function scoreEnglishSentence(sentence: Sentence, w: SentimentWeights, capsText: boolean): void {
+  // In steps, each its own function: one large function here optimised worse than the sum of these.
+  const scan = scanSentence(sentence.tokens, w);
+  failureReports(scan);
+  statedWaits(scan.toks, scan.clauseOf, scan.cands);
+  mergeEase(scan);
+  const { toks, clauses, clauseOf, cands } = scan;
+  const clauseWeight = clauseWeights(toks, clauses, w);
+  const opinions: Opinion[] = [];
+  let raw = 0;
+  let evidence = 0;
+  const marks = IRONY.get(sentence);
+  for (const cand of cands) {
+    const clause = clauseOf[cand.first]!;
+    const irony = marks?.get(cand.first);
+    // Irony (markIrony): politeness counts for nothing; praise meant the other way counts as the complaint it is.
+    if (irony === 'mute') continue;
+    const { v: found, negated } = candidateValue(scan, cand, w);
+    let v = irony === 'flip' && found > 0 ? -found : found;
+    if (!capsText && isAllCaps(toks[cand.first]!.text) && toks[cand.first]!.kind === 'word') v *= w.caps;
+    const local = v;
+    v *= clauseWeight[clause]!;
+    if (v === 0) continue;
+    raw += v;
+    evidence += Math.abs(v);
+    opinions.push({ first: cand.first, last: cand.last, term: cand.term, value: v, local, negated, clause });
+  }
+
+  if (raw !== 0) {
+    let bangs = 0;
+    for (const t of toks) if (t.kind === 'punct' && t.norm.startsWith('!')) bangs += t.norm.length;
+    raw += Math.sign(raw) * Math.min(bangs, 4) * w.exclamation;
+    if (sentence.text.trimEnd().endsWith('?')) raw *= w.question;
+  }
+  sentence.clauses = clauses;
+  sentence.opinions = opinions;
+  sentence.raw = raw;
+  sentence.sentiment = verdict(raw, evidence, w);
+}
+
+/** The clauses, modifiers and opinion candidates (lexicon words and phrases, "too …", "… again") of a sentence. */
+function scanSentence(toks: Token[], w: SentimentWeights): Scan {
   const { words, phrases } = englishLexicon();
-  const toks = sentence.tokens;
   const n = toks.length;
   const clauses = englishClauses(toks);
   const clauseOf = new Int32Array(n);
@@ -269,8 +324,11 @@ export function scoreEnglishSentence(sentence: Sentence, w: SentimentWeights, ca
     if (hit && (hit.entry.v !== 0 || hit.entry.neg !== undefined)) cands.push({ first: i, last: i, entry: hit.entry, term: norm, factor: hit.factor });
     i++;
   }
+  return { toks, clauses, clauseOf, boost, negator, remedy, cands };
+}
 
-  // Clause weights: "but" shifts weight to what follows it; a concessive clause counts less.
+/** Clause weights: "but" shifts weight to what follows it; a concessive clause counts less. */
+function clauseWeights(toks: Token[], clauses: number[], w: SentimentWeights): number[] {
   const clauseWeight = clauses.map(() => 1);
   for (let c = 0; c < clauses.length; c++) {
     const opener = toks[clauses[c]!]!.norm;
@@ -279,9 +337,15 @@ export function scoreEnglishSentence(sentence: Sentence, w: SentimentWeights, ca
       for (let k = c; k < clauses.length; k++) clauseWeight[k]! *= w.contrastAfter;
     } else if (EN_CONCESSIVE.has(opener)) clauseWeight[c]! *= w.concessive;
   }
+  return clauseWeight;
+}
 
-  // A negated auxiliary before a neutral verb reports a failure in a review ("won't connect", "didn't
-  // fit", "does not maintain a connection") — weakly, and only where the clause has no opinion word.
+/**
+ * A negated auxiliary before a neutral verb reports a failure in a review ("won't connect", "didn't
+ * fit", "does not maintain a connection") — weakly, and only where the clause has no opinion word.
+ */
+function failureReports({ toks, clauseOf, negator, cands }: Scan): void {
+  const n = toks.length;
   for (let j = 0; j < n; j++) {
     const aux = EN_NEGATED_AUXILIARIES.has(toks[j]!.norm) || (toks[j]!.norm === 'not' && j > 0 && AUX_BEFORE_NOT.has(toks[j - 1]!.norm));
     if (!aux || !negator[j]) continue;
@@ -292,10 +356,11 @@ export function scoreEnglishSentence(sentence: Sentence, w: SentimentWeights, ca
     if (cands.some((c) => clauseOf[c.first] === clauseOf[j])) continue;
     cands.push({ first: j, last: k, entry: { v: -0.7, neg: -0.7 }, term: `${toks[j]!.norm} ${verb.norm}`, factor: 1 });
   }
-  statedWaits(toks, clauseOf, cands);
-  cands.sort((a, b) => a.first - b.first);
+}
 
-  // "breaks easily", "falls off easy": the ease belongs to the problem, not to praise.
+/** "breaks easily", "falls off easy": the ease belongs to the problem, not to praise. Leaves the candidates in order. */
+function mergeEase({ cands, clauseOf }: Scan): void {
+  cands.sort((a, b) => a.first - b.first);
   for (let k = cands.length - 1; k > 0; k--) {
     const cand = cands[k]!;
     const prev = cands[k - 1]!;
@@ -304,62 +369,38 @@ export function scoreEnglishSentence(sentence: Sentence, w: SentimentWeights, ca
       cands.splice(k, 1);
     }
   }
-  cands.sort((a, b) => a.first - b.first);
+}
 
-  const opinions: Opinion[] = [];
-  let raw = 0;
-  let evidence = 0;
-  for (const cand of cands) {
-    const clause = clauseOf[cand.first]!;
-    let v = cand.entry.v * cand.factor;
-    let negated = false;
-    let seen = 0;
-    let boosted = 0;
-    for (let j = cand.first - 1; j >= 0 && clauseOf[j] === clause; j--) {
-      const tj = toks[j]!;
-      if (tj.kind === 'punct' && tj.norm !== '/') break;
-      // "none of which worked" keeps its negator; other relative or new clauses end its reach.
-      if (EN_NEGATION_STOPS.has(tj.norm) && toks[j - 1]?.norm !== 'of') break;
-      if (remedy[j] && v < 0) {
-        negated = true;
-        break;
-      }
-      if (boost[j] !== 1 && boosted < 2 && seen < 2) {
-        v *= boosted === 0 ? boost[j]! : 1 + (boost[j]! - 1) * 0.7;
-        boosted++;
-      }
-      if (negator[j]) {
-        negated = true;
-        break;
-      }
-      if (!EN_NEGATION_SKIP.has(tj.norm) && boost[j] === 1) seen++;
-      if (seen >= w.negationWindow) break;
+/** A candidate's value after the words before it in its clause: boosters, negation (bounded), a remedy, irrealis. */
+function candidateValue({ toks, clauses, clauseOf, boost, negator, remedy }: Scan, cand: Candidate, w: SentimentWeights): { v: number; negated: boolean } {
+  const clause = clauseOf[cand.first]!;
+  let v = cand.entry.v * cand.factor;
+  let negated = false;
+  let seen = 0;
+  let boosted = 0;
+  for (let j = cand.first - 1; j >= 0 && clauseOf[j] === clause; j--) {
+    const tj = toks[j]!;
+    if (tj.kind === 'punct' && tj.norm !== '/') break;
+    // "none of which worked" keeps its negator; other relative or new clauses end its reach.
+    if (EN_NEGATION_STOPS.has(tj.norm) && toks[j - 1]?.norm !== 'of') break;
+    if (remedy[j] && v < 0) {
+      negated = true;
+      break;
     }
-    if (negated) v = cand.entry.neg !== undefined ? cand.entry.neg * cand.factor : v * (v > 0 ? w.negatePositive : w.negateNegative);
-    else if (v > 0 && inIrrealis(toks, cand.first, clauses[clause]!)) v *= w.irrealis;
-    // Irony (markIrony): praise meant the other way counts as the complaint it is; politeness counts for nothing.
-    const irony = toks[cand.first]!.irony;
-    if (irony === 'mute') continue;
-    if (irony === 'flip' && v > 0) v = -v;
-    if (!capsText && isAllCaps(toks[cand.first]!.text) && toks[cand.first]!.kind === 'word') v *= w.caps;
-    const local = v;
-    v *= clauseWeight[clause]!;
-    if (v === 0) continue;
-    raw += v;
-    evidence += Math.abs(v);
-    opinions.push({ first: cand.first, last: cand.last, term: cand.term, value: v, local, negated, clause });
+    if (boost[j] !== 1 && boosted < 2 && seen < 2) {
+      v *= boosted === 0 ? boost[j]! : 1 + (boost[j]! - 1) * 0.7;
+      boosted++;
+    }
+    if (negator[j]) {
+      negated = true;
+      break;
+    }
+    if (!EN_NEGATION_SKIP.has(tj.norm) && boost[j] === 1) seen++;
+    if (seen >= w.negationWindow) break;
   }
-
-  if (raw !== 0) {
-    let bangs = 0;
-    for (const t of toks) if (t.kind === 'punct' && t.norm.startsWith('!')) bangs += t.norm.length;
-    raw += Math.sign(raw) * Math.min(bangs, 4) * w.exclamation;
-    if (sentence.text.trimEnd().endsWith('?')) raw *= w.question;
-  }
-  sentence.clauses = clauses;
-  sentence.opinions = opinions;
-  sentence.raw = raw;
-  sentence.sentiment = verdict(raw, evidence, w);
+  if (negated) v = cand.entry.neg !== undefined ? cand.entry.neg * cand.factor : v * (v > 0 ? w.negatePositive : w.negateNegative);
+  else if (v > 0 && inIrrealis(toks, cand.first, clauses[clause]!)) v *= w.irrealis;
+  return { v, negated };
 }
 
 /**
@@ -403,6 +444,18 @@ function clauseBounds(s: Sentence, clause: number): [number, number] {
   return [starts[clause] ?? 0, starts[clause + 1] ?? s.tokens.length];
 }
 
+/**
+ * Per sentence, the tokens meant the other way (irony: "Great, another delay") or that are mere
+ * politeness beside a complaint ("… can you check? Thanks"), by token index. Kept beside the
+ * sentence rather than on its tokens, so every token keeps one shape for the hot loops.
+ */
+const IRONY = new WeakMap<Sentence, Map<number, 'flip' | 'mute'>>();
+
+/** The irony marks of a sentence (see markIrony), if it has any. */
+export function ironyMarks(s: Sentence): ReadonlyMap<number, 'flip' | 'mute'> | undefined {
+  return IRONY.get(s);
+}
+
 // What may come between a thanking word and "for": "thank you so much for", "thanks a lot for".
 const THANKS_FILLERS = new Set(['you', 'u', 'ya', 'so', 'very', 'much', 'a', 'lot', 'again', 'guys', 'all']);
 const LOVE = new Set(['love', 'loving', 'loved', 'adore']);
@@ -419,13 +472,24 @@ const LOVE_OBJECT = new Set(['how', 'when', 'that']);
  *   "Great, another cancelled flight". A bare "Thanks!" there is politeness and counts for nothing.
  */
 export function markIrony(sentences: Sentence[]): boolean {
-  let pos = 0;
-  let neg = 0;
-  for (const s of sentences) for (const o of s.opinions ?? []) o.local > 0 ? pos++ : neg++;
-  if (!pos || !neg) return false;
+  // Only a text with a complaint and with praise of the shapes below can hold irony.
+  let trigger = false;
+  let neg = false;
+  for (const s of sentences) {
+    for (const o of s.opinions ?? []) {
+      if (o.local < 0) neg = true;
+      else if (!trigger) {
+        const head = s.tokens[o.first]!.norm;
+        trigger = EN_IRONIC_PRAISE.has(head) || EN_THANKS.has(head) || LOVE.has(head);
+      }
+    }
+  }
+  if (!trigger || !neg) return false;
   const flipped = new Set<Opinion>();
   const mark = (s: Sentence, o: Opinion, how: 'flip' | 'mute') => {
-    for (let k = o.first; k <= o.last; k++) s.tokens[k]!.irony = how;
+    let marks = IRONY.get(s);
+    if (!marks) IRONY.set(s, (marks = new Map()));
+    for (let k = o.first; k <= o.last; k++) marks.set(k, how);
     flipped.add(o);
   };
   // What the praise is about, when it names it: "thanks … for X", "love how X".

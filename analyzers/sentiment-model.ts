@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import type { Polarity, Sentiment } from '../domain/types.js';
 import { EN_CONTRAST, EN_NEGATORS } from './lexicons/english.js';
 import type { Sentence } from './record.js';
+import { ironyMarks } from './sentiment-english.js';
 
 /** Names of the dense features, in order (stored with the model so a mismatch is caught). */
 export const DENSE_FEATURES = [
@@ -87,16 +88,19 @@ function walkNgrams(sentences: readonly Sentence[], unitSeen: (unit: string) => 
   for (const s of sentences) {
     let prev = '<s>';
     let negated = 0;
-    for (const t of s.tokens) {
+    const marks = ironyMarks(s);
+    for (let k = 0; k < s.tokens.length; k++) {
+      const t = s.tokens[k]!;
       // Politeness beside a complaint says nothing; ironic praise reads as its opposite.
-      if (t.kind === 'url' || t.kind === 'handle' || t.irony === 'mute') continue;
+      const irony = marks?.get(k);
+      if (t.kind === 'url' || t.kind === 'handle' || irony === 'mute') continue;
       const norm = t.kind === 'number' ? '<num>' : t.norm;
       if (SCOPE_STOPS.has(norm)) negated = 0;
       if (DROP.has(norm)) {
         prev = '<s>';
         continue;
       }
-      const unit = negated > 0 || t.irony === 'flip' ? `NOT_${norm}` : norm;
+      const unit = negated > 0 || irony === 'flip' ? `NOT_${norm}` : norm;
       if (negated > 0) negated--;
       unitSeen(unit);
       pairSeen(prev, unit);

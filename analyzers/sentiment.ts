@@ -9,7 +9,7 @@
 import type { Sentiment } from '../domain/types.js';
 import { EN_CONTRAST, EN_VERDICT_OPENERS } from './lexicons/english.js';
 import type { AnalysisRecord, Sentence, Stage } from './record.js';
-import { markIrony, mostlyCapitals, scoreEnglishSentence } from './sentiment-english.js';
+import { ironyMarks, markIrony, mostlyCapitals, scoreEnglishSentence } from './sentiment-english.js';
 import { DEFAULT_WEIGHTS, verdict, type SentimentWeights } from './sentiment-weights.js';
 import { hasLexicon, scoreOtherSentence } from './sentiment-other.js';
 import { denseFeatures, englishModel, modelVerdict } from './sentiment-model.js';
@@ -31,7 +31,7 @@ export function scoreSentences(sentences: Sentence[], lang: string, text: string
     const caps = mostlyCapitals(text);
     for (const s of sentences) scoreEnglishSentence(s, w, caps);
     // Irony is read from the whole text; the sentences it touched are scored again.
-    if (markIrony(sentences)) for (const s of sentences) if (s.tokens.some((t) => t.irony)) scoreEnglishSentence(s, w, caps);
+    if (markIrony(sentences)) for (const s of sentences) if (ironyMarks(s)) scoreEnglishSentence(s, w, caps);
   } else {
     for (const s of sentences) scoreOtherSentence(s, lang, w);
   }
