@@ -11,7 +11,7 @@ import { BUILT_IN_ASPECTS, IMPLICIT_ASPECTS } from './aspect-taxonomy.js';
 import { englishLexicon } from './lexicons/english-lexicon.js';
 import { EN_BOOSTERS, EN_CONCESSIVE, EN_CONTRAST, EN_NEGATORS } from './lexicons/english.js';
 import type { AnalysisRecord, Opinion, Sentence, Stage, Token } from './record.js';
-import { tokenize } from './sentences.js';
+import { clauseOfToken, tokenize } from './sentences.js';
 import { turnWordsOf } from './sentiment-other.js';
 
 /** A compiled taxonomy: terms by their first token, longest first. */
@@ -73,13 +73,6 @@ interface Mention {
   category?: string;
   /** Implicit: the mention is its own opinion. */
   self?: Opinion;
-}
-
-function clauseOfToken(sentence: Sentence, i: number): number {
-  const starts = sentence.clauses ?? [0];
-  let c = 0;
-  while (c + 1 < starts.length && starts[c + 1]! <= i) c++;
-  return c;
 }
 
 function taxonomyMentions(tokens: Token[], taxonomy: Taxonomy): Mention[] {

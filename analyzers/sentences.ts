@@ -171,6 +171,14 @@ export function splitSentences(text: string, lang = 'en'): { start: number; end:
   return spans;
 }
 
+/** The clause (index into `sentence.clauses`, written by the sentiment stage) that token `i` is in. */
+export function clauseOfToken(sentence: Sentence, i: number): number {
+  const starts = sentence.clauses ?? [0];
+  let c = 0;
+  while (c + 1 < starts.length && starts[c + 1]! <= i) c++;
+  return c;
+}
+
 /** Builds the sentences of a text, with their tokens, for a language. */
 export function buildSentences(text: string, lang: string): Sentence[] {
   const chinese = lang === 'zh' || lang === 'ja';

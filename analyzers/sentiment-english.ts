@@ -34,7 +34,7 @@ import {
 } from './lexicons/english.js';
 import { correctTypo, englishLexicon, type Entry } from './lexicons/english-lexicon.js';
 import type { Opinion, Sentence, Token } from './record.js';
-import { tokenize } from './sentences.js';
+import { clauseOfToken, tokenize } from './sentences.js';
 import { verdict, type SentimentWeights } from './sentiment-weights.js';
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '-', '...', '…', '"']);
@@ -190,7 +190,7 @@ export function scoreEnglishSentence(sentence: Sentence, w: SentimentWeights, ca
   // In steps, each its own function: one large function here optimised worse than the sum of these.
   const scan = scanSentence(sentence.tokens, w);
   failureReports(scan);
-  statedWaits(scan.toks, scan.clauseOf, scan.cands);
+  statedWaits(scan);
   mergeEase(scan);
   const { toks, clauses, clauseOf, cands } = scan;
   const clauseWeight = clauseWeights(toks, clauses, w);
@@ -407,7 +407,7 @@ function candidateValue({ toks, clauses, clauseOf, boost, negator, remedy }: Sca
  * A stated wait ("45 minutes on hold", "waited 3 hours", "two days late") is a complaint, unless its
  * clause praises something or the wait was the reviewer's choice ("waited a month before reviewing").
  */
-function statedWaits(toks: Token[], clauseOf: Int32Array, cands: Candidate[]): void {
+function statedWaits({ toks, clauseOf, cands }: Scan): void {
   for (let j = 1; j < toks.length; j++) {
     if (!EN_WAIT_UNITS.has(toks[j]!.norm)) continue;
     let q = j - 1;
@@ -428,14 +428,6 @@ function statedWaits(toks: Token[], clauseOf: Int32Array, cands: Candidate[]): v
     if (cands.some((c) => c.first <= j && c.last >= q)) continue;
     cands.push({ first: q, last: j, entry: { v: -1.2 }, term: `${wait} … ${toks.slice(q, j + 1).map((t) => t.norm).join(' ')}`, factor: 1 });
   }
-}
-
-/** The clause a token is in. */
-function clauseIndex(s: Sentence, token: number): number {
-  const starts = s.clauses ?? [0];
-  let c = 0;
-  while (c + 1 < starts.length && starts[c + 1]! <= token) c++;
-  return c;
 }
 
 /** The word tokens of a clause: [from, to). */
@@ -500,7 +492,7 @@ export function markIrony(sentences: Sentence[]): boolean {
       const head = toks[o.first]!.norm;
       let j = o.last + 1;
       let from = -1;
-      if (EN_THANKS.has(head) || o.term === 'thank you') {
+      if (EN_THANKS.has(head)) {
         while (j < toks.length && THANKS_FILLERS.has(toks[j]!.norm)) j++;
         if (toks[j]?.norm === 'for') from = j + 1;
       } else if (LOVE.has(head)) {
@@ -510,7 +502,7 @@ export function markIrony(sentences: Sentence[]): boolean {
       }
       if (from < 0) continue;
       // To the end of the clause "for"/"how" opens, or a contrast.
-      let to = clauseBounds(s, s.tokens[from - 1] ? clauseIndex(s, from - 1) : o.clause)[1];
+      let to = clauseBounds(s, clauseOfToken(s, from - 1))[1];
       for (let k = from; k < to; k++) {
         if (EN_CONTRAST.has(toks[k]!.norm) || EN_CONCESSIVE.has(toks[k]!.norm)) {
           to = k;
@@ -528,11 +520,11 @@ export function markIrony(sentences: Sentence[]): boolean {
   for (const s of sentences) {
     for (const o of s.opinions ?? []) {
       if (flipped.has(o) || o.local < 0) {
-        complaint ||= o.local < 0 || flipped.has(o);
+        complaint = true;
         continue;
       }
       const head = s.tokens[o.first]!.norm;
-      if (!(EN_IRONIC_PRAISE.has(head) || EN_THANKS.has(head) || o.term === 'thank you') || !standsAlone(s, o)) return flipped.size > 0;
+      if (!(EN_IRONIC_PRAISE.has(head) || EN_THANKS.has(head)) || !standsAlone(s, o)) return flipped.size > 0;
       exclamations.push([s, o]);
     }
   }

@@ -231,7 +231,8 @@ function wholeText(preview: string, hiddenTops: Element[], exclude: (e: Element)
   if (stem.length < 10) return preview;
   for (const h of hiddenTops) {
     const whole = textWithout(h, exclude);
-    if (compact(whole).length > stem.length && compact(whole).startsWith(stem)) return whole;
+    const flat = compact(whole);
+    if (flat.length > stem.length && flat.startsWith(stem)) return whole;
   }
   return preview;
 }
