@@ -182,12 +182,13 @@ export function clauseOfToken(sentence: Sentence, i: number): number {
 /** Builds the sentences of a text, with their tokens, for a language. */
 export function buildSentences(text: string, lang: string): Sentence[] {
   const chinese = lang === 'zh' || lang === 'ja';
-  return splitSentences(text, lang).map(({ start, end }) => ({
-    start,
-    end,
-    text: text.slice(start, end),
-    tokens: chinese ? tokenizeChinese(text, start, end) : tokenize(text, start, end),
-  }));
+  // Built by push, not map(): an array map() makes has another elements kind once map() is
+  // optimised, and every loop over sentences would then be optimised again.
+  const sentences: Sentence[] = [];
+  for (const { start, end } of splitSentences(text, lang)) {
+    sentences.push({ start, end, text: text.slice(start, end), tokens: chinese ? tokenizeChinese(text, start, end) : tokenize(text, start, end) });
+  }
+  return sentences;
 }
 
 /** The sentences stage: writes `sentences` (spans and tokens). */

@@ -32,7 +32,7 @@ import {
   EN_WAIT_UNITS,
   EN_WAIT_WORDS,
 } from './lexicons/english.js';
-import { correctTypo, englishLexicon, type Entry } from './lexicons/english-lexicon.js';
+import { correctTypo, englishLexicon, lexiconEntry, type Entry } from './lexicons/english-lexicon.js';
 import type { Opinion, Sentence, Token } from './record.js';
 import { clauseOfToken, tokenize } from './sentences.js';
 import { verdict, type SentimentWeights } from './sentiment-weights.js';
@@ -41,6 +41,11 @@ const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '-', '...',
 // Cues that "… again" is an intention to come back ("will order from them again"), not a report.
 const AGAIN_CUES = new Set(['will', 'would', "'ll", "i'll", "we'll", "i'd", "we'd", 'definitely', 'certainly', 'surely', 'never', 'plan', 'planning', 'gonna', 'going', "can't", 'cannot', "won't", 'wont', "wouldn't", 'wouldnt', 'not', 'hope', 'to']);
 const EASY = new Set(['easy', 'easily']);
+// The values of the scorer's own cues: "… again" (an intention to come back), "did not work" (a
+// failure report), a stated wait ("waited two hours").
+const AGAIN_ENTRY = lexiconEntry(1.8, -2.5);
+const FAILURE_ENTRY = lexiconEntry(-0.7, -0.7);
+const WAIT_ENTRY = lexiconEntry(-1.2);
 // Words after a negated auxiliary that do not make it a failure report ("I don't know", "don't have to").
 const NOT_ACTIONS = new Set(['the', 'a', 'an', 'it', 'this', 'that', 'i', 'you', 'he', 'she', 'we', 'they', 'to', 'be', 'have', 'know', 'think', 'usually', 'mind', 'matter', 'need', 'want', 'worry', 'care', 'normally', 'typically', 'often', 'understand', 'see', 'expect', 'remember', 'believe', 'hesitate', 'regret', 'say', 'feel', 'like', 'buy', 'wear', 'mean', 'get', 'go', 'own', 'usually']);
 const ACTION_ADVERBS = new Set(['even', 'really', 'always', 'ever', 'actually', 'quite', 'properly', 'fully', 'seem', 'seems', 'not']);
@@ -123,7 +128,7 @@ function lookup(words: Map<string, Entry>, norm: string): Found | undefined {
       if (b !== undefined) factor *= b;
       else v += words.get(part)?.v ?? 0;
     }
-    if (v !== 0) return { entry: { v }, factor };
+    if (v !== 0) return { entry: lexiconEntry(v), factor };
   }
   return undefined;
 }
@@ -250,7 +255,7 @@ function scanSentence(toks: Token[], w: SentimentWeights): Scan {
     }
     if (t.kind === 'emoji') {
       const v = EMOJI_VALENCE[baseEmoji(t.text)];
-      if (v !== undefined) cands.push({ first: i, last: i, entry: { v }, term: t.text, factor: 1 });
+      if (v !== undefined) cands.push({ first: i, last: i, entry: lexiconEntry(v), term: t.text, factor: 1 });
       i++;
       continue;
     }
@@ -270,7 +275,7 @@ function scanSentence(toks: Token[], w: SentimentWeights): Scan {
     const plist = phrases.get(t.norm);
     const phrase = plist?.find((p) => matches(toks, i, p.tokens));
     if (phrase) {
-      if (phrase.v !== 0 || phrase.neg !== undefined) cands.push({ first: i, last: i + phrase.tokens.length - 1, entry: phrase, term: phrase.text, factor: 1 });
+      if (phrase.entry.v !== 0 || phrase.entry.neg !== undefined) cands.push({ first: i, last: i + phrase.tokens.length - 1, entry: phrase.entry, term: phrase.text, factor: 1 });
       i += phrase.tokens.length;
       continue;
     }
@@ -287,7 +292,7 @@ function scanSentence(toks: Token[], w: SentimentWeights): Scan {
       for (let j = i - 1; j >= Math.max(0, i - 5) && clauseOf[j] === clauseOf[i]; j--) {
         if (!againVerb(toks[j]!.norm)) continue;
         const cued = [j - 1, j - 2, j - 3].some((k) => k >= 0 && AGAIN_CUES.has(toks[k]!.norm));
-        if (cued && !cands.some((c) => c.last >= j)) cands.push({ first: j, last: i, entry: { v: 1.8, neg: -2.5 }, term: `${toks[j]!.norm} … again`, factor: 1 });
+        if (cued && !cands.some((c) => c.last >= j)) cands.push({ first: j, last: i, entry: AGAIN_ENTRY, term: `${toks[j]!.norm} … again`, factor: 1 });
         break;
       }
       i++;
@@ -297,7 +302,7 @@ function scanSentence(toks: Token[], w: SentimentWeights): Scan {
       const after = lookup(words, next.norm);
       if (EN_TOO_COMPLAINTS.has(next.norm) && !(after && after.entry.v < 0)) {
         // "too small": a complaint even though "small" is neutral; "too good to be true" stays a phrase.
-        cands.push({ first: i, last: i + 1, entry: { v: w.tooComplaint }, term: `too ${next.norm}`, factor: 1 });
+        cands.push({ first: i, last: i + 1, entry: lexiconEntry(w.tooComplaint), term: `too ${next.norm}`, factor: 1 });
         i += 2;
         continue;
       }
@@ -328,8 +333,8 @@ function scanSentence(toks: Token[], w: SentimentWeights): Scan {
 }
 
 /** Clause weights: "but" shifts weight to what follows it; a concessive clause counts less. */
-function clauseWeights(toks: Token[], clauses: number[], w: SentimentWeights): number[] {
-  const clauseWeight = clauses.map(() => 1);
+function clauseWeights(toks: Token[], clauses: number[], w: SentimentWeights): Float64Array {
+  const clauseWeight = new Float64Array(clauses.length).fill(1);
   for (let c = 0; c < clauses.length; c++) {
     const opener = toks[clauses[c]!]!.norm;
     if (EN_CONTRAST.has(opener) && !(opener === 'yet' && c === 0)) {
@@ -354,7 +359,7 @@ function failureReports({ toks, clauseOf, negator, cands }: Scan): void {
     const verb = toks[k];
     if (!verb || verb.kind !== 'word' || NOT_ACTIONS.has(verb.norm) || clauseOf[k] !== clauseOf[j]) continue;
     if (cands.some((c) => clauseOf[c.first] === clauseOf[j])) continue;
-    cands.push({ first: j, last: k, entry: { v: -0.7, neg: -0.7 }, term: `${toks[j]!.norm} ${verb.norm}`, factor: 1 });
+    cands.push({ first: j, last: k, entry: FAILURE_ENTRY, term: `${toks[j]!.norm} ${verb.norm}`, factor: 1 });
   }
 }
 
@@ -426,7 +431,7 @@ function statedWaits({ toks, clauseOf, cands }: Scan): void {
     if (!wait || blocked) continue;
     if (cands.some((c) => clauseOf[c.first] === clause && c.entry.v > 0)) continue;
     if (cands.some((c) => c.first <= j && c.last >= q)) continue;
-    cands.push({ first: q, last: j, entry: { v: -1.2 }, term: `${wait} … ${toks.slice(q, j + 1).map((t) => t.norm).join(' ')}`, factor: 1 });
+    cands.push({ first: q, last: j, entry: WAIT_ENTRY, term: `${wait} … ${toks.slice(q, j + 1).map((t) => t.norm).join(' ')}`, factor: 1 });
   }
 }
 

@@ -286,11 +286,19 @@ export function loadModel(model: EnglishModel): LoadedModel {
 }
 
 /** Softmax of three logits. */
-export function softmax(z: number[]): number[] {
-  const m = Math.max(...z);
-  const e = z.map((v) => Math.exp(v - m));
-  const s = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / s);
+export function softmax(z: readonly number[]): number[] {
+  // Loops rather than map/reduce: arrays from map() change elements kind once it is optimised.
+  let m = -Infinity;
+  for (const v of z) if (v > m) m = v;
+  const e: number[] = [];
+  let s = 0;
+  for (const v of z) {
+    const x = Math.exp(v - m);
+    e.push(x);
+    s += x;
+  }
+  for (let i = 0; i < e.length; i++) e[i] = e[i]! / s;
+  return e;
 }
 
 /**

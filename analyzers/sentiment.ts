@@ -39,7 +39,7 @@ export function scoreSentences(sentences: Sentence[], lang: string, text: string
 
 /** Combines scored sentences into the document's sentiment. */
 export function documentSentiment(sentences: Sentence[], w: SentimentWeights = DEFAULT_WEIGHTS): Sentiment {
-  const weights = sentences.map(() => 1);
+  const weights = new Float64Array(sentences.length).fill(1);
   sentences.forEach((s, i) => {
     const first = s.tokens.find((t) => t.kind === 'word');
     if (i > 0 && first && SENTENCE_CONTRAST.has(first.norm)) {
@@ -111,7 +111,8 @@ export function sentimentStage(weights: SentimentWeights = DEFAULT_WEIGHTS): Sta
       }
       // The trained model reads the lexicon scorer's verdicts as features: the document's first
       // (it reads every sentence's lexicon score), then each sentence on its own.
-      const own = sentences.map((s) => model.rowsOf([s]));
+      const own: number[][] = [];
+      for (const s of sentences) own.push(model.rowsOf([s]));
       const all = own.length === 1 ? own[0]! : model.unionRows(own);
       record.sentiment = labelled(modelVerdict(model, { rows: all, dense: denseFeatures(sentences, lexicon) }), lexicon);
       sentences.forEach((s, i) => {

@@ -10,16 +10,27 @@ import { EN_CONTRACTIONS, EN_PHRASES, EN_TYPO_TARGETS, EN_WORDS, type LexiconVal
 import { EMOJI_VALENCE } from './emoji.js';
 import { vaderLexicon } from './vader-lexicon.js';
 
-/** A lexicon entry: valence, and the valence when negated if it is not a plain flip. */
+/**
+ * A lexicon entry: valence, and the valence when negated if it is not a plain flip. Make one with
+ * `lexiconEntry`, so every entry has one shape (both fields present) and the scorer's hot loops
+ * stay monomorphic.
+ */
 export interface Entry {
   /** Valence on [-4, 4]. */
   v: number;
   /** Valence when negated, when the lexicon gives one. */
-  neg?: number;
+  neg: number | undefined;
 }
 
-/** A phrase entry: its tokens (normalised) and valences. */
-export interface PhraseEntry extends Entry {
+/** An entry of one shape (see `Entry`). */
+export function lexiconEntry(v: number, neg?: number): Entry {
+  return { v, neg };
+}
+
+/** A phrase: its tokens (normalised), the phrase as listed, and its entry. */
+export interface PhraseEntry {
+  /** Valences. */
+  entry: Entry;
   /** Normalised tokens. */
   tokens: string[];
   /** The phrase as listed. */
@@ -35,7 +46,7 @@ export interface EnglishLexicon {
 }
 
 function entry(value: LexiconValue): Entry {
-  return typeof value === 'number' ? { v: value } : { v: value[0], neg: value[1] };
+  return typeof value === 'number' ? lexiconEntry(value) : lexiconEntry(value[0], value[1]);
 }
 
 // Each contraction with the pattern that finds it as a whole word, compiled once.
@@ -66,9 +77,9 @@ export function englishLexicon(): EnglishLexicon {
   for (const [token, v] of vaderLexicon()) {
     // VADER has a few multi-word entries; they become phrases below.
     if (token.includes(' ')) continue;
-    if (!words.has(token)) words.set(token, { v });
+    if (!words.has(token)) words.set(token, lexiconEntry(v));
     const lower = token.toLowerCase();
-    if (!words.has(lower)) words.set(lower, { v });
+    if (!words.has(lower)) words.set(lower, lexiconEntry(v));
   }
   for (const [w, value] of Object.entries(EN_WORDS)) words.set(w, entry(value));
 
@@ -82,12 +93,12 @@ export function englishLexicon(): EnglishLexicon {
         continue;
       }
       const list = phrases.get(tokens[0]!) ?? [];
-      list.push({ ...e, tokens, text });
+      list.push({ entry: e, tokens, text });
       phrases.set(tokens[0]!, list);
     }
   };
   for (const [token, v] of vaderLexicon()) {
-    if (token.includes(' ') && /^[a-z' ]+$/.test(token)) addPhrase(token, { v });
+    if (token.includes(' ') && /^[a-z' ]+$/.test(token)) addPhrase(token, lexiconEntry(v));
   }
   for (const [p, value] of Object.entries(EN_PHRASES)) addPhrase(p, entry(value));
   for (const list of phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
