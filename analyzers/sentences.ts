@@ -132,6 +132,30 @@ function* pieces(text: string): Generator<[number, string]> {
   yield [from, from === 0 ? text : text.slice(from)];
 }
 
+const LETTER = /^\p{L}$/u;
+
+/**
+ * The letters just before `end` (what /\p{L}+$/u finds in the text before it), read backwards: the
+ * regex tries every start in the text, and it runs for each sentence end.
+ */
+function trailingWord(text: string, end: number): string {
+  let k = end;
+  while (k > 0) {
+    const c = text.charCodeAt(k - 1);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) {
+      k--;
+      continue;
+    }
+    if (c < 0x80) break;
+    // A letter outside the BMP is two UTF-16 units.
+    const wide = c >= 0xdc00 && c <= 0xdfff && k >= 2 && text.charCodeAt(k - 2) >= 0xd800 && text.charCodeAt(k - 2) <= 0xdbff;
+    const ch = wide ? text.slice(k - 2, k) : text[k - 1]!;
+    if (!LETTER.test(ch)) break;
+    k -= ch.length;
+  }
+  return text.slice(k, end);
+}
+
 /** Splits a text into sentence spans (offsets into the text, blanks trimmed). */
 export function splitSentences(text: string, lang = 'en'): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
@@ -155,7 +179,7 @@ export function splitSentences(text: string, lang = 'en'): { start: number; end:
       if (latin) {
         LOWER_START.lastIndex = 0;
         for (let m = LOWER_START.exec(seg.segment); m; m = LOWER_START.exec(seg.segment)) {
-          const before = /[\p{L}]+$/u.exec(seg.segment.slice(0, m.index))?.[0]?.toLowerCase() ?? '';
+          const before = trailingWord(seg.segment, m.index).toLowerCase();
           if (m[1]!.startsWith('.') && (before.length < 2 || ABBREVIATIONS.has(before))) continue;
           cuts.push(start + m.index + m[0].length);
         }
@@ -182,7 +206,7 @@ export function clauseOfToken(sentence: Sentence, i: number): number {
 /** Builds the sentences of a text, with their tokens, for a language. */
 export function buildSentences(text: string, lang: string): Sentence[] {
   const chinese = lang === 'zh' || lang === 'ja';
-  // Built by push, not map(): an array map() makes has another elements kind once map() is
+  // Built by push, not map(): an array from map() has another elements kind once map() is
   // optimised, and every loop over sentences would then be optimised again.
   const sentences: Sentence[] = [];
   for (const { start, end } of splitSentences(text, lang)) {

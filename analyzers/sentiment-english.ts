@@ -97,11 +97,21 @@ function matches(tokens: Token[], at: number, seq: readonly string[]): boolean {
 
 type Found = { entry: Entry; factor: number };
 
+/** Whether a word has one character three times in a row ("loooove"); a loop, as a regex costs more here. */
+function hasTriple(word: string): boolean {
+  for (let i = 2; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    // As /(.)\1\1/ reads it: any UTF-16 unit but a line terminator.
+    if (c === word.charCodeAt(i - 1) && c === word.charCodeAt(i - 2) && c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029) return true;
+  }
+  return false;
+}
+
 function lookup(words: Map<string, Entry>, norm: string): Found | undefined {
   const e = words.get(norm);
   if (e) return { entry: e, factor: 1 };
   // Elongations ("loooove", "sooo good") emphasise the word.
-  if (/(.)\1\1/.test(norm)) {
+  if (hasTriple(norm)) {
     const two = words.get(norm.replace(/(.)\1{2,}/g, '$1$1'));
     if (two) return { entry: two, factor: 1.2 };
     const one = words.get(norm.replace(/(.)\1{2,}/g, '$1'));
