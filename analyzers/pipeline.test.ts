@@ -7,7 +7,17 @@ import type { Stage } from './record.js';
 describe('pipeline', () => {
   it('fills every field of the analysis', () => {
     const a = createPipeline().analyze('I love this grinder but the hopper is flimsy. Would buy again from Amazon.');
-    expect(Object.keys(a).sort()).toEqual(['aspects', 'attributes', 'intents', 'lang', 'phrases', 'sentences', 'sentiment', 'signals', 'supported']);
+    expect(Object.keys(a).sort()).toEqual([
+      'aspects',
+      'attributes',
+      'intents',
+      'lang',
+      'phrases',
+      'sentences',
+      'sentiment',
+      'signals',
+      'supported',
+    ]);
     expect(a.lang).toBe('en');
     expect(a.supported).toBe(true);
     expect(a.sentences).toHaveLength(2);
@@ -63,8 +73,12 @@ describe('pipeline', () => {
   it('checks the stage order once, when built', () => {
     const stage = (name: string, reads: Stage['reads'], writes: Stage['writes']): Stage => ({ name, reads, writes, run: () => undefined });
     expect(checkStageOrder([stage('a', [], ['lang']), stage('b', ['lang'], ['sentences'])])).toEqual([]);
-    expect(checkStageOrder([stage('b', ['lang'], ['sentences']), stage('a', [], ['lang'])])).toEqual(['stage "b" reads "lang", which no earlier stage writes']);
-    expect(checkStageOrder([stage('a', [], ['lang']), stage('c', [], ['lang'])])).toEqual(['stage "c" writes "lang", already written by "a"']);
+    expect(checkStageOrder([stage('b', ['lang'], ['sentences']), stage('a', [], ['lang'])])).toEqual([
+      'stage "b" reads "lang", which no earlier stage writes',
+    ]);
+    expect(checkStageOrder([stage('a', [], ['lang']), stage('c', [], ['lang'])])).toEqual([
+      'stage "c" writes "lang", already written by "a"',
+    ]);
   });
 
   it('has a version and analyses title and body together', () => {

@@ -8,14 +8,14 @@
 import { createRequire } from 'node:module';
 import { ConfigError } from '../domain/errors.js';
 import type { TextAnalysis } from '../domain/types.js';
-import { aspectsStage, buildTaxonomy } from './aspects.js';
-import { attributesStage } from './attributes.js';
-import { intentsStage } from './intents.js';
-import { languageStage, normaliseLangTag } from './language.js';
-import { phrasesStage } from './phrases.js';
+import { aspectsStage, buildTaxonomy } from './stages/aspects.js';
+import { attributesStage } from './stages/attributes.js';
+import { intentsStage } from './stages/intents.js';
+import { languageStage, normaliseLangTag } from './stages/language.js';
+import { phrasesStage } from './stages/phrases.js';
 import type { AnalysisRecord, RecordField, Stage } from './record.js';
-import { sentencesStage } from './sentences.js';
-import { sentimentStage, UNSCORED } from './sentiment.js';
+import { sentencesStage } from './stages/sentences.js';
+import { sentimentStage, UNSCORED } from './stages/sentiment.js';
 
 /** Pipeline options. */
 export interface PipelineOptions {
@@ -47,9 +47,7 @@ function checkOptions(opts: PipelineOptions): PipelineOptions {
   const { z } = createRequire(import.meta.url)('zod') as typeof import('zod');
   const schema = z.strictObject({
     aspects: z.record(z.string().min(1), z.array(z.string().trim().min(1)).min(1)).optional(),
-    competitors: z
-      .array(z.strictObject({ id: z.string().min(1), names: z.array(z.string().trim().min(1)).min(1) }))
-      .optional(),
+    competitors: z.array(z.strictObject({ id: z.string().min(1), names: z.array(z.string().trim().min(1)).min(1) })).optional(),
     names: z.array(z.string()).optional(),
   });
   const parsed = schema.safeParse(opts);
@@ -64,7 +62,8 @@ export function checkStageOrder(stages: readonly Stage[]): string[] {
   const problems: string[] = [];
   const written = new Map<RecordField, string>();
   for (const stage of stages) {
-    for (const field of stage.reads) if (!written.has(field)) problems.push(`stage "${stage.name}" reads "${field}", which no earlier stage writes`);
+    for (const field of stage.reads)
+      if (!written.has(field)) problems.push(`stage "${stage.name}" reads "${field}", which no earlier stage writes`);
     for (const field of stage.writes) {
       const other = written.get(field);
       if (other) problems.push(`stage "${stage.name}" writes "${field}", already written by "${other}"`);

@@ -62,7 +62,8 @@ export async function createTextAnalyzer(options: PipelineOptions, threads = 1):
   // Build one pipeline here first: a bad option fails now, with the pipeline's own message.
   createPipeline(options);
   const filename = fileURLToPath(new URL('./pool-worker.js', import.meta.url));
-  if (!existsSync(filename)) throw new Error(`analyzer worker threads need the built analyzers (${filename} is missing); run npm run build`);
+  if (!existsSync(filename))
+    throw new Error(`analyzer worker threads need the built analyzers (${filename} is missing); run npm run build`);
   const { Piscina } = await import('piscina');
   const pool = new Piscina({ filename, workerData: options, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
   const split = async <T>(items: TextInput[], name: string): Promise<T[]> => {

@@ -22,22 +22,53 @@ export interface IngestFigure {
   note?: string;
 }
 
-const WORDS = ['kettle', 'boils', 'quickly', 'lid', 'wobbles', 'price', 'fair', 'support', 'slow', 'gift', 'mum', 'loves', 'quiet', 'handle', 'hot', 'descaling', 'easy', 'cheap', 'sturdy', 'pretty'];
+const WORDS = [
+  'kettle',
+  'boils',
+  'quickly',
+  'lid',
+  'wobbles',
+  'price',
+  'fair',
+  'support',
+  'slow',
+  'gift',
+  'mum',
+  'loves',
+  'quiet',
+  'handle',
+  'hot',
+  'descaling',
+  'easy',
+  'cheap',
+  'sturdy',
+  'pretty',
+];
 
 /** Deterministic synthetic review documents. */
 export function syntheticDocs(n: number, offset = 0): RadarDocument[] {
   const out: RadarDocument[] = [];
   let seed = 7 + offset;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let i = offset; i < offset + n; i++) {
     const words = Array.from({ length: 40 }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');
     out.push(
       buildDocument(
         {
-          kind: 'review', origin: 'crawl', sourceId: `src-${i % 12}`, site: 'bench.example', url: `http://bench.example/p/${i % 500}`,
-          siteId: `r${i}`, brand: `brand-${i % 3}`, product: `product-${i % 9}`, author: `user ${i % 20000}`,
-          rating: { value: 1 + (i % 5), best: 5, worst: 1 }, title: `Review ${i}`, body: `${words} number ${i}.`,
-          publishedAt: new Date(Date.UTC(2025, 0, 1) + (i % 500) * 86_400_000).toISOString(), fetchedAt: '2026-01-01T00:00:00.000Z',
+          kind: 'review',
+          origin: 'crawl',
+          sourceId: `src-${i % 12}`,
+          site: 'bench.example',
+          url: `http://bench.example/p/${i % 500}`,
+          siteId: `r${i}`,
+          brand: `brand-${i % 3}`,
+          product: `product-${i % 9}`,
+          author: `user ${i % 20000}`,
+          rating: { value: 1 + (i % 5), best: 5, worst: 1 },
+          title: `Review ${i}`,
+          body: `${words} number ${i}.`,
+          publishedAt: new Date(Date.UTC(2025, 0, 1) + (i % 500) * 86_400_000).toISOString(),
+          fetchedAt: '2026-01-01T00:00:00.000Z',
         },
         { salt: 'bench', storeAuthorNames: false, redactPII: true },
       ),
@@ -77,8 +108,21 @@ export async function benchEmbeddedIngest(n: number, batch = 1000): Promise<Inge
     await again.close();
     appendFileSync(floorFile, '');
     return [
-      { name: `embedded store ingest (${n} documents)`, value: (n / ms) * 1000, unit: 'docs/s', baseline: { name: 'appending the same JSON + fsync', value: (n / floorMs) * 1000 }, higherIsBetter: true },
-      { name: `embedded store reopen + brand count (${n} documents)`, value: reopenAndQuery, unit: 'ms', baseline: { name: 'brand+product count, warm', value: query }, higherIsBetter: false, note: `${count} documents of brand-1` },
+      {
+        name: `embedded store ingest (${n} documents)`,
+        value: (n / ms) * 1000,
+        unit: 'docs/s',
+        baseline: { name: 'appending the same JSON + fsync', value: (n / floorMs) * 1000 },
+        higherIsBetter: true,
+      },
+      {
+        name: `embedded store reopen + brand count (${n} documents)`,
+        value: reopenAndQuery,
+        unit: 'ms',
+        baseline: { name: 'brand+product count, warm', value: query },
+        higherIsBetter: false,
+        note: `${count} documents of brand-1`,
+      },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -102,10 +146,21 @@ export async function benchMongoIngest(uri: string, n: number, batch = 1000): Pr
       await store.upsertDocuments(docs);
       ms += performance.now() - t0;
       const t1 = performance.now();
-      await bare.insertMany(docs.map((d) => ({ ...d })), { ordered: false });
+      await bare.insertMany(
+        docs.map((d) => ({ ...d })),
+        { ordered: false },
+      );
       bareMs += performance.now() - t1;
     }
-    return [{ name: `MongoDB store ingest (${n} documents, FerretDB/SQLite)`, value: (n / ms) * 1000, unit: 'docs/s', baseline: { name: 'driver insertMany, same server', value: (n / bareMs) * 1000 }, higherIsBetter: true }];
+    return [
+      {
+        name: `MongoDB store ingest (${n} documents, FerretDB/SQLite)`,
+        value: (n / ms) * 1000,
+        unit: 'docs/s',
+        baseline: { name: 'driver insertMany, same server', value: (n / bareMs) * 1000 },
+        higherIsBetter: true,
+      },
+    ];
   } finally {
     await store.dropDatabase();
     await client.db(`${database}_bare`).dropDatabase();

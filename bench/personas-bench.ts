@@ -24,7 +24,8 @@ const demo = demoRows().rows;
 const byAuthor = new Map<string, ReportRow[]>();
 for (const r of demo) byAuthor.set(r.doc.authorKey!, [...(byAuthor.get(r.doc.authorKey!) ?? []), r]);
 templates.push(...byAuthor.values());
-if (existsSync(CLOTHING)) for (const r of clothingRows(CLOTHING)) templates.push([{ doc: { ...r.doc, authorKey: 'x' }, analysis: r.analysis! }]);
+if (existsSync(CLOTHING))
+  for (const r of clothingRows(CLOTHING)) templates.push([{ doc: { ...r.doc, authorKey: 'x' }, analysis: r.analysis! }]);
 
 const rows = syntheticRows(templates, MEMBERS);
 const rssRows = process.memoryUsage().rss;

@@ -68,7 +68,9 @@ async function trivialRate(redisUrl: string, workers: number, jobs: number): Pro
   const queue = new Queue('trivial', { connection: conn, prefix });
   try {
     for (let i = 0; i < jobs; i += 500) {
-      await queue.addBulk(Array.from({ length: Math.min(500, jobs - i) }, (_, k) => ({ name: 'noop', data: { i: i + k }, opts: { removeOnComplete: true } })));
+      await queue.addBulk(
+        Array.from({ length: Math.min(500, jobs - i) }, (_, k) => ({ name: 'noop', data: { i: i + k }, opts: { removeOnComplete: true } })),
+      );
     }
     let done = 0;
     let finish!: () => void;
@@ -101,7 +103,7 @@ export async function benchQueues(redisUrl: string, options: QueueBenchOptions =
   const { startDemoShop } = await import('../demo/shop.js');
   const { starterConfigYaml } = await import('../demo/starter-config.js');
   const { parseConfig, listSources } = await import('../config/load.js');
-  const { crawlSource } = await import('../jobs/crawl-source.js');
+  const { crawlSource } = await import('../pipeline/crawl.js');
   const { EmbeddedStore } = await import('../storage/embedded/embedded-store.js');
   const { RadarWorker } = await import('../jobs/worker.js');
   const { openQueues, addCrawlJob, JOB_KINDS, queueName } = await import('../jobs/queues.js');
@@ -126,11 +128,22 @@ export async function benchQueues(redisUrl: string, options: QueueBenchOptions =
     config.privacy.authorSalt = 'bench-salt';
     // One source per static product listing (every scaled copy), each a crawl job of its own.
     const home = await (await fetch(shop.url)).text();
-    const staticProducts = listSources(config).filter((t) => t.source.kind === 'reviews' && t.source.render === 'static').map((t) => t.source.urls[0]!);
-    const startUrls = [...new Set([...home.matchAll(/href="(\/products\/[^"?#]+)"/g)].map((m) => new URL(m[1]!, shop.url).href))].filter((u) =>
-      staticProducts.some((base) => u === base || u.startsWith(`${base}--`)),
+    const staticProducts = listSources(config)
+      .filter((t) => t.source.kind === 'reviews' && t.source.render === 'static')
+      .map((t) => t.source.urls[0]!);
+    const startUrls = [...new Set([...home.matchAll(/href="(\/products\/[^"?#]+)"/g)].map((m) => new URL(m[1]!, shop.url).href))].filter(
+      (u) => staticProducts.some((base) => u === base || u.startsWith(`${base}--`)),
     );
-    const sources: SourceConfig[] = startUrls.map((url, i) => ({ id: `bench-${i}`, kind: 'reviews', urls: [url], render: 'static', maxPages: 50, profiles: false, robots: 'respect', topReviewsOnly: false }));
+    const sources: SourceConfig[] = startUrls.map((url, i) => ({
+      id: `bench-${i}`,
+      kind: 'reviews',
+      urls: [url],
+      render: 'static',
+      maxPages: 50,
+      profiles: false,
+      robots: 'respect',
+      topReviewsOnly: false,
+    }));
     config.brands = config.brands.map((b, i) => ({ ...b, products: [], sources: i === 0 ? sources : [] }));
     const targets = listSources(config);
 
@@ -157,9 +170,12 @@ export async function benchQueues(redisUrl: string, options: QueueBenchOptions =
         for (const t of targets) await addCrawlJob(queues, { project: config.project, sourceId: t.source.id, trigger: 'api', full: true });
         const t1 = performance.now();
         const running = await Promise.all(
-          Array.from({ length: workers }, () => RadarWorker.start({ settings, store, loadConfig: async () => config, kinds: ['crawl'], concurrency: 1, isolate: 'never' })),
+          Array.from({ length: workers }, () =>
+            RadarWorker.start({ settings, store, loadConfig: async () => config, kinds: ['crawl'], concurrency: 1, isolate: 'never' }),
+          ),
         );
-        while ((await queues.crawl.getCompletedCount()) + (await queues.crawl.getFailedCount()) < targets.length) await new Promise((ok) => setTimeout(ok, 20));
+        while ((await queues.crawl.getCompletedCount()) + (await queues.crawl.getFailedCount()) < targets.length)
+          await new Promise((ok) => setTimeout(ok, 20));
         const ms = performance.now() - t1;
         const failed = await queues.crawl.getFailedCount();
         if (failed) throw new Error(`${failed} crawl jobs failed: ${(await queues.crawl.getFailed())[0]?.failedReason}`);
@@ -167,7 +183,11 @@ export async function benchQueues(redisUrl: string, options: QueueBenchOptions =
         return (targets.length / ms) * 1000;
       } finally {
         await Promise.all(Object.values(queues).map((q) => q.close()));
-        await obliterate(conn, prefix, JOB_KINDS.map((k) => queueName(config.project, k)));
+        await obliterate(
+          conn,
+          prefix,
+          JOB_KINDS.map((k) => queueName(config.project, k)),
+        );
         conn.disconnect();
         await store.close();
       }
@@ -180,9 +200,27 @@ export async function benchQueues(redisUrl: string, options: QueueBenchOptions =
       trivial: { jobs: trivialJobs, oneWorker: trivial1, twoWorkers: trivial2 },
       crawl: { jobs: targets.length, pages, direct: directRate, oneWorker: crawl1, twoWorkers: crawl2 },
       figures: [
-        { name: 'trivial jobs through the queue, 2 workers', value: trivial2, unit: 'jobs/s', baseline: { name: '1 worker', value: trivial1 }, note: `${trivialJobs} jobs, concurrency 1 per worker` },
-        { name: 'crawl jobs through the queue, 1 worker', value: crawl1, unit: 'jobs/s', baseline: { name: 'same crawls run directly, no queue', value: directRate }, note: jobsNote },
-        { name: 'crawl jobs through the queue, 2 workers', value: crawl2, unit: 'jobs/s', baseline: { name: '1 worker', value: crawl1 }, note: `${jobsNote}; in-process workers, concurrency 1 each` },
+        {
+          name: 'trivial jobs through the queue, 2 workers',
+          value: trivial2,
+          unit: 'jobs/s',
+          baseline: { name: '1 worker', value: trivial1 },
+          note: `${trivialJobs} jobs, concurrency 1 per worker`,
+        },
+        {
+          name: 'crawl jobs through the queue, 1 worker',
+          value: crawl1,
+          unit: 'jobs/s',
+          baseline: { name: 'same crawls run directly, no queue', value: directRate },
+          note: jobsNote,
+        },
+        {
+          name: 'crawl jobs through the queue, 2 workers',
+          value: crawl2,
+          unit: 'jobs/s',
+          baseline: { name: '1 worker', value: crawl1 },
+          note: `${jobsNote}; in-process workers, concurrency 1 each`,
+        },
       ],
     };
   } finally {

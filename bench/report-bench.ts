@@ -32,7 +32,14 @@ const PRODUCTS = ['dresses', 'knits', 'blouses', 'jeans', 'jackets', 'skirts', '
 export function benchConfigYaml(): string {
   return `project: report-bench
 brands:
-${BRANDS.map((b, i) => `  - id: ${b}\n    name: ${b[0]!.toUpperCase()}${b.slice(1)}\n    own: ${i === 0}\n    products:\n${PRODUCTS.filter((_, j) => j % 3 === i).map((p) => `      - { id: ${b}-${p}, name: ${p} }`).join('\n')}`).join('\n')}
+${BRANDS.map(
+  (b, i) =>
+    `  - id: ${b}\n    name: ${b[0]!.toUpperCase()}${b.slice(1)}\n    own: ${i === 0}\n    products:\n${PRODUCTS.filter(
+      (_, j) => j % 3 === i,
+    )
+      .map((p) => `      - { id: ${b}-${p}, name: ${p} }`)
+      .join('\n')}`,
+).join('\n')}
 report: { minPersonaSize: 50, minPersonaShare: 0.02 }
 `;
 }
@@ -65,10 +72,20 @@ export async function buildReportStore(n: number, shared: string): Promise<strin
       const product = `${brand}-${PRODUCTS.filter((_, j) => j % 3 === BRANDS.indexOf(brand))[Math.floor(i / 3) % 3]}`;
       const doc = buildDocument(
         {
-          kind: 'review', origin: 'import', sourceId: `bench-${brand}`, site: 'bench.example', url: `http://bench.example/${product}`,
-          siteId: `r${i}`, brand, product, author: `reviewer ${i % Math.ceil(n / 3)}`,
-          rating: { value: t.rating, best: 5, worst: 1 }, title: t.title, body: t.body,
-          publishedAt: new Date(Date.UTC(2024, 0, 1) + ((i * 7919) % (600 * 24)) * 3_600_000).toISOString(), fetchedAt: '2026-01-01T00:00:00.000Z',
+          kind: 'review',
+          origin: 'import',
+          sourceId: `bench-${brand}`,
+          site: 'bench.example',
+          url: `http://bench.example/${product}`,
+          siteId: `r${i}`,
+          brand,
+          product,
+          author: `reviewer ${i % Math.ceil(n / 3)}`,
+          rating: { value: t.rating, best: 5, worst: 1 },
+          title: t.title,
+          body: t.body,
+          publishedAt: new Date(Date.UTC(2024, 0, 1) + ((i * 7919) % (600 * 24)) * 3_600_000).toISOString(),
+          fetchedAt: '2026-01-01T00:00:00.000Z',
         },
         policy,
       );
@@ -87,7 +104,15 @@ export async function buildReportStore(n: number, shared: string): Promise<strin
     const keys = [...new Set(docs.map((d) => d.authorKey!))].filter((k) => !profiled.has(k));
     for (const k of keys) profiled.add(k);
     await store.upsertAuthors(
-      keys.filter((_, j) => j % 2 === 0).map((k, j) => ({ _id: k, site: 'bench.example', location: `Town ${j % 50}, ${REGIONS[j % REGIONS.length]}`, firstSeenAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' })),
+      keys
+        .filter((_, j) => j % 2 === 0)
+        .map((k, j) => ({
+          _id: k,
+          site: 'bench.example',
+          location: `Town ${j % 50}, ${REGIONS[j % REGIONS.length]}`,
+          firstSeenAt: '2026-01-01T00:00:00.000Z',
+          updatedAt: '2026-01-01T00:00:00.000Z',
+        })),
     );
   }
   await store.close();
@@ -95,13 +120,17 @@ export async function buildReportStore(n: number, shared: string): Promise<strin
   return dir;
 }
 
-function child(root: string, dir: string, what: 'report' | 'load'): Promise<{ ms: number; rssMb: number; documents: number; personas: number }> {
+function child(
+  root: string,
+  dir: string,
+  what: 'report' | 'load',
+): Promise<{ ms: number; rssMb: number; documents: number; personas: number }> {
   const script = `
     process.env.DOTENV_CONFIG_QUIET = 'true';
     process.env.RADAR_LOG_LEVEL = 'warn';
     const { loadConfig } = await import('${root}/dist/config/load.js');
     const { EmbeddedStore } = await import('${root}/dist/storage/embedded/embedded-store.js');
-    const { reportProject, loadRows } = await import('${root}/dist/jobs/report-project.js');
+    const { reportProject, loadRows } = await import('${root}/dist/pipeline/report.js');
     const { config } = await loadConfig('${dir}/radar.yaml', {});
     config.report.outDir = '${dir}/out';
     const t0 = performance.now();
@@ -136,8 +165,22 @@ export async function benchReportAtScale(n: number, root = resolve(import.meta.d
     const load = await child(root, dir, 'load');
     const report = await child(root, dir, 'report');
     return [
-      { name: `report over ${report.documents} analysed documents (html, md, json, csv)`, value: report.ms / 1000, unit: 's', baseline: { name: 'opening the store and loading the same rows', value: load.ms / 1000 }, higherIsBetter: false, note: `${report.personas} personas; bar ≤ 20 s` },
-      { name: `report peak RSS over ${report.documents} documents`, value: report.rssMb, unit: 'MB', baseline: { name: 'loading the same rows', value: load.rssMb }, higherIsBetter: false, note: 'bar ≤ 2,048 MB' },
+      {
+        name: `report over ${report.documents} analysed documents (html, md, json, csv)`,
+        value: report.ms / 1000,
+        unit: 's',
+        baseline: { name: 'opening the store and loading the same rows', value: load.ms / 1000 },
+        higherIsBetter: false,
+        note: `${report.personas} personas; bar ≤ 20 s`,
+      },
+      {
+        name: `report peak RSS over ${report.documents} documents`,
+        value: report.rssMb,
+        unit: 'MB',
+        baseline: { name: 'loading the same rows', value: load.rssMb },
+        higherIsBetter: false,
+        note: 'bar ≤ 2,048 MB',
+      },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

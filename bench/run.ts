@@ -40,14 +40,16 @@ const figures: Figure[] = [];
 function record(f: Omit<Figure, 'ratio'>, higherIsBetter = true): void {
   const ratio = higherIsBetter ? f.value / f.baseline.value : f.baseline.value / f.value;
   figures.push({ ...f, ratio: Math.round(ratio * 100) / 100 });
-  process.stderr.write(`${f.name}: ${f.value.toFixed(1)} ${f.unit} vs ${f.baseline.name} ${f.baseline.value.toFixed(1)} ${f.unit} (ratio ${ratio.toFixed(2)})\n`);
+  process.stderr.write(
+    `${f.name}: ${f.value.toFixed(1)} ${f.unit} vs ${f.baseline.name} ${f.baseline.value.toFixed(1)} ${f.unit} (ratio ${ratio.toFixed(2)})\n`,
+  );
 }
 
 async function benchCrawl(): Promise<{ storeDir: string }> {
   const { startDemoShop } = await import('../demo/shop.js');
   const { starterConfigYaml } = await import('../demo/starter-config.js');
   const { parseConfig, listSources } = await import('../config/load.js');
-  const { crawlSource } = await import('../jobs/crawl-source.js');
+  const { crawlSource } = await import('../pipeline/crawl.js');
   const { EmbeddedStore } = await import('../storage/embedded/embedded-store.js');
   const { CheerioCrawler } = await import('@crawlee/cheerio');
   const { Configuration } = await import('@crawlee/core');
@@ -63,11 +65,27 @@ async function benchCrawl(): Promise<{ storeDir: string }> {
     // One crawl over every static review page of the shop (all scaled copies as start URLs) on both
     // sides; each discovers the paginated review pages by following links, as a real crawl does.
     const home = await (await fetch(shop.url)).text();
-    const staticProducts = new Set(listSources(config).filter((t) => t.source.kind === 'reviews' && t.source.render !== 'browser').map((t) => t.source.urls[0]!));
-    const startUrls = [...new Set([...home.matchAll(/href="(\/products\/[^"?#]+)"/g)].map((m) => new URL(m[1]!, shop.url).href))].filter((u) =>
-      [...staticProducts].some((base) => u === base || u.startsWith(`${base}--`)),
+    const staticProducts = new Set(
+      listSources(config)
+        .filter((t) => t.source.kind === 'reviews' && t.source.render !== 'browser')
+        .map((t) => t.source.urls[0]!),
     );
-    const target = { source: { id: 'bench-all', kind: 'reviews' as const, urls: startUrls, render: 'static' as const, maxPages: 100_000, profiles: false, robots: 'respect' as const, topReviewsOnly: false }, brand: 'bench' };
+    const startUrls = [...new Set([...home.matchAll(/href="(\/products\/[^"?#]+)"/g)].map((m) => new URL(m[1]!, shop.url).href))].filter(
+      (u) => [...staticProducts].some((base) => u === base || u.startsWith(`${base}--`)),
+    );
+    const target = {
+      source: {
+        id: 'bench-all',
+        kind: 'reviews' as const,
+        urls: startUrls,
+        render: 'static' as const,
+        maxPages: 100_000,
+        profiles: false,
+        robots: 'respect' as const,
+        topReviewsOnly: false,
+      },
+      brand: 'bench',
+    };
     // Warm-up: one pass of the shop's pages through the server (and the JIT) before anything is timed.
     const { runCrawl } = await import('../crawlers/run-crawl.js');
     await runCrawl({ source: target.source, settings: config.crawl, onPage: async () => ({ allKnown: false }) });
@@ -170,8 +188,19 @@ async function benchScore(): Promise<void> {
   const pipeline = createPipeline();
   const s = new Sentiment();
   const ours = throughput((t) => pipeline.analyze(t), texts);
-  record({ name: 'analyzer pipeline, full (in process)', value: ours, unit: 'docs/s', baseline: { name: '`sentiment` package', value: throughput((t) => s.analyze(t), texts) }, note: `${texts.length} clothing reviews` });
-  record({ name: 'analyzer pipeline, full (in process) vs VADER', value: ours, unit: 'docs/s', baseline: { name: 'vader-sentiment', value: throughput((t) => vader.SentimentIntensityAnalyzer.polarity_scores(t), texts) } });
+  record({
+    name: 'analyzer pipeline, full (in process)',
+    value: ours,
+    unit: 'docs/s',
+    baseline: { name: '`sentiment` package', value: throughput((t) => s.analyze(t), texts) },
+    note: `${texts.length} clothing reviews`,
+  });
+  record({
+    name: 'analyzer pipeline, full (in process) vs VADER',
+    value: ours,
+    unit: 'docs/s',
+    baseline: { name: 'vader-sentiment', value: throughput((t) => vader.SentimentIntensityAnalyzer.polarity_scores(t), texts) },
+  });
   // Whole processes on the set itself (each review once: the JIT's warm-up counts, as it does for a
   // user), the three commands in turns, five runs each; medians compared.
   const set = clothingSet();
@@ -187,13 +216,29 @@ async function benchScore(): Promise<void> {
   const rate = (ms: number[]) => (set.length / median(ms)) * 1000;
   const seconds = (ms: number[]) => ms.map((m) => (m / 1000).toFixed(2)).join('/');
   const note = `${set.length} clothing reviews, each once; medians of 5 runs in turns (ours ${seconds(runs.radar)} s; VADER ${seconds(runs.vader)} s)`;
-  record({ name: '`radar score` (whole process)', value: rate(runs.radar), unit: 'docs/s', baseline: { name: '`sentiment` JSONL script (whole process)', value: rate(runs.sentiment) }, note });
-  record({ name: '`radar score` (whole process) vs VADER', value: rate(runs.radar), unit: 'docs/s', baseline: { name: 'vader-sentiment JSONL script (whole process)', value: rate(runs.vader) }, note });
+  record({
+    name: '`radar score` (whole process)',
+    value: rate(runs.radar),
+    unit: 'docs/s',
+    baseline: { name: '`sentiment` JSONL script (whole process)', value: rate(runs.sentiment) },
+    note,
+  });
+  record({
+    name: '`radar score` (whole process) vs VADER',
+    value: rate(runs.radar),
+    unit: 'docs/s',
+    baseline: { name: 'vader-sentiment JSONL script (whole process)', value: rate(runs.vader) },
+    note,
+  });
 }
 
 function child(script: string, env: Record<string, string>): Promise<{ ms: number; rssMb: number; documents: number }> {
   return new Promise((ok, fail) => {
-    const c = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const c = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     c.stdout.on('data', (d: Buffer) => (out += d.toString()));
     c.on('error', fail);
@@ -213,7 +258,7 @@ async function benchReport(storeDir: string): Promise<void> {
     const { EmbeddedStore } = await import('${ROOT}/dist/storage/embedded/embedded-store.js');
     const { parseConfig } = await import('${ROOT}/dist/config/load.js');
     const { starterConfigYaml } = await import('${ROOT}/dist/demo/starter-config.js');
-    const { analyzeStore } = await import('${ROOT}/dist/jobs/analyze-store.js');
+    const { analyzeStore } = await import('${ROOT}/dist/pipeline/analyze.js');
     const config = parseConfig(starterConfigYaml('http://127.0.0.1:1')).config;
     config.report.outDir = process.env.OUT;
     // The crawl bench stores every page under one brand, "bench": report on it.
@@ -221,10 +266,14 @@ async function benchReport(storeDir: string): Promise<void> {
     const store = await EmbeddedStore.open(process.env.STORE);
     if (process.env.ANALYZE) await analyzeStore(config, store);`;
   const out = mkdtempSync(join(tmpdir(), 'radar-bench-report-'));
-  await child(`${common}; await store.close(); console.log(JSON.stringify({ms:0,rssMb:0,documents:0}));`, { STORE: storeDir, OUT: out, ANALYZE: '1' });
+  await child(`${common}; await store.close(); console.log(JSON.stringify({ms:0,rssMb:0,documents:0}));`, {
+    STORE: storeDir,
+    OUT: out,
+    ANALYZE: '1',
+  });
   const report = await child(
     `${common}
-    const { reportProject } = await import('${ROOT}/dist/jobs/report-project.js');
+    const { reportProject } = await import('${ROOT}/dist/pipeline/report.js');
     const t0 = performance.now();
     const r = await reportProject(config, store, { formats: ['html','md','json','csv'] });
     const ms = performance.now() - t0;
@@ -234,7 +283,7 @@ async function benchReport(storeDir: string): Promise<void> {
   );
   const load = await child(
     `${common}
-    const { loadRows } = await import('${ROOT}/dist/jobs/report-project.js');
+    const { loadRows } = await import('${ROOT}/dist/pipeline/report.js');
     const t0 = performance.now();
     const rows = await loadRows(config, store);
     const ms = performance.now() - t0;
@@ -243,8 +292,20 @@ async function benchReport(storeDir: string): Promise<void> {
     { STORE: storeDir, OUT: out },
   );
   rmSync(out, { recursive: true, force: true });
-  record({ name: 'report generation (html, md, json, csv)', value: report.ms, unit: 'ms', baseline: { name: 'loading the same rows from the store', value: load.ms }, note: `${report.documents} documents` }, false);
-  record({ name: 'report peak RSS', value: report.rssMb, unit: 'MB', baseline: { name: 'loading the same rows', value: load.rssMb } }, false);
+  record(
+    {
+      name: 'report generation (html, md, json, csv)',
+      value: report.ms,
+      unit: 'ms',
+      baseline: { name: 'loading the same rows from the store', value: load.ms },
+      note: `${report.documents} documents`,
+    },
+    false,
+  );
+  record(
+    { name: 'report peak RSS', value: report.rssMb, unit: 'MB', baseline: { name: 'loading the same rows', value: load.rssMb } },
+    false,
+  );
 }
 
 async function benchIngest(): Promise<void> {
@@ -299,7 +360,10 @@ const md = [
   '',
   '| Figure | Ours | Baseline | Ratio | Note |',
   '| --- | --- | --- | --- | --- |',
-  ...figures.map((f) => `| ${f.name} | ${f.value.toFixed(1)} ${f.unit} | ${f.baseline.name}: ${f.baseline.value.toFixed(1)} ${f.unit} | ${f.ratio.toFixed(2)} | ${f.note ?? ''} |`),
+  ...figures.map(
+    (f) =>
+      `| ${f.name} | ${f.value.toFixed(1)} ${f.unit} | ${f.baseline.name}: ${f.baseline.value.toFixed(1)} ${f.unit} | ${f.ratio.toFixed(2)} | ${f.note ?? ''} |`,
+  ),
   '',
 ];
 writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md.join('\n'));

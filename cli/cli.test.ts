@@ -29,7 +29,10 @@ describe('radar CLI', () => {
 
   it('exits 78 with every problem on an invalid config, and touches no stored data', async () => {
     const cwd = tempDir();
-    writeFileSync(join(cwd, 'radar.yaml'), 'brands:\n  - id: Bad\n    name: X\n    products: [{ id: p, name: P, sources: [{ id: s, urls: [nope] }] }]\ncrawl: { delayMs: -1 }\n');
+    writeFileSync(
+      join(cwd, 'radar.yaml'),
+      'brands:\n  - id: Bad\n    name: X\n    products: [{ id: p, name: P, sources: [{ id: s, urls: [nope] }] }]\ncrawl: { delayMs: -1 }\n',
+    );
     for (const cmd of [['crawl'], ['analyze'], ['report']]) {
       const r = await radar(cmd, { cwd });
       expect(r.code, cmd.join(' ')).toBe(78);

@@ -39,12 +39,19 @@ export async function loadProject(ctx: CliContext): Promise<{ config: RadarConfi
  * crawls and imports stored pass `existing`: an embedded store that is not there is then a mistake
  * (a misspelt storage.path, the wrong folder), not a new empty store to report on.
  */
-export async function withStore<T>(config: RadarConfig, fn: (store: Store) => Promise<T>, options: { existing?: boolean } = {}): Promise<T> {
+export async function withStore<T>(
+  config: RadarConfig,
+  fn: (store: Store) => Promise<T>,
+  options: { existing?: boolean } = {},
+): Promise<T> {
   if (options.existing && !config.storage.mongodbUri) {
     const { existsSync } = await import('node:fs');
     const { resolve } = await import('node:path');
     const dir = resolve(config.storage.path);
-    if (!existsSync(dir)) throw new UsageError(`no store at ${dir}: check storage.path in radar.yaml (or the folder you run radar in), or run radar crawl or radar import first`);
+    if (!existsSync(dir))
+      throw new UsageError(
+        `no store at ${dir}: check storage.path in radar.yaml (or the folder you run radar in), or run radar crawl or radar import first`,
+      );
   }
   const { openStore } = await import('../storage/open-store.js');
   const store = await openStore({
@@ -54,7 +61,7 @@ export async function withStore<T>(config: RadarConfig, fn: (store: Store) => Pr
     retentionDays: config.privacy.retentionDays,
   });
   try {
-    const { sweepRetention } = await import('../jobs/retention.js');
+    const { sweepRetention } = await import('../pipeline/retention.js');
     await sweepRetention(config, store);
     return await fn(store);
   } finally {
@@ -65,6 +72,7 @@ export async function withStore<T>(config: RadarConfig, fn: (store: Store) => Pr
 /** A whole number option of at least `min`, or a UsageError naming the flag. */
 export function wholeNumber(value: unknown, flag: string, min = 1): number {
   const n = Number(value);
-  if (typeof value === 'boolean' || !Number.isInteger(n) || n < min) throw new UsageError(`${flag} ${String(value)}: expected a whole number of at least ${min}`);
+  if (typeof value === 'boolean' || !Number.isInteger(n) || n < min)
+    throw new UsageError(`${flag} ${String(value)}: expected a whole number of at least ${min}`);
   return n;
 }

@@ -26,7 +26,23 @@ import { serve } from './commands/serve.js';
 import { validate } from './commands/validate.js';
 
 /** Every command, in the order `radar --help` lists them. */
-export const COMMANDS: CommandSpec[] = [init, demo, crawl, analyze, report, score, importCommand, exportCommand, forget, runs, validate, schedule, worker, jobs, serve];
+export const COMMANDS: CommandSpec[] = [
+  init,
+  demo,
+  crawl,
+  analyze,
+  report,
+  score,
+  importCommand,
+  exportCommand,
+  forget,
+  runs,
+  validate,
+  schedule,
+  worker,
+  jobs,
+  serve,
+];
 
 function version(): string {
   try {
@@ -40,7 +56,9 @@ function version(): string {
 /** Builds the commander program; `onRun` receives the chosen command's promise. */
 export function buildProgram(ctx: CliContext, onRun: (p: Promise<number | void>) => void): Command {
   const program = new Command('radar')
-    .description('Review Radar: listen to what customers say about your products and your competitors\', and turn it into attitudinal personas backed by evidence.')
+    .description(
+      "Review Radar: listen to what customers say about your products and your competitors', and turn it into attitudinal personas backed by evidence.",
+    )
     .version(version(), '-V, --version')
     .option('-c, --config <path>', 'project file (default: ./radar.yaml)')
     .option('-v, --verbose', 'log more (debug level)')
@@ -70,7 +88,7 @@ export function buildProgram(ctx: CliContext, onRun: (p: Promise<number | void>)
       ctx.verbose = !!globals.verbose;
       ctx.quiet = !!globals.quiet;
       // Commands print their own summaries; the log speaks up for warnings unless asked for more.
-      setLogLevel(ctx.verbose ? 'debug' : ctx.quiet ? 'error' : (process.env.RADAR_LOG_LEVEL ?? (spec.logLevel ?? 'warn')));
+      setLogLevel(ctx.verbose ? 'debug' : ctx.quiet ? 'error' : (process.env.RADAR_LOG_LEVEL ?? spec.logLevel ?? 'warn'));
       onRun(spec.run(args, options, ctx));
     });
   }
@@ -106,4 +124,3 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
     return ExitCode.failure;
   }
 }
-

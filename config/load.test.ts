@@ -86,7 +86,9 @@ privacy: { retentionDays: -5 }
     for (const ok of ['*/15 * * * *', '0 6 * * 1-5', '@daily']) expect('config' in withSchedule(ok), ok).toBe(true);
     for (const bad of ['*/5 * * * * *', '0 0 6 * * *', '0 6 * *']) {
       const r = withSchedule(bad);
-      expect('errors' in r && r.errors.join('\n'), bad).toMatch(/schedule: not a valid cron expression: it has \d fields, a schedule has five/);
+      expect('errors' in r && r.errors.join('\n'), bad).toMatch(
+        /schedule: not a valid cron expression: it has \d fields, a schedule has five/,
+      );
     }
   });
 
@@ -194,7 +196,12 @@ describe('JSON Schema', () => {
     const missing: string[] = [];
     const walk = (node: unknown, path: string) => {
       if (!node || typeof node !== 'object') return;
-      const n = node as { properties?: Record<string, { description?: string }>; items?: unknown; anyOf?: unknown[]; additionalProperties?: unknown };
+      const n = node as {
+        properties?: Record<string, { description?: string }>;
+        items?: unknown;
+        anyOf?: unknown[];
+        additionalProperties?: unknown;
+      };
       for (const [k, v] of Object.entries(n.properties ?? {})) {
         if (!v.description) missing.push(`${path}.${k}`);
         walk(v, `${path}.${k}`);

@@ -20,7 +20,8 @@ function typeOf(n: Node): string {
   if (n.enum) return n.enum.map((e) => `\`${String(e)}\``).join(' | ');
   if (n.anyOf) return n.anyOf.map(typeOf).join(' | ');
   if (n.type === 'array') return `list of ${n.items ? typeOf(n.items) : 'values'}`;
-  if (n.type === 'object' && n.additionalProperties && typeof n.additionalProperties === 'object') return `map of ${typeOf(n.additionalProperties)}`;
+  if (n.type === 'object' && n.additionalProperties && typeof n.additionalProperties === 'object')
+    return `map of ${typeOf(n.additionalProperties)}`;
   return Array.isArray(n.type) ? n.type.join(' | ') : (n.type ?? 'any');
 }
 
@@ -60,7 +61,11 @@ function rowsOf(node: Node, path: string, rows: Row[], shapes: Map<string, Node>
 }
 
 function table(rows: Row[]): string {
-  return ['| Key | Type | Default | Description |', '| --- | --- | --- | --- |', ...rows.map((r) => `| \`${r.path}\` | ${cell(r.type)} | ${cell(r.def)} | ${cell(r.description)} |`)].join('\n');
+  return [
+    '| Key | Type | Default | Description |',
+    '| --- | --- | --- | --- |',
+    ...rows.map((r) => `| \`${r.path}\` | ${cell(r.type)} | ${cell(r.def)} | ${cell(r.description)} |`),
+  ].join('\n');
 }
 
 /** The reference as Markdown: the project file's keys, then one table per nested shape. */

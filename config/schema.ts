@@ -53,13 +53,19 @@ const cron = z
     const fields = value.trim().split(/\s+/).length;
     if (!value.trim().startsWith('@') && fields !== 5) {
       // cron-parser also takes a leading seconds field: "*/5 * * * * *" would crawl every five seconds.
-      ctx.addIssue({ code: 'custom', message: `not a valid cron expression: it has ${fields} fields, a schedule has five ("minute hour day-of-month month day-of-week"), e.g. "0 6 * * *" for 06:00 daily` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `not a valid cron expression: it has ${fields} fields, a schedule has five ("minute hour day-of-month month day-of-week"), e.g. "0 6 * * *" for 06:00 daily`,
+      });
       return;
     }
     try {
       CronExpressionParser.parse(value);
     } catch (err) {
-      ctx.addIssue({ code: 'custom', message: `not a valid cron expression (${(err as Error).message}); e.g. "0 6 * * *" for 06:00 daily` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `not a valid cron expression (${(err as Error).message}); e.g. "0 6 * * *" for 06:00 daily`,
+      });
     }
   })
   .describe('When to crawl, as a cron expression ("minute hour day-of-month month day-of-week"), e.g. "0 6 * * *" daily at 06:00.');
@@ -69,23 +75,29 @@ const timezone = z
   .refine(isValidTimeZone, { message: 'not a known IANA time zone (e.g. "Europe/Berlin", "UTC")' })
   .describe('IANA time zone the cron schedule is read in, e.g. "Europe/Berlin". Defaults to UTC.');
 
-const httpUrl = z
-  .string()
-  .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), { message: 'must be an absolute http(s) URL' });
+const httpUrl = z.string().refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), { message: 'must be an absolute http(s) URL' });
 
 /** A CSS-selector recipe for sites whose reviews no generic strategy finds. */
 export const RecipeSchema = z
   .strictObject({
     container: selector().describe('CSS selector matching one element per review.'),
     author: selector(0).optional().describe('Selector, inside the container, of the author name.'),
-    authorLink: selector(0).optional().describe("Selector of the link to the author's profile page (its href is followed when profiles are on)."),
+    authorLink: selector(0)
+      .optional()
+      .describe("Selector of the link to the author's profile page (its href is followed when profiles are on)."),
     location: selector(0).optional().describe("Selector of the author's location shown beside the review."),
     rating: z
       .strictObject({
         selector: selector().describe('Selector of the rating element.'),
-        attribute: z.string().optional().describe('Attribute holding the rating instead of the text, e.g. "data-rating", "aria-label" or "class".'),
+        attribute: z
+          .string()
+          .optional()
+          .describe('Attribute holding the rating instead of the text, e.g. "data-rating", "aria-label" or "class".'),
         scale: z.number().positive().default(5).describe('Best value on the rating scale (5 for five stars, 10 for ten-point scores).'),
-        mode: z.enum(['value', 'count']).default('value').describe('"value" reads a number from the text or attribute; "count" counts the matched elements (one per filled star).'),
+        mode: z
+          .enum(['value', 'count'])
+          .default('value')
+          .describe('"value" reads a number from the text or attribute; "count" counts the matched elements (one per filled star).'),
       })
       .optional()
       .describe('How to read the star or score rating.'),
@@ -109,19 +121,33 @@ export const RecipeSchema = z
 export const SourceSchema = z
   .strictObject({
     id: id('source'),
-    kind: z.enum(['reviews', 'mentions']).default('reviews').describe('"reviews": product review pages; "mentions": feeds and discussion threads that mention brands.'),
+    kind: z
+      .enum(['reviews', 'mentions'])
+      .default('reviews')
+      .describe('"reviews": product review pages; "mentions": feeds and discussion threads that mention brands.'),
     urls: z.array(httpUrl).min(1).describe('Start URLs: review pages, product pages, feeds or threads. Pagination is followed from each.'),
     render: z
       .enum(['static', 'browser', 'auto'])
       .default('auto')
-      .describe('"static" fetches HTML (fast); "browser" renders pages in Chromium (for reviews drawn by JavaScript); "auto" falls back to the browser when a page looks like it holds reviews but static extraction finds none.'),
+      .describe(
+        '"static" fetches HTML (fast); "browser" renders pages in Chromium (for reviews drawn by JavaScript); "auto" falls back to the browser when a page looks like it holds reviews but static extraction finds none.',
+      ),
     recipe: RecipeSchema.optional(),
     schedule: cron.optional(),
     timezone: timezone.optional(),
     maxPages: z.number().int().positive().default(50).describe('Most pages to fetch per crawl of this source (pagination included).'),
-    profiles: z.boolean().default(false).describe("Visit each reviewer's profile page once to record location, review count and other reviews."),
-    robots: z.enum(['respect', 'ignore']).default('respect').describe('Honour robots.txt (default). "ignore" must be set explicitly, per source, and only where you have permission.'),
-    topReviewsOnly: z.boolean().default(false).describe('Mark the source as showing only a selection ("top") of its reviews; reports carry a caveat.'),
+    profiles: z
+      .boolean()
+      .default(false)
+      .describe("Visit each reviewer's profile page once to record location, review count and other reviews."),
+    robots: z
+      .enum(['respect', 'ignore'])
+      .default('respect')
+      .describe('Honour robots.txt (default). "ignore" must be set explicitly, per source, and only where you have permission.'),
+    topReviewsOnly: z
+      .boolean()
+      .default(false)
+      .describe('Mark the source as showing only a selection ("top") of its reviews; reports carry a caveat.'),
   })
   .describe('A source: URL list, what it holds and how to fetch it.');
 
@@ -153,10 +179,16 @@ export const ConfigSchema = z
     $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
     project: z.string().min(1).default('radar').describe('Project name; titles reports and namespaces schedules.'),
     brands: z.array(BrandSchema).min(1, 'list at least one brand').describe('Your brand and its competitors.'),
-    sources: z.array(SourceSchema).default([]).describe('Sources not tied to one brand, such as social feeds; their items are linked to the brands and products they name.'),
+    sources: z
+      .array(SourceSchema)
+      .default([])
+      .describe('Sources not tied to one brand, such as social feeds; their items are linked to the brands and products they name.'),
     storage: z
       .strictObject({
-        mongodbUri: z.string().optional().describe('MongoDB connection string. Overridden by RADAR_MONGODB_URI. Without either, the embedded store is used.'),
+        mongodbUri: z
+          .string()
+          .optional()
+          .describe('MongoDB connection string. Overridden by RADAR_MONGODB_URI. Without either, the embedded store is used.'),
         database: z.string().default('radar').describe('MongoDB database name.'),
         path: z.string().default('.radar').describe('Folder of the embedded store, relative to the working directory.'),
       })
@@ -176,18 +208,42 @@ export const ConfigSchema = z
         delayMs: z.number().int().nonnegative().default(0).describe('Pause between two requests to the same host, in milliseconds.'),
         timeoutSecs: z.number().positive().default(30).describe('Timeout of one page fetch, in seconds.'),
         maxRetries: z.number().int().nonnegative().default(3).describe('Retries of a failed page, with backoff.'),
-        maxPageBytes: z.number().int().positive().default(10 * 1024 * 1024).describe('Pages larger than this are recorded as failed, not parsed.'),
-        userAgent: z.string().default('ReviewRadar/0.1 (+https://github.com/review-radar/review-radar)').describe('User-Agent sent with every request, and the agent matched in robots.txt.'),
-        chromiumPath: z.string().optional().describe('Chromium executable for browser crawls. Overridden by RADAR_CHROMIUM_PATH; default /usr/bin/chromium.'),
+        maxPageBytes: z
+          .number()
+          .int()
+          .positive()
+          .default(10 * 1024 * 1024)
+          .describe('Pages larger than this are recorded as failed, not parsed.'),
+        userAgent: z
+          .string()
+          .default('ReviewRadar/0.1 (+https://github.com/review-radar/review-radar)')
+          .describe('User-Agent sent with every request, and the agent matched in robots.txt.'),
+        chromiumPath: z
+          .string()
+          .optional()
+          .describe('Chromium executable for browser crawls. Overridden by RADAR_CHROMIUM_PATH; default /usr/bin/chromium.'),
       })
       .prefault({})
       .describe('Crawler behaviour shared by all sources.'),
     privacy: z
       .strictObject({
-        storeAuthorNames: z.boolean().default(false).describe('Store and show reviewer display names. Off: only pseudonymous keys are kept.'),
-        authorSalt: z.string().optional().describe('Secret salt of the pseudonymous author keys. Overridden by RADAR_AUTHOR_SALT. Keep it stable: changing it changes every key.'),
+        storeAuthorNames: z
+          .boolean()
+          .default(false)
+          .describe('Store and show reviewer display names. Off: only pseudonymous keys are kept.'),
+        authorSalt: z
+          .string()
+          .optional()
+          .describe(
+            'Secret salt of the pseudonymous author keys. Overridden by RADAR_AUTHOR_SALT. Keep it stable: changing it changes every key.',
+          ),
         redactPII: z.boolean().default(true).describe('Replace e-mail addresses and phone numbers in stored text and quotes.'),
-        retentionDays: z.number().int().positive().optional().describe('Delete documents this many days after they were first stored. Unset: keep them.'),
+        retentionDays: z
+          .number()
+          .int()
+          .positive()
+          .optional()
+          .describe('Delete documents this many days after they were first stored. Unset: keep them.'),
       })
       .prefault({})
       .describe('How the people whose words are analysed are protected.'),
@@ -196,14 +252,19 @@ export const ConfigSchema = z
         aspects: z
           .record(z.string().regex(ID, 'aspect category must be a lower-case id'), z.array(z.string().min(1)).min(1))
           .optional()
-          .describe('Aspect taxonomy: category → terms, e.g. { price: [price, cost, expensive, cheap, value] }. Added to the built-in taxonomy.'),
+          .describe(
+            'Aspect taxonomy: category → terms, e.g. { price: [price, cost, expensive, cheap, value] }. Added to the built-in taxonomy.',
+          ),
       })
       .prefault({})
       .describe('Analyzer settings.'),
     report: z
       .strictObject({
         outDir: z.string().default('radar-report').describe('Folder the report is written to.'),
-        formats: z.array(z.enum(['html', 'md', 'json', 'csv', 'pdf'])).default(['html', 'md', 'json']).describe('Formats written by `radar report`.'),
+        formats: z
+          .array(z.enum(['html', 'md', 'json', 'csv', 'pdf']))
+          .default(['html', 'md', 'json'])
+          .describe('Formats written by `radar report`.'),
         minPersonaSize: z.number().int().positive().default(5).describe('Smallest number of members a persona needs to be reported.'),
         minPersonaShare: z.number().min(0).max(1).default(0.03).describe('Smallest share of members a persona needs to be reported.'),
         maxPersonas: z.number().int().min(2).max(20).default(8).describe('Most personas to look for.'),

@@ -41,7 +41,9 @@ btn.addEventListener('click', () => setTimeout(more, 50));
 
 const api = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
   const offset = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('offset') ?? 0);
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ total: REVIEWS.length, reviews: REVIEWS.slice(offset, offset + 3) }));
+  res
+    .writeHead(200, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ total: REVIEWS.length, reviews: REVIEWS.slice(offset, offset + 3) }));
 };
 
 let server: TestServer | undefined;
@@ -51,12 +53,30 @@ afterEach(async () => {
 });
 
 describe.skipIf(!chromium)('runCrawl in Chromium', () => {
-  const settings = { ...ConfigSchema.parse({ brands: [{ id: 'a', name: 'A' }] }).crawl, maxRetries: 1, timeoutSecs: 15, chromiumPath: chromium };
-  const source = (urls: string[], render: SourceConfig['render']): SourceConfig => ({ id: 'js', kind: 'reviews', urls, render, maxPages: 5, profiles: false, robots: 'respect', topReviewsOnly: false });
+  const settings = {
+    ...ConfigSchema.parse({ brands: [{ id: 'a', name: 'A' }] }).crawl,
+    maxRetries: 1,
+    timeoutSecs: 15,
+    chromiumPath: chromium,
+  };
+  const source = (urls: string[], render: SourceConfig['render']): SourceConfig => ({
+    id: 'js',
+    kind: 'reviews',
+    urls,
+    render,
+    maxPages: 5,
+    profiles: false,
+    robots: 'respect',
+    topReviewsOnly: false,
+  });
 
   async function crawl(render: SourceConfig['render']) {
     const pages: CrawledPage[] = [];
-    const outcome = await runCrawl({ source: source([`${server!.url}/frother`], render), settings, onPage: async (p) => (pages.push(p), { allKnown: false }) });
+    const outcome = await runCrawl({
+      source: source([`${server!.url}/frother`], render),
+      settings,
+      onPage: async (p) => (pages.push(p), { allKnown: false }),
+    });
     return { pages, outcome };
   }
 

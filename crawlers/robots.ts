@@ -72,14 +72,19 @@ async function load(url: string, userAgent: string, timeoutMs: number, onFetch?:
   let body = '';
   let failure = '';
   try {
-    const res = await fetch(url, { headers: { 'user-agent': userAgent, accept: 'text/plain,*/*;q=0.5' }, redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(url, {
+      headers: { 'user-agent': userAgent, accept: 'text/plain,*/*;q=0.5' },
+      redirect: 'follow',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     status = res.status;
     if (status >= 200 && status < 300) body = (await res.text()).slice(0, MAX_BYTES);
     else await res.body?.cancel();
   } catch (err) {
     status = 0;
     const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-    failure = e.name === 'TimeoutError' ? `no answer in ${timeoutMs / 1000} s` : (e.cause?.code ?? e.cause?.message ?? e.message ?? String(err));
+    failure =
+      e.name === 'TimeoutError' ? `no answer in ${timeoutMs / 1000} s` : (e.cause?.code ?? e.cause?.message ?? e.message ?? String(err));
   }
   const available = status >= 200 && status < 300;
   const unreachable = !available && !(status >= 400 && status < 500 && status !== 429);

@@ -9,7 +9,17 @@ const settings = { ...ConfigSchema.parse({ brands: [{ id: 'a', name: 'A' }] }).c
 const FIXTURES = '../shared/fixtures/web';
 
 function source(urls: string[], over: Partial<SourceConfig> = {}): SourceConfig {
-  return { id: 'test', kind: 'reviews', urls, render: 'static', maxPages: 20, profiles: false, robots: 'respect', topReviewsOnly: false, ...over };
+  return {
+    id: 'test',
+    kind: 'reviews',
+    urls,
+    render: 'static',
+    maxPages: 20,
+    profiles: false,
+    robots: 'respect',
+    topReviewsOnly: false,
+    ...over,
+  };
 }
 
 async function crawl(src: SourceConfig, extra: Partial<Parameters<typeof runCrawl>[0]> = {}) {
@@ -61,16 +71,38 @@ describe('runCrawl (static pages, local server)', () => {
   });
 
   it('stops paging in incremental mode once a page holds only known reviews', async () => {
-    server = await serve({ '/p/1': { body: reviewPage(1, '/p/2') }, '/p/2': { body: reviewPage(2, '/p/3') }, '/p/3': { body: reviewPage(3) } });
+    server = await serve({
+      '/p/1': { body: reviewPage(1, '/p/2') },
+      '/p/2': { body: reviewPage(2, '/p/3') },
+      '/p/3': { body: reviewPage(3) },
+    });
     const pages: string[] = [];
-    await runCrawl({ source: source([`${server.url}/p/1`]), settings, incremental: true, onPage: async (p) => (pages.push(p.url), { allKnown: true }) });
+    await runCrawl({
+      source: source([`${server.url}/p/1`]),
+      settings,
+      incremental: true,
+      onPage: async (p) => (pages.push(p.url), { allKnown: true }),
+    });
     expect(pages).toHaveLength(1);
   });
 
   it('keeps what a page holds and names a structured-data block it cannot read', async () => {
-    const good = JSON.stringify({ '@context': 'https://schema.org', '@type': 'Product', name: 'Burr grinder', review: [{ '@type': 'Review', author: { '@type': 'Person', name: 'Ola' }, reviewBody: 'Grinds evenly for pour-over and espresso alike, and it is quiet.', reviewRating: { '@type': 'Rating', ratingValue: 5 } }] });
+    const good = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'Product',
+      name: 'Burr grinder',
+      review: [
+        {
+          '@type': 'Review',
+          author: { '@type': 'Person', name: 'Ola' },
+          reviewBody: 'Grinds evenly for pour-over and espresso alike, and it is quiet.',
+          reviewRating: { '@type': 'Rating', ratingValue: 5 },
+        },
+      ],
+    });
     const cut = good.slice(0, Math.floor(good.length / 2));
-    const page = (blocks: string[]) => `<!doctype html><html lang="en"><head><title>Grinder</title>${blocks.map((b) => `<script type="application/ld+json">${b}</script>`).join('')}</head><body><p>Burr grinder</p></body></html>`;
+    const page = (blocks: string[]) =>
+      `<!doctype html><html lang="en"><head><title>Grinder</title>${blocks.map((b) => `<script type="application/ld+json">${b}</script>`).join('')}</head><body><p>Burr grinder</p></body></html>`;
     server = await serve({ '/cut': { body: page([cut]) }, '/mixed': { body: page([good, cut]) }, '/whole': { body: page([good]) } });
     const run = await crawl(source([`${server.url}/cut`, `${server.url}/mixed`, `${server.url}/whole`]));
     expect(run.items).toHaveLength(2);
@@ -89,7 +121,9 @@ describe('runCrawl (static pages, local server)', () => {
     expect(polite.pages).toHaveLength(0);
     expect(polite.outcome.pagesSkipped).toBe(1);
     // Said with the run, so an empty source does not pass for an empty success.
-    expect(polite.outcome.errors).toEqual([{ url: `${server.url}/private/reviews`, message: expect.stringContaining("robots.txt disallows it") }]);
+    expect(polite.outcome.errors).toEqual([
+      { url: `${server.url}/private/reviews`, message: expect.stringContaining('robots.txt disallows it') },
+    ]);
     expect(server.hits.get('/private/reviews')).toBeUndefined();
     const optedOut = await crawl(source([`${server.url}/private/reviews`], { robots: 'ignore' }));
     expect(optedOut.items).toHaveLength(3);
@@ -172,11 +206,17 @@ describe('runCrawl (static pages, local server)', () => {
   });
 
   it('decodes Windows-1251 and GBK pages by header, meta charset or sniffing', async () => {
-    const ru = '<div class="review-card"><h3>Отличная кофемолка</h3><p>Мелет равномерно, шума немного, за свои деньги лучше не найти.</p><span class="stars" aria-label="5 out of 5 stars"></span><time datetime="2025-03-01">1 марта</time><a href="/u/1">Иван</a></div>';
-    const zh = '<div class="review-card"><h3>很好用的磨豆机</h3><p>研磨很均匀，声音也不大，性价比很高，推荐购买。</p><span class="stars" aria-label="4 out of 5 stars"></span><time datetime="2025-03-02">3月2日</time><a href="/u/2">小王</a></div>';
-    const page = (charset: string, body: string, inMeta: boolean) => `<html><head>${inMeta ? `<meta charset="${charset}">` : ''}</head><body>${body}${body.replace('/u/', '/u/9')}</body></html>`;
+    const ru =
+      '<div class="review-card"><h3>Отличная кофемолка</h3><p>Мелет равномерно, шума немного, за свои деньги лучше не найти.</p><span class="stars" aria-label="5 out of 5 stars"></span><time datetime="2025-03-01">1 марта</time><a href="/u/1">Иван</a></div>';
+    const zh =
+      '<div class="review-card"><h3>很好用的磨豆机</h3><p>研磨很均匀，声音也不大，性价比很高，推荐购买。</p><span class="stars" aria-label="4 out of 5 stars"></span><time datetime="2025-03-02">3月2日</time><a href="/u/2">小王</a></div>';
+    const page = (charset: string, body: string, inMeta: boolean) =>
+      `<html><head>${inMeta ? `<meta charset="${charset}">` : ''}</head><body>${body}${body.replace('/u/', '/u/9')}</body></html>`;
     server = await serve({
-      '/ru-header': { headers: { 'content-type': 'text/html; charset=windows-1251' }, body: iconv.encode(page('windows-1251', ru, false), 'win1251') },
+      '/ru-header': {
+        headers: { 'content-type': 'text/html; charset=windows-1251' },
+        body: iconv.encode(page('windows-1251', ru, false), 'win1251'),
+      },
       '/ru-meta': { headers: { 'content-type': 'text/html' }, body: iconv.encode(page('windows-1251', ru, true), 'win1251') },
       '/zh-meta': { headers: { 'content-type': 'text/html' }, body: iconv.encode(page('gbk', zh, true), 'gbk') },
     });

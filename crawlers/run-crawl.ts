@@ -119,7 +119,9 @@ export function chromiumPath(settings: Pick<CrawlSettings, 'chromiumPath'>): str
 export function requireChromium(settings: Pick<CrawlSettings, 'chromiumPath'>, purpose: string): string {
   const path = chromiumPath(settings);
   if (!existsSync(path)) {
-    throw new InputError(`${purpose} needs Chromium, and there is none at ${path}: install it (apt-get install -y chromium) or point RADAR_CHROMIUM_PATH or crawl.chromiumPath at one`);
+    throw new InputError(
+      `${purpose} needs Chromium, and there is none at ${path}: install it (apt-get install -y chromium) or point RADAR_CHROMIUM_PATH or crawl.chromiumPath at one`,
+    );
   }
   return path;
 }
@@ -147,13 +149,15 @@ export function backoffMs(retry: number, retryAfter?: number): number {
 
 /** Distinct hosts of a URL list. */
 function hostCount(urls: string[]): number {
-  return new Set(urls.map((u) => {
-    try {
-      return new URL(u).host;
-    } catch {
-      return u;
-    }
-  })).size;
+  return new Set(
+    urls.map((u) => {
+      try {
+        return new URL(u).host;
+      } catch {
+        return u;
+      }
+    }),
+  ).size;
 }
 const MAX_LOAD_MORE_CLICKS = 50;
 
@@ -218,7 +222,10 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
     }
     if (ex.unreadableJsonLd) {
       // Not a failed page (what could be read is kept), but reviews may be missing: said with the run.
-      fail(page.url, `${ex.unreadableJsonLd} structured-data (JSON-LD) block${ex.unreadableJsonLd > 1 ? 's' : ''} on the page could not be read (cut off or not JSON): reviews in ${ex.unreadableJsonLd > 1 ? 'them' : 'it'} are missing`);
+      fail(
+        page.url,
+        `${ex.unreadableJsonLd} structured-data (JSON-LD) block${ex.unreadableJsonLd > 1 ? 's' : ''} on the page could not be read (cut off or not JSON): reviews in ${ex.unreadableJsonLd > 1 ? 'them' : 'it'} are missing`,
+      );
     }
     const verdict = await options.onPage(page);
     const listings: string[] = [];
@@ -258,7 +265,11 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
     source.robots === 'respect'
       ? robotsLoader(settings.userAgent, {
           onFetch: (f) => {
-            if (f.unreachable) log.warn({ url: f.url, reason: f.reason }, 'robots.txt unreachable: nothing is fetched from this site in this crawl (RFC 9309)');
+            if (f.unreachable)
+              log.warn(
+                { url: f.url, reason: f.reason },
+                'robots.txt unreachable: nothing is fetched from this site in this crawl (RFC 9309)',
+              );
           },
         })
       : undefined;
@@ -276,7 +287,10 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
     preNavigationHooks: [takeLease],
     postNavigationHooks: [returnLease],
     // Before each retry: back off exponentially, longer when the server said so (429/503 Retry-After).
-    errorHandler: async (ctx: { request: Request; response?: { headers?: Record<string, string | string[] | undefined> } }, error: Error) => {
+    errorHandler: async (
+      ctx: { request: Request; response?: { headers?: Record<string, string | string[] | undefined> } },
+      error: Error,
+    ) => {
       await returnLease(ctx);
       const wait = backoffMs(ctx.request.retryCount + 1, retryAfterMs(ctx.response?.headers?.['retry-after']));
       log.info({ url: ctx.request.url, err: error.message.split('\n')[0], attempt: ctx.request.retryCount + 1, wait }, 'retrying page');
@@ -332,7 +346,10 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
     process.off('SIGINT', onSigint);
     options.signal?.removeEventListener('abort', onAbort);
   }
-  if (interrupted) throw new CrawlInterrupted(`the crawl was interrupted (${interrupted}) after ${outcome.pagesFetched} pages; the next crawl of this source pages through everything`);
+  if (interrupted)
+    throw new CrawlInterrupted(
+      `the crawl was interrupted (${interrupted}) after ${outcome.pagesFetched} pages; the next crawl of this source pages through everything`,
+    );
   return outcome;
 
   async function crawlAll(): Promise<void> {
@@ -342,7 +359,16 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
         {
           ...common,
           maxPageBytes: settings.maxPageBytes,
-          additionalMimeTypes: ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml', 'application/x-rss+xml', 'application/x-atom+xml', 'text/plain'],
+          additionalMimeTypes: [
+            'application/rss+xml',
+            'application/atom+xml',
+            'application/rdf+xml',
+            'application/xml',
+            'text/xml',
+            'application/x-rss+xml',
+            'application/x-atom+xml',
+            'text/plain',
+          ],
           preNavigationHooks: [
             takeLease,
             (_ctx, gotOptions) => {
@@ -361,8 +387,17 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
             const role = (request.userData.role as CrawledPage['role']) ?? 'listing';
             const parsed = (ctx as unknown as RadarParsed).parsedPage;
             // Feeds arrive unparsed; extractPage recognises them.
-            const extracted = parsed ? extractParsed(parsed, { url, recipe: source.recipe }) : extractPage(body, { url, recipe: source.recipe });
-            const next = await handle({ url: request.url, loadedUrl: url, render: 'static', role, extracted, fetchedAt: new Date().toISOString() });
+            const extracted = parsed
+              ? extractParsed(parsed, { url, recipe: source.recipe })
+              : extractPage(body, { url, recipe: source.recipe });
+            const next = await handle({
+              url: request.url,
+              loadedUrl: url,
+              render: 'static',
+              role,
+              extracted,
+              fetchedAt: new Date().toISOString(),
+            });
             await ctx.addRequests([
               ...next.listings.map((u) => ({ url: u, userData: { role: 'listing' } })),
               ...next.profiles.map((u) => ({ url: u, userData: { role: 'profile' } })),
@@ -434,10 +469,19 @@ async function runBrowser(
         launcher: chromium,
         useChrome: false,
         userAgent: settings.userAgent,
-        launchOptions: { executablePath: requireChromium(settings, `crawling ${source.id} in the browser`), args: CHROMIUM_ARGS, headless: true },
+        launchOptions: {
+          executablePath: requireChromium(settings, `crawling ${source.id} in the browser`),
+          args: CHROMIUM_ARGS,
+          headless: true,
+        },
       },
       // Browsers are recycled often and hold few pages: a long browser crawl keeps a flat memory profile.
-      browserPoolOptions: { useFingerprints: false, retireBrowserAfterPageCount: 25, maxOpenPagesPerBrowser: 2, closeInactiveBrowserAfterSecs: 10 },
+      browserPoolOptions: {
+        useFingerprints: false,
+        retireBrowserAfterPageCount: 25,
+        maxOpenPagesPerBrowser: 2,
+        closeInactiveBrowserAfterSecs: 10,
+      },
       preNavigationHooks: [
         async ({ page }) => {
           await page.route('**/*', (route) => (BLOCKED_RESOURCES.has(route.request().resourceType()) ? route.abort() : route.continue()));
@@ -485,7 +529,14 @@ async function runBrowser(
           url = page.url();
           extracted = extractPage(html, { url, recipe: source.recipe });
         }
-        const next = await handle({ url: request.url, loadedUrl: url, render: 'browser', role, extracted, fetchedAt: new Date().toISOString() });
+        const next = await handle({
+          url: request.url,
+          loadedUrl: url,
+          render: 'browser',
+          role,
+          extracted,
+          fetchedAt: new Date().toISOString(),
+        });
         await crawler.addRequests([
           ...next.listings.map((u) => ({ url: u, userData: { role: 'listing' } })),
           ...next.profiles.map((u) => ({ url: u, userData: { role: 'profile' } })),

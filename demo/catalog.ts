@@ -18,7 +18,9 @@ export function demoCatalog(): DemoCatalog {
 
 /** A product's reviews as its pages list them: newest first. */
 export function reviewsOfProduct(catalog: DemoCatalog, productId: string): DemoReview[] {
-  return catalog.reviews.filter((r) => r.productId === productId).sort((a, b) => b.datePublished.localeCompare(a.datePublished) || a.id.localeCompare(b.id));
+  return catalog.reviews
+    .filter((r) => r.productId === productId)
+    .sort((a, b) => b.datePublished.localeCompare(a.datePublished) || a.id.localeCompare(b.id));
 }
 
 /** A reviewer's reviews as their profile lists them: newest first. */

@@ -72,7 +72,9 @@ describe('demo catalogue', () => {
     expect(catalog.reviews.filter((r) => r.containsPII).length).toBeGreaterThanOrEqual(2);
     expect(catalog.reviews.filter((r) => r.incentivized).length).toBeGreaterThanOrEqual(2);
     // Many reviewers write several reviews, across brands.
-    const multi = catalog.reviewers.filter((v) => new Set(catalog.reviews.filter((r) => r.reviewerId === v.id).map((r) => r.brandId)).size >= 2);
+    const multi = catalog.reviewers.filter(
+      (v) => new Set(catalog.reviews.filter((r) => r.reviewerId === v.id).map((r) => r.brandId)).size >= 2,
+    );
     expect(multi.length).toBeGreaterThan(40);
 
     expect(JSON.stringify(buildCatalog())).toBe(JSON.stringify(catalog));
@@ -127,9 +129,9 @@ describe('demo shop', () => {
       for (const $ of await reviewPages(p.id)) {
         const [product] = jsonLdProducts($);
         expect(product, p.id).toBeDefined();
-        expect(product!['name']).toBe(p.name);
-        expect(product!['aggregateRating']).toMatchObject({ reviewCount: expected.length, bestRating: 5, worstRating: 1 });
-        const reviews = product!['review'] as Record<string, unknown>[];
+        expect(product!.name).toBe(p.name);
+        expect(product!.aggregateRating).toMatchObject({ reviewCount: expected.length, bestRating: 5, worstRating: 1 });
+        const reviews = product!.review as Record<string, unknown>[];
         expect(reviews.length).toBeGreaterThan(0);
         found.push(...reviews);
         // The same reviews are visible in the HTML too.
@@ -174,7 +176,9 @@ describe('demo shop', () => {
     const first = reviewsOfProduct(catalog, p.id)[0]!;
     const li = $('li.comment').first();
     expect(li.find('.rated').text()).toBe(`Rated ${first.rating}/5`);
-    expect(li.find('.when').text()).toMatch(/^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/);
+    expect(li.find('.when').text()).toMatch(
+      /^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/,
+    );
     expect(li.find('.comment-text').text()).toBe(first.body);
   });
 
@@ -204,7 +208,9 @@ describe('demo shop', () => {
   });
 
   it('shows reviewer profiles with location, member since and their reviews of other brands', async () => {
-    const reviewer = catalog.reviewers.find((v) => new Set(catalog.reviews.filter((r) => r.reviewerId === v.id).map((r) => r.brandId)).size >= 2)!;
+    const reviewer = catalog.reviewers.find(
+      (v) => new Set(catalog.reviews.filter((r) => r.reviewerId === v.id).map((r) => r.brandId)).size >= 2,
+    )!;
     const theirs = catalog.reviews.filter((r) => r.reviewerId === reviewer.id);
     const res = await get(`/reviewers/${reviewer.id}`);
     expect(res.status).toBe(200);
@@ -222,8 +228,14 @@ describe('demo shop', () => {
     // Every review block on a product page links its author's profile.
     for (const p of catalog.products.filter((x) => x.format !== 'script')) {
       const $p = cheerio.load((await get(`/products/${p.id}`)).text);
-      const authors = reviewsOfProduct(catalog, p.id).slice(0, 10).map((r) => `/reviewers/${r.reviewerId}`);
-      expect($p('a[href^="/reviewers/"]').toArray().map((a) => $p(a).attr('href'))).toEqual(authors);
+      const authors = reviewsOfProduct(catalog, p.id)
+        .slice(0, 10)
+        .map((r) => `/reviewers/${r.reviewerId}`);
+      expect(
+        $p('a[href^="/reviewers/"]')
+          .toArray()
+          .map((a) => $p(a).attr('href')),
+      ).toEqual(authors);
     }
   });
 
@@ -239,11 +251,11 @@ describe('demo shop', () => {
     expect(items.length).toBe(catalog.mentions.length);
     for (const item of items) {
       expect(item['dc:creator']).toMatch(/^@/);
-      expect(Number.isNaN(Date.parse(item['pubDate'] as string))).toBe(false);
-      expect(item['guid']).toBeDefined();
-      expect(item['link']).toMatch(new RegExp(`^${shop.url}/mentions/m\\d{3}$`));
+      expect(Number.isNaN(Date.parse(item.pubDate as string))).toBe(false);
+      expect(item.guid).toBeDefined();
+      expect(item.link).toMatch(new RegExp(`^${shop.url}/mentions/m\\d{3}$`));
     }
-    const link = items[0]!['link'] as string;
+    const link = items[0]!.link as string;
     const m = catalog.mentions.find((x) => link.endsWith(`/${x.id}`))!;
     const page = await get(link.slice(shop.url.length));
     expect(page.status).toBe(200);
@@ -265,7 +277,14 @@ describe('demo shop', () => {
   });
 
   it('answers unknown pages with 404 and sends review page 1 to the product page', async () => {
-    for (const path of ['/nope', '/products/no-such-thing', `/products/${catalog.products[0]!.id}--2`, '/reviewers/nobody', '/mentions/m999', `/products/${catalog.products[0]!.id}/reviews?page=99`]) {
+    for (const path of [
+      '/nope',
+      '/products/no-such-thing',
+      `/products/${catalog.products[0]!.id}--2`,
+      '/reviewers/nobody',
+      '/mentions/m999',
+      `/products/${catalog.products[0]!.id}/reviews?page=99`,
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(res.text).toContain('Page not found');
@@ -313,7 +332,7 @@ describe('starter config', () => {
   });
 
   it('keeps its commented-out recipe example valid', () => {
-    const uncommented = starterConfigYaml('http://127.0.0.1:4173').replace(/^(\s*)# (recipe:|  [a-zA-Z]+:.*)$/gm, '$1$2');
+    const uncommented = starterConfigYaml('http://127.0.0.1:4173').replace(/^(\s*)# (recipe:| {2}[a-zA-Z]+:.*)$/gm, '$1$2');
     expect(uncommented).toMatch(/^\s+recipe:$/m);
     const parsed = parseConfig(uncommented);
     if ('errors' in parsed) throw new Error(parsed.errors.join('\n'));

@@ -41,7 +41,8 @@ const HTML = 'text/html; charset=utf-8';
 /** Starts the demo shop. */
 export async function startDemoShop(opts: DemoShopOptions = {}): Promise<DemoShop> {
   const scale = opts.scale ?? 1;
-  if (!Number.isInteger(scale) || scale < 1) throw new RangeError(`startDemoShop: scale must be a whole number ≥ 1, got ${String(opts.scale)}`);
+  if (!Number.isInteger(scale) || scale < 1)
+    throw new RangeError(`startDemoShop: scale must be a whole number ≥ 1, got ${String(opts.scale)}`);
   const host = opts.host ?? '127.0.0.1';
   const catalog = demoCatalog();
   const byProduct = new Map<string, DemoReview[]>(catalog.products.map((p) => [p.id, reviewsOfProduct(catalog, p.id)]));
@@ -100,7 +101,11 @@ export async function startDemoShop(opts: DemoShopOptions = {}): Promise<DemoSho
       if (!product || !Number.isInteger(pageNo) || pageNo < 1 || pageNo > pagesOf(product)) {
         return { status: 404, type: 'application/json; charset=utf-8', body: JSON.stringify({ error: 'not found' }) };
       }
-      return { status: 200, type: 'application/json; charset=utf-8', body: JSON.stringify(reviewApiPage(pageInput(product, m[1]!, pageNo, origin))) };
+      return {
+        status: 200,
+        type: 'application/json; charset=utf-8',
+        body: JSON.stringify(reviewApiPage(pageInput(product, m[1]!, pageNo, origin))),
+      };
     }
     if ((m = /^\/reviewers\/([^/]+)$/.exec(path))) {
       const reviewer = catalog.reviewers.find((r) => r.id === m![1]);

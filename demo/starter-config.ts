@@ -7,7 +7,11 @@ import type { DemoProduct } from './catalog-types.js';
 
 /** Per-brand crawl settings: how each brand's pages are best fetched, and when. */
 const BRAND_SOURCES: Record<string, { schedule: string; profiles: boolean; note: string }> = {
-  copperleaf: { schedule: '0 6 * * *', profiles: true, note: 'daily at 06:00; pages carry schema.org JSON-LD, so static fetching is enough' },
+  copperleaf: {
+    schedule: '0 6 * * *',
+    profiles: true,
+    note: 'daily at 06:00; pages carry schema.org JSON-LD, so static fetching is enough',
+  },
   nordbrew: { schedule: '30 6 * * 1', profiles: true, note: 'Mondays at 06:30; plain HTML review cards, found by automatic detection' },
   vantio: { schedule: '0 7 * * 1,4', profiles: false, note: 'Mondays and Thursdays at 07:00' },
 };
@@ -55,7 +59,9 @@ export function starterConfigYaml(baseUrl: string): string {
           `            maxPages: 20`,
           `            schedule: ${q(s.schedule)}${i === 0 ? `   # ${s.note}` : ''}`,
           `            timezone: Europe/Berlin`,
-          ...(p.format === 'comments' && i === products.filter((x) => x.brandId === b.id).findIndex((x) => x.format === 'comments') ? [COMMENT_RECIPE] : []),
+          ...(p.format === 'comments' && i === products.filter((x) => x.brandId === b.id).findIndex((x) => x.format === 'comments')
+            ? [COMMENT_RECIPE]
+            : []),
         ];
         return lines.join('\n');
       });

@@ -5,7 +5,7 @@
  * (names are never aspects) and the per-brand view of reports.
  */
 
-function escape(text: string): string {
+function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -13,7 +13,7 @@ function escape(text: string): string {
 export function namesPattern(names: readonly string[], flags = 'iu'): RegExp | undefined {
   const alts = [...new Set(names.map((n) => n.trim()).filter(Boolean))]
     .sort((a, b) => b.length - a.length)
-    .map((n) => escape(n).replace(/\s+/g, '\\s+'));
+    .map((n) => escapeRegex(n).replace(/\s+/g, '\\s+'));
   if (!alts.length) return undefined;
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, flags);
 }

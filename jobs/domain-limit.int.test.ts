@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { DomainLimit } from './domain-limit.js';
-import { randomId } from './test-kit.js';
+import { randomId } from '../test/test-kit.js';
 import { testRedisUrl } from '../test/services.js';
 
 const redisUrl = testRedisUrl();

@@ -81,10 +81,14 @@ export class DomainLimit {
     const maxWait = this.options.maxWaitMs ?? 120_000;
     let logged = false;
     for (;;) {
-      const wait = Number(await this.redis.eval(ACQUIRE, 2, key, `${key}:next`, id, this.options.perHost, this.options.leaseMs, this.options.gapMs));
+      const wait = Number(
+        await this.redis.eval(ACQUIRE, 2, key, `${key}:next`, id, this.options.perHost, this.options.leaseMs, this.options.gapMs),
+      );
       if (wait === 0) break;
       if (Date.now() - started > maxWait) {
-        throw new Error(`waited ${Math.round(maxWait / 1000)} s for a politeness slot on ${host} (other workers hold all ${this.options.perHost}); will retry`);
+        throw new Error(
+          `waited ${Math.round(maxWait / 1000)} s for a politeness slot on ${host} (other workers hold all ${this.options.perHost}); will retry`,
+        );
       }
       if (!logged && Date.now() - started > 5_000) {
         this.log.debug({ host }, 'waiting for a politeness slot held by other workers');
@@ -97,7 +101,9 @@ export class DomainLimit {
     return async () => {
       if (released) return;
       released = true;
-      await this.redis.zrem(key, id).catch((err: Error) => this.log.debug({ host, err: err.message }, 'could not return a lease; it expires on its own'));
+      await this.redis
+        .zrem(key, id)
+        .catch((err: Error) => this.log.debug({ host, err: err.message }, 'could not return a lease; it expires on its own'));
     };
   }
 
@@ -111,7 +117,10 @@ export class DomainLimit {
 }
 
 /** The limit a project's crawl settings ask for. */
-export function domainLimitOptions(prefix: string, crawl: { perDomainConcurrency: number; delayMs: number; timeoutSecs: number }): DomainLimitOptions {
+export function domainLimitOptions(
+  prefix: string,
+  crawl: { perDomainConcurrency: number; delayMs: number; timeoutSecs: number },
+): DomainLimitOptions {
   return {
     prefix,
     perHost: crawl.perDomainConcurrency,

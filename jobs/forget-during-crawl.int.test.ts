@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MongoClient } from 'mongodb';
 import { radar } from '../test/cli.js';
 import { testMongoUri, testRedisUrl } from '../test/services.js';
-import { startReviewSite, type ReviewSite } from './review-site.js';
-import { cleanProject, eventually, startRadar, writeProject, type TestProject } from './test-kit.js';
+import { startReviewSite, type ReviewSite } from '../test/review-site.js';
+import { cleanProject, eventually, startRadar, writeProject, type TestProject } from '../test/test-kit.js';
 
 const mongoUri = testMongoUri();
 const redisUrl = testRedisUrl();
@@ -38,7 +38,12 @@ describe.skipIf(!mongoUri || !redisUrl)('radar forget during a crawl', () => {
       expect(stored).not.toContain('kettle-r3');
       expect(stored).not.toContain('kettle-r40');
       expect(stored).toHaveLength(48);
-      expect(await mongo.db(project.database).collection('authors').countDocuments({ profileUrl: { $regex: '/u/user3$' } })).toBe(0);
+      expect(
+        await mongo
+          .db(project.database)
+          .collection('authors')
+          .countDocuments({ profileUrl: { $regex: '/u/user3$' } }),
+      ).toBe(0);
     } finally {
       await mongo.close();
     }

@@ -87,7 +87,10 @@ export const JOB_OPTIONS: Record<JobKind, JobsOptions> = {
 export function queueSettings(config: Pick<RadarConfig, 'queue' | 'project'>, file?: string): QueueSettings {
   const redisUrl = config.queue.redisUrl;
   if (!redisUrl) {
-    throw new ConfigError(['queue.redisUrl: service mode needs Redis; set RADAR_REDIS_URL (e.g. redis://127.0.0.1:6379) or queue.redisUrl'], file);
+    throw new ConfigError(
+      ['queue.redisUrl: service mode needs Redis; set RADAR_REDIS_URL (e.g. redis://127.0.0.1:6379) or queue.redisUrl'],
+      file,
+    );
   }
   if (!/^rediss?:\/\//i.test(redisUrl) || !URL.canParse(redisUrl)) {
     throw new ConfigError([`queue.redisUrl: "${redactUrl(redisUrl)}" is not a redis:// or rediss:// URL`], file);
@@ -105,7 +108,12 @@ export function queueName(project: string, kind: JobKind): string {
 }
 
 function legacySlug(project: string): string {
-  return project.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'radar';
+  return (
+    project
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'radar'
+  );
 }
 
 /** The queue name earlier versions used (the slug alone), when it differs from the one used now. */
@@ -155,7 +163,8 @@ export function watchConnection(conn: Redis, url: string, log: Logger): void {
     lastError = (err as NodeJS.ErrnoException).code ?? err.message;
   });
   conn.on('reconnecting', (delay: number) => {
-    if (!down) log.warn({ redis: redactUrl(url), err: lastError || undefined, retryInMs: delay }, 'Redis unreachable; reconnecting with backoff');
+    if (!down)
+      log.warn({ redis: redactUrl(url), err: lastError || undefined, retryInMs: delay }, 'Redis unreachable; reconnecting with backoff');
     else log.debug({ retryInMs: delay }, 'Redis still unreachable; reconnecting');
     down = true;
   });

@@ -4,9 +4,9 @@
  */
 import type { JobKind } from './queues.js';
 import type { JobHandler } from './job-context.js';
-import { crawlJob } from './crawl-job.js';
-import { analyzeJob } from './analyze-job.js';
-import { reportJob } from './report-job.js';
+import { crawlJob } from './handlers/crawl.js';
+import { analyzeJob } from './handlers/analyze.js';
+import { reportJob } from './handlers/report.js';
 
 /** Every job kind and its handler. */
 export const JOB_HANDLERS: { [K in JobKind]: JobHandler<K> } = {

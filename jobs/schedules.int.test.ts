@@ -4,7 +4,7 @@ import { listSchedules, localTime, schedulerId, syncSchedules } from './schedule
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { legacyQueueName, openQueues, queueName } from './queues.js';
-import { cleanProject, projectQueues, writeProject, type TestProject } from './test-kit.js';
+import { cleanProject, projectQueues, writeProject, type TestProject } from '../test/test-kit.js';
 import { testRedisUrl } from '../test/services.js';
 
 const redisUrl = testRedisUrl();
@@ -29,10 +29,13 @@ if (redisUrl) {
     });
 
   describe('crawl schedules on BullMQ job schedulers', () => {
-    it('keeps projects whose names make the same slug apart, and drops this project\'s schedules left under the old queue name', async () => {
+    it("keeps projects whose names make the same slug apart, and drops this project's schedules left under the old queue name", async () => {
       project = make();
       const redis = new Redis(project.settings.redisUrl, { maxRetriesPerRequest: null });
-      const as = (name: string) => ({ config: { ...project!.config, project: name }, queues: openQueues(redis, { ...project!.settings, project: name }) });
+      const as = (name: string) => ({
+        config: { ...project!.config, project: name },
+        queues: openQueues(redis, { ...project!.settings, project: name }),
+      });
       const spaced = as('Shop Radar');
       const dashed = as('shop-radar');
       // What an earlier version left: "Shop Radar"'s schedule in the queue named by the bare slug.
@@ -41,14 +44,20 @@ if (redisUrl) {
         expect(queueName('Shop Radar', 'crawl')).not.toBe(queueName('shop-radar', 'crawl'));
         expect(queueName('Кофейня', 'crawl')).not.toBe(queueName('Чайная', 'crawl'));
         expect(queueName('svc-test', 'crawl')).toBe('svc-test.crawl');
-        await legacy.upsertJobScheduler('old-spaced', { pattern: '0 6 * * *' }, { name: 'crawl', data: { project: 'Shop Radar', sourceId: 'daily-berlin', trigger: 'schedule' } });
+        await legacy.upsertJobScheduler(
+          'old-spaced',
+          { pattern: '0 6 * * *' },
+          { name: 'crawl', data: { project: 'Shop Radar', sourceId: 'daily-berlin', trigger: 'schedule' } },
+        );
         expect((await syncSchedules(dashed.queues, dashed.config)).added).toHaveLength(3);
         const outcome = await syncSchedules(spaced.queues, spaced.config);
         expect(outcome.added).toHaveLength(3);
         expect(outcome.removed).toEqual([]);
         // The other project's schedules are where they were; the stale one is gone.
         expect((await listSchedules(dashed.queues, dashed.config)).map((e) => e.status)).toEqual(['in sync', 'in sync', 'in sync']);
-        expect((await legacy.getJobSchedulers(0, -1, true)).map((x) => x.key).sort()).toEqual((await dashed.queues.crawl.getJobSchedulers(0, -1, true)).map((x) => x.key).sort());
+        expect((await legacy.getJobSchedulers(0, -1, true)).map((x) => x.key).sort()).toEqual(
+          (await dashed.queues.crawl.getJobSchedulers(0, -1, true)).map((x) => x.key).sort(),
+        );
       } finally {
         for (const q of [...Object.values(spaced.queues), ...Object.values(dashed.queues)]) {
           await q.obliterate({ force: true }).catch(() => undefined);
@@ -72,7 +81,10 @@ if (redisUrl) {
         for (const e of list) {
           expect(e.status).toBe('in sync');
           // The next run BullMQ planned is the cron's next occurrence in the source's zone.
-          const expected = CronExpressionParser.parse(e.pattern!, { tz: e.tz, currentDate: new Date(before) }).next().toDate().toISOString();
+          const expected = CronExpressionParser.parse(e.pattern!, { tz: e.tz, currentDate: new Date(before) })
+            .next()
+            .toDate()
+            .toISOString();
           expect(e.next).toBe(expected);
         }
         const berlin = list.find((e) => e.sourceId === 'daily-berlin')!;
@@ -123,7 +135,12 @@ if (redisUrl) {
         });
         const drift = await listSchedules(queues, edited.config);
         const status = Object.fromEntries(drift.map((e) => [e.sourceId, e.status]));
-        expect(status).toEqual({ 'daily-berlin': 'changed', 'weekly-ny': 'not in config', 'hourly-utc': 'in sync', unscheduled: 'not synced' });
+        expect(status).toEqual({
+          'daily-berlin': 'changed',
+          'weekly-ny': 'not in config',
+          'hourly-utc': 'in sync',
+          unscheduled: 'not synced',
+        });
 
         const outcome = await syncSchedules(queues, edited.config);
         expect(outcome.updated).toEqual([schedulerId('daily-berlin')]);

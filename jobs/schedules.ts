@@ -110,7 +110,13 @@ export async function listSchedules(queues: RadarQueues, config?: RadarConfig): 
   const out: ScheduleEntry[] = stored.map((s) => {
     const w = wanted.get(s.key);
     const data = s.template?.data as Partial<CrawlJobData> | undefined;
-    const status: ScheduleEntry['status'] = !config ? 'in sync' : !w ? 'not in config' : w.pattern !== s.pattern || w.tz !== (s.tz ?? 'UTC') ? 'changed' : 'in sync';
+    const status: ScheduleEntry['status'] = !config
+      ? 'in sync'
+      : !w
+        ? 'not in config'
+        : w.pattern !== s.pattern || w.tz !== (s.tz ?? 'UTC')
+          ? 'changed'
+          : 'in sync';
     return {
       id: s.key,
       sourceId: data?.sourceId ?? w?.sourceId,
@@ -121,14 +127,23 @@ export async function listSchedules(queues: RadarQueues, config?: RadarConfig): 
     };
   });
   for (const w of wanted.values()) {
-    if (!stored.some((s) => s.key === w.id)) out.push({ id: w.id, sourceId: w.sourceId, pattern: w.pattern, tz: w.tz, status: 'not synced' });
+    if (!stored.some((s) => s.key === w.id))
+      out.push({ id: w.id, sourceId: w.sourceId, pattern: w.pattern, tz: w.tz, status: 'not synced' });
   }
   return out.sort((a, b) => (a.next ?? '9').localeCompare(b.next ?? '9') || a.id.localeCompare(b.id));
 }
 
 /** A next-run time as the schedule's own zone reads it, e.g. "2026-03-02 06:00 Europe/Berlin". */
 export function localTime(iso: string, tz = 'UTC'): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${tz}`;
 }

@@ -10,8 +10,16 @@ import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MongoClient } from 'mongodb';
 import { addCrawlJob, JOB_KINDS } from './queues.js';
-import { startReviewSite, type ReviewSite } from './review-site.js';
-import { cleanProject, eventually, projectQueues, startRadar, writeProject, type RadarProcess, type TestProject } from './test-kit.js';
+import { startReviewSite, type ReviewSite } from '../test/review-site.js';
+import {
+  cleanProject,
+  eventually,
+  projectQueues,
+  startRadar,
+  writeProject,
+  type RadarProcess,
+  type TestProject,
+} from '../test/test-kit.js';
 import { inCI, testMongoUri, testRedisUrl } from '../test/services.js';
 
 const redisUrl = testRedisUrl();
@@ -73,12 +81,15 @@ if (redisUrl && mongoUri) {
       const { queues, close } = projectQueues(project);
       try {
         const ids: string[] = [];
-        for (let i = 0; i < 6; i++) ids.push(await addCrawlJob(queues, { project: project.config.project, sourceId: `s${i}`, trigger: 'api' }));
+        for (let i = 0; i < 6; i++)
+          ids.push(await addCrawlJob(queues, { project: project.config.project, sourceId: `s${i}`, trigger: 'api' }));
         // Inside the test's own time limit, so a stuck run says why: job states and both workers' logs.
         await eventually(async () => (await queues.crawl.getCompletedCount()) === 6, 45_000, 'six crawls').catch(async (err: Error) => {
           const counts = await queues.crawl.getJobCounts();
           const failed = (await queues.crawl.getFailed()).map((j) => `${j.id}: ${j.failedReason}`);
-          throw new Error(`${err.message}\njobs: ${JSON.stringify(counts)} ${failed.join('; ')}\nworker a:\n${a.stderr().slice(-2000)}\nworker b:\n${b.stderr().slice(-2000)}`);
+          throw new Error(
+            `${err.message}\njobs: ${JSON.stringify(counts)} ${failed.join('; ')}\nworker a:\n${a.stderr().slice(-2000)}\nworker b:\n${b.stderr().slice(-2000)}`,
+          );
         });
         const jobs = await Promise.all(ids.map((id) => queues.crawl.getJob(id)));
         // Each job was started once, by one worker; together the two workers took all of them.
@@ -98,7 +109,9 @@ if (redisUrl && mongoUri) {
         expect(site.hits.size).toBe(18);
         expect(site.maxInFlight()).toBe(1);
         const spans = jobs.map((j) => [j!.processedOn!, j!.finishedOn!] as const);
-        const overlapping = spans.some(([s1, e1], i) => spans.some(([s2, e2], k) => k !== i && s1 < e2 && s2 < e1 && jobs[i]!.processedBy !== jobs[k]!.processedBy));
+        const overlapping = spans.some(([s1, e1], i) =>
+          spans.some(([s2, e2], k) => k !== i && s1 < e2 && s2 < e1 && jobs[i]!.processedBy !== jobs[k]!.processedBy),
+        );
         expect(overlapping).toBe(true);
       } finally {
         await close();
@@ -131,12 +144,18 @@ if (redisUrl && mongoUri) {
         expect(rescuer.stderr()).toContain('crawl resumed after a failure or a crashed worker');
 
         // No lost documents, no duplicates: every review on the site exactly once.
-        const all = await docs().find({}, { projection: { siteId: 1 } }).toArray();
+        const all = await docs()
+          .find({}, { projection: { siteId: 1 } })
+          .toArray();
         const siteIds = all.map((d) => d.siteId!.split('#')[1]);
         expect(siteIds.sort()).toEqual(site.reviewIds().sort());
         expect(new Set(all.map((d) => d._id)).size).toBe(40);
         // And the recovered crawl's documents were all analysed.
-        await eventually(async () => (await mongo.db(project!.database).collection('analyses').countDocuments()) === 40, 30_000, 'all 40 analysed');
+        await eventually(
+          async () => (await mongo.db(project!.database).collection('analyses').countDocuments()) === 40,
+          30_000,
+          'all 40 analysed',
+        );
       } finally {
         await close();
       }
@@ -170,7 +189,11 @@ if (redisUrl && mongoUri) {
       const { queues, close } = projectQueues(project);
       try {
         const id = await addCrawlJob(queues, { project: project.config.project, sourceId: 'slow', trigger: 'api' });
-        await eventually(async () => (await queues.crawl.getActiveCount()) === 1 && (await docs().countDocuments()) > 0, 30_000, 'the crawl to be under way');
+        await eventually(
+          async () => (await queues.crawl.getActiveCount()) === 1 && (await docs().countDocuments()) > 0,
+          30_000,
+          'the crawl to be under way',
+        );
         const t = Date.now();
         w.child.kill('SIGTERM');
         const { code } = await w.exited;
@@ -206,7 +229,11 @@ if (redisUrl && mongoUri) {
         expect(stored).toBeLessThan(24);
         const job = (await queues.crawl.getJob(id))!;
         expect(await job.getState()).toBe('waiting');
-        const runs = await mongo.db(project.database).collection<{ status: string; errors: { message: string }[] }>('runs').find().toArray();
+        const runs = await mongo
+          .db(project.database)
+          .collection<{ status: string; errors: { message: string }[] }>('runs')
+          .find()
+          .toArray();
         expect(runs.map((r) => r.status)).toEqual(['failed']);
         expect(runs[0]!.errors.at(-1)!.message).toContain('interrupted (SIGINT)');
 
@@ -214,7 +241,15 @@ if (redisUrl && mongoUri) {
         worker();
         await eventually(async () => (await queues.crawl.getJob(id))!.finishedOn, 60_000, 'the crawl to finish on the next worker');
         expect((await queues.crawl.getJob(id))!.returnvalue.full).toBe(true);
-        expect((await docs().find({}, { projection: { siteId: 1 } }).toArray()).map((d) => d.siteId!.split('#')[1]).sort()).toEqual(site.reviewIds().sort());
+        expect(
+          (
+            await docs()
+              .find({}, { projection: { siteId: 1 } })
+              .toArray()
+          )
+            .map((d) => d.siteId!.split('#')[1])
+            .sort(),
+        ).toEqual(site.reviewIds().sort());
       } finally {
         await close();
       }
@@ -236,8 +271,17 @@ if (redisUrl && mongoUri) {
   describe.skipIf(!redisServer && !inCI)('radar worker when Redis goes away', () => {
     let redis: ChildProcess | undefined;
     const startRedis = (port: number) => {
-      redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-      return eventually(async () => spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG'), 10_000, 'redis-server');
+      redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+        stdio: 'ignore',
+      });
+      return eventually(
+        async () =>
+          spawnSync('redis-cli', ['-p', String(port), 'ping'])
+            .stdout?.toString()
+            .includes('PONG'),
+        10_000,
+        'redis-server',
+      );
     };
     afterEach(() => {
       redis?.kill('SIGKILL');
@@ -248,8 +292,19 @@ if (redisUrl && mongoUri) {
       // With its data on disk, as a production Redis keeps it: the job outlives the restart.
       const dir = mkdtempSync(join(tmpdir(), 'radar-redis-'));
       const startDurable = async () => {
-        redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir], { stdio: 'ignore' });
-        await eventually(async () => spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG'), 10_000, 'redis-server');
+        redis = spawn(
+          'redis-server',
+          ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir],
+          { stdio: 'ignore' },
+        );
+        await eventually(
+          async () =>
+            spawnSync('redis-cli', ['-p', String(port), 'ping'])
+              .stdout?.toString()
+              .includes('PONG'),
+          10_000,
+          'redis-server',
+        );
       };
       await startDurable();
       const url = `redis://127.0.0.1:${port}`;
@@ -266,13 +321,28 @@ if (redisUrl && mongoUri) {
         await startDurable();
         await w.waitFor(/stopped a job whose lock was lost/, 30_000);
         site.setDelay(20);
-        await eventually(async () => (await queues.crawl.getJob(id))?.finishedOn, 60_000, 'the crawl to finish').catch(async (err: Error) => {
-          throw new Error(`${err.message}: ${JSON.stringify(await queues.crawl.getJobCounts())}\n${w.stderr().slice(-6000)}`);
-        });
+        await eventually(async () => (await queues.crawl.getJob(id))?.finishedOn, 60_000, 'the crawl to finish').catch(
+          async (err: Error) => {
+            throw new Error(`${err.message}: ${JSON.stringify(await queues.crawl.getJobCounts())}\n${w.stderr().slice(-6000)}`);
+          },
+        );
         // Every review once. The first attempt stopped when its lock was lost (its last page in
         // flight may land just after the next attempt starts); it did not go on crawling beside it.
-        expect((await docs().find({}, { projection: { siteId: 1 } }).toArray()).map((d) => d.siteId!.split('#')[1]).sort()).toEqual(site.reviewIds().sort());
-        const runs = await mongo.db(project.database).collection<{ startedAt: string; finishedAt?: string; status: string; errors: { message: string }[] }>('runs').find().sort({ startedAt: 1 }).toArray();
+        expect(
+          (
+            await docs()
+              .find({}, { projection: { siteId: 1 } })
+              .toArray()
+          )
+            .map((d) => d.siteId!.split('#')[1])
+            .sort(),
+        ).toEqual(site.reviewIds().sort());
+        const runs = await mongo
+          .db(project.database)
+          .collection<{ startedAt: string; finishedAt?: string; status: string; errors: { message: string }[] }>('runs')
+          .find()
+          .sort({ startedAt: 1 })
+          .toArray();
         // (On a loaded machine a three-second lock can be lost again by the next attempt: each one
         // stops before the one after it crawls on.)
         expect(runs.length, JSON.stringify(runs)).toBeGreaterThanOrEqual(2);
@@ -281,7 +351,8 @@ if (redisUrl && mongoUri) {
           expect(r.status).toBe('failed');
           expect(r.errors.at(-1)!.message).toContain('interrupted (stopped by its worker)');
         }
-        for (let i = 1; i < runs.length; i++) expect(Date.parse(runs[i - 1]!.finishedAt!) - Date.parse(runs[i]!.startedAt), JSON.stringify(runs)).toBeLessThan(2_000);
+        for (let i = 1; i < runs.length; i++)
+          expect(Date.parse(runs[i - 1]!.finishedAt!) - Date.parse(runs[i]!.startedAt), JSON.stringify(runs)).toBeLessThan(2_000);
         await queues.crawl.obliterate({ force: true });
       } finally {
         await close();

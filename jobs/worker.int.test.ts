@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MongoStore } from '../storage/mongo-store.js';
 import { RadarWorker } from './worker.js';
 import { addCrawlJob, JOB_KINDS, type RadarQueues } from './queues.js';
-import { startReviewSite, type ReviewSite } from './review-site.js';
-import { cleanProject, eventually, projectQueues, writeProject, type TestProject } from './test-kit.js';
+import { startReviewSite, type ReviewSite } from '../test/review-site.js';
+import { cleanProject, eventually, projectQueues, writeProject, type TestProject } from '../test/test-kit.js';
 import { radar } from '../test/cli.js';
 import { testChromium, testMongoUri, testRedisUrl } from '../test/services.js';
 
@@ -50,12 +50,22 @@ if (redisUrl && mongoUri) {
     project = undefined;
   });
 
-  const start = async (sources: Parameters<typeof writeProject>[0]['sources'], options: Partial<Parameters<typeof RadarWorker.start>[0]> = {}) => {
+  const start = async (
+    sources: Parameters<typeof writeProject>[0]['sources'],
+    options: Partial<Parameters<typeof RadarWorker.start>[0]> = {},
+  ) => {
     project = writeProject({ redisUrl, mongoUri, sources });
     store = await MongoStore.open(mongoUri, { database: project.database });
     q = projectQueues(project);
     const config = project.config;
-    worker = await RadarWorker.start({ settings: project.settings, store, loadConfig: async () => config, concurrency: 3, reportDelayMs: 2_500, ...options });
+    worker = await RadarWorker.start({
+      settings: project.settings,
+      store,
+      loadConfig: async () => config,
+      concurrency: 3,
+      reportDelayMs: 2_500,
+      ...options,
+    });
     return { project, store, queues: q.queues, worker };
   };
 
@@ -69,7 +79,8 @@ if (redisUrl && mongoUri) {
       const cwd = process.cwd();
       process.chdir(project.dir); // the report job writes report.outDir relative to the worker's directory
       try {
-        for (const id of ['alpha', 'beta', 'gamma']) await addCrawlJob(queues, { project: project.config.project, sourceId: id, trigger: 'api' });
+        for (const id of ['alpha', 'beta', 'gamma'])
+          await addCrawlJob(queues, { project: project.config.project, sourceId: id, trigger: 'api' });
         await eventually(async () => (await queues.report.getCompletedCount()) >= 1 && (await idle(queues)), 60_000, 'the burst to settle');
         // Long enough for a second, unwanted report to have started.
         await new Promise((ok) => setTimeout(ok, 3_500));
@@ -120,7 +131,13 @@ if (redisUrl && mongoUri) {
       await queues.analyze.drain();
       await queues.analyze.add('analyze', { project: 'another-project', sourceId: 'beta' }, { attempts: 1 });
       await worker!.stop(1_000);
-      worker = await RadarWorker.start({ settings: project.settings, store, loadConfig: async () => project.config, concurrency: 2, reportDelayMs: 60_000 });
+      worker = await RadarWorker.start({
+        settings: project.settings,
+        store,
+        loadConfig: async () => project.config,
+        concurrency: 2,
+        reportDelayMs: 60_000,
+      });
       await eventually(async () => (await queues.analyze.getFailedCount()) === 1, 30_000, 'the analysis to fail for good');
       const docs = [];
       for await (const d of store.findDocuments({})) docs.push(d);
@@ -134,12 +151,19 @@ if (redisUrl && mongoUri) {
     });
 
     it('runs a crawl in a child process when isolated, with the same result', async () => {
-      const { project, store, queues } = await start([{ id: 'gamma', url: site.reviewsUrl('gamma') }], { kinds: ['crawl'], isolate: 'always' });
+      const { project, store, queues } = await start([{ id: 'gamma', url: site.reviewsUrl('gamma') }], {
+        kinds: ['crawl'],
+        isolate: 'always',
+      });
       await addCrawlJob(queues, { project: project.config.project, sourceId: 'gamma', trigger: 'api' });
-      const [job] = await eventually(async () => {
-        const done = await queues.crawl.getCompleted();
-        return done.length ? done : undefined;
-      }, 60_000, 'the isolated crawl');
+      const [job] = await eventually(
+        async () => {
+          const done = await queues.crawl.getCompleted();
+          return done.length ? done : undefined;
+        },
+        60_000,
+        'the isolated crawl',
+      );
       expect(job!.returnvalue.isolated).toBe(true);
       expect(job!.returnvalue.documents.new).toBe(8);
       expect(await store.countDocuments()).toBe(8);
@@ -149,12 +173,18 @@ if (redisUrl && mongoUri) {
 
   describe.skipIf(!testChromium())('service worker: browser crawls', () => {
     it('runs a browser-rendered source in a child process of its own by default', async () => {
-      const { project, store, queues } = await start([{ id: 'beta', url: site.reviewsUrl('beta'), render: 'browser' }], { kinds: ['crawl'] });
+      const { project, store, queues } = await start([{ id: 'beta', url: site.reviewsUrl('beta'), render: 'browser' }], {
+        kinds: ['crawl'],
+      });
       await addCrawlJob(queues, { project: project.config.project, sourceId: 'beta', trigger: 'api' });
-      const [job] = await eventually(async () => {
-        const done = [...(await queues.crawl.getCompleted()), ...(await queues.crawl.getFailed())];
-        return done.length ? done : undefined;
-      }, 90_000, 'the browser crawl');
+      const [job] = await eventually(
+        async () => {
+          const done = [...(await queues.crawl.getCompleted()), ...(await queues.crawl.getFailed())];
+          return done.length ? done : undefined;
+        },
+        90_000,
+        'the browser crawl',
+      );
       expect(job!.failedReason ?? '').toBe('');
       expect(job!.returnvalue.isolated).toBe(true);
       expect(job!.returnvalue.documents.new).toBe(10);
@@ -172,7 +202,11 @@ if (redisUrl && mongoUri) {
       const gone = await addCrawlJob(queues, { project: p, sourceId: 'no-such-source', trigger: 'api' });
       const about = await addCrawlJob(queues, { project: p, sourceId: 'about', trigger: 'api' });
       const started = Date.now();
-      const dead = await addCrawlJob(queues, { project: p, sourceId: 'dead', trigger: 'api' }, { attempts: 3, backoff: { type: 'exponential', delay: 400 } });
+      const dead = await addCrawlJob(
+        queues,
+        { project: p, sourceId: 'dead', trigger: 'api' },
+        { attempts: 3, backoff: { type: 'exponential', delay: 400 } },
+      );
       await eventually(async () => (await queues.crawl.getFailedCount()) === 3, 60_000, 'three failed jobs');
 
       const goneJob = (await queues.crawl.getJob(gone))!;
@@ -196,7 +230,10 @@ if (redisUrl && mongoUri) {
       expect(r.stdout).toContain('not in radar.yaml');
       expect(r.stdout).toContain('could not be parsed');
       const json = await radar(['jobs', '--failed', '--json', '--config', project.configPath], { cwd: project.dir });
-      const rows = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as { sourceId: string; state: string; reason: string; attempts: { made: number } });
+      const rows = json.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { sourceId: string; state: string; reason: string; attempts: { made: number } });
       expect(rows.map((x) => x.sourceId).sort()).toEqual(['about', 'dead', 'no-such-source']);
       expect(rows.every((x) => x.state === 'failed' && x.reason)).toBe(true);
     });

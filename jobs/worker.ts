@@ -18,7 +18,16 @@ import type { Store } from '../storage/store.js';
 import { ConfigError } from '../domain/errors.js';
 import { stageLogger } from '../log/logger.js';
 import { JOB_HANDLERS } from './registry.js';
-import { closeQueues, JOB_KINDS, openQueues, queueName, serviceConnection, type JobKind, type QueueSettings, type RadarQueues } from './queues.js';
+import {
+  closeQueues,
+  JOB_KINDS,
+  openQueues,
+  queueName,
+  serviceConnection,
+  type JobKind,
+  type QueueSettings,
+  type RadarQueues,
+} from './queues.js';
 import type { IsolateMode, JobContext } from './job-context.js';
 
 /** Options of a worker. */
@@ -145,8 +154,12 @@ export class RadarWorker {
       });
       worker.on('completed', (job) => log.info({ queue: kind, job: job.id }, 'job completed'));
       worker.on('failed', (job, err) => {
-        const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError || err.name === 'UnrecoverableError';
-        log.warn({ queue: kind, job: job?.id, attempt: job?.attemptsMade, err: err.message }, final ? 'job failed' : 'job failed; will retry with backoff');
+        const final =
+          !job || job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError || err.name === 'UnrecoverableError';
+        log.warn(
+          { queue: kind, job: job?.id, attempt: job?.attemptsMade, err: err.message },
+          final ? 'job failed' : 'job failed; will retry with backoff',
+        );
       });
       // A job whose lock could not be renewed (Redis away longer than the lock) counts as stalled and
       // is started again, here or elsewhere: the work still running for it must stop, or the same
@@ -157,7 +170,9 @@ export class RadarWorker {
           worker.cancelJob(id, 'lock lost');
         }
       });
-      worker.on('stalled', (jobId) => log.warn({ queue: kind, job: jobId }, 'job stalled (its worker died or froze); moved back to wait for another worker'));
+      worker.on('stalled', (jobId) =>
+        log.warn({ queue: kind, job: jobId }, 'job stalled (its worker died or froze); moved back to wait for another worker'),
+      );
       // Connection errors are already reported once per outage by the connection itself.
       worker.on('error', (err) => {
         if (redis.status === 'ready') log.error({ queue: kind, err: err.message }, 'worker error');

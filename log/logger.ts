@@ -16,7 +16,13 @@ export function rootLogger(): Logger {
   if (root) return root;
   const { pino } = require('pino') as typeof import('pino');
   const destination = process.stderr.isTTY
-    ? (require('pino-pretty') as typeof import('pino-pretty'))({ destination: 2, colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname', sync: true })
+    ? (require('pino-pretty') as typeof import('pino-pretty'))({
+        destination: 2,
+        colorize: true,
+        translateTime: 'HH:MM:ss',
+        ignore: 'pid,hostname',
+        sync: true,
+      })
     : pino.destination({ dest: 2, sync: true });
   root = pino({ level, base: undefined }, destination);
   return root;

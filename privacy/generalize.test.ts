@@ -15,7 +15,8 @@ describe('generalising what describes a person', () => {
     expect(regionOf('Leeds,  West Yorkshire,  United Kingdom ')).toBe('United Kingdom');
     expect(regionOf('Portugal')).toBe('Portugal');
     expect(regionOf('Sydney · Australia')).toBe('Australia');
-    for (const bad of ['', '   ', '12345', 'Main St, [phone]', 'me@[email]', 'x', 'Springfield, 90210']) expect(regionOf(bad), bad).toBeUndefined();
+    for (const bad of ['', '   ', '12345', 'Main St, [phone]', 'me@[email]', 'x', 'Springfield, 90210'])
+      expect(regionOf(bad), bad).toBeUndefined();
   });
 });
 

@@ -32,7 +32,9 @@ describe('redactPII', () => {
   });
 
   it('takes e-mail addresses and phone parameters out of links, and keeps their numeric ids', () => {
-    expect(redactUrl('https://shop.example/r?reviewer=carol.w@example.net&tel=5125550123&id=12345678901')).toBe('https://shop.example/r?reviewer=%5Bemail%5D&tel=%5Bphone%5D&id=12345678901');
+    expect(redactUrl('https://shop.example/r?reviewer=carol.w@example.net&tel=5125550123&id=12345678901')).toBe(
+      'https://shop.example/r?reviewer=%5Bemail%5D&tel=%5Bphone%5D&id=12345678901',
+    );
     expect(redactUrl('https://shop.example/u/bob%40example.com/reviews')).toBe('https://shop.example/u/%5Bemail%5D/reviews');
     expect(redactUrl('https://shop.example/p/123456789?page=2')).toBe('https://shop.example/p/123456789?page=2');
   });

@@ -12,7 +12,7 @@ const COORDINATES = /(?<![\d.])-?\d{1,2}\.\d{3,},\s?-?\d{1,3}\.\d{3,}(?![\d.])/g
 // A run of digits with the separators phone numbers use (spaces, dots, dashes, en dashes, slashes,
 // brackets), perhaps with an extension; checked further below so that prices, dates, years and
 // model numbers survive. A comma before it counts as a boundary unless it sits in a number.
-const PHONE_CANDIDATE = /(?<![\w\/-])(?<!\w\.)(?<!\d,)\+?\(?\d[\d\s()./\u2013-]{5,}\d(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w/-]|[.,]\d)/g;
+const PHONE_CANDIDATE = /(?<![\w/-])(?<!\w\.)(?<!\d,)\+?\(?\d[\d\s()./\u2013-]{5,}\d(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w/-]|[.,]\d)/g;
 
 /** Placeholder that replaces an e-mail address. */
 export const EMAIL_PLACEHOLDER = '[email]';

@@ -27,7 +27,20 @@ const TERMS = `
   .filter(Boolean);
 
 /** Two-word terms. */
-const PAIRS = new Set(['multiple sclerosis', 'african american', 'breast cancer', 'my therapist', 'mental health', 'chronic pain', 'chronic illness', 'self harm', 'eating disorder', 'mental illness', 'killed myself', 'kill myself']);
+const PAIRS = new Set([
+  'multiple sclerosis',
+  'african american',
+  'breast cancer',
+  'my therapist',
+  'mental health',
+  'chronic pain',
+  'chronic illness',
+  'self harm',
+  'eating disorder',
+  'mental illness',
+  'killed myself',
+  'kill myself',
+]);
 
 const WORDS = new Set(TERMS.filter((t) => t !== 'multiple' && t !== 'sclerosis' && t !== 'ms'));
 const WORD_RE = /[\p{L}][\p{L}'-]*/gu;

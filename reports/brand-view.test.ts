@@ -16,10 +16,41 @@ const project: ReportProject = {
 
 let n = 0;
 const mention = (body: string, brands: string[]) =>
-  analysed({ kind: 'mention', origin: 'import', sourceId: 'social', site: 'social.example', url: `https://social.example/p/${++n}`, siteId: `p${n}`, brand: brands[0], brands, body, lang: 'en', fetchedAt: '2026-01-01T00:00:00Z' }, pipeline);
+  analysed(
+    {
+      kind: 'mention',
+      origin: 'import',
+      sourceId: 'social',
+      site: 'social.example',
+      url: `https://social.example/p/${++n}`,
+      siteId: `p${n}`,
+      brand: brands[0],
+      brands,
+      body,
+      lang: 'en',
+      fetchedAt: '2026-01-01T00:00:00Z',
+    },
+    pipeline,
+  );
 const review = (body: string, brands: string[]) =>
-  analysed({ kind: 'review', origin: 'import', sourceId: 'shop', site: 'shop.example', url: `https://shop.example/r/${++n}`, siteId: `r${n}`, brand: brands[0], brands, body, lang: 'en', fetchedAt: '2026-01-01T00:00:00Z' }, pipeline);
-const reportOf = (rows: ReturnType<typeof mention>[]) => buildReport({ project, rows, runs: [], now: '2026-01-01T00:00:00Z', personaSetId: 's' }).report;
+  analysed(
+    {
+      kind: 'review',
+      origin: 'import',
+      sourceId: 'shop',
+      site: 'shop.example',
+      url: `https://shop.example/r/${++n}`,
+      siteId: `r${n}`,
+      brand: brands[0],
+      brands,
+      body,
+      lang: 'en',
+      fetchedAt: '2026-01-01T00:00:00Z',
+    },
+    pipeline,
+  );
+const reportOf = (rows: ReturnType<typeof mention>[]) =>
+  buildReport({ project, rows, runs: [], now: '2026-01-01T00:00:00Z', personaSetId: 's' }).report;
 const brandsOf = (rows: ReturnType<typeof mention>[]) => Object.fromEntries(reportOf(rows).brands.map((b) => [b.id, b]));
 
 describe('documents that name several brands', () => {
@@ -52,9 +83,7 @@ describe('documents that name several brands', () => {
   });
 
   it('give each brand the sentences about it, and the aspects in them', () => {
-    const rows = [
-      mention('The Copperleaf handle is gorgeous. The Vantio lid is flimsy and it leaked.', ['copperleaf', 'vantio']),
-    ];
+    const rows = [mention('The Copperleaf handle is gorgeous. The Vantio lid is flimsy and it leaked.', ['copperleaf', 'vantio'])];
     const b = brandsOf(rows);
     expect(b.copperleaf!.sentiment.positive).toBe(1);
     expect(b.vantio!.sentiment.negative).toBe(1);
@@ -79,7 +108,11 @@ describe('documents that name several brands', () => {
   it('leave a document about one brand as it is', () => {
     const rows = [mention('Copperleaf support was slow but friendly, and the kettle is great.', ['copperleaf'])];
     const b = brandsOf(rows);
-    expect(b.copperleaf!.sentiment).toEqual({ positive: rows[0]!.analysis!.sentiment.label === 'positive' ? 1 : 0, neutral: rows[0]!.analysis!.sentiment.label === 'neutral' ? 1 : 0, negative: rows[0]!.analysis!.sentiment.label === 'negative' ? 1 : 0 });
+    expect(b.copperleaf!.sentiment).toEqual({
+      positive: rows[0]!.analysis!.sentiment.label === 'positive' ? 1 : 0,
+      neutral: rows[0]!.analysis!.sentiment.label === 'neutral' ? 1 : 0,
+      negative: rows[0]!.analysis!.sentiment.label === 'negative' ? 1 : 0,
+    });
     expect(b.vantio!.documents).toBe(0);
   });
 });

@@ -36,7 +36,13 @@ const COMPARED_AGAINST = new RegExp(
 /** Builds the per-brand view of rows: `view(row, brandId)` is the row as that brand's figures should count it. */
 export function brandViews(brands: readonly BrandNames[]): (row: ReportRow, brand: string) => ReportRow {
   const patterns = brands
-    .map((b) => ({ id: b.id, re: namesPattern(b.names.filter((n) => n.trim().length > 1), 'giu') }))
+    .map((b) => ({
+      id: b.id,
+      re: namesPattern(
+        b.names.filter((n) => n.trim().length > 1),
+        'giu',
+      ),
+    }))
     .filter((p): p is { id: string; re: RegExp } => !!p.re);
   // Per row: the brand view of each brand, worked out once (a report asks per brand and per product).
   const cache = new WeakMap<ReportRow, Map<string, ReportRow>>();
@@ -74,15 +80,20 @@ export function brandViews(brands: readonly BrandNames[]): (row: ReportRow, bran
     const sign = per.map((p) => (p.about.has(brand) ? 1 : p.against.has(brand) ? -1 : 0));
     if (sign.every((x) => x === 0)) return row;
     const sentences = a.sentences.map((s, i) => ({ s, turn: sign[i]! })).filter((x) => x.turn !== 0);
-    const turned = (label: Polarity, turn: number): Polarity => (turn > 0 || label === 'neutral' ? label : label === 'positive' ? 'negative' : 'positive');
-    const votes = sentences.reduce((v, { s, turn }) => v + (s.sentiment.label === 'positive' ? turn : s.sentiment.label === 'negative' ? -turn : 0), 0);
+    const turned = (label: Polarity, turn: number): Polarity =>
+      turn > 0 || label === 'neutral' ? label : label === 'positive' ? 'negative' : 'positive';
+    const votes = sentences.reduce(
+      (v, { s, turn }) => v + (s.sentiment.label === 'positive' ? turn : s.sentiment.label === 'negative' ? -turn : 0),
+      0,
+    );
     const score = sentences.reduce((v, { s, turn }) => v + s.sentiment.score * turn, 0) / sentences.length;
     const sentiment: Sentiment = {
       label: votes > 0 ? 'positive' : votes < 0 ? 'negative' : 'neutral',
       score: Math.round(score * 1000) / 1000,
       confidence: Math.min(...sentences.map(({ s }) => s.sentiment.confidence)),
     };
-    const inSentence = (m: AspectMention): number => (m.start === undefined ? -1 : a.sentences.findIndex((s) => m.start! >= s.start && m.start! < s.end));
+    const inSentence = (m: AspectMention): number =>
+      m.start === undefined ? -1 : a.sentences.findIndex((s) => m.start! >= s.start && m.start! < s.end);
     const aspects: AspectMention[] = [];
     for (const m of a.aspects) {
       const i = inSentence(m);
@@ -94,7 +105,9 @@ export function brandViews(brands: readonly BrandNames[]): (row: ReportRow, bran
       ...a,
       sentiment,
       aspects,
-      sentences: a.sentences.map((s: SentenceAnalysis, i) => (sign[i] === -1 ? { ...s, sentiment: { ...s.sentiment, label: turned(s.sentiment.label, -1), score: -s.sentiment.score } } : s)),
+      sentences: a.sentences.map((s: SentenceAnalysis, i) =>
+        sign[i] === -1 ? { ...s, sentiment: { ...s.sentiment, label: turned(s.sentiment.label, -1), score: -s.sentiment.score } } : s,
+      ),
     };
     return { ...row, analysis };
   }

@@ -45,7 +45,10 @@ export function buildReport(input: ReportInput): { report: ReportData; personaSe
   const { project, rows } = input;
   const brandRows = new Map<string, ReportRow[]>();
   // A document naming several brands counts for each as what it says of that brand (brand-view.ts).
-  const brandNames = project.brands.map((b) => ({ id: b.id, names: [b.name, ...(b.aliases ?? []), ...b.products.flatMap((p) => [p.name, ...(p.aliases ?? [])])] }));
+  const brandNames = project.brands.map((b) => ({
+    id: b.id,
+    names: [b.name, ...(b.aliases ?? []), ...b.products.flatMap((p) => [p.name, ...(p.aliases ?? [])])],
+  }));
   const view = brandViews(brandNames);
   for (const r of rows) {
     const ids = new Set([r.doc.brand, ...(r.doc.brands ?? [])].filter((b): b is string => !!b));
@@ -60,9 +63,21 @@ export function buildReport(input: ReportInput): { report: ReportData; personaSe
   const brands: BrandSummary[] = project.brands
     .map((b) => {
       const list = brandRows.get(b.id) ?? [];
-      const products = b.products.map((p) => summarize(p.id, p.name, list.filter((r) => r.doc.product === p.id || r.doc.products?.includes(p.id)), names));
+      const products = b.products.map((p) =>
+        summarize(
+          p.id,
+          p.name,
+          list.filter((r) => r.doc.product === p.id || r.doc.products?.includes(p.id)),
+          names,
+        ),
+      );
       const mentions = list.filter((r) => r.doc.kind === 'mention').length;
-      return { ...summarize(b.id, b.name, list, names), own: b.own, products, shareOfVoice: mentionTotal ? round(mentions / mentionTotal) : 0 };
+      return {
+        ...summarize(b.id, b.name, list, names),
+        own: b.own,
+        products,
+        shareOfVoice: mentionTotal ? round(mentions / mentionTotal) : 0,
+      };
     })
     .sort((a, b) => Number(b.own) - Number(a.own) || b.documents - a.documents);
 
@@ -97,7 +112,12 @@ export function buildReport(input: ReportInput): { report: ReportData; personaSe
     if (run) {
       c.status = run.status;
       c.lastRun = run.finishedAt ?? run.startedAt;
-      c.pages = { fetched: run.stats.pagesFetched, failed: run.stats.pagesFailed, blocked: run.stats.pagesBlocked, skipped: run.stats.pagesSkipped };
+      c.pages = {
+        fetched: run.stats.pagesFetched,
+        failed: run.stats.pagesFailed,
+        blocked: run.stats.pagesBlocked,
+        skipped: run.stats.pagesSkipped,
+      };
       if (run.stats.listedCount !== undefined) c.listed = run.stats.listedCount;
     }
     return c;
@@ -110,23 +130,36 @@ export function buildReport(input: ReportInput): { report: ReportData; personaSe
   if (analysed < rows.length) caveats.push(`${rows.length - analysed} documents are not analysed yet (run radar analyze).`);
   for (const b of brands) {
     if (b.documents === 0) caveats.push(`${b.name}: no documents yet — its zeros are missing data, not neutral opinion.`);
-    if (b.documents > 0 && b.documents < SMALL_SAMPLE) caveats.push(`${b.name}: only ${b.documents} documents — treat its figures as indicative.`);
+    if (b.documents > 0 && b.documents < SMALL_SAMPLE)
+      caveats.push(`${b.name}: only ${b.documents} documents — treat its figures as indicative.`);
   }
-  if (rows.length && mentionTotal === 0) caveats.push('No social mentions collected: share of voice is 0% for every brand because there is nothing to share.');
-  if (rows.length && !rows.some((r) => r.doc.publishedAt)) caveats.push('No document carries a date: activity by hour, weekday and month and the aspect trend are empty (import a date column, or crawl pages that show dates).');
+  if (rows.length && mentionTotal === 0)
+    caveats.push('No social mentions collected: share of voice is 0% for every brand because there is nothing to share.');
+  if (rows.length && !rows.some((r) => r.doc.publishedAt))
+    caveats.push(
+      'No document carries a date: activity by hour, weekday and month and the aspect trend are empty (import a date column, or crawl pages that show dates).',
+    );
   if (input.previous && input.previous.version !== PERSONA_BUILDER_VERSION) {
-    caveats.push(`The previous report's personas were built by an older persona builder (version ${input.previous.version}): their shares are not compared with these.`);
+    caveats.push(
+      `The previous report's personas were built by an older persona builder (version ${input.previous.version}): their shares are not compared with these.`,
+    );
   }
   for (const c of coverage) {
     if (c.topReviewsOnly) caveats.push(`${c.id} shows only a selection ("top") of its reviews: its figures lean positive.`);
-    if (c.pages && c.pages.blocked > 0) caveats.push(`${c.id}: ${c.pages.blocked} pages were blocked (captcha or bot check) in the last crawl.`);
+    if (c.pages && c.pages.blocked > 0)
+      caveats.push(`${c.id}: ${c.pages.blocked} pages were blocked (captcha or bot check) in the last crawl.`);
     if (c.pages && c.pages.failed > 0) caveats.push(`${c.id}: ${c.pages.failed} pages failed in the last crawl.`);
-    if (c.pages && c.pages.skipped > 0) caveats.push(`${c.id}: ${c.pages.skipped} pages were not fetched in the last crawl (robots.txt disallows them, or past the page cap).`);
-    if (c.listed !== undefined && c.documents < c.listed * 0.8) caveats.push(`${c.id}: ${c.documents} of ${c.listed} listed reviews stored.`);
+    if (c.pages && c.pages.skipped > 0)
+      caveats.push(
+        `${c.id}: ${c.pages.skipped} pages were not fetched in the last crawl (robots.txt disallows them, or past the page cap).`,
+      );
+    if (c.listed !== undefined && c.documents < c.listed * 0.8)
+      caveats.push(`${c.id}: ${c.documents} of ${c.listed} listed reviews stored.`);
   }
   const unsupported = built.excluded.unsupportedLanguage;
   if (unsupported > 0) caveats.push(`${unsupported} documents in unsupported languages are counted but not used for personas.`);
-  if (built.personas.length === 0) caveats.push('No persona reached the minimum support; collect more reviews or lower report.minPersonaSize.');
+  if (built.personas.length === 0)
+    caveats.push('No persona reached the minimum support; collect more reviews or lower report.minPersonaSize.');
 
   const personaSet: PersonaSet = {
     _id: input.personaSetId,

@@ -9,10 +9,38 @@ export function esc(text: string | number | undefined): string {
 }
 
 /** Palette: positive, neutral, negative and a series palette. */
-export const COLORS = { positive: '#2e7d32', neutral: '#9e9e9e', negative: '#c62828', bar: '#3f6fb5', series: ['#3f6fb5', '#e08a1e', '#6a4c93', '#2a9d8f', '#c44569', '#7f8c8d', '#8c564b', '#b5a01f', '#17a2c4', '#e377c2', '#1f3b73', '#5c8a3a'] };
+export const COLORS = {
+  positive: '#2e7d32',
+  neutral: '#9e9e9e',
+  negative: '#c62828',
+  bar: '#3f6fb5',
+  series: [
+    '#3f6fb5',
+    '#e08a1e',
+    '#6a4c93',
+    '#2a9d8f',
+    '#c44569',
+    '#7f8c8d',
+    '#8c564b',
+    '#b5a01f',
+    '#17a2c4',
+    '#e377c2',
+    '#1f3b73',
+    '#5c8a3a',
+  ],
+};
 
 /** A vertical bar chart; `colors` (one per bar) overrides `color`, e.g. to show each bar's net sentiment, and `notes` adds to each bar's tooltip. */
-export function barChart(opts: { title: string; labels: string[]; values: number[]; width?: number; height?: number; color?: string; colors?: string[]; notes?: string[] }): string {
+export function barChart(opts: {
+  title: string;
+  labels: string[];
+  values: number[];
+  width?: number;
+  height?: number;
+  color?: string;
+  colors?: string[];
+  notes?: string[];
+}): string {
   const w = opts.width ?? 560;
   const h = opts.height ?? 180;
   const pad = { l: 34, r: 8, t: 10, b: 28 };
@@ -29,14 +57,22 @@ export function barChart(opts: { title: string; labels: string[]; values: number
     .join('');
   const every = Math.ceil(n / 12);
   const labels = opts.labels
-    .map((l, i) => (i % every === 0 ? `<text x="${(pad.l + i * bw + bw / 2).toFixed(1)}" y="${h - 10}" font-size="10" text-anchor="middle">${esc(l)}</text>` : ''))
+    .map((l, i) =>
+      i % every === 0
+        ? `<text x="${(pad.l + i * bw + bw / 2).toFixed(1)}" y="${h - 10}" font-size="10" text-anchor="middle">${esc(l)}</text>`
+        : '',
+    )
     .join('');
   const axis = `<line x1="${pad.l}" y1="${h - pad.b}" x2="${w - pad.r}" y2="${h - pad.b}" stroke="#666"/><text x="${pad.l - 4}" y="${pad.t + 8}" font-size="10" text-anchor="end">${max}</text><text x="${pad.l - 4}" y="${h - pad.b}" font-size="10" text-anchor="end">0</text>`;
   return `<svg class="chart" role="img" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg"><title>${esc(opts.title)}</title>${axis}${bars}${labels}</svg>`;
 }
 
 /** Horizontal 100% stacked bars (e.g. sentiment per brand). */
-export function stackedBars(opts: { title: string; rows: { label: string; parts: { name: string; value: number; color: string }[] }[]; width?: number }): string {
+export function stackedBars(opts: {
+  title: string;
+  rows: { label: string; parts: { name: string; value: number; color: string }[] }[];
+  width?: number;
+}): string {
   const w = opts.width ?? 560;
   const rowH = 26;
   const labelW = 150;
@@ -67,7 +103,9 @@ export function stackedBars(opts: { title: string; rows: { label: string; parts:
       lx = labelW;
       ly += 16;
     }
-    items.push(`<rect x="${lx.toFixed(0)}" y="${ly - 9}" width="10" height="10" fill="${p.color}"/><text x="${(lx + 14).toFixed(0)}" y="${ly}" font-size="11">${esc(p.name)}</text>`);
+    items.push(
+      `<rect x="${lx.toFixed(0)}" y="${ly - 9}" width="10" height="10" fill="${p.color}"/><text x="${(lx + 14).toFixed(0)}" y="${ly}" font-size="11">${esc(p.name)}</text>`,
+    );
     lx += itemW;
   }
   const legend = items.join('');
@@ -85,7 +123,11 @@ export function netColor(net: number): string {
 }
 
 /** A heatmap of net sentiment (rows × columns), cells labelled with the value and support. */
-export function heatmap(opts: { title: string; columns: string[]; rows: { label: string; cells: ({ net: number; mentions: number } | null)[] }[] }): string {
+export function heatmap(opts: {
+  title: string;
+  columns: string[];
+  rows: { label: string; cells: ({ net: number; mentions: number } | null)[] }[];
+}): string {
   const cellW = 78;
   const cellH = 28;
   const labelW = 150;
@@ -93,7 +135,9 @@ export function heatmap(opts: { title: string; columns: string[]; rows: { label:
   const w = labelW + opts.columns.length * cellW + 4;
   const h = headH + opts.rows.length * cellH + 4;
   const heads = opts.columns
-    .map((c, i) => `<text transform="translate(${labelW + i * cellW + cellW / 2},${headH - 6}) rotate(-30)" font-size="11">${esc(c)}</text>`)
+    .map(
+      (c, i) => `<text transform="translate(${labelW + i * cellW + cellW / 2},${headH - 6}) rotate(-30)" font-size="11">${esc(c)}</text>`,
+    )
     .join('');
   const cells = opts.rows
     .map((row, ri) => {
@@ -102,7 +146,8 @@ export function heatmap(opts: { title: string; columns: string[]; rows: { label:
       const tds = row.cells
         .map((cell, ci) => {
           const x = labelW + ci * cellW;
-          if (!cell) return `<rect x="${x}" y="${y}" width="${cellW - 2}" height="${cellH - 2}" fill="#f5f5f5"><title>${esc(row.label)} — ${esc(opts.columns[ci])}: no mentions</title></rect>`;
+          if (!cell)
+            return `<rect x="${x}" y="${y}" width="${cellW - 2}" height="${cellH - 2}" fill="#f5f5f5"><title>${esc(row.label)} — ${esc(opts.columns[ci])}: no mentions</title></rect>`;
           const sign = cell.net > 0 ? '+' : '';
           return `<rect x="${x}" y="${y}" width="${cellW - 2}" height="${cellH - 2}" fill="${netColor(cell.net)}"><title>${esc(row.label)} — ${esc(opts.columns[ci])}: net ${sign}${cell.net} over ${cell.mentions} mentions</title></rect><text x="${x + cellW / 2 - 1}" y="${y + cellH / 2 + 4}" font-size="11" text-anchor="middle">${sign}${cell.net.toFixed(2)} (${cell.mentions})</text>`;
         })
@@ -114,7 +159,13 @@ export function heatmap(opts: { title: string; columns: string[]; rows: { label:
 }
 
 /** A line chart of several series over shared x labels, y in [-1, 1]. */
-export function lineChart(opts: { title: string; x: string[]; series: { name: string; points: { x: string; y: number }[] }[]; width?: number; height?: number }): string {
+export function lineChart(opts: {
+  title: string;
+  x: string[];
+  series: { name: string; points: { x: string; y: number }[] }[];
+  width?: number;
+  height?: number;
+}): string {
   const w = opts.width ?? 560;
   const h = opts.height ?? 200;
   const pad = { l: 34, r: 10, t: 10, b: 40 };
@@ -127,13 +178,20 @@ export function lineChart(opts: { title: string; x: string[]; series: { name: st
       const pts = s.points.filter((p) => xi.has(p.x)).map((p) => `${sx(xi.get(p.x)!).toFixed(1)},${sy(p.y).toFixed(1)}`);
       const dots = s.points
         .filter((p) => xi.has(p.x))
-        .map((p) => `<circle cx="${sx(xi.get(p.x)!).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="2.5" fill="${color}"><title>${esc(s.name)} ${esc(p.x)}: ${p.y}</title></circle>`)
+        .map(
+          (p) =>
+            `<circle cx="${sx(xi.get(p.x)!).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="2.5" fill="${color}"><title>${esc(s.name)} ${esc(p.x)}: ${p.y}</title></circle>`,
+        )
         .join('');
       return `<polyline fill="none" stroke="${color}" stroke-width="2" points="${pts.join(' ')}"/>${dots}<text x="${pad.l + si * 120}" y="${h - 6}" font-size="11" fill="${color}">■ ${esc(s.name)}</text>`;
     })
     .join('');
   const every = Math.ceil(opts.x.length / 8);
-  const xl = opts.x.map((x, i) => (i % every === 0 ? `<text x="${sx(i).toFixed(1)}" y="${h - pad.b + 14}" font-size="10" text-anchor="middle">${esc(x)}</text>` : '')).join('');
+  const xl = opts.x
+    .map((x, i) =>
+      i % every === 0 ? `<text x="${sx(i).toFixed(1)}" y="${h - pad.b + 14}" font-size="10" text-anchor="middle">${esc(x)}</text>` : '',
+    )
+    .join('');
   const grid = `<line x1="${pad.l}" y1="${sy(0)}" x2="${w - pad.r}" y2="${sy(0)}" stroke="#bbb" stroke-dasharray="3,3"/><text x="${pad.l - 4}" y="${sy(1) + 8}" font-size="10" text-anchor="end">+1</text><text x="${pad.l - 4}" y="${sy(0) + 3}" font-size="10" text-anchor="end">0</text><text x="${pad.l - 4}" y="${sy(-1)}" font-size="10" text-anchor="end">−1</text>`;
   return `<svg class="chart" role="img" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg"><title>${esc(opts.title)}</title>${grid}${lines}${xl}</svg>`;
 }

@@ -16,7 +16,8 @@ function refersTo(value: unknown, authorKey: string, docIds: Set<string>): boole
 
 function scrub(value: unknown, authorKey: string, docIds: Set<string>): unknown {
   if (Array.isArray(value)) return value.filter((v) => !refersTo(v, authorKey, docIds)).map((v) => scrub(v, authorKey, docIds));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, authorKey, docIds)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, authorKey, docIds)]));
   return value;
 }
 

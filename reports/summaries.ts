@@ -101,7 +101,11 @@ function uniquePhrases(a: Analysis): readonly string[] {
 }
 
 /** Phrases typical of positive and of negative documents (smoothed log-odds, enough documents behind each). */
-export function typicalPhrases(rows: ReportRow[], limit = 8, exclude: (phrase: string) => boolean = () => false): { positive: PhraseCount[]; negative: PhraseCount[] } {
+export function typicalPhrases(
+  rows: ReportRow[],
+  limit = 8,
+  exclude: (phrase: string) => boolean = () => false,
+): { positive: PhraseCount[]; negative: PhraseCount[] } {
   const pos = new Map<string, number>();
   const neg = new Map<string, number>();
   let nPos = 0;
@@ -162,7 +166,11 @@ export function summarize(id: string, name: string, rows: ReportRow[], exclude?:
 }
 
 /** Documents by UTC hour of day and weekday, and by month with net sentiment. */
-export function activity(rows: ReportRow[]): { byHour: number[]; byWeekday: number[]; byMonth: { month: string; documents: number; net: number }[] } {
+export function activity(rows: ReportRow[]): {
+  byHour: number[];
+  byWeekday: number[];
+  byMonth: { month: string; documents: number; net: number }[];
+} {
   const byHour = new Array<number>(24).fill(0);
   const byWeekday = new Array<number>(7).fill(0);
   const months = new Map<string, ReportRow[]>();
@@ -171,7 +179,8 @@ export function activity(rows: ReportRow[]): { byHour: number[]; byWeekday: numb
     const d = new Date(r.doc.publishedAt);
     if (Number.isNaN(d.getTime())) continue;
     // Only timestamps with a time of day count for the hour chart; bare dates would pile up at midnight.
-    if (/T\d{2}:\d{2}/.test(r.doc.publishedAt) && !/T00:00(:00(\.0+)?)?(Z|[+-]00:?00)?$/.test(r.doc.publishedAt)) byHour[d.getUTCHours()]!++;
+    if (/T\d{2}:\d{2}/.test(r.doc.publishedAt) && !/T00:00(:00(\.0+)?)?(Z|[+-]00:?00)?$/.test(r.doc.publishedAt))
+      byHour[d.getUTCHours()]!++;
     byWeekday[d.getUTCDay()]!++;
     const m = r.doc.publishedAt.slice(0, 7);
     const list = months.get(m) ?? [];
@@ -185,7 +194,10 @@ export function activity(rows: ReportRow[]): { byHour: number[]; byWeekday: numb
 }
 
 /** Net sentiment per month for the given aspects. */
-export function aspectTrend(rows: ReportRow[], aspects: string[]): { aspect: string; points: { month: string; net: number; mentions: number }[] }[] {
+export function aspectTrend(
+  rows: ReportRow[],
+  aspects: string[],
+): { aspect: string; points: { month: string; net: number; mentions: number }[] }[] {
   const byMonth = new Map<string, ReportRow[]>();
   for (const r of rows) {
     const m = r.doc.publishedAt?.slice(0, 7);
@@ -196,7 +208,9 @@ export function aspectTrend(rows: ReportRow[], aspects: string[]): { aspect: str
   }
   const months = [...byMonth.keys()].sort();
   // Standings of each month once, not once per aspect.
-  const standings = new Map(months.map((month) => [month, new Map(aspectStandings(byMonth.get(month)!, Infinity).map((s) => [s.aspect, s]))]));
+  const standings = new Map(
+    months.map((month) => [month, new Map(aspectStandings(byMonth.get(month)!, Infinity).map((s) => [s.aspect, s]))]),
+  );
   return aspects.map((aspect) => ({
     aspect,
     points: months

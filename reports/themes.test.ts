@@ -7,7 +7,9 @@ import { renderMarkdown } from './render/markdown.js';
 import { analysed } from './personas/fixture-rows.js';
 import { buildThemes, changeOf } from './themes.js';
 
-const pipeline = createPipeline({ aspects: { battery: ['battery', 'battery life', 'charge', 'charging'], delivery: ['delivery', 'courier', 'parcel'] } });
+const pipeline = createPipeline({
+  aspects: { battery: ['battery', 'battery life', 'charge', 'charging'], delivery: ['delivery', 'courier', 'parcel'] },
+});
 
 // Reviews written for this test: a speaker brand and a rival, over two periods of about three months.
 const STEADY = [
@@ -28,7 +30,20 @@ let n = 0;
 function row(text: string, brand: string, date: string): ReportRow {
   n++;
   return analysed(
-    { kind: 'review', origin: 'crawl', sourceId: `${brand}-reviews`, site: 'shop.example', url: `https://shop.example/${brand}/r${n}`, siteId: `r${n}`, brand, product: `${brand}-speaker`, body: text, lang: 'en', publishedAt: date, fetchedAt: '2025-06-30T00:00:00Z' },
+    {
+      kind: 'review',
+      origin: 'crawl',
+      sourceId: `${brand}-reviews`,
+      site: 'shop.example',
+      url: `https://shop.example/${brand}/r${n}`,
+      siteId: `r${n}`,
+      brand,
+      product: `${brand}-speaker`,
+      body: text,
+      lang: 'en',
+      publishedAt: date,
+      fetchedAt: '2025-06-30T00:00:00Z',
+    },
     pipeline,
   );
 }
@@ -63,14 +78,19 @@ describe('themes', () => {
   it('compares the last 90 days with the 90 before, or the halves of a shorter span, and never one crawl date', () => {
     // Jan 10 – Jun 18: under 180 days, so the span's halves (79.5 days each) are compared.
     const rows = twoPeriods(1, 12);
-    expect(buildThemes(rows).periods).toEqual({ previous: { from: '2025-01-10', to: '2025-03-30', documents: 30 }, recent: { from: '2025-03-30', to: '2025-06-18', documents: 30 } });
+    expect(buildThemes(rows).periods).toEqual({
+      previous: { from: '2025-01-10', to: '2025-03-30', documents: 30 },
+      recent: { from: '2025-03-30', to: '2025-06-18', documents: 30 },
+    });
     // One review from the autumn before stretches the span past 180 days: two full 90-day periods.
     const long = buildThemes([...rows, row(STEADY[0]!, 'tinybeat', '2024-10-01T10:00:00Z')]);
     expect(long.periods!.recent).toEqual({ from: '2025-03-20', to: '2025-06-18', documents: 30 });
     expect(long.periods!.previous.from).toBe('2024-12-20');
     expect(long.themes.find((t) => t.key === 'battery')!.change!.trend).toBe('emerging');
     // Sixty reviews published within one week: no timeline to compare.
-    const week = Array.from({ length: 60 }, (_, i) => row(i < 10 ? BATTERY_BAD[i % 4]! : STEADY[i % 5]!, 'tinybeat', `2025-06-1${i % 7}T10:00:00Z`));
+    const week = Array.from({ length: 60 }, (_, i) =>
+      row(i < 10 ? BATTERY_BAD[i % 4]! : STEADY[i % 5]!, 'tinybeat', `2025-06-1${i % 7}T10:00:00Z`),
+    );
     expect(buildThemes(week).periods).toBeUndefined();
   });
 
@@ -89,7 +109,13 @@ describe('themes', () => {
     // 100 quiet reviews, then 20 of which `k` complain about the battery.
     const rows = (k: number) => [
       ...Array.from({ length: 100 }, (_, i) => row(STEADY[i % STEADY.length]!, 'tinybeat', `2025-0${1 + (i % 3)}-1${i % 9}T10:00:00Z`)),
-      ...Array.from({ length: 20 }, (_, i) => row(i < k ? BATTERY_BAD[i % BATTERY_BAD.length]! : STEADY[i % STEADY.length]!, 'tinybeat', `2025-0${4 + (i % 3)}-1${i % 9}T10:00:00Z`)),
+      ...Array.from({ length: 20 }, (_, i) =>
+        row(
+          i < k ? BATTERY_BAD[i % BATTERY_BAD.length]! : STEADY[i % STEADY.length]!,
+          'tinybeat',
+          `2025-0${4 + (i % 3)}-1${i % 9}T10:00:00Z`,
+        ),
+      ),
     ];
     // 0 of 100 → 2 of 20 clears z = 1.96 on its own; two reviews are still no trend.
     const two = buildThemes(rows(2)).themes.find((t) => t.key === 'battery')!.change!;
@@ -132,7 +158,12 @@ describe('themes', () => {
   });
 
   it('makes no theme of pronouns, units or markup leftovers, nor of phrases in languages without an opinion lexicon', () => {
-    const said = ['I love this so much.', 'Returning this today, sadly.', 'I am 5 ft 4 and 120 lbs.', 'Fish &amp; chips speaker, great sound.'];
+    const said = [
+      'I love this so much.',
+      'Returning this today, sadly.',
+      'I am 5 ft 4 and 120 lbs.',
+      'Fish &amp; chips speaker, great sound.',
+    ];
     const persian = ['این اسپیکر خوب است و صدای خوبی دارد.', 'باتری این اسپیکر خوب میباشد.'];
     const rows = [
       ...Array.from({ length: 24 }, (_, i) => row(said[i % said.length]!, 'tinybeat', '2025-05-01T00:00:00Z')),
@@ -152,7 +183,9 @@ describe('themes', () => {
       'We took it to church and the strap held up.',
       'The suicide prevention helpline printed on the strap tag was a kind touch.',
     ];
-    const rows = Array.from({ length: 24 }, (_, i) => row(said[i % said.length]!, 'tinybeat', `2025-05-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`));
+    const rows = Array.from({ length: 24 }, (_, i) =>
+      row(said[i % said.length]!, 'tinybeat', `2025-05-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`),
+    );
     const view = buildThemes(rows, { minVolume: 2 });
     const words = view.themes.flatMap((t) => [t.label, ...t.terms]).join(' ');
     expect(words).not.toMatch(/pregnan|bump|chemo|gay|couple|church|suicid|helpline|prevention/);
@@ -163,7 +196,12 @@ describe('themes', () => {
   });
 
   it('shows in the report: the Markdown table and the HTML chart and table mark the emerging theme', () => {
-    const brands = ['tinybeat', 'loudbox'].map((id) => ({ id, name: id === 'tinybeat' ? 'TinyBeat' : 'LoudBox', own: id === 'tinybeat', products: [{ id: `${id}-speaker`, name: `${id} speaker` }] }));
+    const brands = ['tinybeat', 'loudbox'].map((id) => ({
+      id,
+      name: id === 'tinybeat' ? 'TinyBeat' : 'LoudBox',
+      own: id === 'tinybeat',
+      products: [{ id: `${id}-speaker`, name: `${id} speaker` }],
+    }));
     const { report } = buildReport({
       project: { project: 'speakers', brands, sources: [], personas: { maxPersonas: 5, minSize: 5, minShare: 0.05, showNames: false } },
       rows: twoPeriods(1, 12),

@@ -12,7 +12,7 @@
  * is flagged fading. With fewer than 20 documents in either period no theme is flagged. Pure.
  */
 import { createRequire } from 'node:module';
-import { englishLexicon } from '../analyzers/lexicons/english-lexicon.js';
+import { englishLexicon } from '../analyzers/sentiment/lexicons/english-lexicon.js';
 import { wordsMentionSensitive } from '../privacy/sensitive.js';
 import type { ReportRow } from './model.js';
 import type { Analysis } from '../domain/types.js';
@@ -246,7 +246,7 @@ function mentionsOf(a: Analysis): Mentions {
 /** Builds the themes of analysed rows. */
 export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): ThemesView {
   const limit = options.limit ?? 15;
-  const analysed = rows.filter((r) => r.analysis && r.analysis.supported);
+  const analysed = rows.filter((r) => r.analysis?.supported);
   const minVolume = options.minVolume ?? Math.max(3, Math.ceil(analysed.length * 0.01));
   // Two passes over the same mentions: the first counts how many documents name each key, the
   // second accumulates only keys that can become themes — so the long tail of one-off phrases
@@ -283,8 +283,8 @@ export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): Them
   });
 
   const dated = analysed.map((r) => dateOf(r)).filter((t): t is number => t !== undefined);
-  const newest = dated.length ? dated.reduce((a, b) => (b > a ? b : a)) : undefined;
-  const oldest = dated.length ? dated.reduce((a, b) => (b < a ? b : a)) : undefined;
+  const newest = dated.length ? dated.reduce((a, b) => Math.max(b, a)) : undefined;
+  const oldest = dated.length ? dated.reduce((a, b) => Math.min(b, a)) : undefined;
   // Data younger than two full periods is split into its later and earlier halves instead — but
   // only over at least MIN_SPAN_DAYS: documents without a publication date carry their fetch
   // date, and one crawl's fetch dates are no timeline.

@@ -9,7 +9,7 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error >&2
 else
   # npm ci runs the build through "prepare"; without it, rebuild when a source is newer than the build.
-  if [ ! -f dist/cli/main.js ] || [ -n "$(find domain config storage crawlers analyzers reports jobs cli demo privacy log bench -name '*.ts' -newer dist/cli/main.js -print -quit 2>/dev/null)" ]; then
+  if [ ! -f dist/cli/main.js ] || [ -n "$(find domain config storage crawlers analyzers reports pipeline jobs web importers cli demo privacy log bench -name '*.ts' -newer dist/cli/main.js -print -quit 2>/dev/null)" ]; then
     echo "setup: compiling TypeScript…" >&2
     npm run --silent build >&2
   fi

@@ -10,13 +10,26 @@ import { COMMANDS } from '../cli/program.js';
 
 /** The CLI reference: one table row per command and option. */
 export function cliReferenceMarkdown(): string {
-  const out = ['Global options: `-c, --config <path>` (default `./radar.yaml`), `-v, --verbose`, `-q, --quiet`, `-V, --version`, `-h, --help`.', ''];
+  const out = [
+    'Global options: `-c, --config <path>` (default `./radar.yaml`), `-v, --verbose`, `-q, --quiet`, `-V, --version`, `-h, --help`.',
+    '',
+  ];
   for (const c of COMMANDS) {
-    out.push(`#### \`radar ${c.name}${(c.args ?? []).map((a) => ` ${a}`).join('')}\``, '', c.summary.charAt(0).toUpperCase() + c.summary.slice(1) + '.', '');
+    out.push(
+      `#### \`radar ${c.name}${(c.args ?? []).map((a) => ` ${a}`).join('')}\``,
+      '',
+      `${c.summary.charAt(0).toUpperCase() + c.summary.slice(1)}.`,
+      '',
+    );
     if (c.options?.length) {
       out.push('| Option | Description |', '| --- | --- |');
       for (const o of c.options) {
-        const extra = [o.choices ? `one of ${o.choices.join(', ')}` : '', o.default !== undefined ? `default ${JSON.stringify(o.default)}` : ''].filter(Boolean).join('; ');
+        const extra = [
+          o.choices ? `one of ${o.choices.join(', ')}` : '',
+          o.default !== undefined ? `default ${JSON.stringify(o.default)}` : '',
+        ]
+          .filter(Boolean)
+          .join('; ');
         out.push(`| \`${o.flags}\` | ${o.description}${extra ? ` (${extra})` : ''} |`);
       }
       out.push('');

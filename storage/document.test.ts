@@ -3,7 +3,15 @@ import { authorIdentity, authorKeyOf, buildDocument, type DocumentInput } from '
 import { authorKey } from '../privacy/author-key.js';
 
 const policy = { salt: 's', storeAuthorNames: false, redactPII: true };
-const base: DocumentInput = { kind: 'review', origin: 'crawl', sourceId: 'src', site: 'shop.example', url: 'http://shop.example/p', body: 'Great.', fetchedAt: '2025-01-01T00:00:00Z' };
+const base: DocumentInput = {
+  kind: 'review',
+  origin: 'crawl',
+  sourceId: 'src',
+  site: 'shop.example',
+  url: 'http://shop.example/p',
+  body: 'Great.',
+  fetchedAt: '2025-01-01T00:00:00Z',
+};
 
 describe('document identity', () => {
   it('keeps the same id when the site moves ports or schemes, or the review moves to another page', () => {
@@ -34,7 +42,12 @@ describe('document identity', () => {
   });
 
   it('redacts e-mail addresses and phone numbers in the link, the site id and a kept name too, without changing the id', () => {
-    const input = { ...base, siteId: 'carol.w@example.net', url: 'https://shop.example/r?reviewer=carol.w@example.net&tel=5125550123', author: 'bob@example.org' };
+    const input = {
+      ...base,
+      siteId: 'carol.w@example.net',
+      url: 'https://shop.example/r?reviewer=carol.w@example.net&tel=5125550123',
+      author: 'bob@example.org',
+    };
     const doc = buildDocument(input, { ...policy, storeAuthorNames: true });
     expect(JSON.stringify(doc)).not.toMatch(/carol|bob@|5125550123/);
     expect(doc.url).toBe('https://shop.example/r?reviewer=%5Bemail%5D&tel=%5Bphone%5D');
@@ -44,8 +57,16 @@ describe('document identity', () => {
   });
 
   it('gives no author key to a placeholder name, and tells apart items of one page that share an identity', () => {
-    const input = { kind: 'review' as const, origin: 'crawl' as const, sourceId: 's', site: 'shop.example', url: 'http://shop.example/p', fetchedAt: '2025-01-01T00:00:00Z' };
-    for (const name of ['Anonymous', 'anonymous.', 'A Customer', 'Verified Buyer', '匿名']) expect(buildDocument({ ...input, author: name, body: 'Fine.' }, policy).authorKey, name).toBeUndefined();
+    const input = {
+      kind: 'review' as const,
+      origin: 'crawl' as const,
+      sourceId: 's',
+      site: 'shop.example',
+      url: 'http://shop.example/p',
+      fetchedAt: '2025-01-01T00:00:00Z',
+    };
+    for (const name of ['Anonymous', 'anonymous.', 'A Customer', 'Verified Buyer', '匿名'])
+      expect(buildDocument({ ...input, author: name, body: 'Fine.' }, policy).authorKey, name).toBeUndefined();
     expect(buildDocument({ ...input, author: 'Anna M.', body: 'Fine.' }, policy).authorKey).toBeDefined();
     // Ids do not change for a placeholder: they are stored already.
     const same = { ...input, author: 'Anonymous', body: '', publishedAt: '2023-08-05T22:33:02Z' };

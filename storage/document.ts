@@ -81,7 +81,12 @@ export function cleanText(text: string): string {
 
 /** Normalised text for duplicate detection: case, punctuation and spacing do not matter. */
 export function textKeyOf(body: string): string {
-  return sha(body.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+  return sha(
+    body
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim(),
+  );
 }
 
 /** The content hash: changes when the title, text or rating is edited. */
@@ -153,9 +158,41 @@ function normalName(author: string): string {
 // page were one persona member, and forgetting one would have removed them all).
 const PLACEHOLDER_NAMES = new Set(
   [
-    'anonymous', 'anon', 'anonym', 'anónimo', 'anonyme', 'anonimo', 'аноним', 'анонимно', '匿名', '匿名用户', 'ناشناس', 'guest', 'gast', 'invité',
-    'a customer', 'customer', 'amazon customer', 'kindle customer', 'verified buyer', 'verified purchaser', 'verified customer', 'unknown',
-    'n/a', 'na', 'none', 'user', 'reviewer', 'a reviewer', 'someone', 'deleted', '[deleted]', 'private', 'kunde', 'client', 'cliente',
+    'anonymous',
+    'anon',
+    'anonym',
+    'anónimo',
+    'anonyme',
+    'anonimo',
+    'аноним',
+    'анонимно',
+    '匿名',
+    '匿名用户',
+    'ناشناس',
+    'guest',
+    'gast',
+    'invité',
+    'a customer',
+    'customer',
+    'amazon customer',
+    'kindle customer',
+    'verified buyer',
+    'verified purchaser',
+    'verified customer',
+    'unknown',
+    'n/a',
+    'na',
+    'none',
+    'user',
+    'reviewer',
+    'a reviewer',
+    'someone',
+    'deleted',
+    '[deleted]',
+    'private',
+    'kunde',
+    'client',
+    'cliente',
   ].map(normalName),
 );
 

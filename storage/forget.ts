@@ -32,7 +32,9 @@ function parseForgotten(raw: string | undefined): Set<string> {
   }
   if (!Array.isArray(list) || !list.every((k) => typeof k === 'string')) {
     // Carrying on would store people who asked to be forgotten: stop and say so.
-    throw new Error(`the store's list of forgotten authors (meta "${FORGOTTEN}") is unreadable; restore it from a backup before crawling or importing`);
+    throw new Error(
+      `the store's list of forgotten authors (meta "${FORGOTTEN}") is unreadable; restore it from a backup before crawling or importing`,
+    );
   }
   return new Set(list as string[]);
 }
@@ -63,7 +65,10 @@ export async function withForgetLock<T>(store: Store, fn: () => Promise<T>, wait
       await store.deleteMeta(FORGET_LOCK, held);
       continue;
     }
-    if (Date.now() > deadline) throw new Error(`another removal (radar forget) has held the store for over ${Math.round(waitMs / 60_000)} minutes (${held}); try again later`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `another removal (radar forget) has held the store for over ${Math.round(waitMs / 60_000)} minutes (${held}); try again later`,
+      );
     await new Promise((ok) => setTimeout(ok, 100 + Math.random() * 200));
   }
   try {
@@ -143,7 +148,11 @@ export function docIdsOf(set: PersonaSet): Set<string> {
  * members none of whose documents exist any more (retention took them all), or undefined when it
  * refers to neither.
  */
-export function withoutMissingDocuments(set: PersonaSet, exists: (docId: string) => boolean, writes: (authorKey: string) => boolean): PersonaSet | undefined {
+export function withoutMissingDocuments(
+  set: PersonaSet,
+  exists: (docId: string) => boolean,
+  writes: (authorKey: string) => boolean,
+): PersonaSet | undefined {
   const missing = new Set([...docIdsOf(set)].filter((id) => !exists(id)));
   const gone = new Set(set.personas.flatMap((p) => p.members.filter((k) => !k.startsWith('doc:') && !writes(k))));
   // Anonymous members (`doc:<id>`) go with their document.

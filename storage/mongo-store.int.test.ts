@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { review, storeContract } from './store-contract.js';
+import { review, storeContract } from '../test/store-contract.js';
 import { MongoStore } from './mongo-store.js';
 import { randomName, testMongoUri } from '../test/services.js';
 import { StoreError } from '../domain/errors.js';
@@ -27,7 +27,9 @@ if (uri) {
       const a = await MongoStore.open(uri, { database: db });
       const b = await MongoStore.open(uri, { database: db });
       try {
-        const docs = Array.from({ length: 50 }, (_, i) => review({ siteId: `race-${i}`, body: `Review ${i}: the grinder holds its setting between beans of every roast.` }));
+        const docs = Array.from({ length: 50 }, (_, i) =>
+          review({ siteId: `race-${i}`, body: `Review ${i}: the grinder holds its setting between beans of every roast.` }),
+        );
         const [ra, rb] = await Promise.all([a.upsertDocuments(docs), b.upsertDocuments(docs)]);
         expect(ra.inserted.length + rb.inserted.length).toBe(50);
         expect(ra.unchanged + rb.unchanged).toBe(50);
@@ -46,7 +48,9 @@ if (uri) {
       // Workers started together each set up the schema and indexes of the same fresh database.
       const stores = await Promise.all(Array.from({ length: 4 }, () => MongoStore.open(uri, { database: db })));
       try {
-        await stores[0]!.upsertDocuments([review({ siteId: 'open-race', body: 'The kettle pours a slow, even stream and keeps the water hot.' })]);
+        await stores[0]!.upsertDocuments([
+          review({ siteId: 'open-race', body: 'The kettle pours a slow, even stream and keeps the water hot.' }),
+        ]);
         for (const s of stores) expect(await s.countDocuments()).toBe(1);
       } finally {
         await stores[0]!.dropDatabase();
@@ -58,7 +62,10 @@ if (uri) {
   describe('mongodb store: failure modes', () => {
     it('fails within 5 s on a dead address, naming the host and never the password', async () => {
       const started = Date.now();
-      const err = await MongoStore.open('mongodb://radar:s3cret-pass@127.0.0.1:9/?directConnection=true', { database: 'x', timeoutMs: 1500 }).catch((e: unknown) => e);
+      const err = await MongoStore.open('mongodb://radar:s3cret-pass@127.0.0.1:9/?directConnection=true', {
+        database: 'x',
+        timeoutMs: 1500,
+      }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(StoreError);
       expect((err as Error).message).toContain('127.0.0.1:9');
       expect((err as Error).message).not.toContain('s3cret');

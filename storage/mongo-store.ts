@@ -6,7 +6,15 @@
  * work survives a primary failover); runs and persona sets use the same. On a standalone server
  * "majority" is the one node.
  */
-import { MongoClient, MongoNetworkError, MongoServerError, type AnyBulkWriteOperation, type Collection, type Db, type IndexDescription } from 'mongodb';
+import {
+  MongoClient,
+  MongoNetworkError,
+  MongoServerError,
+  type AnyBulkWriteOperation,
+  type Collection,
+  type Db,
+  type IndexDescription,
+} from 'mongodb';
 import type { Analysis, Author, CrawlRun, PersonaSet, RadarDocument } from '../domain/types.js';
 import { StoreError } from '../domain/errors.js';
 import { documentFilter, sortSpec, type Filter } from './query.js';
@@ -135,7 +143,9 @@ export class MongoStore implements Store {
         }
         await client.close().catch(() => undefined);
         if (err instanceof StoreError) throw err;
-        throw new StoreError(`preparing the MongoDB database at ${describeUri(uri)} (schema and indexes) failed: ${(err as Error).message.replace(/\/\/[^@/\s]*@/g, '//')}`);
+        throw new StoreError(
+          `preparing the MongoDB database at ${describeUri(uri)} (schema and indexes) failed: ${(err as Error).message.replace(/\/\/[^@/\s]*@/g, '//')}`,
+        );
       }
     }
   }
@@ -145,7 +155,9 @@ export class MongoStore implements Store {
     const current = await this.meta.findOne({ _id: 'schemaVersion' });
     const from = typeof current?.value === 'number' ? current.value : 0;
     if (from > SCHEMA_VERSION) {
-      throw new StoreError(`the database ${this.location} has schema version ${from}, newer than this radar (${SCHEMA_VERSION}); upgrade radar`);
+      throw new StoreError(
+        `the database ${this.location} has schema version ${from}, newer than this radar (${SCHEMA_VERSION}); upgrade radar`,
+      );
     }
     // Version 0 → 1: the first schema; only indexes. Later versions add steps here, in order.
     await this.ensureIndexes();
@@ -196,7 +208,9 @@ export class MongoStore implements Store {
       for await (const d of found) existing.set(d._id, d as StoredDocFacts);
       const candidates: DuplicateCandidate[] = [];
       const dupFilter = { textKey: { $in: [...new Set(batch.map((d) => d.textKey))] }, dupOf: { $exists: false } };
-      for await (const d of this.docs.find(dupFilter as Filter, { projection: { _id: 1, sourceId: 1, textKey: 1, authorKey: 1, url: 1 } })) {
+      for await (const d of this.docs.find(dupFilter as Filter, {
+        projection: { _id: 1, sourceId: 1, textKey: 1, authorKey: 1, url: 1 },
+      })) {
         candidates.push(d as DuplicateCandidate);
       }
       const plan = planUpsert(batch, existing, candidates);
@@ -204,7 +218,10 @@ export class MongoStore implements Store {
       if (plan.inserts.length) {
         try {
           // Plain inserts: upserts cost a read per document on some servers, and the plan already knows these are new.
-          await this.docs.insertMany(plan.inserts.map((d) => ({ ...d, _expireBase: new Date(d.firstSeenAt) })), { ordered: false, ...WRITE });
+          await this.docs.insertMany(
+            plan.inserts.map((d) => ({ ...d, _expireBase: new Date(d.firstSeenAt) })),
+            { ordered: false, ...WRITE },
+          );
         } catch (err) {
           // Another writer inserted some of the same reviews first (same id, same content): theirs stands.
           const writeErrors = (err as { writeErrors?: { code?: number; index: number }[] | { code?: number; index: number } }).writeErrors;
@@ -216,7 +233,9 @@ export class MongoStore implements Store {
       if (plan.updates.length) {
         await this.bulk(
           this.docs,
-          plan.updates.map((d) => ({ replaceOne: { filter: { _id: d._id }, replacement: { ...d, _expireBase: new Date(d.firstSeenAt) } } })),
+          plan.updates.map((d) => ({
+            replaceOne: { filter: { _id: d._id }, replacement: { ...d, _expireBase: new Date(d.firstSeenAt) } },
+          })),
         );
       }
       plan.inserts = plan.inserts.filter((d) => !raced.has(d._id));
@@ -310,7 +329,10 @@ export class MongoStore implements Store {
   }
 
   async latestPersonaSets(project: string, limit: number): Promise<PersonaSet[]> {
-    return this.personaSets.find({ project }, { sort: { createdAt: -1, _id: -1 } }).limit(limit).toArray();
+    return this.personaSets
+      .find({ project }, { sort: { createdAt: -1, _id: -1 } })
+      .limit(limit)
+      .toArray();
   }
 
   async getMeta(key: string): Promise<string | undefined> {
@@ -395,14 +417,20 @@ export class MongoStore implements Store {
       const cited = [...docIdsOf(set)];
       const present = new Set<string>();
       for (let i = 0; i < cited.length; i += BATCH) {
-        for (const d of await this.docs.find({ _id: { $in: cited.slice(i, i + BATCH) } }, { projection: { _id: 1 } }).toArray()) present.add(d._id);
+        for (const d of await this.docs.find({ _id: { $in: cited.slice(i, i + BATCH) } }, { projection: { _id: 1 } }).toArray())
+          present.add(d._id);
       }
       const members = memberKeysOf(set);
       const writing = new Set<string>();
       for (let i = 0; i < members.length; i += BATCH) {
-        for (const k of await this.docs.distinct('authorKey', { authorKey: { $in: members.slice(i, i + BATCH) } })) writing.add(k as string);
+        for (const k of await this.docs.distinct('authorKey', { authorKey: { $in: members.slice(i, i + BATCH) } }))
+          writing.add(k as string);
       }
-      const next = withoutMissingDocuments(set, (id) => present.has(id), (key) => writing.has(key));
+      const next = withoutMissingDocuments(
+        set,
+        (id) => present.has(id),
+        (key) => writing.has(key),
+      );
       if (next) {
         await this.personaSets.replaceOne({ _id: set._id }, next, WRITE);
         personaSets++;

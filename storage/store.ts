@@ -3,14 +3,7 @@
  * default under `.radar/`. Both receive the same Mongo-style filters (see query.ts), so a query
  * means the same thing on either; the contract tests run on both.
  */
-import type {
-  Analysis,
-  Author,
-  CrawlRun,
-  DocumentKind,
-  PersonaSet,
-  RadarDocument,
-} from '../domain/types.js';
+import type { Analysis, Author, CrawlRun, DocumentKind, PersonaSet, RadarDocument } from '../domain/types.js';
 
 /** Which documents to read. All fields are ANDed; omitted fields do not filter. */
 export interface DocumentQuery {

@@ -65,11 +65,7 @@ export interface UpsertPlan {
 export const MIN_DUPLICATE_TEXT = 40;
 
 /** Plans an upsert of `incoming` against what the store already holds. */
-export function planUpsert(
-  incoming: RadarDocument[],
-  existing: Map<string, StoredDocFacts>,
-  candidates: DuplicateCandidate[],
-): UpsertPlan {
+export function planUpsert(incoming: RadarDocument[], existing: Map<string, StoredDocFacts>, candidates: DuplicateCandidate[]): UpsertPlan {
   // The last occurrence of an id within one batch wins, as a re-crawl of the same page would.
   const batch = new Map<string, RadarDocument>();
   for (const doc of incoming) batch.set(doc._id, doc);

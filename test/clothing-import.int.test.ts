@@ -18,7 +18,9 @@ describe.skipIf(!existsSync(CSV) && !process.env.CI)('clothing reviews through r
 
   beforeAll(async () => {
     writeFileSync(join(cwd, 'radar.yaml'), 'project: clothing\nbrands:\n  - id: retailer\n    name: The Retailer\n    own: true\n');
-    const imported = await radar(['import', CSV, '--brand', 'retailer', '--map', 'Department Name=product', '--map', 'orig_index=id'], { cwd });
+    const imported = await radar(['import', CSV, '--brand', 'retailer', '--map', 'Department Name=product', '--map', 'orig_index=id'], {
+      cwd,
+    });
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout + imported.stderr).toMatch(/2500 of 2500 rows imported/);
     expect((await radar(['analyze'], { cwd })).code).toBe(0);
@@ -41,7 +43,9 @@ describe.skipIf(!existsSync(CSV) && !process.env.CI)('clothing reviews through r
     // Persona × department counts from documents.csv; chi-square against independence.
     const inPersona = docs.filter((d) => d.persona);
     const personas = [...new Set(inPersona.map((d) => d.persona!))];
-    const departments = [...new Set(inPersona.map((d) => d.product!))].filter((dep) => inPersona.filter((d) => d.product === dep).length >= 30);
+    const departments = [...new Set(inPersona.map((d) => d.product!))].filter(
+      (dep) => inPersona.filter((d) => d.product === dep).length >= 30,
+    );
     const table = personas.map((p) => departments.map((dep) => inPersona.filter((d) => d.persona === p && d.product === dep).length));
     const rows = table.map((r) => r.reduce((a, b) => a + b, 0));
     const cols = departments.map((_, j) => table.reduce((s, r) => s + r[j]!, 0));

@@ -16,7 +16,10 @@ describe('generated docs are current (run `npm run docs` after changing the sche
     const readme = readFileSync('README.md', 'utf8');
     const quick = readme.slice(readme.indexOf('## Quickstart'), readme.indexOf('\n## ', readme.indexOf('## Quickstart') + 5));
     const block = /```sh\n([\s\S]*?)```/.exec(quick)?.[1] ?? '';
-    const commands = block.split('\n').map((l) => l.replace(/#.*$/, '').trim()).filter(Boolean);
+    const commands = block
+      .split('\n')
+      .map((l) => l.replace(/#.*$/, '').trim())
+      .filter(Boolean);
     expect(commands).toEqual(['npm run demo', 'npm test']);
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.demo).toBeDefined();

@@ -42,7 +42,8 @@ describe.skipIf(!chromium)('radar demo, end to end', () => {
     expect(report.totals.mentions).toBe(catalog.mentions.filter((m) => m.brands.length > 0).length);
     // Share of voice: the share of mentions naming the brand, a mention naming two brands counting for both.
     const named = catalog.mentions.filter((m) => m.brands.length > 0);
-    for (const b of report.brands) expect(b.shareOfVoice, b.id).toBeCloseTo(named.filter((m) => m.brands.includes(b.id)).length / named.length, 2);
+    for (const b of report.brands)
+      expect(b.shareOfVoice, b.id).toBeCloseTo(named.filter((m) => m.brands.includes(b.id)).length / named.length, 2);
     expect(report.coverage.every((c) => c.status === 'ok')).toBe(true);
   });
 
@@ -92,15 +93,21 @@ describe.skipIf(!chromium)('radar demo, end to end', () => {
   });
 
   it('never shows e-mail addresses, phone numbers or reviewer names', () => {
-    const text = readFileSync(join(cwd, 'radar-report', 'index.html'), 'utf8') + readFileSync(join(cwd, 'radar-report', 'report.md'), 'utf8');
+    const text =
+      readFileSync(join(cwd, 'radar-report', 'index.html'), 'utf8') + readFileSync(join(cwd, 'radar-report', 'report.md'), 'utf8');
     expect(text).not.toMatch(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/);
-    const names = demoCatalog().reviewers.map((r) => r.name).filter((n) => n.length > 5);
+    const names = demoCatalog()
+      .reviewers.map((r) => r.name)
+      .filter((n) => n.length > 5);
     expect(names.filter((n) => text.includes(n))).toEqual([]);
   });
 
   it('opens in headless Chromium without console errors, with charts and persona cards', async () => {
     const { chromium: pw } = await import('playwright');
-    const browser = await pw.launch({ executablePath: chromium!, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    const browser = await pw.launch({
+      executablePath: chromium!,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       const errors: string[] = [];
@@ -124,7 +131,11 @@ describe.skipIf(!chromium)('radar demo, end to end', () => {
   it('renders every format on request: a PDF through Chromium, CSVs of personas, brands, themes, key drivers and of documents with their persona', async () => {
     expect((await radar(['init'], { cwd })).code).toBe(0);
     const out = join(cwd, 'all-formats');
-    const run = await radar(['report', '--format', 'html,md,json,csv,pdf', '--out', out], { cwd, timeoutMs: 120_000, env: { RADAR_CHROMIUM_PATH: chromium } });
+    const run = await radar(['report', '--format', 'html,md,json,csv,pdf', '--out', out], {
+      cwd,
+      timeoutMs: 120_000,
+      env: { RADAR_CHROMIUM_PATH: chromium },
+    });
     expect(run.code, run.stderr).toBe(0);
     const pdf = readFileSync(join(out, 'report.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -145,12 +156,27 @@ describe.skipIf(!chromium)('radar demo, end to end', () => {
 
     // brands.csv: the brand comparison of report.json, a row per brand and per product, same counts.
     const brands = parse(readFileSync(join(out, 'brands.csv')), { columns: true }) as Record<string, string>[];
-    const summaries = again.brands.flatMap((b) => [{ kind: 'brand', s: b, sov: String(b.shareOfVoice) }, ...b.products.map((p) => ({ kind: 'product', s: p, sov: '' }))]);
+    const summaries = again.brands.flatMap((b) => [
+      { kind: 'brand', s: b, sov: String(b.shareOfVoice) },
+      ...b.products.map((p) => ({ kind: 'product', s: p, sov: '' })),
+    ]);
     expect(brands.map((r) => [r.kind, r.id, r.name])).toEqual(summaries.map(({ kind, s }) => [kind, s.id, s.name]));
     brands.forEach((r, i) => {
       const { s, sov } = summaries[i]!;
-      expect([r.documents, r.reviews, r.mentions, r.rating_count, r.positive, r.neutral, r.negative].map(Number), s.id).toEqual([s.documents, s.reviews, s.mentions, s.ratingCount, s.sentiment.positive, s.sentiment.neutral, s.sentiment.negative]);
-      expect([Number(r.net), r.avg_rating === '' ? undefined : Number(r.avg_rating), r.share_of_voice], s.id).toEqual([s.net, s.avgRating, sov]);
+      expect([r.documents, r.reviews, r.mentions, r.rating_count, r.positive, r.neutral, r.negative].map(Number), s.id).toEqual([
+        s.documents,
+        s.reviews,
+        s.mentions,
+        s.ratingCount,
+        s.sentiment.positive,
+        s.sentiment.neutral,
+        s.sentiment.negative,
+      ]);
+      expect([Number(r.net), r.avg_rating === '' ? undefined : Number(r.avg_rating), r.share_of_voice], s.id).toEqual([
+        s.net,
+        s.avgRating,
+        sov,
+      ]);
     });
     expect(brands.filter((r) => r.kind === 'brand').map((r) => r.own)).toEqual(['true', 'false', 'false']);
     expect(brands.filter((r) => r.kind === 'brand').some((r) => Number(r.mentions) > 0)).toBe(true);
@@ -163,9 +189,13 @@ describe.skipIf(!chromium)('radar demo, end to end', () => {
     );
     for (const t of again.themes.themes) {
       const perBrand = themes.filter((r) => r.theme_key === t.key && r.scope === 'brand');
-      expect(Object.fromEntries(perBrand.map((r) => [r.brand_id, { volume: Number(r.volume), net: Number(r.net) }])), t.key).toEqual(t.byBrand);
+      expect(Object.fromEntries(perBrand.map((r) => [r.brand_id, { volume: Number(r.volume), net: Number(r.net) }])), t.key).toEqual(
+        t.byBrand,
+      );
       const perProduct = themes.filter((r) => r.theme_key === t.key && r.scope === 'product');
-      expect(Object.fromEntries(perProduct.map((r) => [r.product_id, { volume: Number(r.volume), net: Number(r.net) }])), t.key).toEqual(t.byProduct);
+      expect(Object.fromEntries(perProduct.map((r) => [r.product_id, { volume: Number(r.volume), net: Number(r.net) }])), t.key).toEqual(
+        t.byProduct,
+      );
     }
     expect(Number(overall.find((r) => r.theme_key === 'customer-service')!.net)).toBeLessThan(0);
 

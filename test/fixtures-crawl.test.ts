@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { radar } from './cli.js';
 import { serve, type TestServer } from './static-server.js';
 import { ConfigSchema } from '../config/schema.js';
-import { crawlSource } from '../jobs/crawl-source.js';
+import { crawlSource } from '../pipeline/crawl.js';
 import { EmbeddedStore } from '../storage/embedded/embedded-store.js';
 import { rememberForgotten } from '../storage/forget.js';
 
@@ -46,7 +46,11 @@ afterAll(async () => server?.close());
 async function preview(path: string, kind: 'reviews' | 'mentions' = 'reviews') {
   const r = await radar(['crawl', '--url', `${server.url}${path}`, '--dry-run', '--json', '--kind', kind]);
   expect(r.code, r.stderr).toBe(0);
-  return r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown> & { body: string; rating?: { value: number; best: number } });
+  return r.stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown> & { body: string; rating?: { value: number; best: number } });
 }
 
 describe('previewing saved real pages with default extraction', () => {
@@ -95,7 +99,9 @@ describe('previewing saved real pages with default extraction', () => {
   it('feeds: every item of RSS 2.0, Atom and RSS 1.0/RDF feeds', async () => {
     // Expected counts come from the files themselves: their <item>/<entry> elements.
     const count = (file: string, tag: RegExp) => (readFileSync(join(WEB, file), 'utf8').match(tag) ?? []).length;
-    const expected = JSON.parse(readFileSync(join(WEB, 'expected/reddit_frontpage_rss2.rss-parser.json'), 'utf8')) as { feed: { items: unknown[] } };
+    const expected = JSON.parse(readFileSync(join(WEB, 'expected/reddit_frontpage_rss2.rss-parser.json'), 'utf8')) as {
+      feed: { items: unknown[] };
+    };
     expect(await preview('/reddit.rss', 'mentions')).toHaveLength(expected.feed.items.length);
     expect(await preview('/reddit.atom', 'mentions')).toHaveLength(count('feeds/reddit_home_atom.xml', /<entry[\s>]/g));
     expect(await preview('/heise.atom', 'mentions')).toHaveLength(count('feeds/heise_developer.atom', /<entry[\s>]/g));
@@ -110,7 +116,9 @@ describe('crawling a saved real page into the store', () => {
     const store = await EmbeddedStore.open(mkdtempSync(join(tmpdir(), 'radar-yelp-')));
     try {
       const config = ConfigSchema.parse({ brands: [{ id: 'tofu', name: 'Thanh Son Tofu' }] });
-      const source = ConfigSchema.shape.sources.parse([{ id: 'yelp', urls: [`${server.url}/yelp-biz`], render: 'static', maxPages: 1 }])[0]!;
+      const source = ConfigSchema.shape.sources.parse([
+        { id: 'yelp', urls: [`${server.url}/yelp-biz`], render: 'static', maxPages: 1 },
+      ])[0]!;
       const run = await crawlSource(config, store, 'salt', { source, brand: 'tofu' });
       expect(run.stats.documentsNew).toBe(22);
       const keys: string[] = [];
@@ -130,7 +138,9 @@ describe('crawling a saved real page into the store', () => {
     const store = await EmbeddedStore.open(dir);
     try {
       const config = ConfigSchema.parse({ brands: [{ id: 'tofu', name: 'Thanh Son Tofu' }] });
-      const source = ConfigSchema.shape.sources.parse([{ id: 'yelp', urls: [`${server.url}/yelp-biz`], render: 'static', maxPages: 1 }])[0]!;
+      const source = ConfigSchema.shape.sources.parse([
+        { id: 'yelp', urls: [`${server.url}/yelp-biz`], render: 'static', maxPages: 1 },
+      ])[0]!;
       await crawlSource(config, store, 'salt', { source, brand: 'tofu' });
       const docs = [];
       for await (const d of store.findDocuments()) docs.push(d);
@@ -140,7 +150,9 @@ describe('crawling a saved real page into the store', () => {
       expect((await store.forgetAuthor(key)).documents).toBe(theirs.length);
       // Nothing of theirs is left in the store's files either.
       const { readdirSync } = await import('node:fs');
-      const files = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+      const files = readdirSync(dir)
+        .map((f) => readFileSync(join(dir, f), 'utf8'))
+        .join('\n');
       for (const d of theirs) expect(files.includes(d.body.slice(0, 60)), d.body.slice(0, 60)).toBe(false);
       expect(files).not.toContain(`"authorKey":"${key}"`);
       expect(files).not.toContain(`"_id":"${key}"`);

@@ -7,8 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { radar, tempDir } from '../../test/cli.js';
-import { startReviewSite, type ReviewSite } from '../../jobs/review-site.js';
-import { startRadar } from '../../jobs/test-kit.js';
+import { startReviewSite, type ReviewSite } from '../../test/review-site.js';
+import { startRadar } from '../../test/test-kit.js';
 
 describe('radar crawl interrupted with Ctrl-C', () => {
   let site: ReviewSite | undefined;
@@ -43,14 +43,20 @@ crawl: { delayMs: 0 }
     expect(code).not.toBe(0);
     expect(first.stderr()).toContain('the crawl was interrupted (SIGINT)');
 
-    const runs = (await radar(['runs', '--json'], { cwd })).stdout.trim().split('\n').map((l) => JSON.parse(l) as { status: string; stats: { documentsFound: number } });
+    const runs = (await radar(['runs', '--json'], { cwd })).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { status: string; stats: { documentsFound: number } });
     expect(runs.map((r) => r.status)).toEqual(['failed']);
     expect(runs[0]!.stats.documentsFound).toBeLessThan(18);
 
     site.setDelay(0);
     const second = await radar(['crawl'], { cwd });
     expect(second.code, second.stderr).toBe(0);
-    const stored = (await radar(['export'], { cwd })).stdout.trim().split('\n').map((l) => (JSON.parse(l) as { siteId: string }).siteId.split('#')[1]);
+    const stored = (await radar(['export'], { cwd })).stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { siteId: string }).siteId.split('#')[1]);
     expect(stored.sort()).toEqual(site.reviewIds().sort());
   }, 60_000);
 });

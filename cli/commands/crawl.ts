@@ -27,10 +27,14 @@ function adhocSource(urls: string[], options: Record<string, unknown>): SourceCo
 
 async function dryRun(ctx: CliContext, config: RadarConfig, targets: ResolvedSource[], options: Record<string, unknown>): Promise<number> {
   const { runCrawl } = await import('../../crawlers/run-crawl.js');
-  const { pageDocuments } = await import('../../jobs/crawl-source.js');
+  const { pageDocuments } = await import('../../pipeline/crawl.js');
   const { createBrandLinker } = await import('../../crawlers/brand-linker.js');
   const { newSalt } = await import('../../privacy/author-key.js');
-  const policy = { salt: config.privacy.authorSalt ?? newSalt(), storeAuthorNames: config.privacy.storeAuthorNames, redactPII: config.privacy.redactPII };
+  const policy = {
+    salt: config.privacy.authorSalt ?? newSalt(),
+    storeAuthorNames: config.privacy.storeAuthorNames,
+    redactPII: config.privacy.redactPII,
+  };
   const link = createBrandLinker(config);
   let count = 0;
   let failures = 0;
@@ -92,23 +96,26 @@ Examples:
     let targets: ResolvedSource[];
     if (urls) {
       // Without a project there are no brands to link mentions to: keep every item under "adhoc".
-      const brand = (options.brand as string | undefined) ?? (config.brands.length === 1 && config.brands[0]!.id === 'adhoc' ? 'adhoc' : undefined);
-      if (brand && brand !== 'adhoc' && !config.brands.some((b) => b.id === brand)) throw new UsageError(`--brand ${brand}: no such brand in radar.yaml`);
+      const brand =
+        (options.brand as string | undefined) ?? (config.brands.length === 1 && config.brands[0]!.id === 'adhoc' ? 'adhoc' : undefined);
+      if (brand && brand !== 'adhoc' && !config.brands.some((b) => b.id === brand))
+        throw new UsageError(`--brand ${brand}: no such brand in radar.yaml`);
       targets = [{ source: adhocSource(urls, options), brand }];
     } else {
       targets = listSources(config);
       const wanted = options.source as string[] | undefined;
       if (wanted) {
         const unknown = wanted.filter((id) => !targets.some((t) => t.source.id === id));
-        if (unknown.length) throw new UsageError(`unknown source id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (see radar.yaml)`);
+        if (unknown.length)
+          throw new UsageError(`unknown source id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (see radar.yaml)`);
         targets = targets.filter((t) => wanted.includes(t.source.id));
       }
       if (!targets.length) throw new UsageError('no sources configured: add sources to radar.yaml, or use --url');
     }
     if (options.dryRun) return dryRun(ctx, config, targets, options);
 
-    const { crawlSource } = await import('../../jobs/crawl-source.js');
-    const { resolveSalt } = await import('../../jobs/salt.js');
+    const { crawlSource } = await import('../../pipeline/crawl.js');
+    const { resolveSalt } = await import('../../pipeline/salt.js');
     return withStore(config, async (store) => {
       const salt = await resolveSalt(config, store);
       let failed = 0;
@@ -121,8 +128,15 @@ Examples:
         });
         if (options.json) ctx.stdout.write(`${JSON.stringify(run)}\n`);
         const s = run.stats;
-        say(ctx, `${target.source.id}: ${s.pagesFetched} pages, ${s.documentsFound} documents (${s.documentsNew} new, ${s.documentsUpdated} updated)${s.pagesFailed + s.pagesBlocked ? `, ${s.pagesFailed} failed, ${s.pagesBlocked} blocked` : ''}${s.pagesSkipped ? `, ${s.pagesSkipped} not fetched` : ''} — ${run.status}`);
-        if (s.pagesFetched > 0 && s.documentsFound === 0) say(ctx, `  no reviews found on its pages: preview one with radar crawl --url URL --dry-run, and add a recipe (CSS selectors) if the site needs one`);
+        say(
+          ctx,
+          `${target.source.id}: ${s.pagesFetched} pages, ${s.documentsFound} documents (${s.documentsNew} new, ${s.documentsUpdated} updated)${s.pagesFailed + s.pagesBlocked ? `, ${s.pagesFailed} failed, ${s.pagesBlocked} blocked` : ''}${s.pagesSkipped ? `, ${s.pagesSkipped} not fetched` : ''} — ${run.status}`,
+        );
+        if (s.pagesFetched > 0 && s.documentsFound === 0)
+          say(
+            ctx,
+            `  no reviews found on its pages: preview one with radar crawl --url URL --dry-run, and add a recipe (CSS selectors) if the site needs one`,
+          );
         for (const e of run.errors.slice(0, 5)) say(ctx, `  ${e.url}: ${e.message}`);
         if (run.status === 'failed') failed++;
       }

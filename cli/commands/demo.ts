@@ -51,21 +51,27 @@ Examples:
       if ('errors' in parsed) throw new Error(`the bundled demo config is invalid:\n${parsed.errors.join('\n')}`);
       const config = applyEnv(parsed.config);
       config.report.outDir = String(options.out);
-      const { crawlSource } = await import('../../jobs/crawl-source.js');
-      const { analyzeStore } = await import('../../jobs/analyze-store.js');
-      const { reportProject } = await import('../../jobs/report-project.js');
-      const { resolveSalt } = await import('../../jobs/salt.js');
+      const { crawlSource } = await import('../../pipeline/crawl.js');
+      const { analyzeStore } = await import('../../pipeline/analyze.js');
+      const { reportProject } = await import('../../pipeline/report.js');
+      const { resolveSalt } = await import('../../pipeline/salt.js');
       const browserOk = existsSync(chromiumPath(config.crawl));
       const result = await withStore(config, async (store) => {
         say(ctx, `demo shop at ${shop.url}; store: ${store.kind} (${store.location})`);
         const salt = await resolveSalt(config, store);
         for (const target of listSources(config)) {
           if (target.source.render === 'browser' && !browserOk) {
-            say(ctx, `skipping ${target.source.id}: it needs Chromium at ${chromiumPath(config.crawl)} (apt-get install -y chromium, or set RADAR_CHROMIUM_PATH)`);
+            say(
+              ctx,
+              `skipping ${target.source.id}: it needs Chromium at ${chromiumPath(config.crawl)} (apt-get install -y chromium, or set RADAR_CHROMIUM_PATH)`,
+            );
             continue;
           }
           const run = await crawlSource(config, store, salt, target, { incremental: false });
-          say(ctx, `crawled ${target.source.id}: ${run.stats.pagesFetched} pages, ${run.stats.documentsFound} documents (${run.stats.documentsNew} new)`);
+          say(
+            ctx,
+            `crawled ${target.source.id}: ${run.stats.pagesFetched} pages, ${run.stats.documentsFound} documents (${run.stats.documentsNew} new)`,
+          );
         }
         const analysis = await analyzeStore(config, store);
         say(ctx, `analysed ${analysis.analyzed} documents (${analysis.current} already current)`);
@@ -74,7 +80,10 @@ Examples:
       const index = resolve(result.outDir, 'index.html');
       say(ctx, `done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.documents} documents, ${result.personas} personas`);
       ctx.stdout.write(`report: ${index}\n`);
-      say(ctx, `explore the stored demo data: radar init (writes radar.yaml for the demo shop), then radar report, radar export, radar runs`);
+      say(
+        ctx,
+        `explore the stored demo data: radar init (writes radar.yaml for the demo shop), then radar report, radar export, radar runs`,
+      );
       return 0;
     } finally {
       await shop.close();

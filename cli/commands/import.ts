@@ -25,7 +25,10 @@ export async function readText(file: string, encoding?: string): Promise<string>
   }
   if (encoding) {
     const iconv = (await import('iconv-lite')).default;
-    if (!iconv.encodingExists(encoding)) throw new UsageError(`--encoding ${encoding}: not an encoding this build knows (e.g. utf-8, windows-1252, latin1, utf-16le, shift_jis, gbk)`);
+    if (!iconv.encodingExists(encoding))
+      throw new UsageError(
+        `--encoding ${encoding}: not an encoding this build knows (e.g. utf-8, windows-1252, latin1, utf-16le, shift_jis, gbk)`,
+      );
     return iconv.decode(bytes, encoding).replace(/^\uFEFF/, '');
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
@@ -35,7 +38,9 @@ export async function readText(file: string, encoding?: string): Promise<string>
   } catch {
     const at = firstInvalidUtf8(bytes);
     const line = bytes.subarray(0, at).toString('latin1').split('\n').length;
-    throw new InputError(`${file} is not UTF-8 (line ${line}, byte ${at} is not valid UTF-8): re-save it as UTF-8, or name its encoding, e.g. --encoding windows-1252`);
+    throw new InputError(
+      `${file} is not UTF-8 (line ${line}, byte ${at} is not valid UTF-8): re-save it as UTF-8, or name its encoding, e.g. --encoding windows-1252`,
+    );
   }
 }
 
@@ -75,12 +80,24 @@ export async function readRows(
       throw new InputError(`${file}: its first line is separated by tabs, not commas; pass --format tsv`);
     }
     const twice = header.filter((c, i) => c.trim() && header.indexOf(c) !== i);
-    if (twice.length) throw new InputError(`${file}: the column${twice.length > 1 ? 's' : ''} ${[...new Set(twice)].map((c) => `"${c}"`).join(', ')} appear${twice.length > 1 ? '' : 's'} twice; rename one so no answer is dropped`);
+    if (twice.length)
+      throw new InputError(
+        `${file}: the column${twice.length > 1 ? 's' : ''} ${[...new Set(twice)].map((c) => `"${c}"`).join(', ')} appear${twice.length > 1 ? '' : 's'} twice; rename one so no answer is dropped`,
+      );
     try {
-      const rows = parse(text, { columns: names ?? true, skip_empty_lines: true, relax_column_count: true, bom: true, trim: false, ...dialect }) as Record<string, unknown>[];
+      const rows = parse(text, {
+        columns: names ?? true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        bom: true,
+        trim: false,
+        ...dialect,
+      }) as Record<string, unknown>[];
       return { rows, columns: header, errors: [] };
     } catch (err) {
-      throw new InputError(`${file} is not readable ${what}: ${(err as Error).message}${names ? '' : ' (a file without a header row needs --columns)'}`);
+      throw new InputError(
+        `${file} is not readable ${what}: ${(err as Error).message}${names ? '' : ' (a file without a header row needs --columns)'}`,
+      );
     }
   }
   const rows: Record<string, unknown>[] = [];
@@ -112,45 +129,75 @@ document; a row without one is known by its text, author and date, so importing 
 nothing and another file of the same name adds its own rows. Example:
   radar import answers.csv --brand brewlab --map "What did you like?=body" --kind review`,
   options: [
-    { flags: '--format <format>', description: 'file format (default: from the file extension: .csv, .tsv/.tab/.txt, .jsonl/.json)', choices: ['csv', 'tsv', 'jsonl'] },
-    { flags: '--columns <names>', description: 'comma-separated column names of a CSV/TSV file without a header row (its first line is then a row)' },
+    {
+      flags: '--format <format>',
+      description: 'file format (default: from the file extension: .csv, .tsv/.tab/.txt, .jsonl/.json)',
+      choices: ['csv', 'tsv', 'jsonl'],
+    },
+    {
+      flags: '--columns <names>',
+      description: 'comma-separated column names of a CSV/TSV file without a header row (its first line is then a row)',
+    },
     { flags: '--brand <id>', description: 'brand every row is about (or map a brand column)' },
     { flags: '--product <id>', description: 'product every row is about (or map a product column)' },
     { flags: '--kind <kind>', description: 'what the rows are', choices: ['review', 'mention'], default: 'review' },
-    { flags: '--map <col=field...>', description: 'map a column to a field: body, title, rating, author, publishedAt, id, url, lang, brand, product, location' },
+    {
+      flags: '--map <col=field...>',
+      description: 'map a column to a field: body, title, rating, author, publishedAt, id, url, lang, brand, product, location',
+    },
     { flags: '--source <id>', description: 'source id to store the rows under (default: import-<file name>)' },
-    { flags: '--rating-scale <n>', description: 'best value of bare-number ratings, or worst-best for a scale that does not start at 1 (e.g. 0-10 for NPS answers)', default: '5' },
+    {
+      flags: '--rating-scale <n>',
+      description: 'best value of bare-number ratings, or worst-best for a scale that does not start at 1 (e.g. 0-10 for NPS answers)',
+      default: '5',
+    },
     { flags: '--strict', description: 'import nothing if any row has a problem' },
     { flags: '--errors <file>', description: 'write the per-row problems to this file' },
-    { flags: '--encoding <name>', description: 'the file\'s character encoding when it is not UTF-8 (or UTF-16 with a BOM), e.g. windows-1252' },
+    {
+      flags: '--encoding <name>',
+      description: "the file's character encoding when it is not UTF-8 (or UTF-16 with a BOM), e.g. windows-1252",
+    },
   ],
   async run(args, options, ctx) {
     const file = args[0]!;
     const ext = extname(file).toLowerCase();
-    const format = (options.format as 'csv' | 'tsv' | 'jsonl' | undefined) ?? (/\.jsonl?$/i.test(file) ? 'jsonl' : ext === '.csv' ? 'csv' : ['.tsv', '.tab', '.txt'].includes(ext) ? 'tsv' : undefined);
+    const format =
+      (options.format as 'csv' | 'tsv' | 'jsonl' | undefined) ??
+      (/\.jsonl?$/i.test(file) ? 'jsonl' : ext === '.csv' ? 'csv' : ['.tsv', '.tab', '.txt'].includes(ext) ? 'tsv' : undefined);
     if (!format) throw new UsageError(`cannot tell the format of ${file}; pass --format csv, tsv or jsonl`);
-    const names = options.columns === undefined ? undefined : String(options.columns).split(',').map((c) => c.trim());
+    const names =
+      options.columns === undefined
+        ? undefined
+        : String(options.columns)
+            .split(',')
+            .map((c) => c.trim());
     if (names && (format === 'jsonl' || names.some((c) => !c) || new Set(names).size !== names.length)) {
-      throw new UsageError(`--columns ${String(options.columns)}: ${format === 'jsonl' ? 'JSONL rows name their own fields' : 'give each column a name, once, separated by commas (e.g. --columns text,label)'}`);
+      throw new UsageError(
+        `--columns ${String(options.columns)}: ${format === 'jsonl' ? 'JSONL rows name their own fields' : 'give each column a name, once, separated by commas (e.g. --columns text,label)'}`,
+      );
     }
     const { config } = await loadProject(ctx);
     const brand = options.brand as string | undefined;
-    if (brand && !config.brands.some((b) => b.id === brand)) throw new UsageError(`--brand ${brand}: no such brand in radar.yaml (brands: ${config.brands.map((b) => b.id).join(', ')})`);
+    if (brand && !config.brands.some((b) => b.id === brand))
+      throw new UsageError(`--brand ${brand}: no such brand in radar.yaml (brands: ${config.brands.map((b) => b.id).join(', ')})`);
     const product = options.product as string | undefined;
     if (product) {
       const products = config.brands.filter((b) => !brand || b.id === brand).flatMap((b) => b.products.map((p) => p.id));
       if (!products.includes(product)) {
-        throw new UsageError(`--product ${product}: no such product${brand ? ` of ${brand}` : ''} in radar.yaml (${products.length ? `products: ${products.join(', ')}` : 'it lists none; add the product under its brand first'})`);
+        throw new UsageError(
+          `--product ${product}: no such product${brand ? ` of ${brand}` : ''} in radar.yaml (${products.length ? `products: ${products.join(', ')}` : 'it lists none; add the product under its brand first'})`,
+        );
       }
     }
-    const { parseMappings, resolveColumns, planImport } = await import('../../jobs/import-rows.js');
-    let mappings;
+    const { parseMappings, resolveColumns, planImport } = await import('../../importers/import-rows.js');
+    let mappings: ReturnType<typeof parseMappings>;
     try {
       mappings = parseMappings((options.map as string[] | undefined) ?? []);
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
-    if (options.errors && resolve(String(options.errors)) === resolve(file)) throw new UsageError(`--errors ${String(options.errors)}: that is the file being imported; name another file for the problems`);
+    if (options.errors && resolve(String(options.errors)) === resolve(file))
+      throw new UsageError(`--errors ${String(options.errors)}: that is the file being imported; name another file for the problems`);
     const { rows, columns, errors: readErrors } = await readRows(file, format, options.encoding as string | undefined, names);
     const { fields, problems } = resolveColumns(columns, mappings);
     if (problems.length) throw new InputError(`nothing imported from ${file}:\n  ${problems.join('\n  ')}`);
@@ -158,17 +205,34 @@ nothing and another file of the same name adds its own rows. Example:
     const range = /^(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)$/.exec(scaleText);
     const scale = range ? Number(range[2]) : Number(scaleText);
     const worst = range ? Number(range[1]) : undefined;
-    if (!(scale > 0) || (worst !== undefined && !(worst < scale))) throw new UsageError(`--rating-scale ${scaleText}: expected the best value (e.g. 5 or 10) or worst-best (e.g. 0-10)`);
+    if (!(scale > 0) || (worst !== undefined && !(worst < scale)))
+      throw new UsageError(`--rating-scale ${scaleText}: expected the best value (e.g. 5 or 10) or worst-best (e.g. 0-10)`);
     const name = basename(file);
-    if (options.source !== undefined && !/^[a-z0-9][a-z0-9_-]*$/.test(String(options.source))) throw new UsageError(`--source ${String(options.source)}: use lower-case letters, digits, "-" and "_" (like the ids in radar.yaml)`);
-    const sourceId = (options.source as string | undefined) ?? `import-${name.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+    if (options.source !== undefined && !/^[a-z0-9][a-z0-9_-]*$/.test(String(options.source)))
+      throw new UsageError(`--source ${String(options.source)}: use lower-case letters, digits, "-" and "_" (like the ids in radar.yaml)`);
+    const sourceId =
+      (options.source as string | undefined) ??
+      `import-${name
+        .replace(/\.[^.]+$/, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')}`;
     return withStore(config, async (store) => {
-      const { resolveSalt } = await import('../../jobs/salt.js');
+      const { resolveSalt } = await import('../../pipeline/salt.js');
       const salt = await resolveSalt(config, store);
       const plan = planImport(
         rows,
         fields,
-        { sourceId, kind: options.kind as 'review' | 'mention', brand, product: options.product as string | undefined, ratingScale: scale, ...(worst !== undefined ? { ratingWorst: worst } : {}), file: name, now: new Date().toISOString() },
+        {
+          sourceId,
+          kind: options.kind as 'review' | 'mention',
+          brand,
+          product: options.product as string | undefined,
+          ratingScale: scale,
+          ...(worst !== undefined ? { ratingWorst: worst } : {}),
+          file: name,
+          now: new Date().toISOString(),
+        },
         config,
         { salt, storeAuthorNames: config.privacy.storeAuthorNames, redactPII: config.privacy.redactPII },
       );
@@ -179,19 +243,32 @@ nothing and another file of the same name adds its own rows. Example:
         });
       }
       for (const e of rowErrors.slice(0, 20)) say(ctx, `  ${e}`);
-      if (rowErrors.length > 20) say(ctx, `  … and ${rowErrors.length - 20} more${options.errors ? ` (all in ${String(options.errors)})` : ' (use --errors FILE for all)'}`);
-      if (options.strict && rowErrors.length) throw new InputError(`nothing imported: ${rowErrors.length} of ${rows.length} rows have problems (--strict)`);
+      if (rowErrors.length > 20)
+        say(
+          ctx,
+          `  … and ${rowErrors.length - 20} more${options.errors ? ` (all in ${String(options.errors)})` : ' (use --errors FILE for all)'}`,
+        );
+      if (options.strict && rowErrors.length)
+        throw new InputError(`nothing imported: ${rowErrors.length} of ${rows.length} rows have problems (--strict)`);
       // People who asked to be forgotten stay forgotten.
       const { forgottenAuthors } = await import('../../storage/forget.js');
       const forgotten = await forgottenAuthors(store);
       const documents = plan.documents.filter((d) => !d.authorKey || !forgotten.has(d.authorKey));
       const authors = plan.authors.filter((a) => !forgotten.has(a._id));
-      if (documents.length < plan.documents.length) say(ctx, `${plan.documents.length - documents.length} rows by authors removed on request (radar forget) were left out`);
+      if (documents.length < plan.documents.length)
+        say(ctx, `${plan.documents.length - documents.length} rows by authors removed on request (radar forget) were left out`);
       if (!documents.length) throw new InputError(`nothing imported: none of the ${rows.length} rows is usable`);
       const result = await store.upsertDocuments(documents);
       if (authors.length) await store.upsertAuthors(authors);
-      if (plan.unknownProducts.length) say(ctx, `note: products not in radar.yaml were imported under their own ids: ${plan.unknownProducts.slice(0, 10).join(', ')}${plan.unknownProducts.length > 10 ? ', …' : ''}`);
-      say(ctx, `${file}: ${documents.length} of ${rows.length} rows imported into ${sourceId} (${result.inserted.length} new, ${result.updated.length} updated, ${result.unchanged} unchanged)${rowErrors.length ? `; ${rowErrors.length} rows skipped` : ''}`);
+      if (plan.unknownProducts.length)
+        say(
+          ctx,
+          `note: products not in radar.yaml were imported under their own ids: ${plan.unknownProducts.slice(0, 10).join(', ')}${plan.unknownProducts.length > 10 ? ', …' : ''}`,
+        );
+      say(
+        ctx,
+        `${file}: ${documents.length} of ${rows.length} rows imported into ${sourceId} (${result.inserted.length} new, ${result.updated.length} updated, ${result.unchanged} unchanged)${rowErrors.length ? `; ${rowErrors.length} rows skipped` : ''}`,
+      );
       return 0;
     });
   },

@@ -25,9 +25,12 @@ export const init: CommandSpec = {
     const { configJsonSchema } = await import('../../config/json-schema.js');
     await writeFile(file, starterConfigYaml(`http://127.0.0.1:${port}`));
     await writeFile(resolve(file, '..', 'radar.schema.json'), `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
-    say(ctx, `wrote ${file} and radar.schema.json
+    say(
+      ctx,
+      `wrote ${file} and radar.schema.json
 next: radar demo --serve --port ${port}   (in another terminal)
-      radar crawl && radar analyze && radar report`);
+      radar crawl && radar analyze && radar report`,
+    );
     return 0;
   },
 };

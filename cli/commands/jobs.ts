@@ -31,7 +31,9 @@ export const jobs: CommandSpec = {
       const counts = await queueCounts(queues);
       for (const [kind, c] of Object.entries(counts)) {
         if (kinds && !kinds.includes(kind as 'crawl')) continue;
-        ctx.stdout.write(`${kind.padEnd(8)} active ${c.active}  waiting ${c.waiting + c.prioritized}  delayed ${c.delayed}  completed ${c.completed}  failed ${c.failed}\n`);
+        ctx.stdout.write(
+          `${kind.padEnd(8)} active ${c.active}  waiting ${c.waiting + c.prioritized}  delayed ${c.delayed}  completed ${c.completed}  failed ${c.failed}\n`,
+        );
       }
       if (!list.length) {
         ctx.stdout.write(options.failed ? 'no failed jobs\n' : 'no jobs yet (radar schedule run-now SOURCE queues one)\n');
@@ -40,10 +42,24 @@ export const jobs: CommandSpec = {
       ctx.stdout.write('\n');
       const rows = [['when (UTC)', 'queue', 'job', 'state', 'source', 'attempts', 'reason']];
       for (const j of list) {
-        rows.push([(j.finishedAt ?? j.addedAt).slice(0, 19).replace('T', ' '), j.queue, j.id, j.state, j.sourceId ?? '–', `${j.attempts.made}/${j.attempts.allowed}`, j.reason ?? '']);
+        rows.push([
+          (j.finishedAt ?? j.addedAt).slice(0, 19).replace('T', ' '),
+          j.queue,
+          j.id,
+          j.state,
+          j.sourceId ?? '–',
+          `${j.attempts.made}/${j.attempts.allowed}`,
+          j.reason ?? '',
+        ]);
       }
       const widths = rows[0]!.map((_, i) => (i === rows[0]!.length - 1 ? 0 : Math.max(...rows.map((r) => r[i]!.length))));
-      for (const r of rows) ctx.stdout.write(`${r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+      for (const r of rows)
+        ctx.stdout.write(
+          `${r
+            .map((c, i) => c.padEnd(widths[i]!))
+            .join('  ')
+            .trimEnd()}\n`,
+        );
       return 0;
     } finally {
       await closeQueues(queues).catch(() => undefined);

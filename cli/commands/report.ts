@@ -23,8 +23,12 @@ export const report: CommandSpec = {
   async run(_args, options, ctx) {
     const { config } = await loadProject(ctx);
     const formats = parseFormats(options.format as string | undefined, config.report.formats);
-    const { reportProject } = await import('../../jobs/report-project.js');
-    const result = await withStore(config, (store) => reportProject(config, store, { formats, outDir: options.out as string | undefined }), { existing: true });
+    const { reportProject } = await import('../../pipeline/report.js');
+    const result = await withStore(
+      config,
+      (store) => reportProject(config, store, { formats, outDir: options.out as string | undefined }),
+      { existing: true },
+    );
     for (const file of result.files) ctx.stdout.write(`${file}\n`);
     say(ctx, `report written: ${result.files[0] ?? result.outDir} (${result.documents} documents, ${result.personas} personas)`);
     return 0;

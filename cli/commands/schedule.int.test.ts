@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { radar } from '../../test/cli.js';
-import { cleanProject, projectQueues, writeProject, type TestProject } from '../../jobs/test-kit.js';
+import { cleanProject, projectQueues, writeProject, type TestProject } from '../../test/test-kit.js';
 import { testRedisUrl } from '../../test/services.js';
 
 const redisUrl = testRedisUrl();
@@ -32,9 +32,14 @@ if (redisUrl) {
 
       const list = await radar(['schedule', 'list'], opts);
       expect(list.code).toBe(0);
-      expect(list.stdout).toMatch(/^kettle\s+0 6 \* \* \*\s+Europe\/Berlin\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+\d{4}-\d\d-\d\d 06:00 Europe\/Berlin\s+in sync$/m);
+      expect(list.stdout).toMatch(
+        /^kettle\s+0 6 \* \* \*\s+Europe\/Berlin\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+\d{4}-\d\d-\d\d 06:00 Europe\/Berlin\s+in sync$/m,
+      );
       expect(list.stdout).toMatch(/^toaster\s+\*\/30 \* \* \* \*\s+UTC\s+\S+ \d\d:(00|30)\s/m);
-      const json = (await radar(['schedule', 'list', '--json'], opts)).stdout.trim().split('\n').map((l) => JSON.parse(l) as { sourceId: string; next: string });
+      const json = (await radar(['schedule', 'list', '--json'], opts)).stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { sourceId: string; next: string });
       expect(json.map((e) => e.sourceId).sort()).toEqual(['kettle', 'toaster']);
       for (const e of json) expect(Date.parse(e.next)).toBeGreaterThan(Date.now());
 

@@ -19,7 +19,9 @@ describe('service-mode commands without services', () => {
     const r = await radar(['schedule', 'sync'], { cwd, env: { RADAR_REDIS_URL: 'redis://:s3cret@127.0.0.1:9' } });
     expect(r.code).toBe(1);
     expect(Date.now() - started).toBeLessThan(8_000);
-    expect(r.stderr).toMatch(/cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:9 \(ECONNREFUSED\); start Redis or point RADAR_REDIS_URL/);
+    expect(r.stderr).toMatch(
+      /cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:9 \(ECONNREFUSED\); start Redis or point RADAR_REDIS_URL/,
+    );
     expect(r.stderr).not.toContain('s3cret');
   });
 
@@ -45,7 +47,10 @@ describe('service-mode commands without services', () => {
     expect(unknown.stderr).toContain('no source "nope" in radar.yaml (sources: shop)');
     expect((await radar(['worker', '--queues', 'crawl,bake'], { cwd, env })).code).toBe(2);
     expect((await radar(['worker', '--concurrency', '0'], { cwd, env })).code).toBe(2);
-    const open = await radar(['serve', '--host', '0.0.0.0'], { cwd, env: { RADAR_REDIS_URL: process.env.RADAR_TEST_REDIS_URL ?? 'redis://127.0.0.1:9', RADAR_TOKEN: '' } });
+    const open = await radar(['serve', '--host', '0.0.0.0'], {
+      cwd,
+      env: { RADAR_REDIS_URL: process.env.RADAR_TEST_REDIS_URL ?? 'redis://127.0.0.1:9', RADAR_TOKEN: '' },
+    });
     expect(open.code).toBe(process.env.RADAR_TEST_REDIS_URL ? 2 : 1);
   });
 });

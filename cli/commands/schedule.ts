@@ -11,7 +11,7 @@ const ACTIONS = ['sync', 'list', 'run-now'] as const;
 
 export const schedule: CommandSpec = {
   name: 'schedule',
-  summary: 'sync the config\'s crawl schedules to Redis, list them with their next run, or run one now',
+  summary: "sync the config's crawl schedules to Redis, list them with their next run, or run one now",
   args: ['<action>', '[source]'],
   help: `
 Actions:
@@ -29,14 +29,18 @@ Needs Redis (RADAR_REDIS_URL or queue.redisUrl). Examples:
   ],
   async run(args, options, ctx) {
     const [action, sourceId] = args;
-    if (!ACTIONS.includes(action as (typeof ACTIONS)[number])) throw new UsageError(`schedule: unknown action "${action}"; use one of ${ACTIONS.join(', ')}`);
-    if (action === 'run-now' && !sourceId) throw new UsageError('schedule run-now: name the source to crawl, e.g. `radar schedule run-now acme-kettle`');
+    if (!ACTIONS.includes(action as (typeof ACTIONS)[number]))
+      throw new UsageError(`schedule: unknown action "${action}"; use one of ${ACTIONS.join(', ')}`);
+    if (action === 'run-now' && !sourceId)
+      throw new UsageError('schedule run-now: name the source to crawl, e.g. `radar schedule run-now acme-kettle`');
     if (action !== 'run-now' && sourceId) throw new UsageError(`schedule ${action}: takes no source (did you mean run-now?)`);
     const { config, path } = await loadProject(ctx);
     const { listSources } = await import('../../config/load.js');
     if (action === 'run-now' && !listSources(config).some((t) => t.source.id === sourceId)) {
       const known = listSources(config).map((t) => t.source.id);
-      throw new UsageError(`schedule run-now: no source "${sourceId}" in radar.yaml${known.length ? ` (sources: ${known.join(', ')})` : ''}`);
+      throw new UsageError(
+        `schedule run-now: no source "${sourceId}" in radar.yaml${known.length ? ` (sources: ${known.join(', ')})` : ''}`,
+      );
     }
     const { queueSettings, commandConnection, openQueues, closeQueues, addCrawlJob } = await import('../../jobs/queues.js');
     const settings = queueSettings(config, path);
@@ -48,7 +52,10 @@ Needs Redis (RADAR_REDIS_URL or queue.redisUrl). Examples:
         const outcome = await syncSchedules(queues, config);
         if (options.json) ctx.stdout.write(`${JSON.stringify(outcome)}\n`);
         const total = outcome.added.length + outcome.updated.length + outcome.unchanged.length;
-        say(ctx, `${total} schedule${total === 1 ? '' : 's'} synced (${outcome.added.length} added, ${outcome.updated.length} updated, ${outcome.unchanged.length} unchanged), ${outcome.removed.length} removed${outcome.removed.length ? `: ${outcome.removed.join(', ')}` : ''}`);
+        say(
+          ctx,
+          `${total} schedule${total === 1 ? '' : 's'} synced (${outcome.added.length} added, ${outcome.updated.length} updated, ${outcome.unchanged.length} unchanged), ${outcome.removed.length} removed${outcome.removed.length ? `: ${outcome.removed.join(', ')}` : ''}`,
+        );
         if (total === 0) say(ctx, 'no source in radar.yaml has a `schedule` (cron) — add one, e.g. schedule: "0 6 * * *"');
         return 0;
       }
@@ -65,10 +72,23 @@ Needs Redis (RADAR_REDIS_URL or queue.redisUrl). Examples:
         }
         const rows = [['source', 'cron', 'timezone', 'next run (UTC)', 'next run (local)', 'status']];
         for (const e of entries) {
-          rows.push([e.sourceId ?? e.id, e.pattern ?? '–', e.tz ?? 'UTC', e.next ? e.next.slice(0, 16).replace('T', ' ') : '–', e.next ? localTime(e.next, e.tz) : '–', e.status]);
+          rows.push([
+            e.sourceId ?? e.id,
+            e.pattern ?? '–',
+            e.tz ?? 'UTC',
+            e.next ? e.next.slice(0, 16).replace('T', ' ') : '–',
+            e.next ? localTime(e.next, e.tz) : '–',
+            e.status,
+          ]);
         }
         const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-        for (const r of rows) ctx.stdout.write(`${r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+        for (const r of rows)
+          ctx.stdout.write(
+            `${r
+              .map((c, i) => c.padEnd(widths[i]!))
+              .join('  ')
+              .trimEnd()}\n`,
+          );
         if (entries.some((e) => e.status !== 'in sync')) say(ctx, 'some schedules differ from radar.yaml: run radar schedule sync');
         return 0;
       }

@@ -4,7 +4,11 @@ import { RADAR, radar, tempDir } from '../../test/cli.js';
 
 /** Runs `radar score ARGS` with stdin left open: each text is sent only after the answer to the one before has come back. */
 async function conversation(args: string[], texts: string[]): Promise<Record<string, unknown>[]> {
-  const child = spawn(process.execPath, [RADAR, 'score', ...args], { cwd: tempDir(), env: { ...process.env, RADAR_LOG_LEVEL: 'warn' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [RADAR, 'score', ...args], {
+    cwd: tempDir(),
+    env: { ...process.env, RADAR_LOG_LEVEL: 'warn' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const answers: Record<string, unknown>[] = [];
   let buffered = '';
   let next: ((line: string) => void) | undefined;
@@ -52,7 +56,11 @@ describe('radar score', () => {
     expect(r.code).toBe(0);
     const out = lines(r.stdout);
     expect(out.map((o) => o.id)).toEqual([1, 'r2', 7, 4, 5]);
-    const [first, second] = out as { sentiment: { label: string; score: number }; aspects: { term: string; polarity: string; start?: number; end?: number }[]; lang: string }[];
+    const [first, second] = out as {
+      sentiment: { label: string; score: number };
+      aspects: { term: string; polarity: string; start?: number; end?: number }[];
+      lang: string;
+    }[];
     expect(first!.sentiment.label).toBe('positive');
     expect(second!.sentiment.label).toBe('negative');
     expect(second!.sentiment.score).toBeLessThan(0);
@@ -92,14 +100,22 @@ describe('radar score', () => {
     const texts = ['The strap snapped on day two.', JSON.stringify({ id: 'q', text: 'Lovely soft wool, very warm.' }), 'Arrived on time.'];
     for (const args of [[], ['--threads', '2']]) {
       const answers = await conversation(args, texts);
-      expect(answers.map((a) => a.id), args.join(' ')).toEqual([1, 'q', 3]);
+      expect(
+        answers.map((a) => a.id),
+        args.join(' '),
+      ).toEqual([1, 'q', 3]);
       expect((answers[0]!.sentiment as { label: string }).label).toBe('negative');
       expect((answers[1]!.sentiment as { label: string }).label).toBe('positive');
     }
   });
 
   it('streams 10,000 lines with nothing but JSON on stdout', async () => {
-    const texts = Array.from({ length: 10_000 }, (_, i) => JSON.stringify({ id: `t${i}`, text: i % 2 ? `Love this mug number ${i}, it keeps coffee hot.` : `Broke after ${i % 50} days, waste of money.` }));
+    const texts = Array.from({ length: 10_000 }, (_, i) =>
+      JSON.stringify({
+        id: `t${i}`,
+        text: i % 2 ? `Love this mug number ${i}, it keeps coffee hot.` : `Broke after ${i % 50} days, waste of money.`,
+      }),
+    );
     const r = await radar(['score'], { input: `${texts.join('\n')}\n`, timeoutMs: 120_000 });
     expect(r.code).toBe(0);
     const out = r.stdout.trim().split('\n');

@@ -8,16 +8,23 @@ import type { CommandSpec } from '../command.js';
 import { loadProject, say } from '../context.js';
 
 /** Parses one input line into id, text and declared language. */
-export function parseScoreLine(line: string, lineNo: number): { id: unknown; text: string; lang?: string } | { id: unknown; error: string } {
+export function parseScoreLine(
+  line: string,
+  lineNo: number,
+): { id: unknown; text: string; lang?: string } | { id: unknown; error: string } {
   const trimmed = line.trim();
   if (!trimmed.startsWith('{')) return { id: lineNo, text: line };
   let obj: unknown;
   try {
     obj = JSON.parse(trimmed);
   } catch (err) {
-    return { id: lineNo, error: `line ${lineNo}: not valid JSON (${(err as Error).message}); send one text per line or one {"id","text"} object per line` };
+    return {
+      id: lineNo,
+      error: `line ${lineNo}: not valid JSON (${(err as Error).message}); send one text per line or one {"id","text"} object per line`,
+    };
   }
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { id: lineNo, error: `line ${lineNo}: expected a JSON object with "text"` };
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj))
+    return { id: lineNo, error: `line ${lineNo}: expected a JSON object with "text"` };
   const rec = obj as { id?: unknown; text?: unknown; lang?: unknown };
   const id = rec.id ?? lineNo;
   if (typeof rec.text !== 'string') return { id, error: `line ${lineNo}: "text" must be a string` };
@@ -57,7 +64,12 @@ async function* lineBatches(max: number): AsyncGenerator<string[]> {
 export const score: CommandSpec = {
   name: 'score',
   summary: 'score texts from stdin (lines or JSONL) and print one JSON analysis per line',
-  options: [{ flags: '--threads <n>', description: 'score on n worker threads (1–64, or "auto" for one per core); output and its order are the same as on one' }],
+  options: [
+    {
+      flags: '--threads <n>',
+      description: 'score on n worker threads (1–64, or "auto" for one per core); output and its order are the same as on one',
+    },
+  ],
   help: `
 Examples:
   echo "The grinder is loud but the coffee is great" | radar score
@@ -69,7 +81,7 @@ Examples:
     let pipelineOptions = {};
     if (ctx.configPath || existsSync('radar.yaml')) {
       const { config } = await loadProject(ctx);
-      const { projectPipelineOptions } = await import('../../jobs/analyze-store.js');
+      const { projectPipelineOptions } = await import('../../pipeline/analyze.js');
       pipelineOptions = projectPipelineOptions(config);
     }
     const out = ctx.stdout;

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCrawlJob } from '../../jobs/queues.js';
 import { spawn, spawnSync } from 'node:child_process';
-import { cleanProject, eventually, projectQueues, startRadar, writeProject, type RadarProcess, type TestProject } from '../../jobs/test-kit.js';
+import {
+  cleanProject,
+  eventually,
+  projectQueues,
+  startRadar,
+  writeProject,
+  type RadarProcess,
+  type TestProject,
+} from '../../test/test-kit.js';
 import { testRedisUrl } from '../../test/services.js';
 
 const redisUrl = testRedisUrl();
@@ -20,7 +28,11 @@ if (redisUrl) {
   });
 
   const serve = async (env: NodeJS.ProcessEnv, redis = redisUrl) => {
-    project = writeProject({ redisUrl: redis, mongoUri: 'mongodb://127.0.0.1:9/unused', sources: [{ id: 'kettle', url: 'http://shop.test/k', schedule: '0 6 * * *' }] });
+    project = writeProject({
+      redisUrl: redis,
+      mongoUri: 'mongodb://127.0.0.1:9/unused',
+      sources: [{ id: 'kettle', url: 'http://shop.test/k', schedule: '0 6 * * *' }],
+    });
     mkdirSync(join(project.dir, 'radar-report'));
     writeFileSync(join(project.dir, 'radar-report', 'index.html'), '<h1>Personas of svc-test</h1>');
     const { queues, close } = projectQueues(project);
@@ -64,8 +76,17 @@ if (redisUrl) {
     it('answers 503 within seconds while Redis is down, and pages again once it is back', async () => {
       const port = 20000 + Math.floor(Math.random() * 20000);
       const startRedis = async () => {
-        const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-        await eventually(async () => spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG'), 10_000, 'redis-server');
+        const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+          stdio: 'ignore',
+        });
+        await eventually(
+          async () =>
+            spawnSync('redis-cli', ['-p', String(port), 'ping'])
+              .stdout?.toString()
+              .includes('PONG'),
+          10_000,
+          'redis-server',
+        );
         return child;
       };
       let redis = await startRedis();

@@ -23,10 +23,11 @@ Examples:
   ],
   async run(_args, options, ctx) {
     const port = Number(options.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port ${String(options.port)}: expected a port number`);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535)
+      throw new UsageError(`--port ${String(options.port)}: expected a port number`);
     const { config, path } = await loadProject(ctx);
     const { queueSettings, commandConnection, serviceConnection, openQueues, closeQueues } = await import('../../jobs/queues.js');
-    const { startDashboard } = await import('../../jobs/dashboard.js');
+    const { startDashboard } = await import('../../web/dashboard.js');
     const settings = queueSettings(config, path);
     (await commandConnection(settings.redisUrl)).disconnect();
     const conn = serviceConnection(settings.redisUrl);

@@ -16,15 +16,26 @@ const VERDICTS = [
   'was a gift for my dad, he uses it every morning.',
   'is quieter than the Steamway I had before.',
 ];
-const OTHER = ['Чайник отличный, очень довольна!', '这个水壶很好用，烧水很快。', 'کتری خیلی خوب است و سریع جوش می‌آید.', 'Der Wasserkocher ist laut, aber schnell.'];
+const OTHER = [
+  'Чайник отличный, очень довольна!',
+  '这个水壶很好用，烧水很快。',
+  'کتری خیلی خوب است و سریع جوش می‌آید.',
+  'Der Wasserkocher ist laut, aber schnell.',
+];
 
 /** A few hundred varied texts, written for this test. */
 function texts(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => (i % 9 === 8 ? OTHER[i % OTHER.length]! : `${OPENINGS[i % OPENINGS.length]} ${VERDICTS[(i * 7) % VERDICTS.length]} (${i})`));
+  return Array.from({ length: n }, (_, i) =>
+    i % 9 === 8 ? OTHER[i % OTHER.length]! : `${OPENINGS[i % OPENINGS.length]} ${VERDICTS[(i * 7) % VERDICTS.length]} (${i})`,
+  );
 }
 
 function jsonl(out: string): Record<string, unknown>[] {
-  return out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return out
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 describe('--threads', () => {
@@ -42,14 +53,23 @@ describe('--threads', () => {
 
   it('radar analyze: stores the same analyses on two threads as on one, and a second run finds them current', async () => {
     const cwd = tempDir();
-    writeFileSync(join(cwd, 'radar.yaml'), 'project: threads\nbrands:\n  - id: brewlab\n    name: Brewlab\n    own: true\n  - id: steamway\n    name: Steamway\n');
-    writeFileSync(join(cwd, 'answers.csv'), `text,id\n${texts(400).map((t, i) => `"${t.replace(/"/g, '""')}",a${i}`).join('\n')}\n`);
+    writeFileSync(
+      join(cwd, 'radar.yaml'),
+      'project: threads\nbrands:\n  - id: brewlab\n    name: Brewlab\n    own: true\n  - id: steamway\n    name: Steamway\n',
+    );
+    writeFileSync(
+      join(cwd, 'answers.csv'),
+      `text,id\n${texts(400)
+        .map((t, i) => `"${t.replace(/"/g, '""')}",a${i}`)
+        .join('\n')}\n`,
+    );
     const imported = await radar(['import', 'answers.csv', '--brand', 'brewlab', '--map', 'text=body'], { cwd });
     expect(imported.code, imported.stderr).toBe(0);
     const threaded = await radar(['analyze', '--threads', '2'], { cwd, timeoutMs: 60_000 });
     expect(threaded.code, threaded.stderr).toBe(0);
     expect(threaded.stdout + threaded.stderr).toMatch(/400 documents analysed, 0 already current \(analyzer [^,]+, 2 threads\)/);
-    const strip = (rows: Record<string, unknown>[]) => rows.map((r) => ({ ...r, analysis: { ...(r.analysis as object), analyzedAt: undefined } }));
+    const strip = (rows: Record<string, unknown>[]) =>
+      rows.map((r) => ({ ...r, analysis: { ...(r.analysis as object), analyzedAt: undefined } }));
     const fromTwo = strip(jsonl((await radar(['export'], { cwd })).stdout));
     expect(fromTwo).toHaveLength(400);
     expect(fromTwo.every((r) => r.analysis && (r.analysis as { sentiment?: unknown }).sentiment)).toBe(true);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { radar, tempDir } from '../../test/cli.js';
-import type { ValidationReport } from '../../analyzers/validate.js';
+import type { ValidationReport } from '../../analyzers/evaluation/validate.js';
 
 // The labelled sets live beside the project (../shared/data); they are read, never copied in.
 const DATA = resolve('..', 'shared', 'data');

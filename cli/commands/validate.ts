@@ -28,8 +28,14 @@ Examples:
     { flags: '--check', description: 'exit 1 when any measured bar is missed' },
   ],
   async run(_args, options, ctx) {
-    const { runValidation, renderValidation } = await import('../../analyzers/validate.js');
-    const only = typeof options.only === 'string' ? options.only.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    const { runValidation, renderValidation } = await import('../../analyzers/evaluation/validate.js');
+    const only =
+      typeof options.only === 'string'
+        ? options.only
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined;
     const report = await runValidation(resolve(String(options.data)), { only, progress: (m) => say(ctx, m) });
     if (options.out) writeFileSync(String(options.out), `${JSON.stringify(report, null, 2)}\n`);
     ctx.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderValidation(report)}\n`);

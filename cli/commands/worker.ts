@@ -25,20 +25,46 @@ Examples:
   radar worker --queues crawl --concurrency 4   # a crawl-only machine
   radar worker --queues analyze,report          # next to \`radar serve\`, so it sees the report files`,
   options: [
-    { flags: '--queues <list>', description: 'comma-separated queues to take jobs from: crawl, analyze, report', default: 'crawl,analyze,report' },
+    {
+      flags: '--queues <list>',
+      description: 'comma-separated queues to take jobs from: crawl, analyze, report',
+      default: 'crawl,analyze,report',
+    },
     { flags: '--concurrency <n>', description: 'jobs run at once per queue', default: '2' },
-    { flags: '--grace <seconds>', description: 'on SIGTERM/SIGINT, how long running jobs may finish before they are given back to the queue', default: '10' },
-    { flags: '--report-delay <seconds>', description: 'quiet time after the last analysis before the report is rebuilt (one report per burst)', default: '60' },
-    { flags: '--stall-timeout <seconds>', description: 'how soon jobs of a worker that died are taken over by another (job lock lifetime)', default: '30' },
-    { flags: '--isolate <mode>', description: 'which crawls run in a child process of their own', choices: ['browser', 'always', 'never'], default: 'browser' },
+    {
+      flags: '--grace <seconds>',
+      description: 'on SIGTERM/SIGINT, how long running jobs may finish before they are given back to the queue',
+      default: '10',
+    },
+    {
+      flags: '--report-delay <seconds>',
+      description: 'quiet time after the last analysis before the report is rebuilt (one report per burst)',
+      default: '60',
+    },
+    {
+      flags: '--stall-timeout <seconds>',
+      description: 'how soon jobs of a worker that died are taken over by another (job lock lifetime)',
+      default: '30',
+    },
+    {
+      flags: '--isolate <mode>',
+      description: 'which crawls run in a child process of their own',
+      choices: ['browser', 'always', 'never'],
+      default: 'browser',
+    },
   ],
   async run(_args, options, ctx) {
     const { JOB_KINDS, queueSettings, commandConnection } = await import('../../jobs/queues.js');
-    const kinds = String(options.queues).split(',').map((s) => s.trim()).filter(Boolean);
+    const kinds = String(options.queues)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = kinds.filter((k) => !(JOB_KINDS as readonly string[]).includes(k));
-    if (!kinds.length || unknown.length) throw new UsageError(`--queues ${String(options.queues)}: expected a comma-separated list of ${JOB_KINDS.join(', ')}`);
+    if (!kinds.length || unknown.length)
+      throw new UsageError(`--queues ${String(options.queues)}: expected a comma-separated list of ${JOB_KINDS.join(', ')}`);
     const concurrency = Number(options.concurrency);
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency ${String(options.concurrency)}: expected a whole number ≥ 1`);
+    if (!Number.isInteger(concurrency) || concurrency < 1)
+      throw new UsageError(`--concurrency ${String(options.concurrency)}: expected a whole number ≥ 1`);
     const grace = seconds(options.grace, '--grace');
     const reportDelay = seconds(options.reportDelay, '--report-delay');
     const stall = seconds(options.stallTimeout, '--stall-timeout', 1);
@@ -46,7 +72,12 @@ Examples:
     const { config, path } = await loadProject(ctx);
     const settings = queueSettings(config, path);
     if (!config.storage.mongodbUri) {
-      throw new ConfigError(['storage.mongodbUri: service mode needs MongoDB shared by every worker (the embedded store serves one process); set RADAR_MONGODB_URI or storage.mongodbUri'], path);
+      throw new ConfigError(
+        [
+          'storage.mongodbUri: service mode needs MongoDB shared by every worker (the embedded store serves one process); set RADAR_MONGODB_URI or storage.mongodbUri',
+        ],
+        path,
+      );
     }
     // Say at once when Redis is not there, rather than starting a worker that only retries.
     (await commandConnection(settings.redisUrl)).disconnect();
@@ -66,7 +97,7 @@ Examples:
         isolate: options.isolate as 'browser' | 'always' | 'never',
       });
       // A worker runs for weeks: retention is swept every six hours, not only when it starts.
-      const { sweepRetention } = await import('../../jobs/retention.js');
+      const { sweepRetention } = await import('../../pipeline/retention.js');
       const sweeping = setInterval(() => {
         sweepRetention(config, store).catch((err: unknown) => logger.error({ err }, 'retention sweep failed; tried again in six hours'));
       }, 6 * 3_600_000);
@@ -78,10 +109,13 @@ Examples:
       say(ctx, `radar worker: ${signal}: taking no new jobs; running jobs get ${grace} s to finish (a second ${signal} exits at once)`);
       process.once(signal, () => process.exit(130));
       // Whatever happens while stopping (Redis or MongoDB gone too), the process ends in bounded time.
-      setTimeout(() => {
-        logger.error('worker did not stop in time; exiting (unfinished jobs are recovered by other workers)');
-        process.exit(1);
-      }, grace * 1000 + 15_000).unref();
+      setTimeout(
+        () => {
+          logger.error('worker did not stop in time; exiting (unfinished jobs are recovered by other workers)');
+          process.exit(1);
+        },
+        grace * 1000 + 15_000,
+      ).unref();
       clearInterval(sweeping);
       const { released } = await running.stop(grace * 1000);
       if (released) say(ctx, `radar worker: gave ${released} unfinished job${released === 1 ? '' : 's'} back to the queue`);

@@ -47,7 +47,10 @@ describe('autoDetect', () => {
       { url: 'https://shop.example/' },
     );
     expect(autoDetect(grid).items).toEqual([]);
-    const single = parsePage(`<ul>${review(1, 'Ann', 5, 'March 3, 2025', 'Crushes ice in seconds and is easy to clean afterwards.')}</ul>`, { url: 'https://shop.example/' });
+    const single = parsePage(
+      `<ul>${review(1, 'Ann', 5, 'March 3, 2025', 'Crushes ice in seconds and is easy to clean afterwards.')}</ul>`,
+      { url: 'https://shop.example/' },
+    );
     expect(autoDetect(single).items).toEqual([]);
   });
 

@@ -91,7 +91,8 @@ export function findReviewBlocks(page: ParsedPage): Element[] {
     if (g.parentSig !== best.parentSig) continue;
     // Overlap either way (a variant inside a chosen block, or around one) disqualifies the group.
     const overlaps = g.members.some((m) => {
-      for (let p: Element | null = m; p; p = p.parent && p.parent.type === 'tag' ? (p.parent as Element) : null) if (chosenSet.has(p)) return true;
+      for (let p: Element | null = m; p; p = p.parent && p.parent.type === 'tag' ? (p.parent as Element) : null)
+        if (chosenSet.has(p)) return true;
       return countWithin(positions, (f.index.get(m) ?? 0) + 1, f.end.get(m) ?? 0) > 0;
     });
     if (overlaps) continue;
@@ -141,23 +142,26 @@ export function blockId(f: PageFeatures, block: Element): string | undefined {
 }
 
 /** Maps one review block to an item; undefined when it holds no text. */
-export function blockToItem(page: ParsedPage, f: PageFeatures, block: Element, skipNested?: (e: Element) => boolean): ExtractedItem | undefined {
+export function blockToItem(
+  page: ParsedPage,
+  f: PageFeatures,
+  block: Element,
+  skipNested?: (e: Element) => boolean,
+): ExtractedItem | undefined {
   const hidden = new Set<Element>();
   const inside = subtree(f, block).filter((e) => {
     if ((e.parent && hidden.has(e.parent as Element)) || isHidden(e)) {
       hidden.add(e);
       return false;
     }
-    return !skipNested || !skipNested(e);
+    return !skipNested?.(e);
   });
   const ratingEl = inside.find((e) => f.rating.has(e)) ?? (f.rating.has(block) ? block : undefined);
   const dateEl = inside.find((e) => f.date.has(e));
   const authorEl = inside.find((e) => f.author.has(e));
   const fields = new Set([ratingEl, dateEl, authorEl].filter((e): e is Element => !!e));
   const inField = (e: Element): boolean =>
-    [...fields].some((x) => x === e || isInside(x, e)) ||
-    (!!authorEl && isInside(e, authorEl)) ||
-    (!!dateEl && isInside(e, dateEl));
+    [...fields].some((x) => x === e || isInside(x, e)) || (!!authorEl && isInside(e, authorEl)) || (!!dateEl && isInside(e, dateEl));
 
   const titleEl = inside.find((e) => {
     if (inField(e) || (!TITLE_NAME.test(descriptor(e)) && !/^h[2-6]$/.test(e.name))) return false;
@@ -172,7 +176,8 @@ export function blockToItem(page: ParsedPage, f: PageFeatures, block: Element, s
 
   const skip = (e: Element): boolean => e === titleEl || e === locationEl || (!!skipNested && skipNested(e));
   const bodyEls = findBody(f, block, skip);
-  const exclude = (e: Element): boolean => skip(e) || f.rating.has(e) || f.date.has(e) || f.author.has(e) || isActionElement(e, nodeText(e, page));
+  const exclude = (e: Element): boolean =>
+    skip(e) || f.rating.has(e) || f.date.has(e) || f.author.has(e) || isActionElement(e, nodeText(e, page));
   const tops = [...hidden].filter((e) => !e.parent || !hidden.has(e.parent as Element));
   const body = bodyEls
     .map((e) => wholeText(textWithout(e, exclude), tops, exclude))
@@ -191,7 +196,7 @@ export function blockToItem(page: ParsedPage, f: PageFeatures, block: Element, s
     }
     if (!a?.url) {
       const link = authorEl.name === 'a' ? authorEl : inside.find((e) => e.name === 'a' && isInside(authorEl, e));
-      const authorUrl = resolveUrl(link?.attribs['href'], page.url);
+      const authorUrl = resolveUrl(link?.attribs.href, page.url);
       if (authorUrl) item.authorUrl = authorUrl;
     }
   }
@@ -209,8 +214,8 @@ export function blockToItem(page: ParsedPage, f: PageFeatures, block: Element, s
   const lang = bodyEls.map((e) => attr(e, 'lang')).find(Boolean) ?? attr(block, 'lang');
   if (lang) item.lang = lang;
   if (id) {
-    const permalink = inside.find((e) => e.name === 'a' && (e.attribs['href'] ?? '').includes(id));
-    const href = permalink?.attribs['href'];
+    const permalink = inside.find((e) => e.name === 'a' && (e.attribs.href ?? '').includes(id));
+    const href = permalink?.attribs.href;
     const url = resolveUrl(href, page.url);
     if (url) item.url = url;
   }

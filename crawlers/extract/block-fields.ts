@@ -9,11 +9,12 @@ import { normalizeWhitespace } from './text.js';
 
 const ACTION_TEXT =
   /^(?:reply|replies|report|report abuse|share|link|permalink|edit|delete|flag|quote|like|helpful|not helpful|yes|no|read more|read less|show more|show less|see more|see less|more|less|translate(?: review)?|translate review to english|mehr lesen|weiterlesen|antworten|antworte|melden|hilfreich|ответить|читать далее|пожаловаться|полезно|回复|举报|展开|收起|parent|next|prev|context|hide|\[[-+–]\])$/i;
-const ACTION_NAME = /(?:^|[\s_-])(?:reply|replies|actions?|toolbar|share|vote|votes|voting|helpful|report|flag|footer|meta|controls|buttons?|feedback|translate|expander-header|read-more)(?:$|[\s_-])/i;
+const ACTION_NAME =
+  /(?:^|[\s_-])(?:reply|replies|actions?|toolbar|share|vote|votes|voting|helpful|report|flag|footer|meta|controls|buttons?|feedback|translate|expander-header|read-more)(?:$|[\s_-])/i;
 
 /** Whether an element is a control (reply/report/helpful/read-more…) rather than content. */
 export function isActionElement(el: Element, text: string): boolean {
-  if (el.name === 'button' || el.attribs['role'] === 'button') return text.length < 60;
+  if (el.name === 'button' || el.attribs.role === 'button') return text.length < 60;
   if (text.length <= 40 && ACTION_TEXT.test(text.replace(/[|·•()]/g, '').trim())) return true;
   return text.length < 40 && ACTION_NAME.test(descriptor(el));
 }
@@ -89,7 +90,9 @@ export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => 
   for (const c of candidates) {
     const len = (f.textLen.get(c) ?? 0) - (holdsField(f, c) ? fieldTextLength(f, c) : 0);
     const linkLen = f.linkTextLen.get(c) ?? 0;
-    const named = /(?:^|[\s_-])(?:body|text|content|comment|description|message|review-?text|review-?body|copy|entry)(?:$|[\s_-])/i.test(descriptor(c));
+    const named = /(?:^|[\s_-])(?:body|text|content|comment|description|message|review-?text|review-?body|copy|entry)(?:$|[\s_-])/i.test(
+      descriptor(c),
+    );
     // Photo galleries carry captions that repeat the review; they are not the review.
     const gallery = countImages(c) >= 2 ? 0.3 : 1;
     const score = (len - linkLen) * (named ? 1.5 : 1) * (c.name === 'p' || c.name === 'blockquote' ? 1.2 : 1) * gallery;

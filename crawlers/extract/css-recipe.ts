@@ -74,7 +74,7 @@ export function extractWithRecipe(page: ParsedPage, recipe: CssRecipe): DomResul
     const author = textOf(page, first(scope, recipe.author));
     if (author) item.author = author;
     const linkEl = first(scope, recipe.authorLink);
-    const authorUrl = linkEl ? resolveUrl(linkEl.attribs['href'] ?? scope.find('a[href]').attr('href'), page.url) : undefined;
+    const authorUrl = linkEl ? resolveUrl(linkEl.attribs.href ?? scope.find('a[href]').attr('href'), page.url) : undefined;
     if (authorUrl) item.authorUrl = authorUrl;
     const location = textOf(page, first(scope, recipe.location));
     if (location) item.authorLocation = location.replace(/\n/g, ', ');
@@ -104,7 +104,7 @@ export function extractWithRecipe(page: ParsedPage, recipe: CssRecipe): DomResul
   if (recipe.nextPage) {
     try {
       $(recipe.nextPage).each((_, el) => {
-        const href = (isElement(el) ? el.attribs['href'] : undefined) ?? $(el).find('a[href]').attr('href');
+        const href = (isElement(el) ? el.attribs.href : undefined) ?? $(el).find('a[href]').attr('href');
         const url = resolveUrl(href, page.url);
         if (url && !nextPages.includes(url)) nextPages.push(url);
       });

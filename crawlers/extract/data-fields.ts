@@ -29,43 +29,189 @@ export function isDataObject(v: unknown): v is DataObject {
 }
 
 const TEXT_KEYS = [
-  'reviewtext', 'reviewbody', 'review_text', 'review_body', 'text', 'body', 'comment', 'commenttext', 'comment_text',
-  'content', 'message', 'reviewcontent', 'review_content', 'review', 'opinion', 'feedback', 'fulltext', 'plaintext',
-  'snippet', 'description', 'pros',
+  'reviewtext',
+  'reviewbody',
+  'review_text',
+  'review_body',
+  'text',
+  'body',
+  'comment',
+  'commenttext',
+  'comment_text',
+  'content',
+  'message',
+  'reviewcontent',
+  'review_content',
+  'review',
+  'opinion',
+  'feedback',
+  'fulltext',
+  'plaintext',
+  'snippet',
+  'description',
+  'pros',
 ];
 const NESTED_TEXT_KEYS = ['text', 'body', 'html', 'plain', 'plaintext', 'content', 'value', 'raw', 'markdown', 'full', 'original'];
 const TITLE_KEYS = ['title', 'headline', 'reviewtitle', 'review_title', 'subject', 'heading', 'summary'];
 const RATING_KEYS = [
-  'rating', 'ratingvalue', 'rating_value', 'stars', 'starrating', 'star_rating', 'overallrating', 'overall_rating',
-  'overall', 'reviewrating', 'userrating', 'user_rating', 'ratingscore', 'rate', 'score', 'grade', 'starcount',
+  'rating',
+  'ratingvalue',
+  'rating_value',
+  'stars',
+  'starrating',
+  'star_rating',
+  'overallrating',
+  'overall_rating',
+  'overall',
+  'reviewrating',
+  'userrating',
+  'user_rating',
+  'ratingscore',
+  'rate',
+  'score',
+  'grade',
+  'starcount',
 ];
-const BEST_KEYS = ['bestrating', 'best_rating', 'maxrating', 'max_rating', 'ratingscale', 'rating_scale', 'outof', 'out_of', 'scale', 'best', 'max'];
+const BEST_KEYS = [
+  'bestrating',
+  'best_rating',
+  'maxrating',
+  'max_rating',
+  'ratingscale',
+  'rating_scale',
+  'outof',
+  'out_of',
+  'scale',
+  'best',
+  'max',
+];
 const AUTHOR_KEYS = [
-  'author', 'user', 'reviewer', 'customer', 'consumer', 'owner', 'poster', 'creator', 'member', 'writer', 'submitter',
-  'userinfo', 'user_info', 'authorinfo', 'profile', 'by', 'account',
+  'author',
+  'user',
+  'reviewer',
+  'customer',
+  'consumer',
+  'owner',
+  'poster',
+  'creator',
+  'member',
+  'writer',
+  'submitter',
+  'userinfo',
+  'user_info',
+  'authorinfo',
+  'profile',
+  'by',
+  'account',
 ];
 const AUTHOR_NAME_KEYS = [
-  'authorname', 'author_name', 'username', 'user_name', 'reviewername', 'reviewer_name', 'nickname', 'usernickname',
-  'displayname', 'display_name', 'screenname', 'customername', 'customer_name', 'membername', 'postername',
+  'authorname',
+  'author_name',
+  'username',
+  'user_name',
+  'reviewername',
+  'reviewer_name',
+  'nickname',
+  'usernickname',
+  'displayname',
+  'display_name',
+  'screenname',
+  'customername',
+  'customer_name',
+  'membername',
+  'postername',
 ];
 const NAME_KEYS = [
-  'displayname', 'display_name', 'name', 'nickname', 'username', 'user_name', 'markupdisplayname', 'screenname',
-  'screen_name', 'fullname', 'full_name', 'publicname', 'login', 'handle',
+  'displayname',
+  'display_name',
+  'name',
+  'nickname',
+  'username',
+  'user_name',
+  'markupdisplayname',
+  'screenname',
+  'screen_name',
+  'fullname',
+  'full_name',
+  'publicname',
+  'login',
+  'handle',
 ];
 const LOCATION_KEYS = [
-  'displaylocation', 'location', 'userlocation', 'user_location', 'authorlocation', 'reviewerlocation', 'hometown',
-  'city', 'country', 'countrycode', 'country_code', 'region', 'place',
+  'displaylocation',
+  'location',
+  'userlocation',
+  'user_location',
+  'authorlocation',
+  'reviewerlocation',
+  'hometown',
+  'city',
+  'country',
+  'countrycode',
+  'country_code',
+  'region',
+  'place',
 ];
-const PERSON_URL_KEYS = ['profileurl', 'profile_url', 'userurl', 'user_url', 'url', 'link', 'href', 'profilelink', 'permalink', 'htmlurl', 'html_url'];
-const AUTHOR_URL_KEYS = ['authorurl', 'author_url', 'authorprofile', 'author_profile', 'userurl', 'user_url', 'profileurl', 'profile_url', 'reviewerurl', 'reviewer_url'];
-const ITEM_URL_KEYS = ['permalink', 'reviewurl', 'review_url', 'commenturl', 'url', 'link', 'href', 'shareurl', 'share_url', 'htmlurl', 'html_url'];
+const PERSON_URL_KEYS = [
+  'profileurl',
+  'profile_url',
+  'userurl',
+  'user_url',
+  'url',
+  'link',
+  'href',
+  'profilelink',
+  'permalink',
+  'htmlurl',
+  'html_url',
+];
+const AUTHOR_URL_KEYS = [
+  'authorurl',
+  'author_url',
+  'authorprofile',
+  'author_profile',
+  'userurl',
+  'user_url',
+  'profileurl',
+  'profile_url',
+  'reviewerurl',
+  'reviewer_url',
+];
+const ITEM_URL_KEYS = [
+  'permalink',
+  'reviewurl',
+  'review_url',
+  'commenturl',
+  'url',
+  'link',
+  'href',
+  'shareurl',
+  'share_url',
+  'htmlurl',
+  'html_url',
+];
 // Field names that end like a text field but hold labels ("buttonText", "altText").
-const NOT_TEXT = /(?:alt|button|link|label|cta|placeholder|tooltip|aria|title|hint|badge|display|short|preview|translated)_?(?:text|content|body)$/i;
+const NOT_TEXT =
+  /(?:alt|button|link|label|cta|placeholder|tooltip|aria|title|hint|badge|display|short|preview|translated)_?(?:text|content|body)$/i;
 const ID_KEYS = ['reviewid', 'review_id', 'commentid', 'comment_id', 'id', 'uuid', '_id', 'guid', 'encryptedreviewid', 'key'];
 const LANG_KEYS = ['language', 'lang', 'inlanguage', 'languagecode', 'language_code', 'locale'];
-const ITEM_KEYS = ['business', 'product', 'item', 'itemreviewed', 'listing', 'place', 'hotel', 'restaurant', 'app', 'productinfo', 'subject'];
-const PRODUCT_KEYS = /^(?:price|prices|sku|offers?|availability|brand|gtin\d*|mpn|reviewcount|ratingcount|aggregaterating|instock|currency|pricecurrency|listprice|saleprice|numberofreviews|reviews_count|review_count|ratings_count)$/;
-const DATE_EXCLUDE = /visit|experience|birth|expir|valid|upload|start|end|until|deadline|since|joined|last(?:login|seen|active)|updated|modified|edited/;
+const ITEM_KEYS = [
+  'business',
+  'product',
+  'item',
+  'itemreviewed',
+  'listing',
+  'place',
+  'hotel',
+  'restaurant',
+  'app',
+  'productinfo',
+  'subject',
+];
+const PRODUCT_KEYS =
+  /^(?:price|prices|sku|offers?|availability|brand|gtin\d*|mpn|reviewcount|ratingcount|aggregaterating|instock|currency|pricecurrency|listprice|saleprice|numberofreviews|reviews_count|review_count|ratings_count)$/;
+const DATE_EXCLUDE =
+  /visit|experience|birth|expir|valid|upload|start|end|until|deadline|since|joined|last(?:login|seen|active)|updated|modified|edited/;
 const DATE_PRIMARY = /publish|creat|submit|post|written|date$|^date|time$|^time|timestamp|^at$|_at$/;
 
 function lowerKeys(o: DataObject): Map<string, string> {
@@ -127,7 +273,7 @@ function locationOf(o: DataObject, ctx: DataContext): string | undefined {
   if (!found) return undefined;
   const [, v] = found;
   if (typeof v === 'string') return shortString(v, 100);
-  if (isDataObject(v)) return nameOf(v, ctx) ?? shortString(v['city'] ?? v['displayName'] ?? v['country']);
+  if (isDataObject(v)) return nameOf(v, ctx) ?? shortString(v.city ?? v.displayName ?? v.country);
   return undefined;
 }
 
@@ -173,7 +319,8 @@ function dateOf(o: DataObject, ctx: DataContext, depth = 0): string | undefined 
     if (typeof v === 'string' || typeof v === 'number') date = parseDate(v, ctx.dates);
     else if (Array.isArray(v) && typeof v[0] === 'number') date = parseDate(v[0], ctx.dates);
     // A "dates" object groups several stamps ({publishedDate, experiencedDate}); pick by the same rules.
-    else if (isDataObject(v)) date = parseDate(v['iso'] ?? v['value'] ?? v['seconds'] ?? v['date'], ctx.dates) ?? (depth < 1 ? dateOf(v, ctx, depth + 1) : undefined);
+    else if (isDataObject(v))
+      date = parseDate(v.iso ?? v.value ?? v.seconds ?? v.date, ctx.dates) ?? (depth < 1 ? dateOf(v, ctx, depth + 1) : undefined);
     if (!date) continue;
     if (DATE_PRIMARY.test(k)) return date;
     fallback ??= date;
@@ -201,7 +348,7 @@ export interface MappedReview {
 /** Maps a review-like object by field names; undefined when it holds no text or looks like a product. */
 export function mapDataObject(input: DataObject, ctx: DataContext): MappedReview | undefined {
   // GraphQL connections wrap each record as { node: {…} }.
-  const o = isDataObject(input['node']) && Object.keys(input).length <= 3 ? (input['node'] as DataObject) : input;
+  const o = isDataObject(input.node) && Object.keys(input).length <= 3 ? (input.node as DataObject) : input;
   const keys = lowerKeys(o);
   for (const k of keys.keys()) if (PRODUCT_KEYS.test(k)) return undefined;
 
@@ -228,7 +375,12 @@ export function mapDataObject(input: DataObject, ctx: DataContext): MappedReview
   if (!body || !textKey) return undefined;
   const item: ExtractedItem = { body };
 
-  const titleFound = pick(o, keys, TITLE_KEYS.filter((k) => k !== textKey), ctx);
+  const titleFound = pick(
+    o,
+    keys,
+    TITLE_KEYS.filter((k) => k !== textKey),
+    ctx,
+  );
   const title = titleFound ? shortString(titleFound[1], 300) : undefined;
   if (title && title !== body) item.title = title;
 
@@ -249,9 +401,7 @@ export function mapDataObject(input: DataObject, ctx: DataContext): MappedReview
   const person = authorObj && isDataObject(authorObj[1]) ? (authorObj[1] as DataObject) : undefined;
   const location = (person && locationOf(person, ctx)) ?? locationOf(o, ctx);
   if (location) item.authorLocation = location;
-  const authorUrl =
-    (person && urlOf(person, ctx)) ??
-    urlOf(o, ctx, AUTHOR_URL_KEYS);
+  const authorUrl = (person && urlOf(person, ctx)) ?? urlOf(o, ctx, AUTHOR_URL_KEYS);
   if (authorUrl) item.authorUrl = authorUrl;
 
   const date = dateOf(o, ctx);
@@ -269,7 +419,7 @@ export function mapDataObject(input: DataObject, ctx: DataContext): MappedReview
   const thing = pick(o, keys, ITEM_KEYS, ctx);
   if (thing && isDataObject(thing[1])) {
     const t = thing[1] as DataObject;
-    const name = shortString(t['name'] ?? t['title'] ?? t['displayName'], 200);
+    const name = shortString(t.name ?? t.title ?? t.displayName, 200);
     if (name) item.itemName = name;
   }
 
@@ -283,10 +433,36 @@ export function mapDataObject(input: DataObject, ctx: DataContext): MappedReview
 /** Reads an aggregate rating from a data object stating an average and a count; undefined otherwise. */
 export function aggregateOf(o: DataObject): { ratingValue: number; count: number } | undefined {
   const keys = lowerKeys(o);
-  const avgKey = ['averagerating', 'average_rating', 'avgrating', 'avg_rating', 'ratingaverage', 'rating_average', 'averagescore', 'overallrating', 'ratingvalue', 'rating', 'stars']
+  const avgKey = [
+    'averagerating',
+    'average_rating',
+    'avgrating',
+    'avg_rating',
+    'ratingaverage',
+    'rating_average',
+    'averagescore',
+    'overallrating',
+    'ratingvalue',
+    'rating',
+    'stars',
+  ]
     .map((k) => keys.get(k))
     .find((k) => k !== undefined);
-  const countKey = ['reviewcount', 'review_count', 'reviewscount', 'reviews_count', 'totalreviews', 'total_reviews', 'numreviews', 'num_reviews', 'numberofreviews', 'ratingcount', 'rating_count', 'totalreviewcount', 'ratingscount']
+  const countKey = [
+    'reviewcount',
+    'review_count',
+    'reviewscount',
+    'reviews_count',
+    'totalreviews',
+    'total_reviews',
+    'numreviews',
+    'num_reviews',
+    'numberofreviews',
+    'ratingcount',
+    'rating_count',
+    'totalreviewcount',
+    'ratingscount',
+  ]
     .map((k) => keys.get(k))
     .find((k) => k !== undefined);
   if (!avgKey || !countKey) return undefined;

@@ -74,7 +74,15 @@ describe('parseDate', () => {
   });
 
   it('returns undefined for non-dates', () => {
-    for (const s of ['', 'Great product', '£12.99', '4.5 out of 5', 'Top 5 2020', '31/02/2024', 'I bought it today and love how quiet it is']) {
+    for (const s of [
+      '',
+      'Great product',
+      '£12.99',
+      '4.5 out of 5',
+      'Top 5 2020',
+      '31/02/2024',
+      'I bought it today and love how quiet it is',
+    ]) {
       expect(parseDate(s, { referenceDate: ref })).toBeUndefined();
     }
     expect(parseDate(undefined)).toBeUndefined();

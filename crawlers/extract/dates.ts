@@ -22,15 +22,62 @@ function addMonths(names: string[][]): void {
   });
 }
 addMonths([
-  ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'января', 'январь', 'янв', 'gennaio', 'gen', 'januari', 'janeiro'],
-  ['february', 'feb', 'februar', 'feber', 'février', 'févr', 'fevr', 'febrero', 'февраля', 'февраль', 'фев', 'февр', 'febbraio', 'februari', 'fevereiro', 'fev'],
+  [
+    'january',
+    'jan',
+    'januar',
+    'jänner',
+    'janvier',
+    'janv',
+    'enero',
+    'ene',
+    'января',
+    'январь',
+    'янв',
+    'gennaio',
+    'gen',
+    'januari',
+    'janeiro',
+  ],
+  [
+    'february',
+    'feb',
+    'februar',
+    'feber',
+    'février',
+    'févr',
+    'fevr',
+    'febrero',
+    'февраля',
+    'февраль',
+    'фев',
+    'февр',
+    'febbraio',
+    'februari',
+    'fevereiro',
+    'fev',
+  ],
   ['march', 'mar', 'märz', 'maerz', 'mär', 'mars', 'marzo', 'марта', 'март', 'мар', 'maart', 'março', 'marco'],
   ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'апреля', 'апрель', 'апр', 'aprile'],
   ['may', 'mai', 'mayo', 'мая', 'май', 'maggio', 'mei', 'maio'],
   ['june', 'jun', 'juni', 'juin', 'junio', 'июня', 'июнь', 'июн', 'giugno', 'junho'],
   ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'июля', 'июль', 'июл', 'luglio', 'lug', 'julho'],
   ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'августа', 'август', 'авг', 'augustus'],
-  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'сентября', 'сентябрь', 'сен', 'сент', 'settembre', 'set', 'setembro'],
+  [
+    'september',
+    'sep',
+    'sept',
+    'septembre',
+    'septiembre',
+    'setiembre',
+    'сентября',
+    'сентябрь',
+    'сен',
+    'сент',
+    'settembre',
+    'set',
+    'setembro',
+  ],
   ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'октября', 'октябрь', 'окт', 'ottobre', 'ott', 'outubro', 'out'],
   ['november', 'nov', 'novembre', 'noviembre', 'ноября', 'ноябрь', 'ноя', 'нояб', 'novembro'],
   ['december', 'dec', 'dezember', 'dez', 'décembre', 'déc', 'diciembre', 'dic', 'декабря', 'декабрь', 'дек', 'dicembre', 'dezembro'],
@@ -61,7 +108,10 @@ function timeAfter(text: string, m: RegExpExecArray): [string, string, string | 
   return t ? [t[1]!, t[2]!, t[3], t[4]] : [];
 }
 const MONTH_FIRST = new RegExp(`(?:^|[^\\p{L}])${MONTH_WORD}\\s+${DAY},?\\s+(\\d{4})${TIME}`, 'giu');
-const DAY_FIRST = new RegExp(`(?:^|[^\\p{L}\\d])${DAY}\\.?\\s*(?:de\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?(\\d{4})(?:\\s*г\\.?)?${TIME}`, 'giu');
+const DAY_FIRST = new RegExp(
+  `(?:^|[^\\p{L}\\d])${DAY}\\.?\\s*(?:de\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?(\\d{4})(?:\\s*г\\.?)?${TIME}`,
+  'giu',
+);
 
 const UNIT_MS: Record<string, number> = {
   second: 1000,
@@ -84,9 +134,39 @@ const UNIT_WORDS: [RegExp, Unit][] = [
 ];
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  einem: 1, einer: 1, ein: 1, eine: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10,
-  один: 1, одну: 1, одна: 1, два: 2, две: 2, три: 3, четыре: 4, пять: 5,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  einem: 1,
+  einer: 1,
+  ein: 1,
+  eine: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  один: 1,
+  одну: 1,
+  одна: 1,
+  два: 2,
+  две: 2,
+  три: 3,
+  четыре: 4,
+  пять: 5,
 };
 
 const RELATIVE: RegExp[] = [
@@ -184,7 +264,10 @@ function withFormat(text: string, format: string): string | undefined {
   let source = '';
   let last = 0;
   for (let m = tokenRe.exec(format); m; m = tokenRe.exec(format)) {
-    source += format.slice(last, m.index).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    source += format
+      .slice(last, m.index)
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\s+/g, '\\s+');
     last = m.index + m[0].length;
     const t = m[0];
     groups.push(t);
@@ -228,7 +311,9 @@ export function parseDate(input: unknown, opts: DateOptions = {}): string | unde
   if (iso) {
     const [, y, mo, d, h, mi, s, frac, zone] = iso;
     if (zone && h !== undefined) {
-      const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${frac ?? ''}${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`);
+      const date = new Date(
+        `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${frac ?? ''}${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`,
+      );
       if (!Number.isNaN(date.getTime())) return date.toISOString();
     }
     const out = formatDate(Number(y), Number(mo), Number(d), h, mi, s);
@@ -288,4 +373,3 @@ export function parseDate(input: unknown, opts: DateOptions = {}): string | unde
 
   return relative(text, opts.referenceDate ?? new Date());
 }
-

@@ -29,7 +29,9 @@ describe('decodeBody', () => {
     expect(decodeBody(iconv.encode(russian, 'windows-1251'))).toBe(russian);
     expect(decodeBody(iconv.encode(chinese, 'gb18030'))).toBe(chinese);
     expect(decodeBody(iconv.encode(japanese, 'shift_jis'))).toBe(japanese);
-    expect(decodeBody(iconv.encode('Très bon café, crème brûlée parfaite à côté.', 'windows-1252'))).toBe('Très bon café, crème brûlée parfaite à côté.');
+    expect(decodeBody(iconv.encode('Très bon café, crème brûlée parfaite à côté.', 'windows-1252'))).toBe(
+      'Très bon café, crème brûlée parfaite à côté.',
+    );
   });
 
   it('reads bytes that are not the UTF-8 they claim to be as what they are', () => {

@@ -70,9 +70,39 @@ export function parsePage(html: string, opts: ParsePageOptions): ParsedPage {
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'object', 'select']);
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
-  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p',
-  'pre', 'section', 'table', 'td', 'th', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
 ]);
 
 /** Whether a node is an element (tags, scripts and styles alike). */
@@ -129,26 +159,27 @@ export function textLength(node: AnyNode): number {
   return n;
 }
 
-const HIDDEN_CLASS = /^(?:hidden|u-hidden|aok-hidden|d-none|is-hidden|visually-hidden|sr-only|screen-reader-text|offscreen|hide|js-hidden|invisible|a-hidden)$/i;
+const HIDDEN_CLASS =
+  /^(?:hidden|u-hidden|aok-hidden|d-none|is-hidden|visually-hidden|sr-only|screen-reader-text|offscreen|hide|js-hidden|invisible|a-hidden)$/i;
 
 /** Whether an element is hidden from readers (hidden attribute, display:none, hiding or screen-reader-only classes). */
 export function isHidden(el: Element): boolean {
   const a = el.attribs;
-  if (a['hidden'] !== undefined || a['aria-hidden'] === 'true') return true;
-  if (a['style'] && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a['style'])) return true;
+  if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
+  if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) return true;
   return classTokens(el).some((c) => HIDDEN_CLASS.test(c));
 }
 
 /** Class tokens of an element. */
 export function classTokens(el: Element): string[] {
-  const cls = el.attribs['class'];
+  const cls = el.attribs.class;
   return cls ? cls.split(/\s+/).filter(Boolean) : [];
 }
 
 /** Every attribute value that names what an element is (class, id, itemprop, data-* hooks, role). */
 export function descriptor(el: Element): string {
   const a = el.attribs;
-  let s = `${a['class'] ?? ''} ${a['id'] ?? ''} ${a['itemprop'] ?? ''} ${a['property'] ?? ''}`;
+  let s = `${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''} ${a.property ?? ''}`;
   for (const [k, v] of Object.entries(a)) {
     if (k.startsWith('data-') && v.length < 60 && /^[\w-]+$/.test(v)) s += ` ${v}`;
     if (k.startsWith('data-') && k.length > 5) s += ` ${k.slice(5)}`;
@@ -256,7 +287,7 @@ function cssEscape(ident: string): string {
 
 /** A CSS selector that identifies an element well enough for a browser crawl to click it. */
 export function selectorFor(el: Element): string {
-  const id = el.attribs['id'];
+  const id = el.attribs.id;
   if (id && !/\d{3,}/.test(id)) return `#${cssEscape(id)}`;
   const classes = classTokens(el).filter((c) => !/\d{3,}/.test(c));
   if (classes.length) return `${el.name}${classes.map((c) => `.${cssEscape(c)}`).join('')}`;

@@ -12,8 +12,22 @@ describe('extractEmbeddedJson', () => {
         pageProps: {
           product: { name: 'Kettle', price: 30, description: 'A fine steel kettle for every kitchen counter.' },
           reviews: [
-            { id: 11, rating: 5, title: 'Fast', text: 'Boils a litre in two minutes, very quiet.', createdAt: '2024-02-03T10:00:00Z', user: { nickname: 'ann_k', location: 'Leeds', profileUrl: '/users/ann_k' } },
-            { id: 12, rating: 2, title: 'Leaks', text: 'The lid leaks steam onto my hand.', createdAt: '2024-02-05T10:00:00Z', user: { nickname: 'bob' } },
+            {
+              id: 11,
+              rating: 5,
+              title: 'Fast',
+              text: 'Boils a litre in two minutes, very quiet.',
+              createdAt: '2024-02-03T10:00:00Z',
+              user: { nickname: 'ann_k', location: 'Leeds', profileUrl: '/users/ann_k' },
+            },
+            {
+              id: 12,
+              rating: 2,
+              title: 'Leaks',
+              text: 'The lid leaks steam onto my hand.',
+              createdAt: '2024-02-05T10:00:00Z',
+              user: { nickname: 'bob' },
+            },
           ],
         },
       },
@@ -30,7 +44,14 @@ describe('extractEmbeddedJson', () => {
         publishedAt: '2024-02-03T10:00:00.000Z',
         siteId: '11',
       },
-      { body: 'The lid leaks steam onto my hand.', title: 'Leaks', rating: { value: 2, best: 5, worst: 1 }, author: 'bob', publishedAt: '2024-02-05T10:00:00.000Z', siteId: '12' },
+      {
+        body: 'The lid leaks steam onto my hand.',
+        title: 'Leaks',
+        rating: { value: 2, best: 5, worst: 1 },
+        author: 'bob',
+        publishedAt: '2024-02-05T10:00:00.000Z',
+        siteId: '12',
+      },
     ]);
   });
 
@@ -39,8 +60,20 @@ describe('extractEmbeddedJson', () => {
       ROOT_QUERY: { product: { __ref: 'Product:1' } },
       'Product:1': { __typename: 'Product', name: 'Tent', sku: 'T1' },
       'User:7': { __typename: 'User', displayName: 'Kim', city: 'Oslo' },
-      'Review:1': { __typename: 'Review', body: 'Kept us dry during a night of storms.', stars: 4, author: { __ref: 'User:7' }, submittedAt: 1700000000 },
-      'Review:2': { __typename: 'Review', body: 'Poles snapped on the second trip out.', stars: 1, author: { __ref: 'User:7' }, submittedAt: 1700100000 },
+      'Review:1': {
+        __typename: 'Review',
+        body: 'Kept us dry during a night of storms.',
+        stars: 4,
+        author: { __ref: 'User:7' },
+        submittedAt: 1700000000,
+      },
+      'Review:2': {
+        __typename: 'Review',
+        body: 'Poles snapped on the second trip out.',
+        stars: 1,
+        author: { __ref: 'User:7' },
+        submittedAt: 1700100000,
+      },
     };
     const result = extractEmbeddedJson(page(`<script>window.__APOLLO_STATE__ = ${JSON.stringify(state)};</script>`));
     expect(result.items.map((i) => [i.author, i.authorLocation, i.rating?.value, i.publishedAt])).toEqual([
@@ -65,18 +98,33 @@ describe('extractEmbeddedJson', () => {
   });
 
   it('does not take product lists, navigation or vote scores for reviews', () => {
-    const products = { items: [
-      { name: 'Kettle', description: 'A fine steel kettle for every kitchen counter.', price: 30, rating: 4.5, reviewCount: 12 },
-      { name: 'Toaster', description: 'Four slots and a bagel mode for busy mornings.', price: 45, rating: 4.1, reviewCount: 30 },
-    ] };
-    const nav = { links: [{ title: 'Home', url: '/' }, { title: 'About us', url: '/about' }] };
-    expect(extractEmbeddedJson(page(`<script type="application/json">${JSON.stringify(products)}</script><script type="application/json">${JSON.stringify(nav)}</script>`)).items).toEqual([]);
+    const products = {
+      items: [
+        { name: 'Kettle', description: 'A fine steel kettle for every kitchen counter.', price: 30, rating: 4.5, reviewCount: 12 },
+        { name: 'Toaster', description: 'Four slots and a bagel mode for busy mornings.', price: 45, rating: 4.1, reviewCount: 30 },
+      ],
+    };
+    const nav = {
+      links: [
+        { title: 'Home', url: '/' },
+        { title: 'About us', url: '/about' },
+      ],
+    };
+    expect(
+      extractEmbeddedJson(
+        page(
+          `<script type="application/json">${JSON.stringify(products)}</script><script type="application/json">${JSON.stringify(nav)}</script>`,
+        ),
+      ).items,
+    ).toEqual([]);
 
     const posts = reviewsFromData(
-      { children: [
-        { author: 'u1', body: 'This thread is a goldmine of tips, thanks all.', score: 57, created_utc: 1700000000 },
-        { author: 'u2', body: 'Second this, the pinned comment saved me hours.', score: 3, created_utc: 1700000500 },
-      ] },
+      {
+        children: [
+          { author: 'u1', body: 'This thread is a goldmine of tips, thanks all.', score: 57, created_utc: 1700000000 },
+          { author: 'u2', body: 'Second this, the pinned comment saved me hours.', score: 3, created_utc: 1700000500 },
+        ],
+      },
       { url: 'https://forum.example/t/1' },
     );
     expect(posts.items).toHaveLength(2);
@@ -104,7 +152,13 @@ describe('reviewsFromData on saved scraper outputs (field mapping without site-s
     expect(trustpilot.every((i) => i.rating && i.publishedAt && i.body)).toBe(true);
     const appStore = reviewsFromData(json('app-store_reviews.json'), { url: 'https://apps.apple.com/' }).items;
     expect(appStore.length).toBeGreaterThanOrEqual(49);
-    expect(appStore[0]).toMatchObject({ author: 'Pyschotic Gamer', title: 'Addicted', body: 'Worth the money', rating: { value: 5, best: 5 }, siteId: '14367092261' });
+    expect(appStore[0]).toMatchObject({
+      author: 'Pyschotic Gamer',
+      title: 'Addicted',
+      body: 'Worth the money',
+      rating: { value: 5, best: 5 },
+      siteId: '14367092261',
+    });
     const bestBuy = reviewsFromData(json('bestbuy_reviews.json'), { url: 'https://www.bestbuy.com/' }).items;
     expect(bestBuy).toHaveLength(60);
     expect(bestBuy.every((i) => i.rating?.best === 5)).toBe(true);

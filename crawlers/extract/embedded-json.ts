@@ -29,9 +29,9 @@ function makeDeref(root: unknown): (v: unknown) => unknown {
   const map = isDataObject(root) ? root : undefined;
   return (v: unknown): unknown => {
     if (!map || !isDataObject(v)) return v;
-    const ref = v['__ref'];
+    const ref = v.__ref;
     if (typeof ref === 'string') return map[ref] ?? v;
-    if (v['type'] === 'id' && typeof v['id'] === 'string' && 'generated' in v) return map[v['id']] ?? v;
+    if (v.type === 'id' && typeof v.id === 'string' && 'generated' in v) return map[v.id] ?? v;
     return v;
   };
 }
@@ -93,7 +93,11 @@ export function reviewsFromData(value: unknown, opts: DataOptions): { items: Ext
     if (Array.isArray(v)) {
       const objects = v.map((x) => ctx.deref(x)).filter(isDataObject);
       if (objects.length >= v.length * 0.5 && objects.length) {
-        const found = evaluate(objects.filter((o) => !claimed.has(o)), key, ctx);
+        const found = evaluate(
+          objects.filter((o) => !claimed.has(o)),
+          key,
+          ctx,
+        );
         if (found.length) {
           accept(found, key, parent);
           for (const o of objects) claimed.add(o);
@@ -120,7 +124,7 @@ export function reviewsFromData(value: unknown, opts: DataOptions): { items: Ext
     const groups = new Map<string, DataObject[]>();
     for (const [k, child] of Object.entries(v)) {
       if (!isDataObject(child) || claimed.has(child)) continue;
-      const typename = typeof child['__typename'] === 'string' ? child['__typename'] : /^[A-Za-z]+:/.test(k) ? k.split(':')[0] : undefined;
+      const typename = typeof child.__typename === 'string' ? child.__typename : /^[A-Za-z]+:/.test(k) ? k.split(':')[0] : undefined;
       if (typename) {
         const list = groups.get(typename) ?? [];
         list.push(child);
@@ -149,8 +153,8 @@ export function pageDataBlobs(page: ParsedPage): unknown[] {
   const budget = { chars: 20_000_000 };
   for (const el of allElements(page)) {
     if (el.name === 'script') {
-      if (el.attribs['src']) continue;
-      const type = (el.attribs['type'] ?? '').trim().toLowerCase();
+      if (el.attribs.src) continue;
+      const type = (el.attribs.type ?? '').trim().toLowerCase();
       if (type.includes('ld+json')) continue;
       const code = scriptText(el);
       if (type.includes('json')) {

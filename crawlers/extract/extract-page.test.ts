@@ -147,7 +147,12 @@ describe('extractPage on saved real pages (no page-specific code)', () => {
     const comments = page.items.filter((i) => i.siteId !== '4705067');
     expect(comments).toHaveLength(45);
     const byId = new Map(page.items.map((i) => [i.siteId, i]));
-    expect(byId.get('4705763')).toMatchObject({ author: 'seldo', body: 'TEST! TEST! TEST!', publishedAt: '2012-10-27T08:00:00.000Z', parentSiteId: '4705067' });
+    expect(byId.get('4705763')).toMatchObject({
+      author: 'seldo',
+      body: 'TEST! TEST! TEST!',
+      publishedAt: '2012-10-27T08:00:00.000Z',
+      parentSiteId: '4705067',
+    });
     expect(byId.get('4705841')).toMatchObject({ author: 'cperciva', parentSiteId: '4705763' });
     expect(byId.get('4706034')).toMatchObject({ author: 'antirez', parentSiteId: '4705841', publishedAt: '2012-10-27T11:36:00.000Z' });
     // Every parent is an item of the page.
@@ -197,7 +202,13 @@ describe('extractPage on small pages', () => {
        <a class="more" href="?page=2">more</a>`,
       {
         url: 'https://shop.example/reviews',
-        recipe: { container: '.r', author: '.who', body: '.txt', rating: { selector: '.stars', scale: 5, mode: 'value' }, nextPage: 'a.more' },
+        recipe: {
+          container: '.r',
+          author: '.who',
+          body: '.txt',
+          rating: { selector: '.stars', scale: 5, mode: 'value' },
+          nextPage: 'a.more',
+        },
       },
     );
     expect(page.strategies).toEqual(['css-recipe']);
@@ -221,7 +232,9 @@ describe('extractPage on small pages', () => {
     );
     expect(shell).toMatchObject({ blocked: false, items: [], looksLikeReviews: true });
 
-    const plain = extractPage('<html><body><h1>About us</h1><p>We make kettles since 1990.</p></body></html>', { url: 'https://shop.example/about' });
+    const plain = extractPage('<html><body><h1>About us</h1><p>We make kettles since 1990.</p></body></html>', {
+      url: 'https://shop.example/about',
+    });
     expect(plain.looksLikeReviews).toBe(false);
   });
 

@@ -22,7 +22,8 @@ import type { ExtractedAggregate, ExtractedItem, ExtractedPage, ExtractOptions, 
 function identity(item: ExtractedItem): string {
   const text = textKey(item.body);
   // Rating-only reviews have no text to compare: their author, date and rating identify them.
-  if (text.length < 3) return `~${(item.author ?? '').toLowerCase()}|${item.publishedAt ?? ''}|${item.rating?.value ?? ''}|${textKey(item.title ?? '')}`;
+  if (text.length < 3)
+    return `~${(item.author ?? '').toLowerCase()}|${item.publishedAt ?? ''}|${item.rating?.value ?? ''}|${textKey(item.title ?? '')}`;
   return text;
 }
 
@@ -36,9 +37,7 @@ export function mergeItems(groups: ExtractedItem[][]): ExtractedItem[] {
       const key = identity(item);
       const sameId = item.siteId ? bySiteId.get(item.siteId) : undefined;
       const candidates = byKey.get(key) ?? [];
-      const match =
-        sameId ??
-        candidates.find((c) => !c.author || !item.author || c.author.toLowerCase() === item.author.toLowerCase());
+      const match = sameId ?? candidates.find((c) => !c.author || !item.author || c.author.toLowerCase() === item.author.toLowerCase());
       if (match) {
         // Later strategies fill what earlier ones left out; they never overwrite.
         for (const [k, v] of Object.entries(item) as [keyof ExtractedItem, unknown][]) {
@@ -71,7 +70,10 @@ function feedPage(body: string, url: string): ExtractedPage {
 /** Extracts reviews, comments and page facts from one fetched page (HTML, or an RSS/Atom feed). */
 export function extractPage(html: string, opts: ExtractOptions): ExtractedPage {
   if (isFeed(html)) return feedPage(html, opts.url);
-  return extractParsed(parsePage(html, { url: opts.url, ...(opts.referenceDate !== undefined ? { referenceDate: opts.referenceDate } : {}) }), opts);
+  return extractParsed(
+    parsePage(html, { url: opts.url, ...(opts.referenceDate !== undefined ? { referenceDate: opts.referenceDate } : {}) }),
+    opts,
+  );
 }
 
 /** Extracts from a page already parsed with `parsePage` (the crawler parses once and shares it). */

@@ -56,11 +56,13 @@ export function subtree(f: PageFeatures, el: Element): Element[] {
   return f.order.slice(start + 1, end);
 }
 
-const AUTHOR_NAME = /(?:^|[\s_-])(?:author|authors|user|username|user-name|reviewer|reviewer-name|byline|by|profile-name|nickname|nick|customer|member|poster|commenter|hnuser|fn|reviewer_name|user_name|screen-name|display-name)(?:$|[\s_-])|author|reviewer|username|nickname|commenter|profile-?name/;
+const AUTHOR_NAME =
+  /(?:^|[\s_-])(?:author|authors|user|username|user-name|reviewer|reviewer-name|byline|by|profile-name|nickname|nick|customer|member|poster|commenter|hnuser|fn|reviewer_name|user_name|screen-name|display-name)(?:$|[\s_-])|author|reviewer|username|nickname|commenter|profile-?name/;
 const DATE_NAME = /date|time|posted|published|timestamp|(?:^|[\s_-])age(?:$|[\s_-])|ago|when/;
 const DATE_HINT = /\d|ago|yesterday|today|gestern|heute|вчера|сегодня|назад|前|刚|剛|hier|ayer/i;
 const PROFILE_HINT = /user|profile|member|reviewer|people|author|customer|\/u\/|\/~|\/@/i;
-const NOT_AUTHOR = /^(?:reply|report|share|link|permalink|edit|delete|flag|vote|helpful|follow|message|more|login|log in|sign in|sign up|register|profile|view profile|antworten|ответить|回复|\d+)$/i;
+const NOT_AUTHOR =
+  /^(?:reply|report|share|link|permalink|edit|delete|flag|vote|helpful|follow|message|more|login|log in|sign in|sign up|register|profile|view profile|antworten|ответить|回复|\d+)$/i;
 
 function directText(el: Element): string {
   let s = '';
@@ -115,7 +117,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     const isLink = el.name === 'a';
 
     let rated = false;
-    if (!inRating && (isRatingNamed(el) || el.attribs['aria-label'] || el.attribs['title'] || /[★☆⭐]|out of|von \d|из \d/.test(own))) {
+    if (!inRating && (isRatingNamed(el) || el.attribs['aria-label'] || el.attribs.title || /[★☆⭐]|out of|von \d|из \d/.test(own))) {
       const text = own.length <= 60 ? own : undefined;
       const r = ratingFromElement(el, text) ?? (isRatingNamed(el) ? parseRatingText(shortText(el, 60) ?? '') : undefined);
       if (r) {
@@ -144,13 +146,16 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
 
     let authored = false;
     if (!inAuthor) {
-      const rawHref = isLink ? el.attribs['href'] : undefined;
+      const rawHref = isLink ? el.attribs.href : undefined;
       // Parsing every link as a URL is the slowest part of this pass: pre-filter by a cheap test.
       const href = rawHref && PROFILE_HINT.test(rawHref) ? resolveUrl(rawHref, page.url) : undefined;
       const profile = href !== undefined && isProfileUrl(href);
-      if (profile || AUTHOR_NAME.test(desc) || el.attribs['rel'] === 'author') {
+      if (profile || AUTHOR_NAME.test(desc) || el.attribs.rel === 'author') {
         const text = shortText(el, 60);
-        const name = text?.replace(/^(?:by|von|от|posted by)\s+/i, '').replace(/\s*(?:says|said|wrote|schreibt|meint|sagt|dit|dice|scrive|пишет|говорит|написал\S*)\s*:?$/i, '').trim();
+        const name = text
+          ?.replace(/^(?:by|von|от|posted by)\s+/i, '')
+          .replace(/\s*(?:says|said|wrote|schreibt|meint|sagt|dit|dice|scrive|пишет|говорит|написал\S*)\s*:?$/i, '')
+          .trim();
         if (name && name.length >= 2 && !NOT_AUTHOR.test(name) && !/^[\d\s.,:/-]+$/.test(name)) {
           f.author.set(el, profile ? { name, url: href } : { name });
           authored = true;

@@ -58,14 +58,18 @@ function atomLink(v: unknown): string | undefined {
 
 function personName(v: unknown): string | undefined {
   const names = toArray(v)
-    .map((p) => (isNode(p) ? text(p['name']) ?? text(p) : text(p)))
+    .map((p) => (isNode(p) ? (text(p.name) ?? text(p)) : text(p)))
     .filter((n): n is string => !!n);
   return names.length ? names.join(', ') : undefined;
 }
 
 /** Whether a text is an RSS or Atom feed (by its root element). */
 export function isFeed(body: string): boolean {
-  const head = body.slice(0, 2000).replace(/<\?xml[^>]*\?>/, '').replace(/<!--[\s\S]*?-->/g, '').trimStart();
+  const head = body
+    .slice(0, 2000)
+    .replace(/<\?xml[^>]*\?>/, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .trimStart();
   return /^<(?:rss|feed|rdf:RDF|RDF)[\s>]/i.test(head);
 }
 
@@ -77,28 +81,28 @@ export function extractFeed(xml: string, url: string): ExtractedItem[] {
   } catch {
     return [];
   }
-  const rss = isNode(doc['rss']) ? doc['rss'] : undefined;
-  const rdf = (isNode(doc['rdf:RDF']) ? doc['rdf:RDF'] : isNode(doc['RDF']) ? doc['RDF'] : undefined) as Node | undefined;
-  const atom = isNode(doc['feed']) ? doc['feed'] : undefined;
+  const rss = isNode(doc.rss) ? doc.rss : undefined;
+  const rdf = (isNode(doc['rdf:RDF']) ? doc['rdf:RDF'] : isNode(doc.RDF) ? doc.RDF : undefined) as Node | undefined;
+  const atom = isNode(doc.feed) ? doc.feed : undefined;
   const items: ExtractedItem[] = [];
 
   if (rss || rdf) {
-    const channel = (rss ? toArray(rss['channel'])[0] : rdf?.['channel']) as Node | undefined;
-    const lang = text(channel?.['language']) ?? text(channel?.['dc:language']);
-    const entries = rss ? toArray(isNode(channel) ? channel['item'] : undefined) : toArray(rdf?.['item']);
+    const channel = (rss ? toArray(rss.channel)[0] : rdf?.channel) as Node | undefined;
+    const lang = text(channel?.language) ?? text(channel?.['dc:language']);
+    const entries = rss ? toArray(isNode(channel) ? channel.item : undefined) : toArray(rdf?.item);
     for (const entry of entries.filter(isNode)) {
-      const body = ownText(text(entry['content:encoded']) ?? text(entry['description']) ?? '');
-      const title = text(entry['title']);
+      const body = ownText(text(entry['content:encoded']) ?? text(entry.description) ?? '');
+      const title = text(entry.title);
       if (!body && !title) continue;
       const item: ExtractedItem = { body };
       if (title) item.title = title;
-      const link = resolveUrl(text(entry['link']) ?? (typeof entry['@_rdf:about'] === 'string' ? entry['@_rdf:about'] : undefined), url);
+      const link = resolveUrl(text(entry.link) ?? (typeof entry['@_rdf:about'] === 'string' ? entry['@_rdf:about'] : undefined), url);
       if (link) item.url = link;
-      const author = text(entry['dc:creator']) ?? text(entry['author']);
+      const author = text(entry['dc:creator']) ?? text(entry.author);
       if (author) item.author = author;
-      const date = parseDate(text(entry['pubDate']) ?? text(entry['dc:date']) ?? text(entry['dcterms:issued']) ?? text(entry['published']));
+      const date = parseDate(text(entry.pubDate) ?? text(entry['dc:date']) ?? text(entry['dcterms:issued']) ?? text(entry.published));
       if (date) item.publishedAt = date;
-      const guid = text(entry['guid']) ?? (typeof entry['@_rdf:about'] === 'string' ? entry['@_rdf:about'] : undefined) ?? link;
+      const guid = text(entry.guid) ?? (typeof entry['@_rdf:about'] === 'string' ? entry['@_rdf:about'] : undefined) ?? link;
       if (guid) item.siteId = guid;
       const itemLang = text(entry['dc:language']) ?? lang;
       if (itemLang) item.lang = itemLang;
@@ -109,23 +113,23 @@ export function extractFeed(xml: string, url: string): ExtractedItem[] {
 
   if (atom) {
     const lang = typeof atom['@_xml:lang'] === 'string' ? atom['@_xml:lang'] : undefined;
-    const feedAuthor = personName(atom['author']);
-    for (const entry of toArray(atom['entry']).filter(isNode)) {
-      const body = ownText(text(entry['content']) ?? text(entry['summary']) ?? '');
-      const title = text(entry['title']);
+    const feedAuthor = personName(atom.author);
+    for (const entry of toArray(atom.entry).filter(isNode)) {
+      const body = ownText(text(entry.content) ?? text(entry.summary) ?? '');
+      const title = text(entry.title);
       if (!body && !title) continue;
       const item: ExtractedItem = { body };
       if (title) item.title = title;
-      const link = resolveUrl(atomLink(entry['link']), url);
+      const link = resolveUrl(atomLink(entry.link), url);
       if (link) item.url = link;
-      const author = personName(entry['author']) ?? feedAuthor;
+      const author = personName(entry.author) ?? feedAuthor;
       if (author) item.author = author;
-      const firstAuthor = toArray(entry['author']).find(isNode);
-      const authorUrl = firstAuthor ? resolveUrl(text(firstAuthor['uri']), url) : undefined;
+      const firstAuthor = toArray(entry.author).find(isNode);
+      const authorUrl = firstAuthor ? resolveUrl(text(firstAuthor.uri), url) : undefined;
       if (authorUrl) item.authorUrl = authorUrl;
-      const date = parseDate(text(entry['published']) ?? text(entry['updated']));
+      const date = parseDate(text(entry.published) ?? text(entry.updated));
       if (date) item.publishedAt = date;
-      const id = text(entry['id']) ?? link;
+      const id = text(entry.id) ?? link;
       if (id) item.siteId = id;
       const entryLang = (typeof entry['@_xml:lang'] === 'string' ? entry['@_xml:lang'] : undefined) ?? lang;
       if (entryLang) item.lang = entryLang;

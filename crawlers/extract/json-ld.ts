@@ -25,7 +25,8 @@ export interface SchemaContext {
 }
 
 const REVIEW_TYPES = /^(?:review|userreview|criticreview|employerreview|comment|answer)$/i;
-const NON_THING_TYPES = /^(?:review|userreview|criticreview|employerreview|comment|answer|rating|aggregaterating|person|organization|imageobject|offer|aggregateoffer|postaladdress|listitem|breadcrumblist|howtostep|nutritioninformation|videoobject)$/i;
+const NON_THING_TYPES =
+  /^(?:review|userreview|criticreview|employerreview|comment|answer|rating|aggregaterating|person|organization|imageobject|offer|aggregateoffer|postaladdress|listitem|breadcrumblist|howtostep|nutritioninformation|videoobject)$/i;
 
 function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -37,7 +38,7 @@ function toArray(v: unknown): unknown[] {
 
 /** Short type names of a schema object ("http://schema.org/Review" → "Review"). */
 export function schemaTypes(node: Obj): string[] {
-  return toArray(node['@type'] ?? node['type'])
+  return toArray(node['@type'] ?? node.type)
     .filter((t): t is string => typeof t === 'string')
     .map((t) => t.replace(/^.*[/#:]/, ''));
 }
@@ -49,7 +50,7 @@ function str(v: unknown): string | undefined {
   }
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return str(v.find((x) => str(x) !== undefined));
-  if (isObj(v)) return str(v['@value'] ?? v['name'] ?? v['text']);
+  if (isObj(v)) return str(v['@value'] ?? v.name ?? v.text);
   return undefined;
 }
 
@@ -80,20 +81,20 @@ class Graph {
 function personName(v: unknown, graph: Graph): string | undefined {
   const names = toArray(v)
     .map((a) => graph.deref(a))
-    .map((a) => (typeof a === 'string' ? htmlToText(a) : isObj(a) ? (str(a['name']) ?? joinName(a)) : undefined))
+    .map((a) => (typeof a === 'string' ? htmlToText(a) : isObj(a) ? (str(a.name) ?? joinName(a)) : undefined))
     .filter((n): n is string => !!n);
   return names.length ? names.join(', ') : undefined;
 }
 
 function joinName(a: Obj): string | undefined {
-  const parts = [str(a['givenName']), str(a['familyName'])].filter(Boolean);
-  return parts.length ? parts.join(' ') : str(a['alternateName']);
+  const parts = [str(a.givenName), str(a.familyName)].filter(Boolean);
+  return parts.length ? parts.join(' ') : str(a.alternateName);
 }
 
 function personUrl(v: unknown, graph: Graph, base: string): string | undefined {
   for (const a of toArray(v).map((x) => graph.deref(x))) {
     if (!isObj(a)) continue;
-    const url = str(a['url']) ?? str(toArray(a['sameAs'])[0]);
+    const url = str(a.url) ?? str(toArray(a.sameAs)[0]);
     const resolved = resolveUrl(url, base);
     if (resolved) return resolved;
   }
@@ -103,14 +104,12 @@ function personUrl(v: unknown, graph: Graph, base: string): string | undefined {
 function personLocation(v: unknown, graph: Graph): string | undefined {
   for (const a of toArray(v).map((x) => graph.deref(x))) {
     if (!isObj(a)) continue;
-    const address = graph.deref(a['address'] ?? a['homeLocation'] ?? a['location']);
+    const address = graph.deref(a.address ?? a.homeLocation ?? a.location);
     if (typeof address === 'string') return htmlToText(address) || undefined;
     if (isObj(address)) {
-      const parts = [address['addressLocality'], address['addressRegion'], address['addressCountry']]
-        .map((p) => str(p))
-        .filter(Boolean);
+      const parts = [address.addressLocality, address.addressRegion, address.addressCountry].map((p) => str(p)).filter(Boolean);
       if (parts.length) return parts.join(', ');
-      const name = str(address['name']);
+      const name = str(address.name);
       if (name) return name;
     }
   }
@@ -119,60 +118,60 @@ function personLocation(v: unknown, graph: Graph): string | undefined {
 
 function language(v: unknown): string | undefined {
   if (typeof v === 'string') return v.trim() || undefined;
-  if (isObj(v)) return str(v['alternateName']) ?? str(v['name']);
+  if (isObj(v)) return str(v.alternateName) ?? str(v.name);
   return undefined;
 }
 
 function ratingOf(v: unknown, graph: Graph) {
   const r = graph.deref(Array.isArray(v) ? v[0] : v);
-  if (isObj(r)) return makeRating(r['ratingValue'] ?? r['value'], r['bestRating'], r['worstRating']);
+  if (isObj(r)) return makeRating(r.ratingValue ?? r.value, r.bestRating, r.worstRating);
   if (typeof r === 'string' || typeof r === 'number') return makeRating(r);
   return undefined;
 }
 
 function aggregateOf(node: Obj, thingName: string | undefined): ExtractedAggregate | undefined {
-  const value = parseNumber(node['ratingValue']);
+  const value = parseNumber(node.ratingValue);
   if (value === undefined) return undefined;
-  const rating = makeRating(value, node['bestRating'], node['worstRating']);
+  const rating = makeRating(value, node.bestRating, node.worstRating);
   if (!rating) return undefined;
   const agg: ExtractedAggregate = { ratingValue: rating.value, best: rating.best, worst: rating.worst };
-  const reviewCount = parseNumber(node['reviewCount']);
-  const ratingCount = parseNumber(node['ratingCount']);
+  const reviewCount = parseNumber(node.reviewCount);
+  const ratingCount = parseNumber(node.ratingCount);
   if (reviewCount !== undefined) agg.reviewCount = reviewCount;
   if (ratingCount !== undefined) agg.ratingCount = ratingCount;
-  const name = str(isObj(node['itemReviewed']) ? node['itemReviewed']['name'] : undefined) ?? thingName;
+  const name = str(isObj(node.itemReviewed) ? node.itemReviewed.name : undefined) ?? thingName;
   if (name) agg.itemName = name;
   return agg;
 }
 
 function reviewOf(node: Obj, thingName: string | undefined, graph: Graph, ctx: SchemaContext): ExtractedItem | undefined {
-  const title = str(node['name'] ?? node['headline']);
-  const text = str(node['reviewBody'] ?? node['text'] ?? node['articleBody'] ?? node['description'] ?? node['comment']);
+  const title = str(node.name ?? node.headline);
+  const text = str(node.reviewBody ?? node.text ?? node.articleBody ?? node.description ?? node.comment);
   // A review with only a headline (IMDb's summary) still says what the reviewer thinks; one with
   // only a rating still counts towards the rating distribution.
-  const rating = ratingOf(node['reviewRating'] ?? node['rating'], graph);
+  const rating = ratingOf(node.reviewRating ?? node.rating, graph);
   const body = text ?? title ?? '';
   if (!body && !rating) return undefined;
   const item: ExtractedItem = { body };
   if (title && text) item.title = title;
-  const author = personName(node['author'] ?? node['creator'], graph);
+  const author = personName(node.author ?? node.creator, graph);
   if (author) item.author = author;
-  const authorUrl = personUrl(node['author'] ?? node['creator'], graph, ctx.url);
+  const authorUrl = personUrl(node.author ?? node.creator, graph, ctx.url);
   if (authorUrl) item.authorUrl = authorUrl;
-  const location = personLocation(node['author'], graph);
+  const location = personLocation(node.author, graph);
   if (location) item.authorLocation = location;
   if (rating) item.rating = rating;
   const dateOpts = { ...(ctx.lang ? { locale: ctx.lang } : {}), ...(ctx.referenceDate ? { referenceDate: ctx.referenceDate } : {}) };
-  const date = parseDate(str(node['datePublished'] ?? node['dateCreated'] ?? node['uploadDate'] ?? node['dateModified']), dateOpts);
+  const date = parseDate(str(node.datePublished ?? node.dateCreated ?? node.uploadDate ?? node.dateModified), dateOpts);
   if (date) item.publishedAt = date;
-  const lang = language(node['inLanguage']);
+  const lang = language(node.inLanguage);
   if (lang) item.lang = lang;
-  const reviewed = graph.deref(node['itemReviewed']);
-  const itemName = (isObj(reviewed) ? str(reviewed['name']) : undefined) ?? thingName;
+  const reviewed = graph.deref(node.itemReviewed);
+  const itemName = (isObj(reviewed) ? str(reviewed.name) : undefined) ?? thingName;
   if (itemName) item.itemName = itemName;
-  const id = node['@id'] ?? node['identifier'];
+  const id = node['@id'] ?? node.identifier;
   if (typeof id === 'string' || typeof id === 'number') item.siteId = String(id);
-  const url = resolveUrl(str(node['url']), ctx.url);
+  const url = resolveUrl(str(node.url), ctx.url);
   if (url) {
     item.url = url;
     item.siteId ??= url;
@@ -207,7 +206,7 @@ export function fromSchemaObjects(roots: unknown[], ctx: SchemaContext): Strateg
       const agg = aggregateOf(v, thingName);
       if (agg) aggregates.push(agg);
     }
-    const ownName = !types.some((t) => NON_THING_TYPES.test(t)) ? str(v['name']) : undefined;
+    const ownName = !types.some((t) => NON_THING_TYPES.test(t)) ? str(v.name) : undefined;
     const name = ownName ?? thingName;
     for (const [k, child] of Object.entries(v)) {
       if (k === '@context' || k === 'itemReviewed' || typeof child !== 'object' || child === null) continue;
@@ -228,7 +227,7 @@ export function jsonLdBlocks(page: ParsedPage): { roots: unknown[]; unreadable: 
   const roots: unknown[] = [];
   let unreadable = 0;
   for (const el of elementsByTag(page, 'script')) {
-    const type = (el.attribs['type'] ?? '').toLowerCase();
+    const type = (el.attribs.type ?? '').toLowerCase();
     if (!type.includes('ld+json')) continue;
     const text = scriptText(el);
     const value = parseLooseJson(text);
@@ -241,7 +240,9 @@ export function jsonLdBlocks(page: ParsedPage): { roots: unknown[]; unreadable: 
 /** JSON-LD strategy: reviews and aggregate rating from the page's JSON-LD blocks. */
 export function extractJsonLd(page: ParsedPage): StrategyResult {
   const { roots, unreadable } = jsonLdBlocks(page);
-  const result: StrategyResult = roots.length ? fromSchemaObjects(roots, { url: page.url, ...(page.lang ? { lang: page.lang } : {}), referenceDate: page.referenceDate }) : { items: [] };
+  const result: StrategyResult = roots.length
+    ? fromSchemaObjects(roots, { url: page.url, ...(page.lang ? { lang: page.lang } : {}), referenceDate: page.referenceDate })
+    : { items: [] };
   if (unreadable) result.unreadable = unreadable;
   return result;
 }

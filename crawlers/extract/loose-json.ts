@@ -36,7 +36,10 @@ function stripWrappers(text: string): string {
   t = t.replace(/^\/\*\s*<!\[CDATA\[\s*\*\//, '').replace(/\/\*\s*\]\]>\s*\*\/$/, '');
   t = t.replace(/^\/\/\s*<!\[CDATA\[/, '').replace(/\/\/\s*\]\]>$/, '');
   t = t.replace(/^<!\[CDATA\[/, '').replace(/\]\]>$/, '');
-  return t.replace(/^\uFEFF/, '').replace(/;\s*$/, '').trim();
+  return t
+    .replace(/^\uFEFF/, '')
+    .replace(/;\s*$/, '')
+    .trim();
 }
 
 const IDENT_START = /[A-Za-z_$]/;

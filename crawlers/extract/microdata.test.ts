@@ -53,7 +53,13 @@ describe('RDFa', () => {
       { url: 'https://camp.example/tent' },
     );
     expect(extractRdfa(page).items).toEqual([
-      { body: 'Kept us dry in a storm.', author: 'Kim', rating: { value: 4, best: 5, worst: 1 }, publishedAt: '2023-08-09', itemName: 'Tent' },
+      {
+        body: 'Kept us dry in a storm.',
+        author: 'Kim',
+        rating: { value: 4, best: 5, worst: 1 },
+        publishedAt: '2023-08-09',
+        itemName: 'Tent',
+      },
     ]);
   });
 });

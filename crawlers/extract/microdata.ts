@@ -25,13 +25,13 @@ const SRC_TAGS = new Set(['audio', 'embed', 'iframe', 'img', 'source', 'track', 
 const HREF_TAGS = new Set(['a', 'area', 'link']);
 
 function propertyValue(el: Element, page: ParsedPage): string {
-  const content = el.attribs['content'];
+  const content = el.attribs.content;
   if (content !== undefined) return content.trim();
-  if (SRC_TAGS.has(el.name)) return (el.attribs['src'] ?? '').trim();
-  if (HREF_TAGS.has(el.name)) return (el.attribs['href'] ?? '').trim();
-  if (el.name === 'object') return (el.attribs['data'] ?? '').trim();
-  if (el.name === 'data' || el.name === 'meter') return (el.attribs['value'] ?? '').trim();
-  if (el.name === 'time' && el.attribs['datetime']) return (el.attribs['datetime'] ?? '').trim();
+  if (SRC_TAGS.has(el.name)) return (el.attribs.src ?? '').trim();
+  if (HREF_TAGS.has(el.name)) return (el.attribs.href ?? '').trim();
+  if (el.name === 'object') return (el.attribs.data ?? '').trim();
+  if (el.name === 'data' || el.name === 'meter') return (el.attribs.value ?? '').trim();
+  if (el.name === 'time' && el.attribs.datetime) return (el.attribs.datetime ?? '').trim();
   return normalizeWhitespace(nodeText(el, page)).replace(/\n/g, ' ');
 }
 
@@ -44,26 +44,26 @@ function addProp(props: MicrodataItem['properties'], name: string, value: Microd
 
 function readItem(scope: Element, page: ParsedPage, depth: number): MicrodataItem {
   const item: MicrodataItem = { properties: {} };
-  const types = (scope.attribs['itemtype'] ?? '').trim().split(/\s+/).filter(Boolean);
+  const types = (scope.attribs.itemtype ?? '').trim().split(/\s+/).filter(Boolean);
   if (types.length === 1) item.type = types[0];
   else if (types.length > 1) item.type = types;
   const id = attr(scope, 'itemid');
   if (id) item.id = id;
   const roots: Element[] = [scope];
   // itemref pulls properties from elements elsewhere on the page.
-  for (const ref of (scope.attribs['itemref'] ?? '').split(/\s+/).filter(Boolean)) {
-    const el = allElements(page).find((e) => e.attribs['id'] === ref);
+  for (const ref of (scope.attribs.itemref ?? '').split(/\s+/).filter(Boolean)) {
+    const el = allElements(page).find((e) => e.attribs.id === ref);
     if (el) roots.push(el);
   }
   const visit = (el: Element, isRoot: boolean): void => {
     if (!isRoot) {
-      const names = (el.attribs['itemprop'] ?? '').trim().split(/\s+/).filter(Boolean);
+      const names = (el.attribs.itemprop ?? '').trim().split(/\s+/).filter(Boolean);
       if (names.length) {
         const value: MicrodataValue =
-          el.attribs['itemscope'] !== undefined && depth < 12 ? readItem(el, page, depth + 1) : propertyValue(el, page);
+          el.attribs.itemscope !== undefined && depth < 12 ? readItem(el, page, depth + 1) : propertyValue(el, page);
         for (const name of names) addProp(item.properties, name, value);
       }
-      if (el.attribs['itemscope'] !== undefined) return;
+      if (el.attribs.itemscope !== undefined) return;
     }
     for (const child of childElements(el)) visit(child, false);
   };
@@ -75,7 +75,7 @@ function readItem(scope: Element, page: ParsedPage, depth: number): MicrodataIte
 export function parseMicrodata(page: ParsedPage): MicrodataItem[] {
   const items: MicrodataItem[] = [];
   for (const el of allElements(page)) {
-    if (el.attribs['itemscope'] === undefined || el.attribs['itemprop'] !== undefined) continue;
+    if (el.attribs.itemscope === undefined || el.attribs.itemprop !== undefined) continue;
     items.push(readItem(el, page, 0));
   }
   return items;
@@ -107,9 +107,9 @@ function schemaContext(page: ParsedPage) {
 }
 
 function rdfaValue(el: Element, page: ParsedPage): string {
-  const content = el.attribs['content'];
+  const content = el.attribs.content;
   if (content !== undefined) return content.trim();
-  if (el.attribs['datetime']) return (el.attribs['datetime'] ?? '').trim();
+  if (el.attribs.datetime) return (el.attribs.datetime ?? '').trim();
   for (const name of ['resource', 'href', 'src']) {
     const v = el.attribs[name];
     if (v !== undefined && (name !== 'href' || !nodeText(el, page))) return v.trim();
@@ -119,15 +119,15 @@ function rdfaValue(el: Element, page: ParsedPage): string {
 
 function readRdfa(scope: Element, page: ParsedPage, depth: number): MicrodataItem {
   const item: MicrodataItem = { properties: {} };
-  const types = (scope.attribs['typeof'] ?? '').trim().split(/\s+/).filter(Boolean);
+  const types = (scope.attribs.typeof ?? '').trim().split(/\s+/).filter(Boolean);
   if (types.length === 1) item.type = types[0];
   else if (types.length > 1) item.type = types;
   const about = attr(scope, 'about') ?? attr(scope, 'resource');
   if (about) item.id = about;
   const visit = (el: Element): void => {
     for (const child of childElements(el)) {
-      const names = (child.attribs['property'] ?? '').trim().split(/\s+/).filter(Boolean);
-      const nested = child.attribs['typeof'] !== undefined;
+      const names = (child.attribs.property ?? '').trim().split(/\s+/).filter(Boolean);
+      const nested = child.attribs.typeof !== undefined;
       if (names.length) {
         const value: MicrodataValue = nested && depth < 12 ? readRdfa(child, page, depth + 1) : rdfaValue(child, page);
         for (const name of names) addProp(item.properties, name, value);
@@ -143,7 +143,7 @@ function readRdfa(scope: Element, page: ParsedPage, depth: number): MicrodataIte
 export function parseRdfa(page: ParsedPage): MicrodataItem[] {
   const items: MicrodataItem[] = [];
   for (const el of allElements(page)) {
-    if (el.attribs['typeof'] === undefined || el.attribs['property'] !== undefined) continue;
+    if (el.attribs.typeof === undefined || el.attribs.property !== undefined) continue;
     items.push(readRdfa(el, page, 0));
   }
   return items;

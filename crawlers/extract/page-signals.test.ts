@@ -9,7 +9,7 @@ describe('isBlockedPage', () => {
     '<html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>',
     '<html><head><title>Attention Required! | Cloudflare</title></head><body>Sorry, you have been blocked</body></html>',
     '<html><head><title>Robot Check</title></head><body><form action="/errors/validateCaptcha"><p>Type the characters you see in this image:</p></form></body></html>',
-    '<html><head><title>Access Denied</title></head><body>You don\'t have permission to access this server.</body></html>',
+    "<html><head><title>Access Denied</title></head><body>You don't have permission to access this server.</body></html>",
     '<html><body><div id="px-captcha"></div><p>Press & Hold to confirm you are a human (and not a bot).</p></body></html>',
     '<html><head><title>Ой!</title></head><body>Подтвердите, что вы не робот</body></html>',
     '<html><body><p>请输入验证码</p></body></html>',

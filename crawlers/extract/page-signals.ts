@@ -39,7 +39,8 @@ const REVIEW_WORD =
   /(?:^|[^\p{L}])(?:reviews?|ratings?|customer reviews|testimonials|bewertungen|rezensionen|kundenrezensionen|erfahrungen|отзывы|отзывов|отзыва|рецензии|评论|評論|评价|評價|口コミ|レビュー|avis|opiniones|reseñas|valoraciones|recensioni|beoordelingen|recenzje|opinie|değerlendirmeler|리뷰)(?:$|[^\p{L}])/iu;
 const REVIEW_COUNT =
   /\b\d[\d,.\s]*\s*(?:reviews?|ratings?|global ratings|customer reviews|bewertungen|rezensionen|отзыв\S*|оцен\S*|avis|opiniones|reseñas|recensioni)\b|\d+\s*(?:条评论|條評論|条评价|件のレビュー|件の口コミ)|based on \d/iu;
-const LOADING_REVIEWS = /(?:loading|load) (?:more )?(?:reviews|ratings|comments)|bewertungen werden geladen|загрузка отзывов|加载评论|评论加载中|chargement des avis|cargando (?:opiniones|reseñas)/i;
+const LOADING_REVIEWS =
+  /(?:loading|load) (?:more )?(?:reviews|ratings|comments)|bewertungen werden geladen|загрузка отзывов|加载评论|评论加载中|chargement des avis|cargando (?:opiniones|reseñas)/i;
 
 /** Whether the page looks like it holds reviews: headings, review containers, review counts, loading placeholders. */
 export function looksLikeReviewPage(page: ParsedPage): boolean {
@@ -47,18 +48,22 @@ export function looksLikeReviewPage(page: ParsedPage): boolean {
   if (!body) return false;
   const elements = descendants(body);
   for (const el of elements) {
-    const role = el.attribs['role'];
+    const role = el.attribs.role;
     if (!/^(?:h[1-4]|button|legend)$/.test(el.name) && role !== 'heading' && role !== 'tab') continue;
     const text = nodeText(el, page);
     if (text.length <= 80 && REVIEW_WORD.test(text)) return true;
   }
   for (const el of elements) {
-    const prop = el.attribs['itemprop'];
-    if (prop === 'review' || prop === 'aggregateRating' || /Review/.test(el.attribs['typeof'] ?? '')) return true;
+    const prop = el.attribs.itemprop;
+    if (prop === 'review' || prop === 'aggregateRating' || /Review/.test(el.attribs.typeof ?? '')) return true;
   }
   for (const el of elements) {
-    const named = `${el.attribs['id'] ?? ''} ${el.attribs['class'] ?? ''} ${el.attribs['data-hook'] ?? ''} ${el.attribs['data-testid'] ?? ''}`;
-    if (/(?:^|[\s_-])(?:reviews?|user-?reviews?|customer-?reviews?|review-?list|reviews?-?(?:container|section|widget|list)|ratings-?reviews|comments?-?(?:list|section)|testimonials|bewertungen|otzyvy|feedbacks?)(?:$|[\s_-])/i.test(named)) {
+    const named = `${el.attribs.id ?? ''} ${el.attribs.class ?? ''} ${el.attribs['data-hook'] ?? ''} ${el.attribs['data-testid'] ?? ''}`;
+    if (
+      /(?:^|[\s_-])(?:reviews?|user-?reviews?|customer-?reviews?|review-?list|reviews?-?(?:container|section|widget|list)|ratings-?reviews|comments?-?(?:list|section)|testimonials|bewertungen|otzyvy|feedbacks?)(?:$|[\s_-])/i.test(
+        named,
+      )
+    ) {
       return true;
     }
   }
@@ -67,8 +72,10 @@ export function looksLikeReviewPage(page: ParsedPage): boolean {
 }
 
 // Reviewer (not product-author) profile containers: "user-profile_info", "member-details", "profile-header".
-const PROFILE_BOX = /(?:user|member|reviewer)[-_]?(?:profile|info|details|card|header|bio|summary|overview)|profile[-_]?(?:info|header|details|summary|overview|main)/i;
-const MEMBER_SINCE = /(?:member since|joined(?: in| on)?|yelping since|reviewer since|mitglied seit|dabei seit|registriert seit|на сайте с|с нами с|зарегистрирован\S*|membre depuis|miembro desde|注册于|加入于)\s*:?\s*([^\n|•·]{3,40})/i;
+const PROFILE_BOX =
+  /(?:user|member|reviewer)[-_]?(?:profile|info|details|card|header|bio|summary|overview)|profile[-_]?(?:info|header|details|summary|overview|main)/i;
+const MEMBER_SINCE =
+  /(?:member since|joined(?: in| on)?|yelping since|reviewer since|mitglied seit|dabei seit|registriert seit|на сайте с|с нами с|зарегистрирован\S*|membre depuis|miembro desde|注册于|加入于)\s*:?\s*([^\n|•·]{3,40})/i;
 
 /** Profile facts when the page is a reviewer profile; the profile's reviews are the extracted items. */
 export function detectProfile(page: ParsedPage, items: ExtractedItem[]): ExtractedProfile | undefined {
@@ -78,7 +85,7 @@ export function detectProfile(page: ParsedPage, items: ExtractedItem[]): Extract
   if (!body) return undefined;
   const h1s = elementsByTag(page, 'h1');
   for (const el of descendants(body)) {
-    const named = `${el.attribs['id'] ?? ''} ${el.attribs['class'] ?? ''}`;
+    const named = `${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`;
     if (PROFILE_BOX.test(named) && h1s.some((h) => contains(el, h)) && nodeText(el, page).length < 3000) {
       box = el;
       break;
@@ -86,11 +93,15 @@ export function detectProfile(page: ParsedPage, items: ExtractedItem[]): Extract
   }
   if (!box && !isProfileUrl(page.url)) return undefined;
   const scope = box ? $(box) : $(body);
-  const name = nodeText(scope.find('h1').first().get(0) ?? scope.find('h2').first().get(0) ?? body, page).split('\n')[0]?.trim();
+  const name = nodeText(scope.find('h1').first().get(0) ?? scope.find('h2').first().get(0) ?? body, page)
+    .split('\n')[0]
+    ?.trim();
   if (!name || name.length > 80) return undefined;
   const profile: ExtractedProfile = { name, reviews: items };
   const locationEl = scope
-    .find('[class*="location" i], [class*="hometown" i], [itemprop="homeLocation"], [itemprop="address"], [class*="city" i], [class*="country" i]')
+    .find(
+      '[class*="location" i], [class*="hometown" i], [itemprop="homeLocation"], [itemprop="address"], [class*="city" i], [class*="country" i]',
+    )
     .toArray()
     .find((el) => {
       const t = nodeText(el, page);
@@ -98,12 +109,16 @@ export function detectProfile(page: ParsedPage, items: ExtractedItem[]): Extract
     });
   if (locationEl) profile.location = nodeText(locationEl, page).replace(/\n/g, ', ');
   const countEl = scope
-    .find('[class*="review-count" i], [class*="reviewcount" i], [class*="reviews-count" i], [class*="review_count" i], [data-testid*="review-count" i]')
+    .find(
+      '[class*="review-count" i], [class*="reviewcount" i], [class*="reviews-count" i], [class*="review_count" i], [data-testid*="review-count" i]',
+    )
     .get(0);
   const countText = countEl ? nodeText(countEl, page) : undefined;
   let reviewCount = countText ? parseNumber(countText) : undefined;
   if (reviewCount === undefined) {
-    const m = /(\d[\d,.]*)\s*(?:reviews?|bewertungen|rezensionen|отзыв\S*|avis|reseñas|条评论|件のレビュー)/i.exec(nodeText(scope.get(0) ?? body, page));
+    const m = /(\d[\d,.]*)\s*(?:reviews?|bewertungen|rezensionen|отзыв\S*|avis|reseñas|条评论|件のレビュー)/i.exec(
+      nodeText(scope.get(0) ?? body, page),
+    );
     if (m) reviewCount = parseNumber(m[1]);
   }
   if (reviewCount !== undefined && Number.isInteger(reviewCount)) profile.reviewCount = reviewCount;
@@ -118,12 +133,22 @@ const LOAD_MORE =
 /** A CSS selector for the page's "load more" button, when it has one. */
 export function findLoadMore(page: ParsedPage): string | undefined {
   const el = allElements(page)
-    .filter((b) => b.name === 'button' || b.name === 'a' || b.attribs['role'] === 'button' || (b.name === 'input' && /^(?:button|submit)$/i.test(b.attribs['type'] ?? '')))
+    .filter(
+      (b) =>
+        b.name === 'button' ||
+        b.name === 'a' ||
+        b.attribs.role === 'button' ||
+        (b.name === 'input' && /^(?:button|submit)$/i.test(b.attribs.type ?? '')),
+    )
     .find((b) => {
-      const text = (nodeText(b, page) || b.attribs['value'] || b.attribs['aria-label'] || '').replace(/\s+/g, ' ').trim().replace(/[.…›»]+$/, '').trim();
+      const text = (nodeText(b, page) || b.attribs.value || b.attribs['aria-label'] || '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/[.…›»]+$/, '')
+        .trim();
       if (text.length > 60 || !LOAD_MORE.test(text)) return false;
       // A link to a real page is pagination, not a button a browser must click.
-      const href = b.attribs['href'];
+      const href = b.attribs.href;
       return !(b.name === 'a' && href && !href.startsWith('#') && !/^javascript:/i.test(href));
     });
   return el ? selectorFor(el) : undefined;
@@ -138,7 +163,7 @@ export function findDomAggregate(page: ParsedPage): ExtractedAggregate | undefin
   const body = bodyOf(page);
   if (!body) return undefined;
   for (const el of descendants(body)) {
-    const named = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''} ${el.attribs['data-hook'] ?? ''} ${el.attribs['data-testid'] ?? ''}`;
+    const named = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''} ${el.attribs['data-hook'] ?? ''} ${el.attribs['data-testid'] ?? ''}`;
     if (!AGGREGATE_NAME.test(named)) continue;
     const text = nodeText(el, page);
     if (text.length > 120) continue;

@@ -3,19 +3,26 @@ import { parsePage } from './dom.js';
 import { findNextPages, pageNumberOf } from './pagination.js';
 import { isProfileUrl } from './profile-links.js';
 
-const next = (body: string, url = 'https://shop.example/reviews') => findNextPages(parsePage(`<html><head></head><body>${body}</body></html>`, { url }));
+const next = (body: string, url = 'https://shop.example/reviews') =>
+  findNextPages(parsePage(`<html><head></head><body>${body}</body></html>`, { url }));
 
 describe('findNextPages', () => {
   it('follows rel=next', () => {
-    expect(findNextPages(parsePage('<html><head><link rel="next" href="/reviews?page=2"></head><body></body></html>', { url: 'https://shop.example/reviews' }))).toEqual([
-      'https://shop.example/reviews?page=2',
-    ]);
+    expect(
+      findNextPages(
+        parsePage('<html><head><link rel="next" href="/reviews?page=2"></head><body></body></html>', {
+          url: 'https://shop.example/reviews',
+        }),
+      ),
+    ).toEqual(['https://shop.example/reviews?page=2']);
   });
 
   it('does not take a blog\'s "next post" link for the next page', () => {
     const nav = '<div class="nav-next"><a href="/another-recipe/" rel="next"><small>Next</small> Crispy Broccoli</a></div>';
     expect(next(nav, 'https://blog.example/lemonade/')).toEqual([]);
-    expect(next('<a rel="next" href="/lemonade/comment-page-2/">Crispy</a>', 'https://blog.example/lemonade/')).toEqual(['https://blog.example/lemonade/comment-page-2/']);
+    expect(next('<a rel="next" href="/lemonade/comment-page-2/">Crispy</a>', 'https://blog.example/lemonade/')).toEqual([
+      'https://blog.example/lemonade/comment-page-2/',
+    ]);
   });
 
   it.each(['Next', 'Next ›', '›', '»', 'Weiter', 'Далее', '下一页', 'Suivant'])('follows a "%s" link', (label) => {
@@ -24,11 +31,18 @@ describe('findNextPages', () => {
 
   it('adds further page-number links in pagers, skipping the current and earlier pages', () => {
     const pager = `<div class="pager"><a href="?p=1">1</a><span class="current">2</span><a href="?p=3">3</a><a href="?p=4">4</a><a href="?p=3" class="next">›</a></div>`;
-    expect(next(pager, 'https://shop.example/reviews?p=2')).toEqual(['https://shop.example/reviews?p=3', 'https://shop.example/reviews?p=4']);
+    expect(next(pager, 'https://shop.example/reviews?p=2')).toEqual([
+      'https://shop.example/reviews?p=3',
+      'https://shop.example/reviews?p=4',
+    ]);
   });
 
   it('ignores carousel arrows, other sites and javascript links', () => {
-    expect(next('<div class="carousel"><a href="/slide/2">›</a></div><a href="https://other.example/?page=2">Next</a><a href="javascript:void(0)">Next</a>')).toEqual([]);
+    expect(
+      next(
+        '<div class="carousel"><a href="/slide/2">›</a></div><a href="https://other.example/?page=2">Next</a><a href="javascript:void(0)">Next</a>',
+      ),
+    ).toEqual([]);
   });
 
   it('reads page numbers from URLs', () => {
@@ -53,8 +67,12 @@ describe('isProfileUrl', () => {
     'https://x.example/@ann',
   ])('%s is a profile', (url) => expect(isProfileUrl(url)).toBe(true));
 
-  it.each(['https://x.example/user/login', 'https://x.example/users/sign_in', 'https://x.example/profile/edit', 'https://x.example/u/', 'https://x.example/help/customer/display.html', 'https://x.example/biz/cafe'])(
-    '%s is not a profile',
-    (url) => expect(isProfileUrl(url)).toBe(false),
-  );
+  it.each([
+    'https://x.example/user/login',
+    'https://x.example/users/sign_in',
+    'https://x.example/profile/edit',
+    'https://x.example/u/',
+    'https://x.example/help/customer/display.html',
+    'https://x.example/biz/cafe',
+  ])('%s is not a profile', (url) => expect(isProfileUrl(url)).toBe(false));
 });

@@ -3,13 +3,24 @@
  * languages (›, », Weiter, Далее, 下一页…), and page-number links inside pagination containers or
  * with page-number URL patterns (`?page=N`, `/page/N`, `&p=N`, `start=N`).
  */
-import { allElements, classTokens, descendants, elementsByTag, isElement, nodeText, resolveUrl, type Element, type ParsedPage } from './dom.js';
+import {
+  allElements,
+  classTokens,
+  descendants,
+  elementsByTag,
+  isElement,
+  nodeText,
+  resolveUrl,
+  type Element,
+  type ParsedPage,
+} from './dom.js';
 
 const NEXT_TEXT =
   /^(?:next|next page|next ›|next »|next >|›|»|>|>>|→|⟩|weiter|nächste|nächste seite|vor|далее|следующая|следующая страница|вперед|вперёд|下一页|下一頁|下页|次へ|次のページ|suivant|suivante|page suivante|siguiente|successivo|successiva|volgende|próxima|próximo|następna|dalej|sonraki|다음)\s*[›»>→]*$/i;
 const NEXT_NAME = /(?:^|[\s_-])(?:next|pagination-next|page-next|nextpage|next-page|pager-next)(?:$|[\s_-])/i;
 const PAGER_NAME = /pag(?:e|ing|ination|er)|page-?numbers|(?:^|[\s_-])nav(?:$|[\s_-])/i;
-const PAGE_PARAM = /(?:[?&;](?:page|p|pg|pagenum|page_num|paged|pageNumber|pagina|seite|страница|start|offset|from|pagestart|[a-z]+_pagestart)=(\d+))|(?:\/(?:page|p|seite|страница)[/-](\d+))|(?:[-_]page[-_]?(\d+))/i;
+const PAGE_PARAM =
+  /(?:[?&;](?:page|p|pg|pagenum|page_num|paged|pageNumber|pagina|seite|страница|start|offset|from|pagestart|[a-z]+_pagestart)=(\d+))|(?:\/(?:page|p|seite|страница)[/-](\d+))|(?:[-_]page[-_]?(\d+))/i;
 
 function sameSite(a: string, b: string): boolean {
   try {
@@ -39,7 +50,7 @@ function sameListing(url: string, current: string): boolean {
 function inPager(el: Element): boolean {
   let cur: Element | null = el.parent && el.parent.type === 'tag' ? (el.parent as Element) : null;
   for (let i = 0; cur && i < 5; i++) {
-    const named = `${cur.attribs['class'] ?? ''} ${cur.attribs['id'] ?? ''} ${cur.attribs['role'] ?? ''} ${cur.attribs['aria-label'] ?? ''}`;
+    const named = `${cur.attribs.class ?? ''} ${cur.attribs.id ?? ''} ${cur.attribs.role ?? ''} ${cur.attribs['aria-label'] ?? ''}`;
     if (cur.name === 'nav' || PAGER_NAME.test(named)) return true;
     cur = cur.parent && cur.parent.type === 'tag' ? (cur.parent as Element) : null;
   }
@@ -72,33 +83,33 @@ export function findNextPages(page: ParsedPage, extraSelectors: string[] = []): 
 
   for (const sel of extraSelectors) {
     try {
-      $(sel).each((_, el) => add(next, (isElement(el) ? el.attribs['href'] : undefined) ?? $(el).find('a[href]').attr('href'), true));
+      $(sel).each((_, el) => add(next, (isElement(el) ? el.attribs.href : undefined) ?? $(el).find('a[href]').attr('href'), true));
     } catch {
       // An invalid configured selector is reported by config validation, not here.
     }
   }
   for (const el of elementsByTag(page, 'link', 'a')) {
-    if (/(?:^|\s)next(?:\s|$)/i.test(el.attribs['rel'] ?? '')) add(next, el.attribs['href'], el.name === 'link');
+    if (/(?:^|\s)next(?:\s|$)/i.test(el.attribs.rel ?? '')) add(next, el.attribs.href, el.name === 'link');
   }
 
   for (const el of elementsByTag(page, 'a')) {
-    if (!el.attribs['href']) continue;
+    if (!el.attribs.href) continue;
     const text = nodeText(el, page).replace(/\s+/g, ' ').trim();
-    const label = (el.attribs['aria-label'] ?? el.attribs['title'] ?? '').trim();
-    const named = `${classTokens(el).join(' ')} ${el.attribs['id'] ?? ''}`;
-    const parentNamed = el.parent && el.parent.type === 'tag' ? `${(el.parent as Element).attribs['class'] ?? ''}` : '';
+    const label = (el.attribs['aria-label'] ?? el.attribs.title ?? '').trim();
+    const named = `${classTokens(el).join(' ')} ${el.attribs.id ?? ''}`;
+    const parentNamed = el.parent && el.parent.type === 'tag' ? `${(el.parent as Element).attribs.class ?? ''}` : '';
     if (
       (text.length <= 30 && NEXT_TEXT.test(text)) ||
       (label.length <= 40 && /^(?:next|next page|weiter|nächste seite|далее|следующая|下一页|suivant|siguiente)\b/i.test(label)) ||
       ((NEXT_NAME.test(named) || NEXT_NAME.test(parentNamed)) && text.length <= 30)
     ) {
       // A bare ">" or "»" outside any pager is too often a carousel arrow.
-      if (/^[>»›→⟩]+$/.test(text) && !inPager(el) && !PAGE_PARAM.test(el.attribs['href'] ?? '')) continue;
-      add(next, el.attribs['href']);
+      if (/^[>»›→⟩]+$/.test(text) && !inPager(el) && !PAGE_PARAM.test(el.attribs.href ?? '')) continue;
+      add(next, el.attribs.href);
       continue;
     }
     if (/^\d{1,4}$/.test(text)) {
-      const href = el.attribs['href'] ?? '';
+      const href = el.attribs.href ?? '';
       if (inPager(el) || PAGE_PARAM.test(href)) {
         const url = resolveUrl(href, page.url)?.replace(/#.*$/, '');
         if (url) numbered.push({ url, n: Number(text) });
@@ -117,7 +128,10 @@ export function findNextPages(page: ParsedPage, extraSelectors: string[] = []): 
 
 function currentPageNumber(page: ParsedPage): number | undefined {
   const marked = allElements(page)
-    .filter((el) => el.attribs['aria-current'] === 'page' || /(?:^|\s)(?:current|active|selected|is-current)(?:\s|$)/.test(el.attribs['class'] ?? ''))
+    .filter(
+      (el) =>
+        el.attribs['aria-current'] === 'page' || /(?:^|\s)(?:current|active|selected|is-current)(?:\s|$)/.test(el.attribs.class ?? ''),
+    )
     .map((el) => nodeText(el, page).trim())
     .find((t) => /^\d{1,4}$/.test(t));
   if (marked) return Number(marked);

@@ -7,7 +7,8 @@ import { descendants, resolveUrl, type Element, type ParsedPage } from './dom.js
 
 const PROFILE_SEGMENT =
   /^(?:users?|u|profiles?|reviewers?|members?|people|authors?|userprofile|user[_-]?profile|user[_-]?details(?:[_-][a-z]+)*|member[_-]?profile|viewprofile|profile\.php|member\.php|user\.php|memberlist\.php|~[\w.-]+|@[\w.-]+)$/i;
-const ACCOUNT_PAGES = /^(?:login|log-in|signin|sign-in|sign_in|signup|sign-up|sign_up|register|logout|settings|edit|password|preferences|notifications|new|me|account)$/i;
+const ACCOUNT_PAGES =
+  /^(?:login|log-in|signin|sign-in|sign_in|signup|sign-up|sign_up|register|logout|settings|edit|password|preferences|notifications|new|me|account)$/i;
 const USER_QUERY = /(?:^|&)(?:user|userid|user_id|uid|u|member|memberid|profile|id)=[^&]+/i;
 
 /** Whether a URL looks like a person's profile page rather than a login or settings page. */
@@ -40,8 +41,8 @@ export function profileLinksIn(page: ParsedPage, blocks: Element[]): string[] {
   const seen = new Set<string>();
   for (const block of blocks) {
     for (const a of descendants(block)) {
-      if (a.name !== 'a' || !a.attribs['href']) continue;
-      const url = resolveUrl(a.attribs['href'], page.url);
+      if (a.name !== 'a' || !a.attribs.href) continue;
+      const url = resolveUrl(a.attribs.href, page.url);
       if (url && isProfileUrl(url)) seen.add(url);
     }
   }

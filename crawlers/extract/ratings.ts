@@ -97,7 +97,7 @@ export function ratingFromElement(el: Element, text?: string, best?: number): Ra
       if (r) return r;
     }
   }
-  const named = `${el.attribs['class'] ?? ''} ${el.attribs['itemprop'] ?? ''} ${el.attribs['id'] ?? ''}`;
+  const named = `${el.attribs.class ?? ''} ${el.attribs.itemprop ?? ''} ${el.attribs.id ?? ''}`;
   if (RATING_CLASS.test(named) || Object.keys(el.attribs).some((k) => /^data-.*(?:rating|score|stars?)/i.test(k))) {
     for (const name of [...RATING_ATTRS, ...Object.keys(el.attribs).filter((k) => /^data-.*(?:rating|score|stars?)/i.test(k))]) {
       const v = attr(el, name);
@@ -108,7 +108,7 @@ export function ratingFromElement(el: Element, text?: string, best?: number): Ra
     }
     const fromClass = ratingFromClasses(classTokens(el));
     if (fromClass) return fromClass;
-    const width = /(?:^|;)\s*width\s*:\s*(\d{1,3}(?:\.\d+)?)%/i.exec(el.attribs['style'] ?? '');
+    const width = /(?:^|;)\s*width\s*:\s*(\d{1,3}(?:\.\d+)?)%/i.exec(el.attribs.style ?? '');
     if (width) {
       const r = makeRating(Math.round((Number(width[1]) / 100) * (best ?? 5) * 10) / 10, best ?? 5);
       if (r) return r;
@@ -120,6 +120,6 @@ export function ratingFromElement(el: Element, text?: string, best?: number): Ra
 
 /** Whether an element is named like a rating widget (class, id, itemprop or data attributes). */
 export function isRatingNamed(el: Element): boolean {
-  const named = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''} ${el.attribs['itemprop'] ?? ''} ${el.attribs['data-hook'] ?? ''} ${el.attribs['data-testid'] ?? ''}`;
+  const named = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''} ${el.attribs.itemprop ?? ''} ${el.attribs['data-hook'] ?? ''} ${el.attribs['data-testid'] ?? ''}`;
   return RATING_CLASS.test(named) || Object.keys(el.attribs).some((k) => /^data-.*(?:rating|score|stars?)/i.test(k));
 }

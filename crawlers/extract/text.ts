@@ -6,7 +6,8 @@ import { load } from 'cheerio';
 
 const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});?/i;
 const TAG = /<\/?[a-z][a-z0-9:-]*(?:\s[^<>]*)?\/?>|<!--[\s\S]*?-->|<!\[CDATA\[|\]\]>/gi;
-const BREAK_TAG = /<(?:br\s*\/?|\/(?:p|div|li|tr|td|th|h[1-6]|blockquote|pre|section|article|table|ul|ol|dd|dt))\s*>|<(?:p|li|tr|h[1-6]|blockquote)(?:\s[^<>]*)?>/gi;
+const BREAK_TAG =
+  /<(?:br\s*\/?|\/(?:p|div|li|tr|td|th|h[1-6]|blockquote|pre|section|article|table|ul|ol|dd|dt))\s*>|<(?:p|li|tr|h[1-6]|blockquote)(?:\s[^<>]*)?>/gi;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
 
 /** Decodes HTML character references (named, decimal, hex); leaves text without any untouched. */
@@ -44,7 +45,10 @@ export function htmlToText(value: string): string {
 /** Counts words, treating each CJK character as a word (those scripts don't separate words by spaces). */
 export function wordCount(text: string): number {
   const cjk = text.match(CJK)?.length ?? 0;
-  const words = text.replace(CJK, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  const words = text
+    .replace(CJK, ' ')
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w)).length;
   return words + cjk;
 }
 

@@ -21,10 +21,36 @@ describe('extractThread', () => {
     const page = parsePage(html, { url: 'https://forum.example/t/kettles', referenceDate: '2025-03-15T12:00:00Z' });
     const { items } = extractThread(page);
     expect(items).toEqual([
-      { body: 'Get one with a steel lid, plastic ones smell.', author: 'ann', authorUrl: 'https://forum.example/member/ann', publishedAt: '2025-03-15T09:00:00.000Z', siteId: 'comment-1' },
-      { body: 'Agreed, mine smelled for weeks.', author: 'bob', authorUrl: 'https://forum.example/member/bob', publishedAt: '2025-03-15T10:00:00.000Z', siteId: 'comment-2', parentSiteId: 'comment-1' },
-      { body: 'Told you!', author: 'ann', authorUrl: 'https://forum.example/member/ann', publishedAt: '2025-03-15T11:00:00.000Z', siteId: 'comment-3', parentSiteId: 'comment-2' },
-      { body: 'Ich nehme immer den Wasserkocher von Oma.', author: 'cy', authorUrl: 'https://forum.example/member/cy', publishedAt: '2025-03-15T11:30:00.000Z', siteId: 'comment-4' },
+      {
+        body: 'Get one with a steel lid, plastic ones smell.',
+        author: 'ann',
+        authorUrl: 'https://forum.example/member/ann',
+        publishedAt: '2025-03-15T09:00:00.000Z',
+        siteId: 'comment-1',
+      },
+      {
+        body: 'Agreed, mine smelled for weeks.',
+        author: 'bob',
+        authorUrl: 'https://forum.example/member/bob',
+        publishedAt: '2025-03-15T10:00:00.000Z',
+        siteId: 'comment-2',
+        parentSiteId: 'comment-1',
+      },
+      {
+        body: 'Told you!',
+        author: 'ann',
+        authorUrl: 'https://forum.example/member/ann',
+        publishedAt: '2025-03-15T11:00:00.000Z',
+        siteId: 'comment-3',
+        parentSiteId: 'comment-2',
+      },
+      {
+        body: 'Ich nehme immer den Wasserkocher von Oma.',
+        author: 'cy',
+        authorUrl: 'https://forum.example/member/cy',
+        publishedAt: '2025-03-15T11:30:00.000Z',
+        siteId: 'comment-4',
+      },
     ]);
   });
 
@@ -46,7 +72,9 @@ describe('extractThread', () => {
   });
 
   it('finds nothing on pages without comments', () => {
-    const page = parsePage('<html><body><h1>Kettles</h1><p>We sell kettles.</p><a href="/user/login">Log in</a></body></html>', { url: 'https://shop.example/' });
+    const page = parsePage('<html><body><h1>Kettles</h1><p>We sell kettles.</p><a href="/user/login">Log in</a></body></html>', {
+      url: 'https://shop.example/',
+    });
     expect(extractThread(page).items).toEqual([]);
   });
 });

@@ -111,7 +111,7 @@ function indentFromElement(el: Element): number | undefined {
     const m = /^(?:depth|level|indent|ind|nest|nested|lvl|child|reply-level)[-_]?(\d{1,2})$/i.exec(c);
     if (m) return Number(m[1]) * 40;
   }
-  const style = el.attribs['style'] ?? '';
+  const style = el.attribs.style ?? '';
   const m = /(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)(px|em|rem)/i.exec(style);
   if (m) return Number(m[1]) * (m[2] === 'px' ? 1 : 16);
   return undefined;
@@ -122,9 +122,9 @@ function spacerWidth(el: Element, limit = 20): number | undefined {
   for (let guard = 0; stack.length && guard < limit; guard++) {
     const cur = stack.shift() as Element;
     if (cur.name === 'img') {
-      const w = cur.attribs['width'];
-      const h = Number(cur.attribs['height'] ?? '0');
-      const src = cur.attribs['src'] ?? '';
+      const w = cur.attribs.width;
+      const h = Number(cur.attribs.height ?? '0');
+      const src = cur.attribs.src ?? '';
       if (w !== undefined && /^\d+$/.test(w) && (h <= 2 || /s\.gif|spacer|blank|pixel|trans/i.test(src))) return Number(w);
     }
     const own = indentFromElement(cur);
@@ -170,8 +170,13 @@ function idFromUrl(url: string): string | undefined {
     const u = new URL(url);
     const hash = /^#(?:comment|c|post|reply|msg|p)?[-_]?(\w+)$/i.exec(u.hash);
     if (hash?.[1]) return hash[1];
-    for (const [k, v] of u.searchParams) if (/^(?:id|comment|commentid|comment_id|cid|c|p|post|postid|msg)$/i.test(k) && /^\w{3,}$/.test(v)) return v;
-    const seg = u.pathname.split('/').filter(Boolean).reverse().find((s) => /\d{3,}/.test(s));
+    for (const [k, v] of u.searchParams)
+      if (/^(?:id|comment|commentid|comment_id|cid|c|p|post|postid|msg)$/i.test(k) && /^\w{3,}$/.test(v)) return v;
+    const seg = u.pathname
+      .split('/')
+      .filter(Boolean)
+      .reverse()
+      .find((s) => /\d{3,}/.test(s));
     return seg;
   } catch {
     return undefined;
@@ -205,7 +210,10 @@ export function extractThread(page: ParsedPage): ThreadResult {
     const bodyEls = findBody(f, block, skipNested);
     const exclude = (e: Element): boolean =>
       skipNested(e) || f.author.has(e) || f.date.has(e) || f.rating.has(e) || isActionElement(e, nodeText(e, page));
-    const body = bodyEls.map((e) => textWithout(e, exclude)).filter(Boolean).join('\n');
+    const body = bodyEls
+      .map((e) => textWithout(e, exclude))
+      .filter(Boolean)
+      .join('\n');
     if (!body) continue;
     const item: ExtractedItem = { body };
     const author = authorEl ? f.author.get(authorEl) : undefined;
@@ -218,13 +226,19 @@ export function extractThread(page: ParsedPage): ThreadResult {
     const rating = own.find((e) => f.rating.has(e));
     if (rating) item.rating = f.rating.get(rating)!;
 
-    const links = own.filter((e) => e.name === 'a' && !!e.attribs['href'] && e !== authorEl && !(authorEl && isDescendant(authorEl, e)));
+    const links = own.filter((e) => e.name === 'a' && !!e.attribs.href && e !== authorEl && !(authorEl && isDescendant(authorEl, e)));
     const permalink =
       links.find((e) => /^(?:link|permalink|#|¶|share|direct link)$/i.test(nodeText(e, page).trim())) ??
-      links.find((e) => !!dateEl && (e === dateEl || isDescendant(e, dateEl) || isDescendant(dateEl, e)) && !isProfileUrl(resolveUrl(e.attribs['href'], page.url) ?? ''));
-    const url = permalink ? resolveUrl(permalink.attribs['href'], page.url) : undefined;
+      links.find(
+        (e) =>
+          !!dateEl &&
+          (e === dateEl || isDescendant(e, dateEl) || isDescendant(dateEl, e)) &&
+          !isProfileUrl(resolveUrl(e.attribs.href, page.url) ?? ''),
+      );
+    const url = permalink ? resolveUrl(permalink.attribs.href, page.url) : undefined;
     if (url && url !== page.url) item.url = url;
-    const id = (url ? idFromUrl(url) : undefined) ?? blockId(f, block) ?? hashId(`${item.author ?? ''}|${item.publishedAt ?? ''}|${textKey(body)}`);
+    const id =
+      (url ? idFromUrl(url) : undefined) ?? blockId(f, block) ?? hashId(`${item.author ?? ''}|${item.publishedAt ?? ''}|${textKey(body)}`);
     item.siteId = id;
     idOf.set(block, id);
     items.push(item);

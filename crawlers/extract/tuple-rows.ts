@@ -57,7 +57,8 @@ export function tupleReviews(rows: unknown[][], ctx: DataContext): ExtractedItem
   if (textCol < 0) return [];
   for (let c = 0; c < width; c++) {
     if (c === textCol) continue;
-    if (ratingCol < 0 && share(candidates, c, (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5) >= 0.9) ratingCol = c;
+    if (ratingCol < 0 && share(candidates, c, (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5) >= 0.9)
+      ratingCol = c;
     else if (dateCol < 0 && share(candidates, c, epochOf) >= 0.9) dateCol = c;
     else if (nameCol < 0 && share(candidates, c, nameOf) >= 0.9) nameCol = c;
     else if (idCol < 0 && c < textCol) {

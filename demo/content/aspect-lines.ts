@@ -39,7 +39,7 @@ export const ASPECT_LINES: Record<string, AspectLines> = {
       '!The temperature readout was off by four or five degrees when I checked it with a thermometer.',
       "After two months the base started flickering and now it won't heat at all.",
       'Limescale builds up fast and the narrow opening makes it a pain to clean.',
-      "The handle gets hot near the top, which is not what you want on a kettle.",
+      'The handle gets hot near the top, which is not what you want on a kettle.',
       "It beeps loudly at every button press and there's no way to turn that off.",
       'The spout dribbles down the side if you pour slowly, which defeats the whole point of a gooseneck.',
       "It holds less than it looks: two mugs and it's empty.",
@@ -82,7 +82,7 @@ export const ASPECT_LINES: Record<string, AspectLines> = {
     minor: [
       "It's a bit messy with static on dry days.",
       'The markings on the dial are hard to read.',
-      "A gram or so stays inside, which is fine if you purge it.",
+      'A gram or so stays inside, which is fine if you purge it.',
     ],
   },
   'grinder-electric': {
@@ -169,15 +169,8 @@ export const ASPECT_LINES: Record<string, AspectLines> = {
       "It's easy to clean: a rinse and a wipe and it's done.",
       'The foam holds its shape long enough to spoon onto a second drink.',
     ],
-    neg: [
-      'The foam collapses within a minute.',
-      'Oat milk barely froths at all.',
-      'The foam comes out big and bubbly rather than creamy.',
-    ],
-    minor: [
-      "It's a little noisy.",
-      "!I'd like a larger capacity for making two drinks at once.",
-    ],
+    neg: ['The foam collapses within a minute.', 'Oat milk barely froths at all.', 'The foam comes out big and bubbly rather than creamy.'],
+    minor: ["It's a little noisy.", "!I'd like a larger capacity for making two drinks at once."],
   },
   'frother-jug': {
     pos: [

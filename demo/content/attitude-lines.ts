@@ -257,31 +257,56 @@ export const CONTRAST_TO_POS = ['That said,', 'Still,', 'Even so,', 'On the plus
 /** Self-disclosure sentences by role, with the attribute each reveals. */
 export const ROLE_LINES: Record<string, { lines: string[]; type: string; value: string }> = {
   mum: {
-    type: 'life-stage', value: 'parent',
-    lines: ["As a mum of two, I need things that just work.", "I'm a mum of three, so every minute in the morning counts.", 'As a mum of two small kids, I judge everything by how it copes with the morning rush.'],
+    type: 'life-stage',
+    value: 'parent',
+    lines: [
+      'As a mum of two, I need things that just work.',
+      "I'm a mum of three, so every minute in the morning counts.",
+      'As a mum of two small kids, I judge everything by how it copes with the morning rush.',
+    ],
   },
   dad: {
-    type: 'life-stage', value: 'parent',
-    lines: ['As a dad of two, I have about four minutes for coffee on a weekday.', "I'm a dad of three and mornings are a military operation.", 'With two toddlers in the house, I need coffee that makes itself.'],
+    type: 'life-stage',
+    value: 'parent',
+    lines: [
+      'As a dad of two, I have about four minutes for coffee on a weekday.',
+      "I'm a dad of three and mornings are a military operation.",
+      'With two toddlers in the house, I need coffee that makes itself.',
+    ],
   },
   student: {
-    type: 'role', value: 'student',
-    lines: ["I'm a student, so every euro counts.", "I'm a student living in a tiny shared flat.", "I'm a uni student and this sits on my desk next to the textbooks."],
+    type: 'role',
+    value: 'student',
+    lines: [
+      "I'm a student, so every euro counts.",
+      "I'm a student living in a tiny shared flat.",
+      "I'm a uni student and this sits on my desk next to the textbooks.",
+    ],
   },
   'retired-teacher': {
-    type: 'role', value: 'retired-teacher',
-    lines: ['As a retired teacher I finally have time to make coffee properly.', 'I taught for thirty-five years and now, retired, I enjoy a slow morning cup.'],
+    type: 'role',
+    value: 'retired-teacher',
+    lines: [
+      'As a retired teacher I finally have time to make coffee properly.',
+      'I taught for thirty-five years and now, retired, I enjoy a slow morning cup.',
+    ],
   },
   'cafe-owner': {
-    type: 'role', value: 'cafe-owner',
-    lines: ["I run a small café, so I'm picky about consistency.", 'I run a small café and wanted something at home that matches what we serve.'],
+    type: 'role',
+    value: 'cafe-owner',
+    lines: [
+      "I run a small café, so I'm picky about consistency.",
+      'I run a small café and wanted something at home that matches what we serve.',
+    ],
   },
   'remote-worker': {
-    type: 'role', value: 'remote-worker',
+    type: 'role',
+    value: 'remote-worker',
     lines: ['I work from home, so it gets used five or six times a day.', 'Working from home means this is my office coffee machine now.'],
   },
   'night-shift': {
-    type: 'role', value: 'shift-worker',
+    type: 'role',
+    value: 'shift-worker',
     lines: ['I work night shifts, so my "morning" coffee happens at 6pm.'],
   },
 };
@@ -312,13 +337,10 @@ export const SWITCH_LINES: ToneLines = {
     'Coming from the {prev}, the difference is obvious from the first cup.',
   ],
   mix: [
-    "I switched from the {prev}; this is better in some ways, worse in others.",
+    'I switched from the {prev}; this is better in some ways, worse in others.',
     'After the {prev}, this is a sideways move rather than a step up.',
   ],
-  neg: [
-    "I replaced my {prev} with this and honestly wish I hadn't.",
-    'I switched from the {prev}, and I miss it already.',
-  ],
+  neg: ["I replaced my {prev} with this and honestly wish I hadn't.", 'I switched from the {prev}, and I miss it already.'],
 };
 
 /** Comparisons with a competitor brand {x}. */
@@ -326,7 +348,7 @@ export const COMPARE_LINES: ToneLines = {
   pos: [
     'It feels sturdier than the {x} I had before.',
     'Much nicer to use than the {x} my sister has.',
-    'I tried a {x} in a friend\'s kitchen and preferred this one.',
+    "I tried a {x} in a friend's kitchen and preferred this one.",
   ],
   mix: ['A friend swears by {x}; I can see why, but this is fine for me.'],
   neg: ['My old {x} was better, and cheaper.', 'Should have bought the {x} instead.'],

@@ -3,7 +3,17 @@
  * products they review and when, ratings, composed texts, and the feed. The same seed gives the same
  * shop byte for byte, which the crawl-vs-catalogue tests rely on.
  */
-import type { Attitude, DemoBrand, DemoCatalog, DemoMention, DemoProduct, DemoReview, DemoReviewer, Disclosure, Lang } from '../catalog-types.js';
+import type {
+  Attitude,
+  DemoBrand,
+  DemoCatalog,
+  DemoMention,
+  DemoProduct,
+  DemoReview,
+  DemoReviewer,
+  Disclosure,
+  Lang,
+} from '../catalog-types.js';
 import { BRANDS, PRODUCTS } from './brands.js';
 import { composeReview } from './compose.js';
 import { FIXED_REVIEWS } from './fixed-reviews.js';
@@ -26,9 +36,17 @@ const REVIEW_COUNT_WEIGHTS = [34, 30, 20, 11, 5];
 const HOUR_WEIGHTS = [1, 0.5, 0.3, 0.2, 0.3, 0.8, 2.5, 4, 4.5, 3, 2.5, 2.5, 3.5, 3, 2.5, 2.2, 2.4, 2.8, 3, 3.5, 4.5, 4.8, 3.5, 2];
 
 const PRODUCT_WEIGHT: Record<string, number> = {
-  'copperleaf-pour-kettle': 1.2, 'copperleaf-precision-grinder': 1.0, 'copperleaf-solo-espresso': 1.2, 'copperleaf-cloud-frother': 0.9,
-  'nordbrew-fjord-kettle': 1.0, 'nordbrew-mill-pro': 0.9, 'nordbrew-barista-one': 1.0, 'nordbrew-foam-jug': 0.7,
-  'vantio-duo-espresso': 1.5, 'vantio-whisk-frother': 0.9, 'vantio-crank-grinder': 0.8,
+  'copperleaf-pour-kettle': 1.2,
+  'copperleaf-precision-grinder': 1.0,
+  'copperleaf-solo-espresso': 1.2,
+  'copperleaf-cloud-frother': 0.9,
+  'nordbrew-fjord-kettle': 1.0,
+  'nordbrew-mill-pro': 0.9,
+  'nordbrew-barista-one': 1.0,
+  'nordbrew-foam-jug': 0.7,
+  'vantio-duo-espresso': 1.5,
+  'vantio-whisk-frother': 0.9,
+  'vantio-crank-grinder': 0.8,
 };
 
 /** How likely each attitude is to review a product (brand and category preferences). */
@@ -58,7 +76,12 @@ const MEAN: Record<Attitude, Record<string, number>> = {
   household: { copperleaf: 4.1, nordbrew: 3.8, vantio: 3.7 },
   newcomer: { copperleaf: 3.9, nordbrew: 3.9, vantio: 4.3 },
 };
-const PRODUCT_SHIFT: Record<string, number> = { 'nordbrew-foam-jug': -0.3, 'copperleaf-solo-espresso': 0.2, 'vantio-whisk-frother': -0.2, 'copperleaf-precision-grinder': 0.1 };
+const PRODUCT_SHIFT: Record<string, number> = {
+  'nordbrew-foam-jug': -0.3,
+  'copperleaf-solo-espresso': 0.2,
+  'vantio-whisk-frother': -0.2,
+  'copperleaf-precision-grinder': 0.1,
+};
 
 interface Person {
   reviewer: DemoReviewer;
@@ -81,12 +104,25 @@ interface Draft {
 
 function pickRole(rng: Rng, primary: Attitude): string | undefined {
   const table: Partial<Record<Attitude, [string, number][]>> = {
-    household: [['mum', 0.35], ['dad', 0.25]],
+    household: [
+      ['mum', 0.35],
+      ['dad', 0.25],
+    ],
     newcomer: [['student', 0.55]],
-    quality: [['cafe-owner', 0.12], ['retired-teacher', 0.1], ['remote-worker', 0.1]],
+    quality: [
+      ['cafe-owner', 0.12],
+      ['retired-teacher', 0.1],
+      ['remote-worker', 0.1],
+    ],
     gift: [['retired-teacher', 0.12]],
-    value: [['student', 0.12], ['remote-worker', 0.08]],
-    support: [['night-shift', 0.06], ['remote-worker', 0.08]],
+    value: [
+      ['student', 0.12],
+      ['remote-worker', 0.08],
+    ],
+    support: [
+      ['night-shift', 0.06],
+      ['remote-worker', 0.08],
+    ],
   };
   let r = rng.next();
   for (const [role, p] of table[primary] ?? []) {
@@ -246,7 +282,9 @@ function escapeRe(s: string): string {
 function linkMention(text: string): { brands: string[]; products: string[] } {
   const says = (name: string) => new RegExp(`(?<![\\p{L}\\d])${escapeRe(name)}(?![\\p{L}\\d])`, 'iu').test(text);
   const products = PRODUCTS.filter((p) => [p.name, ...p.aliases].some(says)).map((p) => p.id);
-  const brands = BRANDS.filter((b) => [b.name, ...b.aliases].some(says) || PRODUCTS.some((p) => p.brandId === b.id && products.includes(p.id))).map((b) => b.id);
+  const brands = BRANDS.filter(
+    (b) => [b.name, ...b.aliases].some(says) || PRODUCTS.some((p) => p.brandId === b.id && products.includes(p.id)),
+  ).map((b) => b.id);
   return { brands, products };
 }
 
@@ -280,7 +318,11 @@ export function buildCatalog(): DemoCatalog {
     const person = byKey.get(f.reviewer);
     if (!person) throw new Error(`fixed review names unknown reviewer ${f.reviewer}`);
     const time =
-      f.when === 'late' ? randomTime(rng, LATE, END) : f.when === 'early' ? randomTime(rng, START, (START + END) / 2) : randomTime(rng, START, END);
+      f.when === 'late'
+        ? randomTime(rng, LATE, END)
+        : f.when === 'early'
+          ? randomTime(rng, START, (START + END) / 2)
+          : randomTime(rng, START, END);
     const disclosures: Disclosure[] = f.disclosures ?? [];
     reviews.push({
       productId: f.product,

@@ -86,8 +86,36 @@ function toneOf(rating: number): Tone {
 
 // Two sentences about the same part ("the steam wand has real power" / "the steam wand is weak") contradict.
 const TOPICS = [
-  'steam wand', 'panarello', 'portafilter', 'drip tray', 'lid', 'foam', 'retention', 'grind', 'temperature', 'pump', 'whisk', 'handle',
-  'burr', 'motor', 'static', 'cable', 'beep', 'batter', 'adjust', 'timer', 'spout', 'tank', 'crema', 'shots', 'oat milk', 'boil', 'heat', 'loud', 'quiet', 'noisy',
+  'steam wand',
+  'panarello',
+  'portafilter',
+  'drip tray',
+  'lid',
+  'foam',
+  'retention',
+  'grind',
+  'temperature',
+  'pump',
+  'whisk',
+  'handle',
+  'burr',
+  'motor',
+  'static',
+  'cable',
+  'beep',
+  'batter',
+  'adjust',
+  'timer',
+  'spout',
+  'tank',
+  'crema',
+  'shots',
+  'oat milk',
+  'boil',
+  'heat',
+  'loud',
+  'quiet',
+  'noisy',
 ];
 
 function topicsOf(line: string): string[] {
@@ -156,7 +184,9 @@ export function composeReview(rng: Rng, input: ComposeInput): Composed {
     }
   };
   const attitudeLine = (attitude: Attitude, t: Tone): string => {
-    const fits = ATTITUDE_LINES[attitude][t].filter((l) => !l.startsWith('@') || l.slice(1, l.indexOf(' ')).split(',').includes(product.category));
+    const fits = ATTITUDE_LINES[attitude][t].filter(
+      (l) => !l.startsWith('@') || l.slice(1, l.indexOf(' ')).split(',').includes(product.category),
+    );
     return rng.deal(`attitude:${attitude}:${t}:${product.category}`, fits).replace(/^@\S+ /, '');
   };
 
@@ -245,7 +275,10 @@ export function composeReview(rng: Rng, input: ComposeInput): Composed {
     const prev = parts[i - 1];
     const cur = parts[i]!;
     // Mixed lines and lines with their own "but" carry the contrast already.
-    const flips = prev && ((prev.tone === 'pos' && cur.tone === 'neg') || (prev.tone === 'neg' && cur.tone === 'pos')) && !/\bbut\b|\bthough\b/i.test(text);
+    const flips =
+      prev &&
+      ((prev.tone === 'pos' && cur.tone === 'neg') || (prev.tone === 'neg' && cur.tone === 'pos')) &&
+      !/\bbut\b|\bthough\b/i.test(text);
     if (!flips || !rng.chance(0.55)) return text;
     const word = rng.pick(cur.tone === 'neg' ? CONTRAST_TO_NEG : CONTRAST_TO_POS);
     const rest = keepsCapital(text, names) ? text : text.charAt(0).toLowerCase() + text.slice(1);
@@ -255,7 +288,9 @@ export function composeReview(rng: Rng, input: ComposeInput): Composed {
   // An attitude title on a text that lost its attitude sentence would be a label the text doesn't bear out.
   const primaryKept = parts.some((p) => p.attitude === primary);
   const title = fill(
-    primaryKept && rng.chance(0.6) ? rng.deal(`title:${primary}:${tone}`, TITLES[primary ?? 'value'][tone]) : rng.deal(`title:${rating}`, RATING_TITLES[rating - 1]!),
+    primaryKept && rng.chance(0.6)
+      ? rng.deal(`title:${primary}:${tone}`, TITLES[primary ?? 'value'][tone])
+      : rng.deal(`title:${rating}`, RATING_TITLES[rating - 1]!),
   );
 
   return {

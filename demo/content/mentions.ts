@@ -17,9 +17,28 @@ export interface MentionText {
 
 /** Authors of the posts. */
 export const MENTION_AUTHORS = [
-  '@beanqueen', '@filterfiend', '@morning_ritual', '@jo_brews', '@kettle_and_crumb', '@espressoyourself', '@latteartfail', '@ground_control',
-  '@slowpour', '@the_daily_grind', '@crema_club', '@oatmilkonly', '@bruno_makes_coffee', '@caffeine_curator', '@home_barista_hq',
-  '@sip_and_tell', '@frothfactory', '@brewlab_ben', '@coffeeandchaos', '@studentsips', '@cupofnadia', '@weekendpourover',
+  '@beanqueen',
+  '@filterfiend',
+  '@morning_ritual',
+  '@jo_brews',
+  '@kettle_and_crumb',
+  '@espressoyourself',
+  '@latteartfail',
+  '@ground_control',
+  '@slowpour',
+  '@the_daily_grind',
+  '@crema_club',
+  '@oatmilkonly',
+  '@bruno_makes_coffee',
+  '@caffeine_curator',
+  '@home_barista_hq',
+  '@sip_and_tell',
+  '@frothfactory',
+  '@brewlab_ben',
+  '@coffeeandchaos',
+  '@studentsips',
+  '@cupofnadia',
+  '@weekendpourover',
 ];
 
 /** The posts, in no particular order (dates are assigned when the catalogue is built). */
@@ -84,6 +103,6 @@ export const MENTION_TEXTS: MentionText[] = [
   { text: 'Купила Vantio Whisk за копейки, пена отличная, для дома более чем достаточно.', lang: 'ru' },
   { text: 'Поддержка Nordbrew молчит уже месяц. Больше у них ничего не закажу.', lang: 'ru', late: true },
   { text: 'Nordbrew support finally called back after six weeks. Replacement on its way. Fingers crossed.', late: true },
-  { text: "6am, before the school run: the Fjord kettle is the only reliable thing in this house." },
+  { text: '6am, before the school run: the Fjord kettle is the only reliable thing in this house.' },
   { text: 'Unpopular opinion: the Copperleaf Cloud Frother is overpriced for what it is.' },
 ];

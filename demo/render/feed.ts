@@ -32,6 +32,7 @@ export function feedXml(mentions: DemoMention[], origin: string): string {
     </item>`,
     )
     .join('\n');
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings compare as text
   const latest = mentions.reduce((a, m) => (m.publishedAt > a ? m.publishedAt : a), '');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom">

@@ -138,7 +138,8 @@ function pagination(input: ProductPageInput, pages: number): string {
     const older = pageNo < pages ? ` <a rel="next" href="${reviewPagePath(listing, pageNo + 1)}">Older comments »</a>` : '';
     return `<p class="page-links">Pages: ${links.join(' ')}${older}</p>`;
   }
-  if (brand.id === 'nordbrew') return `<div class="pager">${prev} ${links.join(' ')} ${next.replace('rel="next"', 'rel="next" class="next"')}</div>`;
+  if (brand.id === 'nordbrew')
+    return `<div class="pager">${prev} ${links.join(' ')} ${next.replace('rel="next"', 'rel="next" class="next"')}</div>`;
   return `<nav class="pagination" aria-label="Review pages">${prev} ${links.join(' ')} ${next}</nav>`;
 }
 

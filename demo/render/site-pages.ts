@@ -68,7 +68,11 @@ export function profilePage(catalog: DemoCatalog, reviewer: DemoReviewer, review
 </section>
 <h2>Reviews by ${esc(reviewer.name)}</h2>
 ${items}`;
-  return page({ title: `${reviewer.name}'s profile`, body, css: '.profile-facts dt{font-weight:600}.profile-review{border-top:1px solid #e6ddd2;padding:.5rem 0}' });
+  return page({
+    title: `${reviewer.name}'s profile`,
+    body,
+    css: '.profile-facts dt{font-weight:600}.profile-review{border-top:1px solid #e6ddd2;padding:.5rem 0}',
+  });
 }
 
 /** A feed post's permalink page. */
@@ -84,10 +88,16 @@ export function mentionPage(m: DemoMention): string {
 
 /** The basket page; robots.txt disallows /checkout/, so a polite crawler never sees it. */
 export function checkoutPage(): string {
-  return page({ title: 'Your basket', body: '<h1>Your basket</h1><p>This demo shop sells nothing. Crawlers should never reach this page: robots.txt disallows it.</p>' });
+  return page({
+    title: 'Your basket',
+    body: '<h1>Your basket</h1><p>This demo shop sells nothing. Crawlers should never reach this page: robots.txt disallows it.</p>',
+  });
 }
 
 /** The 404 page. */
 export function notFoundPage(path: string): string {
-  return page({ title: 'Page not found', body: `<h1>Page not found</h1><p>There is no page at <code>${esc(path)}</code>. <a href="/">Back to the shop</a>.</p>` });
+  return page({
+    title: 'Page not found',
+    body: `<h1>Page not found</h1><p>There is no page at <code>${esc(path)}</code>. <a href="/">Back to the shop</a>.</p>`,
+  });
 }

@@ -97,7 +97,8 @@ describe('personas of the demo shop', () => {
   });
 
   it('reports no persona below the minimum support, as a count and as a share', () => {
-    for (const p of result.personas) expect(p.size).toBeGreaterThanOrEqual(Math.max(OPTIONS.minSize, Math.ceil(OPTIONS.minShare * result.members)));
+    for (const p of result.personas)
+      expect(p.size).toBeGreaterThanOrEqual(Math.max(OPTIONS.minSize, Math.ceil(OPTIONS.minShare * result.members)));
     const strict = buildPersonas(rows, { ...OPTIONS, minShare: 0.12 });
     expect(strict.personas.length).toBeGreaterThan(0);
     expect(strict.personas.length).toBeLessThan(result.personas.length);
@@ -115,7 +116,7 @@ describe('personas of the demo shop', () => {
     expect(result.clustered / result.members).toBeGreaterThanOrEqual(0.7);
   });
 
-  it('gives shares of all reviewers considered, and counts a reviewer of several brands among each brand\'s reviewers', () => {
+  it("gives shares of all reviewers considered, and counts a reviewer of several brands among each brand's reviewers", () => {
     const brandsOf = new Map<string, Set<string>>();
     for (const r of rows) {
       if (!r.doc.authorKey || r.analysis!.signals.incentivised || r.analysis!.signals.duplicate) continue;
@@ -149,13 +150,26 @@ describe('personas of the demo shop', () => {
     const pipeline = createPipeline();
     const factual = Array.from({ length: 60 }, (_, i) =>
       analysed(
-        { kind: 'review', origin: 'import', sourceId: 'facts', site: 'facts.csv', url: `file:facts.csv#row=${i + 1}`, siteId: `f${i}`, brand: 'copperleaf', author: `writer ${i}`, body: facts[i % facts.length]!, lang: 'en', fetchedAt: '2025-07-07T00:00:00Z' },
+        {
+          kind: 'review',
+          origin: 'import',
+          sourceId: 'facts',
+          site: 'facts.csv',
+          url: `file:facts.csv#row=${i + 1}`,
+          siteId: `f${i}`,
+          brand: 'copperleaf',
+          author: `writer ${i}`,
+          body: facts[i % facts.length]!,
+          lang: 'en',
+          fetchedAt: '2025-07-07T00:00:00Z',
+        },
         pipeline,
       ),
     );
     const built = buildPersonas(factual, OPTIONS);
     expect(built.personas.length).toBeGreaterThan(0);
-    for (const p of built.personas) expect(p.label).not.toMatch(/Convenience|Presentation|Value|Quality|Style|Low-maintenance|seeking|minded/);
+    for (const p of built.personas)
+      expect(p.label).not.toMatch(/Convenience|Presentation|Value|Quality|Style|Low-maintenance|seeking|minded/);
   });
 
   it('keeps incentivised and duplicated reviews out', () => {

@@ -54,7 +54,10 @@ export interface PersonaResult {
 const MIN_SEARCH = 8;
 
 function slug(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** Builds personas from analysed rows. */
@@ -68,7 +71,12 @@ export function buildPersonas(rows: ReportRow[], options: PersonaOptions): Perso
     vectors,
     members.map((m) => m.key),
     space.features.length,
-    { maxK: Math.max(options.maxPersonas, MIN_SEARCH), maxPersonas: options.maxPersonas, minSize, ...(options.sampleSize ? { sampleSize: options.sampleSize } : {}) },
+    {
+      maxK: Math.max(options.maxPersonas, MIN_SEARCH),
+      maxPersonas: options.maxPersonas,
+      minSize,
+      ...(options.sampleSize ? { sampleSize: options.sampleSize } : {}),
+    },
   );
 
   const groups = seg.parts.map(() => ({ members: [] as Member[], vectors: [] as SparseRow[], fit: [] as number[] }));
@@ -78,7 +86,9 @@ export function buildPersonas(rows: ReportRow[], options: PersonaOptions): Perso
     groups[a]!.vectors.push(vectors[i]!);
     groups[a]!.fit.push(seg.fit[i]!);
   });
-  const order = groups.map((g, a) => ({ g, a })).sort((x, y) => y.g.members.length - x.g.members.length || (x.g.members[0]!.key < y.g.members[0]!.key ? -1 : 1));
+  const order = groups
+    .map((g, a) => ({ g, a }))
+    .sort((x, y) => y.g.members.length - x.g.members.length || (x.g.members[0]!.key < y.g.members[0]!.key ? -1 : 1));
   const clustered = order.flatMap((o) => o.g.members);
   // How common each feature is in the whole population: the baseline a persona's traits lift from.
   const overall = new Array<number>(space.features.length).fill(0);
@@ -101,7 +111,15 @@ export function buildPersonas(rows: ReportRow[], options: PersonaOptions): Perso
   );
   disambiguate(personas);
   for (const p of personas) p.id = slug(p.label) || p.id;
-  return { personas, members: members.length, clustered: clustered.length, unassigned: seg.unassigned, excluded, k: seg.k, tried: seg.tried };
+  return {
+    personas,
+    members: members.length,
+    clustered: clustered.length,
+    unassigned: seg.unassigned,
+    excluded,
+    k: seg.k,
+    tried: seg.tried,
+  };
 }
 
 /** Personas whose members come from one brand only (at least 90%), with enough support. */
@@ -147,7 +165,8 @@ export function comparePersonas(current: PersonaView[], previous: PersonaSet | u
       continue;
     }
     const diff = p.share - match.share;
-    const status = Math.abs(diff) >= 0.02 && Math.abs(diff) / Math.max(match.share, 0.01) >= 0.15 ? (diff > 0 ? 'grown' : 'shrunk') : 'stable';
+    const status =
+      Math.abs(diff) >= 0.02 && Math.abs(diff) / Math.max(match.share, 0.01) >= 0.15 ? (diff > 0 ? 'grown' : 'shrunk') : 'stable';
     changes.push({ label: p.label, status, shareBefore: match.share, shareNow: p.share });
   }
   for (const q of prev) if (!matched.has(q.id)) changes.push({ label: q.label, status: 'vanished', shareBefore: q.share });

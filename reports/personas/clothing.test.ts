@@ -57,7 +57,13 @@ describe.skipIf(!existsSync(CSV))('personas of the clothing reviews', () => {
     // off the overall share, with at least 30 reviews behind the persona.
     const total = table[0]!.map((_, j) => table.reduce((s, r) => s + r[j]!, 0));
     const all = total.reduce((a, b) => a + b, 0);
-    const gaps = table.flatMap((r, i) => r.map((c, j) => ({ persona: result.personas[i]!.label, size: result.personas[i]!.size, gap: c / result.personas[i]!.size - total[j]! / all })));
+    const gaps = table.flatMap((r, i) =>
+      r.map((c, j) => ({
+        persona: result.personas[i]!.label,
+        size: result.personas[i]!.size,
+        gap: c / result.personas[i]!.size - total[j]! / all,
+      })),
+    );
     expect(gaps.some((g) => Math.abs(g.gap) >= 0.06 && g.size >= 30)).toBe(true);
   });
 

@@ -214,10 +214,19 @@ export function segment(rows: SparseRow[], keys: string[], d: number, options: S
   const minStability = options.minStability ?? MIN_STABILITY;
   const minFit = options.minFit ?? MIN_FIT;
   const minAgreement = options.minAgreement ?? MIN_AGREEMENT;
-  const active = rows.map((r, i) => i).filter((i) => rows[i]!.idx.length > 0);
+  const active = rows.map((_r, i) => i).filter((i) => rows[i]!.idx.length > 0);
   const noSignal = rows.length - active.length;
   if (active.length < options.minSize || d === 0) {
-    return { assignments: rows.map(() => -1), parts: [], stability: [], fit: rows.map(() => 0), k: 0, tried: [], unassigned: { noSignal, weakFit: active.length, ambiguous: 0 }, sampleSize: 0 };
+    return {
+      assignments: rows.map(() => -1),
+      parts: [],
+      stability: [],
+      fit: rows.map(() => 0),
+      k: 0,
+      tried: [],
+      unassigned: { noSignal, weakFit: active.length, ambiguous: 0 },
+      sampleSize: 0,
+    };
   }
 
   const sampleIdx = hashSample(
@@ -311,7 +320,13 @@ export function segment(rows: SparseRow[], keys: string[], d: number, options: S
  * `minFit` and the resampled fits mostly agree (a member the fits disagree on sits between
  * personas; leaving them out is what keeps personas steady when data is added).
  */
-function assignAll(rows: SparseRow[], c: Candidate, kept: number[], minFit: number, minAgreement: number): { assignments: number[]; fit: number[]; weakFit: number; ambiguous: number } {
+function assignAll(
+  rows: SparseRow[],
+  c: Candidate,
+  kept: number[],
+  minFit: number,
+  minAgreement: number,
+): { assignments: number[]; fit: number[]; weakFit: number; ambiguous: number } {
   const parts = kept.map((a) => c.parts[a]!);
   const gram = partsGram(parts);
   const otherGrams = c.others.map((o) => partsGram(o.parts));

@@ -92,7 +92,10 @@ const CLEAR_NET = 0.25;
 /** The word for a feature in this persona, given its net sentiment on aspects. */
 function traitWord(f: Feature, net: Map<string, number>, factual: ReadonlySet<string> = new Set()): string | undefined {
   if (f.kind === 'care' || f.kind === 'love' || f.kind === 'hate') {
-    const plain: { care: string; love?: string; hate: string } = { care: `${capitalize(f.key.replace(/-/g, ' '))}-focused`, hate: `${capitalize(f.key.replace(/-/g, ' '))}-critical` };
+    const plain: { care: string; love?: string; hate: string } = {
+      care: `${capitalize(f.key.replace(/-/g, ' '))}-focused`,
+      hate: `${capitalize(f.key.replace(/-/g, ' '))}-critical`,
+    };
     // Talking about a thing without an opinion on it ("The manual arrived on Monday") is a topic,
     // not a motive: no "Convenience-seeking" made of factual mentions.
     if (f.kind === 'care' && factual.has(f.key)) return plain.care;
@@ -102,7 +105,11 @@ function traitWord(f: Feature, net: Map<string, number>, factual: ReadonlySet<st
     if (n >= CLEAR_NET && words.love) return words.love;
     return words.care;
   }
-  if (f.kind === 'attitude') return ATTRIBUTE_WORDS[f.key] ?? (/^(motive|usage)=/.test(f.key) ? `${capitalize(f.key.split('=')[1]!.replace(/-/g, ' '))}-driven` : undefined);
+  if (f.kind === 'attitude')
+    return (
+      ATTRIBUTE_WORDS[f.key] ??
+      (/^(motive|usage)=/.test(f.key) ? `${capitalize(f.key.split('=')[1]!.replace(/-/g, ' '))}-driven` : undefined)
+    );
   if (f.kind === 'intent') return INTENT_WORDS[f.key];
   return undefined;
 }
@@ -173,7 +180,13 @@ export function attributeTable(members: Member[]): { shares: Map<string, ShareCo
 }
 
 /** A quote: the sentence that shows the trait, or the start of the text. */
-function quoteOf(doc: RadarDocument, analysis: Analysis, shows: string, span: { start?: number; end?: number } | undefined, names: boolean): Quote {
+function quoteOf(
+  doc: RadarDocument,
+  analysis: Analysis,
+  shows: string,
+  span: { start?: number; end?: number } | undefined,
+  names: boolean,
+): Quote {
   const text = analysisText(doc);
   let snippet = '';
   if (span?.start !== undefined) {
@@ -245,7 +258,13 @@ export function describePersona(input: DescribeInput): PersonaView {
   const traits: Trait[] = features
     .map((feature, j) => {
       const support = supportOf[j]!;
-      return { feature, weight: input.profile[j] ?? 0, support, share: support / size, overall: input.overall[j]! / Math.max(1, input.population) };
+      return {
+        feature,
+        weight: input.profile[j] ?? 0,
+        support,
+        share: support / size,
+        overall: input.overall[j]! / Math.max(1, input.population),
+      };
     })
     .filter((t) => t.weight > 0.05 && t.support >= 2 && t.share >= 0.2 && t.share > t.overall * 1.2)
     .sort((a, b) => b.weight - a.weight || b.share - a.share || a.feature.name.localeCompare(b.feature.name));
@@ -258,15 +277,25 @@ export function describePersona(input: DescribeInput): PersonaView {
   // Aspects the segment mentions mostly without an opinion (fewer than one mention in four).
   const factual = new Set(allStandings.filter((a) => a.positive + a.negative < 0.25 * a.mentions).map((a) => a.aspect));
   const standing = allStandings.slice(0, 50).filter((a) => a.mentions >= (categories.has(a.aspect) ? minSupport : 2 * minSupport));
-  const loves = standing.filter((a) => a.net > 0.2).sort((a, b) => b.net * b.mentions - a.net * a.mentions).slice(0, 4);
-  const hates = standing.filter((a) => a.net < -0.2).sort((a, b) => a.net * a.mentions - b.net * b.mentions).slice(0, 4);
+  const loves = standing
+    .filter((a) => a.net > 0.2)
+    .sort((a, b) => b.net * b.mentions - a.net * a.mentions)
+    .slice(0, 4);
+  const hates = standing
+    .filter((a) => a.net < -0.2)
+    .sort((a, b) => a.net * a.mentions - b.net * b.mentions)
+    .slice(0, 4);
   const { shares, membersWith } = attributeTable(members);
   const motives = shares.get('motive') ?? [];
   const usage = shares.get('usage') ?? [];
   const loyalty = shares.get('loyalty') ?? [];
   const channels = shares.get('channel') ?? [];
   const priceSupport = membersWith.get('price-sensitivity') ?? 0;
-  const priceSensitivity: ShareCount = { value: shares.get('price-sensitivity')?.[0]?.value ?? 'price-sensitive', support: priceSupport, share: round(priceSupport / size) };
+  const priceSensitivity: ShareCount = {
+    value: shares.get('price-sensitivity')?.[0]?.value ?? 'price-sensitive',
+    support: priceSupport,
+    share: round(priceSupport / size),
+  };
   const attributes: Record<string, ShareCount[]> = {};
   for (const t of [...shares.keys()].sort()) attributes[t] = shares.get(t)!.slice(0, 8);
 
@@ -291,7 +320,9 @@ export function describePersona(input: DescribeInput): PersonaView {
     share: round(members.length / Math.max(1, input.everyone.length)),
     shareByBrand,
     membersByBrand,
-    traits: traits.slice(0, 6).map((t) => ({ trait: t.feature.name, value: round(t.share), overall: round(t.overall), support: t.support })),
+    traits: traits
+      .slice(0, 6)
+      .map((t) => ({ trait: t.feature.name, value: round(t.share), overall: round(t.overall), support: t.support })),
     stability: round(input.stability),
     loves,
     hates,
@@ -379,8 +410,17 @@ function showing(a: Analysis, f: Feature, net: Map<string, number>): { span: { s
     const mentions = a.aspects.filter((x) => x.category === f.key);
     const n = net.get(f.key) ?? 0;
     // A quote shows the segment's side of the aspect: what it loves, or what it hates.
-    const want = f.kind === 'love' ? 'positive' : f.kind === 'hate' ? 'negative' : n <= -CLEAR_NET ? 'negative' : n >= CLEAR_NET ? 'positive' : undefined;
-    const hit = want ? mentions.find((x) => x.polarity === want) : mentions.find((x) => x.polarity !== 'neutral') ?? mentions[0];
+    const want =
+      f.kind === 'love'
+        ? 'positive'
+        : f.kind === 'hate'
+          ? 'negative'
+          : n <= -CLEAR_NET
+            ? 'negative'
+            : n >= CLEAR_NET
+              ? 'positive'
+              : undefined;
+    const hit = want ? mentions.find((x) => x.polarity === want) : (mentions.find((x) => x.polarity !== 'neutral') ?? mentions[0]);
     if (!hit) return undefined;
     const verb = hit.polarity === 'positive' ? 'likes' : hit.polarity === 'negative' ? 'dislikes' : 'raises';
     return { span: { start: hit.start, end: hit.end }, shows: `${verb} ${f.key.replace(/-/g, ' ')}` };
@@ -409,7 +449,8 @@ function pickQuotes(input: DescribeInput, traits: Trait[], net: Map<string, numb
     const what = `${topNet > 0 ? 'dislikes' : 'likes'} ${top.feature.key.replace(/-/g, ' ')}`;
     const quote = quoteOf(r.doc, a, what, { start: against.start, end: against.end }, input.showNames);
     // A persona is never illustrated by someone's health, religion, ethnicity or sexuality.
-    if (!mentionsSensitive(quote.text)) counterCands.push({ score: Math.abs(against.score), member: m.key, trait: top.feature.name, quote });
+    if (!mentionsSensitive(quote.text))
+      counterCands.push({ score: Math.abs(against.score), member: m.key, trait: top.feature.name, quote });
   };
   // Quotes come from the members who fit the segment best (a bounded number, however large it is).
   const typical = new Set(
@@ -450,7 +491,11 @@ function pickQuotes(input: DescribeInput, traits: Trait[], net: Map<string, numb
   const usedMembers = new Set<string>();
   const usedTraits = new Set<string>();
   const usedTexts = new Set<string>();
-  const textKey = (q: Quote) => q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const textKey = (q: Quote) =>
+    q.text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   // First one quote per trait (the segment in its several sides), then the best of the rest; one
   // per member, and never the same words twice.
   for (const pass of [0, 1]) {
@@ -468,12 +513,23 @@ function pickQuotes(input: DescribeInput, traits: Trait[], net: Map<string, numb
     const rest = input.members
       .flatMap((m) => m.rows.map((r) => ({ m, r })))
       .filter(({ m }) => !usedMembers.has(m.key))
-      .sort((x, y) => Math.abs(y.r.analysis!.sentiment.score) - Math.abs(x.r.analysis!.sentiment.score) || x.r.doc._id.localeCompare(y.r.doc._id));
+      .sort(
+        (x, y) =>
+          Math.abs(y.r.analysis!.sentiment.score) - Math.abs(x.r.analysis!.sentiment.score) || x.r.doc._id.localeCompare(y.r.doc._id),
+      );
     for (const { m, r } of rest) {
       if (quotes.length >= 3) break;
       if (usedMembers.has(m.key)) continue;
       usedMembers.add(m.key);
-      quotes.push(quoteOf(r.doc, r.analysis!, r.analysis!.sentiment.label === 'negative' ? 'overall complaint' : 'overall view', undefined, input.showNames));
+      quotes.push(
+        quoteOf(
+          r.doc,
+          r.analysis!,
+          r.analysis!.sentiment.label === 'negative' ? 'overall complaint' : 'overall view',
+          undefined,
+          input.showNames,
+        ),
+      );
     }
   }
   const counter: Quote[] = [];
@@ -497,7 +553,8 @@ export function marketingRules(p: PersonaView): { advice: string; because: strin
   const enough = Math.max(5, Math.ceil(p.size * 0.15));
   const hate = (names: string[]) => p.hates.find((h) => names.includes(h.aspect) && h.mentions >= enough);
   const love = (names: string[]) => p.loves.find((h) => names.includes(h.aspect) && h.mentions >= enough);
-  const share = (list: ShareCount[] | undefined, re: RegExp, min: number) => (list ?? []).find((s) => re.test(s.value) && s.share >= min && s.support >= 3);
+  const share = (list: ShareCount[] | undefined, re: RegExp, min: number) =>
+    (list ?? []).find((s) => re.test(s.value) && s.share >= min && s.support >= 3);
   const stated = (s: ShareCount, what: string) => `${pct(s.share)} (${s.support}) ${what}`;
   const net = (h: AspectStanding) => `${h.aspect} net sentiment ${h.net > 0 ? '+' : ''}${h.net} over ${h.mentions} mentions`;
   const priceHate = hate(['price', 'value']);
@@ -508,37 +565,84 @@ export function marketingRules(p: PersonaView): { advice: string; because: strin
     });
   }
   const deal = share(p.motives, /^deal$/, 0.15);
-  if (deal) out.push({ advice: 'Reach them through sales events and price-drop alerts: they buy on promotion.', because: stated(deal, 'bought on sale or with a discount') });
+  if (deal)
+    out.push({
+      advice: 'Reach them through sales events and price-drop alerts: they buy on promotion.',
+      because: stated(deal, 'bought on sale or with a discount'),
+    });
   const support = hate(['customer-service', 'support', 'warranty', 'returns', 'delivery']);
   if (support) {
-    out.push({ advice: `Fix ${support.aspect.replace(/-/g, ' ')} first: faster replies, clear warranty and return steps; show response times where they buy.`, because: net(support) });
+    out.push({
+      advice: `Fix ${support.aspect.replace(/-/g, ' ')} first: faster replies, clear warranty and return steps; show response times where they buy.`,
+      because: net(support),
+    });
   }
   const gift = share([...p.motives, ...p.usage], /gift/, 0.2);
-  if (gift) out.push({ advice: 'Market it as a gift: gift wrap, gift guides and campaigns before holidays and birthdays.', because: stated(gift, 'bought it as a gift') });
+  if (gift)
+    out.push({
+      advice: 'Market it as a gift: gift wrap, gift guides and campaigns before holidays and birthdays.',
+      because: stated(gift, 'bought it as a gift'),
+    });
   const parents = share(p.attributes['life-stage'], /^parent$/, 0.25);
-  if (parents) out.push({ advice: 'Speak to family routines: show speed, safety and easy cleaning in a busy household; use parenting media.', because: stated(parents, 'say they are parents') });
+  if (parents)
+    out.push({
+      advice: 'Speak to family routines: show speed, safety and easy cleaning in a busy household; use parenting media.',
+      because: stated(parents, 'say they are parents'),
+    });
   const newcomer = share(p.attributes.experience, /first|beginner|new/, 0.15) ?? share(p.attributes['life-stage'], /^student$/, 0.25);
-  if (newcomer) out.push({ advice: 'Onboard newcomers: quick-start guides, how-to videos and starter bundles.', because: stated(newcomer, newcomer.value === 'student' ? 'say they are students' : 'say they are new to it') });
+  if (newcomer)
+    out.push({
+      advice: 'Onboard newcomers: quick-start guides, how-to videos and starter bundles.',
+      because: stated(newcomer, newcomer.value === 'student' ? 'say they are students' : 'say they are new to it'),
+    });
   const quality = love(['quality', 'durability', 'taste', 'performance', 'design', 'comfort']);
-  if (quality) out.push({ advice: `Show the craft behind ${quality.aspect.replace(/-/g, ' ')}: close-ups, materials, expert reviews and side-by-side tests.`, because: net(quality) });
+  if (quality)
+    out.push({
+      advice: `Show the craft behind ${quality.aspect.replace(/-/g, ' ')}: close-ups, materials, expert reviews and side-by-side tests.`,
+      because: net(quality),
+    });
   const fitPain = hate(['fit', 'size']);
   const returner = share(p.loyalty, /^returning$/, 0.15);
   if (fitPain || returner) {
-    out.push({ advice: 'Cut returns: size and fit guides, measurements of the model, fit notes from reviews on product pages.', because: fitPain ? net(fitPain) : stated(returner!, 'say they are sending it back') });
+    out.push({
+      advice: 'Cut returns: size and fit guides, measurements of the model, fit notes from reviews on product pages.',
+      because: fitPain ? net(fitPain) : stated(returner!, 'say they are sending it back'),
+    });
   }
   const switched = share(p.loyalty, /switch/, 0.15);
-  if (switched) out.push({ advice: "Target switchers: comparison pages and trade-in offers aimed at competitors' unhappy customers.", because: stated(switched, 'say they switched brands') });
+  if (switched)
+    out.push({
+      advice: "Target switchers: comparison pages and trade-in offers aimed at competitors' unhappy customers.",
+      because: stated(switched, 'say they switched brands'),
+    });
   const loyal = share(p.loyalty, /will-buy-again|repeat|recommends/, 0.25);
-  if (loyal) out.push({ advice: 'Reward loyalty: referral codes, repeat-purchase offers and an invitation to review.', because: stated(loyal, `say they ${loyal.value === 'recommends' ? 'recommend it' : loyal.value === 'repeat-buyer' ? 'buy it repeatedly' : 'will buy again'}`) });
+  if (loyal)
+    out.push({
+      advice: 'Reward loyalty: referral codes, repeat-purchase offers and an invitation to review.',
+      because: stated(
+        loyal,
+        `say they ${loyal.value === 'recommends' ? 'recommend it' : loyal.value === 'repeat-buyer' ? 'buy it repeatedly' : 'will buy again'}`,
+      ),
+    });
   const premium = share(p.attributes['price-sensitivity'], /premium/, 0.15);
-  if (premium) out.push({ advice: 'Upsell: premium editions and accessories; they pay more for better.', because: stated(premium, 'are willing to pay more') });
+  if (premium)
+    out.push({
+      advice: 'Upsell: premium editions and accessories; they pay more for better.',
+      because: stated(premium, 'are willing to pay more'),
+    });
   const channel = p.channels[0];
   if (channel && channel.share >= 0.2 && channel.support >= 3) {
-    out.push({ advice: `Meet them where they buy (${channel.value.replace(/-/g, ' ')}): invest in that channel's listings, ratings and staff.`, because: stated(channel, `mention buying ${channel.value.replace(/-/g, ' ')}`) });
+    out.push({
+      advice: `Meet them where they buy (${channel.value.replace(/-/g, ' ')}): invest in that channel's listings, ratings and staff.`,
+      because: stated(channel, `mention buying ${channel.value.replace(/-/g, ' ')}`),
+    });
   }
   for (const h of p.hates.slice(0, 2)) {
     if (h.mentions < enough || h === support || h === fitPain || ['price', 'value'].includes(h.aspect)) continue;
-    out.push({ advice: `Product fix: address ${h.aspect.replace(/-/g, ' ')} complaints and tell this group when it is fixed.`, because: net(h) });
+    out.push({
+      advice: `Product fix: address ${h.aspect.replace(/-/g, ' ')} complaints and tell this group when it is fixed.`,
+      because: net(h),
+    });
   }
   return out;
 }
@@ -564,20 +668,44 @@ function cardFor(p: PersonaView, members: Member[]): PersonaView['card'] {
     const hi = ages[Math.min(ages.length - 1, Math.floor(ages.length * 0.75))]!;
     card.ageRange = `${Math.floor(lo / 5) * 5}–${Math.floor(hi / 5) * 5 + 4}`;
   }
-  card.roles = [...(p.attributes['life-stage'] ?? []), ...(p.attributes.role ?? [])].filter((s) => s.support >= 2 && s.value !== OTHER).slice(0, 3).map((s) => s.value.replace(/-/g, ' '));
-  card.goals = [...p.motives, ...p.usage].filter((s) => s.support >= 2).slice(0, 3).map((s) => s.value.replace(/-/g, ' '));
+  card.roles = [...(p.attributes['life-stage'] ?? []), ...(p.attributes.role ?? [])]
+    .filter((s) => s.support >= 2 && s.value !== OTHER)
+    .slice(0, 3)
+    .map((s) => s.value.replace(/-/g, ' '));
+  card.goals = [...p.motives, ...p.usage]
+    .filter((s) => s.support >= 2)
+    .slice(0, 3)
+    .map((s) => s.value.replace(/-/g, ' '));
   card.pains = p.hates.slice(0, 3).map((h) => h.aspect.replace(/-/g, ' '));
   card.values = p.loves.slice(0, 3).map((h) => h.aspect.replace(/-/g, ' '));
-  card.buying = p.loyalty.filter((s) => s.support >= 2).slice(0, 3).map((s) => s.value.replace(/-/g, ' '));
-  card.channels = p.channels.filter((s) => s.support >= 2).slice(0, 3).map((s) => s.value.replace(/-/g, ' '));
+  card.buying = p.loyalty
+    .filter((s) => s.support >= 2)
+    .slice(0, 3)
+    .map((s) => s.value.replace(/-/g, ' '));
+  card.channels = p.channels
+    .filter((s) => s.support >= 2)
+    .slice(0, 3)
+    .map((s) => s.value.replace(/-/g, ' '));
   return card;
 }
 
 function summaryOf(p: PersonaView, top: Trait | undefined): string {
   const parts: string[] = [`${pct(p.share)} of reviewers in a persona (${p.size})`];
   if (top) parts.push(`${pct(top.share)} ${describeTrait(top.feature)} (${top.support}; ${pct(top.overall)} of everyone)`);
-  if (p.loves[0]) parts.push(`love ${p.loves.slice(0, 2).map((l) => l.aspect.replace(/-/g, ' ')).join(' and ')}`);
-  if (p.hates[0]) parts.push(`dislike ${p.hates.slice(0, 2).map((l) => l.aspect.replace(/-/g, ' ')).join(' and ')}`);
+  if (p.loves[0])
+    parts.push(
+      `love ${p.loves
+        .slice(0, 2)
+        .map((l) => l.aspect.replace(/-/g, ' '))
+        .join(' and ')}`,
+    );
+  if (p.hates[0])
+    parts.push(
+      `dislike ${p.hates
+        .slice(0, 2)
+        .map((l) => l.aspect.replace(/-/g, ' '))
+        .join(' and ')}`,
+    );
   if (p.avgRating) parts.push(`rate ${p.avgRating.value.toFixed(1)}★ on average`);
   return `${parts.join(', ')}.`;
 }

@@ -48,7 +48,7 @@ export function groupMembers(rows: ReportRow[]): { members: Member[]; excluded: 
   const byKey = new Map<string, ReportRow[]>();
   for (const row of rows) {
     const a = row.analysis;
-    if (!a || !a.supported) {
+    if (!a?.supported) {
       excluded.unsupportedLanguage++;
       continue;
     }

@@ -19,7 +19,14 @@ const ORIGIN = 'http://127.0.0.1:4321';
 export function analysed(input: DocumentInput, pipeline: ReturnType<typeof createPipeline>): ReportRow {
   const doc: RadarDocument = buildDocument(input, POLICY);
   const text = pipeline.analyze(analysisText(doc), doc.lang ? { lang: doc.lang } : undefined);
-  const analysis: Analysis = { ...text, _id: doc._id, docId: doc._id, version: pipeline.version, contentHash: doc.contentHash, analyzedAt: FETCHED };
+  const analysis: Analysis = {
+    ...text,
+    _id: doc._id,
+    docId: doc._id,
+    version: pipeline.version,
+    contentHash: doc.contentHash,
+    analyzedAt: FETCHED,
+  };
   return { doc, analysis };
 }
 

@@ -148,7 +148,12 @@ export function nndsvd(rows: SparseRow[], k: number, eigen: Eigen): { loadings: 
  * Fits X ≈ W·H by HALS (hierarchical alternating least squares), from NNDSVD. Stops when the
  * relative improvement of the fit falls below `tol`. Parts are returned at unit length.
  */
-export function fitNmf(rows: SparseRow[], d: number, k: number, options: { eigen?: Eigen; maxIterations?: number; tol?: number } = {}): NmfFit {
+export function fitNmf(
+  rows: SparseRow[],
+  d: number,
+  k: number,
+  options: { eigen?: Eigen; maxIterations?: number; tol?: number } = {},
+): NmfFit {
   const n = rows.length;
   const eigen = options.eigen ?? gramEigen(rows, d);
   const { loadings: w, parts: h } = nndsvd(rows, k, eigen);

@@ -17,7 +17,12 @@ const num = (cell: string | undefined) => (cell === undefined || cell === '' ? u
 describe('report CSV tables', () => {
   const catalog = demoCatalog();
   const { rows } = demoRows();
-  const brands = catalog.brands.map((b) => ({ id: b.id, name: b.name, own: b.own, products: catalog.products.filter((p) => p.brandId === b.id).map((p) => ({ id: p.id, name: p.name })) }));
+  const brands = catalog.brands.map((b) => ({
+    id: b.id,
+    name: b.name,
+    own: b.own,
+    products: catalog.products.filter((p) => p.brandId === b.id).map((p) => ({ id: p.id, name: p.name })),
+  }));
   const { report } = buildReport({
     project: { project: 'demo', brands, sources: [], personas: { maxPersonas: 8, minSize: 5, minShare: 0.03, showNames: false } },
     rows,
@@ -36,8 +41,17 @@ describe('report CSV tables', () => {
       expect(row.name).toBe(s.name);
       expect(row.brand_id).toBe(b.id);
       expect(row.own).toBe(b.own ? 'true' : 'false');
-      expect([row.documents, row.reviews, row.mentions, row.rating_count].map(Number)).toEqual([s.documents, s.reviews, s.mentions, s.ratingCount]);
-      expect([row.positive, row.neutral, row.negative].map(Number)).toEqual([s.sentiment.positive, s.sentiment.neutral, s.sentiment.negative]);
+      expect([row.documents, row.reviews, row.mentions, row.rating_count].map(Number)).toEqual([
+        s.documents,
+        s.reviews,
+        s.mentions,
+        s.ratingCount,
+      ]);
+      expect([row.positive, row.neutral, row.negative].map(Number)).toEqual([
+        s.sentiment.positive,
+        s.sentiment.neutral,
+        s.sentiment.negative,
+      ]);
       expect(num(row.net)).toBe(s.net);
       expect(num(row.avg_rating)).toBe(s.avgRating);
       expect(num(row.share_of_voice)).toBe(kind === 'brand' ? b.shareOfVoice : undefined);
@@ -59,23 +73,48 @@ describe('report CSV tables', () => {
     const productBrand = new Map(catalog.products.map((p) => [p.id, p.brandId]));
     for (const t of themes) {
       const own = table.filter((r) => r.theme_key === t.key);
-      expect(own.every((r) => r.theme === t.label && r.kind === t.source && r.terms === t.terms.join('; ')), t.key).toBe(true);
+      expect(
+        own.every((r) => r.theme === t.label && r.kind === t.source && r.terms === t.terms.join('; ')),
+        t.key,
+      ).toBe(true);
       const all = own.filter((r) => r.scope === 'all');
       expect(all, t.key).toHaveLength(1);
       const a = all[0]!;
-      expect([a.volume, a.share, a.positive, a.negative, a.net].map(Number), t.key).toEqual([t.volume, t.share, t.positive, t.negative, t.net]);
+      expect([a.volume, a.share, a.positive, a.negative, a.net].map(Number), t.key).toEqual([
+        t.volume,
+        t.share,
+        t.positive,
+        t.negative,
+        t.net,
+      ]);
       expect(a.trend).toBe(t.change!.trend);
-      expect([a.share_before, a.share_after, a.volume_before, a.volume_after, a.z].map(Number)).toEqual([t.change!.before, t.change!.after, t.change!.countBefore, t.change!.countAfter, t.change!.z]);
-      expect([a.period_before, a.period_after]).toEqual([`${periods.previous.from}/${periods.previous.to}`, `${periods.recent.from}/${periods.recent.to}`]);
+      expect([a.share_before, a.share_after, a.volume_before, a.volume_after, a.z].map(Number)).toEqual([
+        t.change!.before,
+        t.change!.after,
+        t.change!.countBefore,
+        t.change!.countAfter,
+        t.change!.z,
+      ]);
+      expect([a.period_before, a.period_after]).toEqual([
+        `${periods.previous.from}/${periods.previous.to}`,
+        `${periods.recent.from}/${periods.recent.to}`,
+      ]);
       expect(a.example_documents!.split(' ')).toEqual(t.evidence);
-      const slices = (scope: string) => Object.fromEntries(own.filter((r) => r.scope === scope).map((r) => [scope === 'brand' ? r.brand_id : r.product_id, { volume: Number(r.volume), net: Number(r.net) }]));
+      const slices = (scope: string) =>
+        Object.fromEntries(
+          own
+            .filter((r) => r.scope === scope)
+            .map((r) => [scope === 'brand' ? r.brand_id : r.product_id, { volume: Number(r.volume), net: Number(r.net) }]),
+        );
       expect(slices('brand'), t.key).toEqual(t.byBrand);
       expect(slices('product'), t.key).toEqual(t.byProduct);
       for (const r of own.filter((x) => x.scope === 'product')) expect(r.brand_id).toBe(productBrand.get(r.product_id!));
       // Share and trend are figures of the whole theme: not repeated as if they were a brand's.
       expect(own.filter((r) => r.scope !== 'all' && (r.share !== '' || r.trend !== ''))).toEqual([]);
     }
-    expect(table.filter((r) => r.trend === 'emerging').map((r) => r.theme_key)).toEqual(themes.filter((t) => t.change?.trend === 'emerging').map((t) => t.key));
+    expect(table.filter((r) => r.trend === 'emerging').map((r) => r.theme_key)).toEqual(
+      themes.filter((t) => t.change?.trend === 'emerging').map((t) => t.key),
+    );
   });
 
   it('key-drivers.csv: one row per brand and aspect of the brand × aspect table', () => {

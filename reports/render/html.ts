@@ -42,32 +42,51 @@ function stars(x: number | undefined): string {
 function aspectTable(list: AspectStanding[]): string {
   if (!list.length) return '<p class="muted">No aspects mentioned.</p>';
   return `<table><thead><tr><th>Aspect</th><th class="num">Mentions</th><th class="num">Positive</th><th class="num">Negative</th><th class="num">Net</th></tr></thead><tbody>${list
-    .map((a) => `<tr><td>${esc(a.aspect)}</td><td class="num">${a.mentions}</td><td class="num">${a.positive}</td><td class="num">${a.negative}</td>${netCell(a.net)}</tr>`)
+    .map(
+      (a) =>
+        `<tr><td>${esc(a.aspect)}</td><td class="num">${a.mentions}</td><td class="num">${a.positive}</td><td class="num">${a.negative}</td>${netCell(a.net)}</tr>`,
+    )
     .join('')}</tbody></table>`;
 }
 
 function phrases(s: Summary): string {
   const list = (items: { phrase: string; count: number }[], cls: string) =>
-    items.length ? items.map((p) => `<span class="tag ${cls}">${esc(p.phrase)} <span class="muted">${p.count}</span></span>`).join('') : '<span class="muted">–</span>';
+    items.length
+      ? items.map((p) => `<span class="tag ${cls}">${esc(p.phrase)} <span class="muted">${p.count}</span></span>`).join('')
+      : '<span class="muted">–</span>';
   return `<p><strong>Top positive phrases:</strong> ${list(s.topPositive, 'pos')}</p><p><strong>Top negative phrases:</strong> ${list(s.topNegative, 'neg')}</p>`;
 }
 
 function shares(list: ShareCount[]): string {
-  return list.length ? list.map((s) => `<span class="tag">${esc(s.value)} ${pct(s.share)} <span class="muted">(${s.support})</span></span>`).join('') : '<span class="muted">–</span>';
+  return list.length
+    ? list.map((s) => `<span class="tag">${esc(s.value)} ${pct(s.share)} <span class="muted">(${s.support})</span></span>`).join('')
+    : '<span class="muted">–</span>';
 }
 
 function quote(q: Quote, names: Map<string, string>): string {
-  const where = [q.brand ? names.get(q.brand) ?? q.brand : undefined, q.product ? names.get(q.product) ?? q.product : undefined, q.rating !== undefined ? `${q.rating}★` : undefined, q.publishedAt?.slice(0, 10), q.author].filter(Boolean).join(' · ');
+  const where = [
+    q.brand ? (names.get(q.brand) ?? q.brand) : undefined,
+    q.product ? (names.get(q.product) ?? q.product) : undefined,
+    q.rating !== undefined ? `${q.rating}★` : undefined,
+    q.publishedAt?.slice(0, 10),
+    q.author,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return `<blockquote>“${esc(q.text)}”<span class="src">${esc(q.shows)} — ${esc(where)} — ${isWebAddress(q.url) ? `<a href="${esc(q.url)}">source</a>` : `source: ${esc(q.url)}`} <span class="muted">[${esc(q.docId)}]</span></span></blockquote>`;
 }
 
 function personaCard(p: PersonaView, names: Map<string, string>): string {
   const byBrand = Object.entries(p.shareByBrand)
     .sort((a, b) => b[1] - a[1])
-    .map(([b, s]) => `<span class="tag">${esc(names.get(b) ?? b)}: ${pct(s)} <span class="muted">(${p.membersByBrand[b] ?? 0})</span></span>`)
+    .map(
+      ([b, s]) => `<span class="tag">${esc(names.get(b) ?? b)}: ${pct(s)} <span class="muted">(${p.membersByBrand[b] ?? 0})</span></span>`,
+    )
     .join('');
   const aspectList = (list: AspectStanding[]) =>
-    list.length ? list.map((a) => `<span class="tag">${esc(a.aspect)} ${signed(a.net)} <span class="muted">(${a.mentions})</span></span>`).join('') : '<span class="muted">–</span>';
+    list.length
+      ? list.map((a) => `<span class="tag">${esc(a.aspect)} ${signed(a.net)} <span class="muted">(${a.mentions})</span></span>`).join('')
+      : '<span class="muted">–</span>';
   const card = p.card;
   const cardRows = [
     card.ageRange ? ['Stated age', card.ageRange] : undefined,
@@ -118,32 +137,49 @@ export function renderHtml(r: ReportData): string {
     })),
   });
   const brandRows = r.brands
-    .map((b) => `<tr><td>${esc(b.name)}${b.own ? ' <span class="tag">own</span>' : ''}</td><td class="num">${b.documents}</td><td class="num">${b.reviews}</td><td class="num">${b.mentions}</td><td class="num">${stars(b.avgRating)}</td><td class="num">${b.ratingCount}</td>${netCell(b.net)}<td class="num">${pct(b.shareOfVoice)}</td></tr>`)
+    .map(
+      (b) =>
+        `<tr><td>${esc(b.name)}${b.own ? ' <span class="tag">own</span>' : ''}</td><td class="num">${b.documents}</td><td class="num">${b.reviews}</td><td class="num">${b.mentions}</td><td class="num">${stars(b.avgRating)}</td><td class="num">${b.ratingCount}</td>${netCell(b.net)}<td class="num">${pct(b.shareOfVoice)}</td></tr>`,
+    )
     .join('');
   const brandSections = r.brands
     .map(
       (b) => `<h3>${esc(b.name)}${b.own ? ' <span class="tag">own brand</span>' : ''}</h3>
 <table><thead><tr><th>Product</th><th class="num">Documents</th><th class="num">Avg rating</th><th class="num">Positive</th><th class="num">Neutral</th><th class="num">Negative</th><th class="num">Net</th></tr></thead><tbody>${b.products
-        .map((p) => `<tr><td>${esc(p.name)}</td><td class="num">${p.documents}</td><td class="num">${stars(p.avgRating)}</td><td class="num">${p.sentiment.positive}</td><td class="num">${p.sentiment.neutral}</td><td class="num">${p.sentiment.negative}</td>${netCell(p.net)}</tr>`)
+        .map(
+          (p) =>
+            `<tr><td>${esc(p.name)}</td><td class="num">${p.documents}</td><td class="num">${stars(p.avgRating)}</td><td class="num">${p.sentiment.positive}</td><td class="num">${p.sentiment.neutral}</td><td class="num">${p.sentiment.negative}</td>${netCell(p.net)}</tr>`,
+        )
         .join('')}</tbody></table>
 ${phrases(b)}${aspectTable(b.aspects.slice(0, 8))}`,
     )
     .join('');
   const matrix = r.matrix.aspects.length
-    ? heatmap({ title: 'Brand × aspect net sentiment', columns: r.matrix.aspects, rows: r.matrix.rows.map((row) => ({ label: names.get(row.brand) ?? row.brand, cells: row.cells })) })
+    ? heatmap({
+        title: 'Brand × aspect net sentiment',
+        columns: r.matrix.aspects,
+        rows: r.matrix.rows.map((row) => ({ label: names.get(row.brand) ?? row.brand, cells: row.cells })),
+      })
     : '<p class="muted">No aspects yet.</p>';
   const personaShare = r.personas.length
     ? stackedBars({
         title: 'Persona share by brand',
         rows: r.brands.map((b) => ({
           label: b.name,
-          parts: r.personas.map((p, i) => ({ name: p.label, value: p.membersByBrand[b.id] ?? 0, color: COLORS.series[i % COLORS.series.length]! })),
+          parts: r.personas.map((p, i) => ({
+            name: p.label,
+            value: p.membersByBrand[b.id] ?? 0,
+            color: COLORS.series[i % COLORS.series.length]!,
+          })),
         })),
       })
     : '';
   const change = r.change.changes.length
     ? `<table><thead><tr><th>Persona</th><th>Change</th><th class="num">Before</th><th class="num">Now</th></tr></thead><tbody>${r.change.changes
-        .map((c) => `<tr><td>${esc(c.label)}</td><td>${esc(c.status)}</td><td class="num">${c.shareBefore !== undefined ? pct(c.shareBefore) : '–'}</td><td class="num">${c.shareNow !== undefined ? pct(c.shareNow) : '–'}</td></tr>`)
+        .map(
+          (c) =>
+            `<tr><td>${esc(c.label)}</td><td>${esc(c.status)}</td><td class="num">${c.shareBefore !== undefined ? pct(c.shareBefore) : '–'}</td><td class="num">${c.shareNow !== undefined ? pct(c.shareNow) : '–'}</td></tr>`,
+        )
         .join('')}</tbody></table>`
     : '';
   const themeList = r.themes?.themes ?? [];
@@ -163,16 +199,28 @@ ${phrases(b)}${aspectTable(b.aspects.slice(0, 8))}`,
                 .join('; '),
             )}</td></tr>`,
         )
-        .join('')}</tbody></table>${r.themes.periods ? `<p class="muted">Emerging and fading: share of documents ${esc(r.themes.periods.recent.from)}–${esc(r.themes.periods.recent.to)} (${r.themes.periods.recent.documents}) against ${esc(r.themes.periods.previous.from)}–${esc(r.themes.periods.previous.to)} (${r.themes.periods.previous.documents}), two-proportion z-test at p &lt; 0.05.</p>` : '<p class="muted">Too few dated documents in two comparable periods (the last 90 days and the 90 before, or the two halves of a shorter span) to flag emerging themes.</p>'}`
+        .join(
+          '',
+        )}</tbody></table>${r.themes.periods ? `<p class="muted">Emerging and fading: share of documents ${esc(r.themes.periods.recent.from)}–${esc(r.themes.periods.recent.to)} (${r.themes.periods.recent.documents}) against ${esc(r.themes.periods.previous.from)}–${esc(r.themes.periods.previous.to)} (${r.themes.periods.previous.documents}), two-proportion z-test at p &lt; 0.05.</p>` : '<p class="muted">Too few dated documents in two comparable periods (the last 90 days and the 90 before, or the two halves of a shorter span) to flag emerging themes.</p>'}`
     : '';
   const months = r.activity.byMonth.map((m) => m.month);
   const trend = r.aspectTrend.length
-    ? lineChart({ title: 'Aspect net sentiment by month', x: months, series: r.aspectTrend.map((t) => ({ name: t.aspect, points: t.points.map((p) => ({ x: p.month, y: p.net })) })) })
+    ? lineChart({
+        title: 'Aspect net sentiment by month',
+        x: months,
+        series: r.aspectTrend.map((t) => ({ name: t.aspect, points: t.points.map((p) => ({ x: p.month, y: p.net })) })),
+      })
     : '';
   const coverage = r.coverage
-    .map((c) => `<tr><td>${esc(c.id)}${c.topReviewsOnly ? ' <span class="tag">top reviews only</span>' : ''}</td><td>${esc([c.brand && (names.get(c.brand) ?? c.brand), c.product && (names.get(c.product) ?? c.product)].filter(Boolean).join(' / '))}</td><td class="num">${c.documents}</td><td class="num">${c.listed ?? '–'}</td><td class="num">${c.pages ? `${c.pages.fetched} / ${c.pages.failed} / ${c.pages.blocked}` : '–'}</td><td>${esc(c.status ?? '–')}</td><td>${esc(c.lastRun?.slice(0, 16).replace('T', ' ') ?? '–')}</td></tr>`)
+    .map(
+      (c) =>
+        `<tr><td>${esc(c.id)}${c.topReviewsOnly ? ' <span class="tag">top reviews only</span>' : ''}</td><td>${esc([c.brand && (names.get(c.brand) ?? c.brand), c.product && (names.get(c.product) ?? c.product)].filter(Boolean).join(' / '))}</td><td class="num">${c.documents}</td><td class="num">${c.listed ?? '–'}</td><td class="num">${c.pages ? `${c.pages.fetched} / ${c.pages.failed} / ${c.pages.blocked}` : '–'}</td><td>${esc(c.status ?? '–')}</td><td>${esc(c.lastRun?.slice(0, 16).replace('T', ' ') ?? '–')}</td></tr>`,
+    )
     .join('');
-  const langs = Object.entries(r.totals.languages).sort((a, b) => b[1] - a[1]).map(([l, n]) => `<span class="tag">${esc(l)} ${n}</span>`).join('');
+  const langs = Object.entries(r.totals.languages)
+    .sort((a, b) => b[1] - a[1])
+    .map(([l, n]) => `<span class="tag">${esc(l)} ${n}</span>`)
+    .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(r.project)} — Review Radar report</title><style>${CSS}</style></head>

@@ -44,7 +44,14 @@ describe('embedded store crash safety', () => {
     let done = 0;
     await new Promise<void>((ok) => {
       child.stdout.on('data', (chunk: Buffer) => {
-        done = Math.max(done, ...chunk.toString().trim().split('\n').map((l) => Number(l.split(' ')[1]) + 1));
+        done = Math.max(
+          done,
+          ...chunk
+            .toString()
+            .trim()
+            .split('\n')
+            .map((l) => Number(l.split(' ')[1]) + 1),
+        );
         if (done >= 5) ok();
       });
     });
@@ -78,7 +85,16 @@ describe('embedded store crash safety', () => {
 
   it('refuses a second process while the first holds the store, saying which process', async () => {
     dir = mkdtempSync(join(tmpdir(), 'radar-lock-'));
-    const child = spawn(process.execPath, ['--input-type=module', '-e', `const { EmbeddedStore } = await import(${JSON.stringify(storeModule)}); await EmbeddedStore.open(process.argv[1]); process.stdout.write('open\\n'); setInterval(() => {}, 1000);`, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { EmbeddedStore } = await import(${JSON.stringify(storeModule)}); await EmbeddedStore.open(process.argv[1]); process.stdout.write('open\\n'); setInterval(() => {}, 1000);`,
+        dir,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((ok) => child.stdout.once('data', () => ok()));
     try {
       const err = await EmbeddedStore.open(dir).catch((e: unknown) => e);

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { storeContract } from '../store-contract.js';
+import { storeContract } from '../../test/store-contract.js';
 import { EmbeddedStore } from './embedded-store.js';
 
 let dir = '';
@@ -22,7 +22,15 @@ describe('embedded store files', () => {
     const store = await EmbeddedStore.open(path);
     try {
       await store.setMeta('k', 'v');
-      await store.upsertAuthors([{ _id: 'a1', site: 'shop.example', location: 'Leeds, UK', firstSeenAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' }]);
+      await store.upsertAuthors([
+        {
+          _id: 'a1',
+          site: 'shop.example',
+          location: 'Leeds, UK',
+          firstSeenAt: '2025-01-01T00:00:00.000Z',
+          updatedAt: '2025-01-01T00:00:00.000Z',
+        },
+      ]);
       await store.compact();
     } finally {
       await store.close();

@@ -114,7 +114,9 @@ export class EmbeddedStore implements Store {
     const format = this.meta.get('format');
     if (!format) await this.meta.write([{ _id: 'format', value: String(FORMAT) }]);
     else if (Number(format.value) > FORMAT) {
-      throw new StoreError(`the embedded store ${this.location} was written by a newer Review Radar (format ${format.value}); upgrade radar`);
+      throw new StoreError(
+        `the embedded store ${this.location} was written by a newer Review Radar (format ${format.value}); upgrade radar`,
+      );
     }
   }
 
@@ -197,7 +199,10 @@ export class EmbeddedStore implements Store {
 
   async getAuthors(keys: string[]): Promise<Author[]> {
     const col = await this.use(this.authors);
-    return keys.map((k) => col.get(k)).filter((a): a is Author => !!a).map((a) => structuredClone(a));
+    return keys
+      .map((k) => col.get(k))
+      .filter((a): a is Author => !!a)
+      .map((a) => structuredClone(a));
   }
 
   async putAnalyses(analyses: Analysis[]): Promise<void> {
@@ -301,7 +306,10 @@ export class EmbeddedStore implements Store {
     const docs = await this.select({ firstSeenBefore, includeDuplicates: true });
     const ids = docs.map((d) => d._id);
     const analyses = await this.use(this.analyses);
-    await analyses.write([], ids.filter((id) => analyses.get(id)));
+    await analyses.write(
+      [],
+      ids.filter((id) => analyses.get(id)),
+    );
     await (await this.use(this.documents)).write([], ids);
     if (ids.length) {
       await analyses.compact();
@@ -321,7 +329,11 @@ export class EmbeddedStore implements Store {
     const sets = await this.use(this.personaSets);
     const changed: PersonaSet[] = [];
     for (const set of sets.values()) {
-      const next = withoutMissingDocuments(set, (id) => documents.get(id) !== undefined, (key) => writing.has(key));
+      const next = withoutMissingDocuments(
+        set,
+        (id) => documents.get(id) !== undefined,
+        (key) => writing.has(key),
+      );
       if (next) changed.push(next);
     }
     await sets.write(changed);

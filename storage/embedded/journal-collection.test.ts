@@ -22,7 +22,9 @@ describe('journal collection', () => {
     const col = new JournalCollection<Note>(dir, 'notes');
     await col.load();
     // Three batches of ~6 MB each: every journal line spans the loader's 8 MB reads somewhere.
-    const batches = [0, 1, 2].map((b) => Array.from({ length: 400 }, (_, i) => ({ _id: `n${b}-${i}`, text: `${b}:${i} ${phrase.repeat(250 + ((b * 37 + i) % 11))}` })));
+    const batches = [0, 1, 2].map((b) =>
+      Array.from({ length: 400 }, (_, i) => ({ _id: `n${b}-${i}`, text: `${b}:${i} ${phrase.repeat(250 + ((b * 37 + i) % 11))}` })),
+    );
     for (const batch of batches) await col.write(batch);
     await col.write([], ['n1-7']);
     await col.close();
@@ -46,12 +48,20 @@ describe('journal collection', () => {
       return c;
     };
     const col = await open();
-    await col.write([{ _id: 'a', text: 'kettle', tags: ['dana'] }, { _id: 'b', text: 'lid', tags: ['sam'] }]);
+    await col.write([
+      { _id: 'a', text: 'kettle', tags: ['dana'] },
+      { _id: 'b', text: 'lid', tags: ['sam'] },
+    ]);
     await col.compact();
     await col.write([{ _id: 'c', text: 'handle', tags: ['dana'] }]);
     await col.close();
     const again = await open();
-    expect(again.lookup('tag', 'dana').map((n) => n._id).sort()).toEqual(['a', 'c']);
+    expect(
+      again
+        .lookup('tag', 'dana')
+        .map((n) => n._id)
+        .sort(),
+    ).toEqual(['a', 'c']);
     expect(again.lookup('tag', 'sam').map((n) => n._id)).toEqual(['b']);
     // A snapshot record replaced in the journal is found under its new key only.
     await again.write([{ _id: 'b', text: 'lid', tags: ['kim'] }]);
@@ -95,7 +105,9 @@ describe('journal collection', () => {
     writeFileSync(journal, lines.join('\n'));
     const before = readFileSync(journal);
     const damaged = new JournalCollection<Note>(dir, 'notes');
-    await expect(damaged.load()).rejects.toThrow(/notes\.journal\.jsonl:2: unreadable record with more records after it.*restore the file from a backup/);
+    await expect(damaged.load()).rejects.toThrow(
+      /notes\.journal\.jsonl:2: unreadable record with more records after it.*restore the file from a backup/,
+    );
     expect(readFileSync(journal).equals(before)).toBe(true);
   });
 

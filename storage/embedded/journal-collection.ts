@@ -283,7 +283,9 @@ export class JournalCollection<T extends { _id: string }> {
       this.journalBytes += bytes.length;
     } catch (err) {
       // Memory is now ahead of the disk: refuse further writes; reopening the store reads the disk.
-      this.failed = new Error(`writing ${this.journalPath} failed (${(err as Error).message}); nothing after this was saved — reopen the store`);
+      this.failed = new Error(
+        `writing ${this.journalPath} failed (${(err as Error).message}); nothing after this was saved — reopen the store`,
+      );
       for (const b of batch) b.reject(this.failed);
       return;
     }
