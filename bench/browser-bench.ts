@@ -103,7 +103,7 @@ export async function benchBrowserMemory(pages = 200, root = resolve(import.meta
     const { runCrawl } = await import('${root}/dist/crawlers/run-crawl.js');
     const { ConfigSchema } = await import('${root}/dist/config/schema.js');
     const { EmbeddedStore } = await import('${root}/dist/storage/embedded/embedded-store.js');
-    const { pageDocuments } = await import('${root}/dist/pipeline/crawl.js');
+    const { pageDocuments } = await import('${root}/dist/crawlers/page-documents.js');
     const { mkdtempSync } = await import('node:fs');
     const store = await EmbeddedStore.open(mkdtempSync('/tmp/radar-browser-bench-'));
     const settings = { ...ConfigSchema.parse({ brands: [{ id: 'a', name: 'A' }] }).crawl, concurrency: 4, perDomainConcurrency: 4 };

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { RadarDocument } from '../domain/types.js';
-import { buildDocument } from '../storage/document.js';
+import { buildDocument } from '../domain/document.js';
 import { EmbeddedStore } from '../storage/embedded/embedded-store.js';
 
 /** One benchmark figure (see bench/run.ts). */

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Analysis, RadarDocument } from '../domain/types.js';
 import { analysisText, createPipeline } from '../analyzers/pipeline.js';
-import { buildDocument } from '../storage/document.js';
+import { buildDocument } from '../domain/document.js';
 import { EmbeddedStore } from '../storage/embedded/embedded-store.js';
 
 /** One benchmark figure. */

@@ -1,22 +1,22 @@
 /**
- * CheerioCrawler with two overrides, in Crawlee's own style of thin layers: responses keep their
+ * CheerioCrawler with three overrides, in Crawlee's own style of thin layers: responses keep their
  * raw bytes (Crawlee would decode by the Content-Type charset alone) and are decoded by our sniffing
- * decoder (header, BOM, <meta charset>, XML declaration); and bodies above the page-size cap are
- * refused while downloading instead of being buffered whole.
+ * decoder (header, BOM, <meta charset>, XML declaration); bodies above the page-size cap are
+ * refused while downloading instead of being buffered whole; and robots.txt is read by our loader
+ * (crawlers/robots.ts), not Crawlee's.
  */
 import type { IncomingMessage } from 'node:http';
-import { CheerioCrawler, NonRetryableError, type CheerioCrawlerOptions, type CheerioCrawlingContext } from '@crawlee/cheerio';
+import { CheerioCrawler, type CheerioCrawlerOptions, type CheerioCrawlingContext } from '@crawlee/cheerio';
 import type { Configuration } from '@crawlee/core';
+import { PageError } from '../domain/errors.js';
 import { decodeBody } from './extract/decode.js';
 import { parsePage, type ParsedPage } from './extract/dom.js';
 import { isFeed } from './extract/feeds.js';
+import type { RobotsLoader } from './robots.js';
 
-/** Thrown when a page is larger than the configured cap; never retried. */
-export class PageTooLargeError extends NonRetryableError {
-  /** Creates the error for a page and the cap it exceeded. */
-  constructor(url: string, limit: number) {
-    super(`page ${url} is larger than ${Math.round(limit / 1024 / 1024)} MB (crawl.maxPageBytes); skipped`);
-  }
+/** The error of a page larger than the configured cap (kind `too-large`: never retried). */
+export function pageTooLarge(url: string, limit: number): PageError {
+  return new PageError('too-large', `page ${url} is larger than ${Math.round(limit / 1024 / 1024)} MB (crawl.maxPageBytes); skipped`);
 }
 
 /** Reads a response stream up to `limit` bytes; destroys it and throws past the limit. */
@@ -28,17 +28,19 @@ export async function readLimited(stream: NodeJS.ReadableStream & { destroy?: ()
     total += buf.length;
     if (total > limit) {
       stream.destroy?.();
-      throw new PageTooLargeError(url, limit);
+      throw pageTooLarge(url, limit);
     }
     chunks.push(buf);
   }
   return Buffer.concat(chunks);
 }
 
-/** Options of the crawler: Crawlee's plus the page-size cap. */
+/** Options of the crawler: Crawlee's plus the page-size cap and our robots.txt loader. */
 export interface RadarCheerioCrawlerOptions extends CheerioCrawlerOptions {
   /** Largest page body accepted, in bytes. */
   maxPageBytes: number;
+  /** Reads robots.txt the RFC 9309 way; unset when the source ignores robots.txt. */
+  robots?: RobotsLoader;
 }
 
 type ParseResult = Awaited<ReturnType<CheerioCrawler['_parseHTML']>>;
@@ -52,12 +54,21 @@ export interface RadarParsed {
 /** The static-page crawler of Review Radar. */
 export class RadarCheerioCrawler extends CheerioCrawler {
   private readonly maxPageBytes: number;
+  private readonly robots?: RobotsLoader;
 
   /** Creates the crawler; `config` gives it its own storage (one queue per crawl). */
   constructor(options: RadarCheerioCrawlerOptions, config?: Configuration) {
-    const { maxPageBytes, ...rest } = options;
-    super(rest, config);
+    const { maxPageBytes, robots, ...rest } = options;
+    super({ ...rest, respectRobotsTxtFile: rest.respectRobotsTxtFile ?? !!robots }, config);
     this.maxPageBytes = maxPageBytes;
+    this.robots = robots;
+  }
+
+  // Crawlee's own loader lets everything through when robots.txt answers 5xx or cannot be reached,
+  // and fetches it with another User-Agent; Crawlee asks here before each request and when enqueueing.
+  protected override async getRobotsTxtFileForUrl(url: string): ReturnType<CheerioCrawler['getRobotsTxtFileForUrl']> {
+    if (!this.robots) return super.getRobotsTxtFileForUrl(url);
+    return (await this.robots(url)) as Awaited<ReturnType<CheerioCrawler['getRobotsTxtFileForUrl']>>;
   }
 
   // Keep the raw bytes: decoding happens in _parseHTML, where the page itself can be sniffed.

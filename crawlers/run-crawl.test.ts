@@ -122,7 +122,7 @@ describe('runCrawl (static pages, local server)', () => {
     expect(polite.outcome.pagesSkipped).toBe(1);
     // Said with the run, so an empty source does not pass for an empty success.
     expect(polite.outcome.errors).toEqual([
-      { url: `${server.url}/private/reviews`, message: expect.stringContaining('robots.txt disallows it') },
+      { url: `${server.url}/private/reviews`, message: expect.stringContaining('robots.txt disallows it'), kind: 'robots' },
     ]);
     expect(server.hits.get('/private/reviews')).toBeUndefined();
     const optedOut = await crawl(source([`${server.url}/private/reviews`], { robots: 'ignore' }));
@@ -177,6 +177,13 @@ describe('runCrawl (static pages, local server)', () => {
     expect([...failed.keys()].sort()).toEqual(['/boom', '/gone', '/huge', '/loop']);
     expect(failed.get('/huge')).toMatch(/larger than 1 MB/);
     expect(outcome.pagesFailed).toBe(4);
+    // Each problem says what kind it is, so a job knows what is worth another attempt.
+    const kinds = Object.fromEntries(outcome.errors.map((e) => [new URL(e.url).pathname, e.kind]));
+    expect(kinds).toEqual({ '/gone': 'http-4xx', '/boom': 'http-retry', '/huge': 'too-large', '/loop': 'http-4xx' });
+    // A page refused for good is fetched once; a server error is tried again.
+    expect(server.hits.get('/gone')).toBe(1);
+    expect(server.hits.get('/huge')).toBe(1);
+    expect(server.hits.get('/boom')).toBeGreaterThan(1);
   });
 
   it('waits as long as Retry-After says on 429, then gets the page', async () => {

@@ -2,6 +2,7 @@
  * Shared types of Review Radar: the one data model that flows from crawlers through storage and
  * analyzers to reports. Types only — no behaviour lives here.
  */
+import type { ErrorKind } from './errors.js';
 
 /** What a stored text is: a product review, or a social mention / discussion post. */
 export type DocumentKind = 'review' | 'mention';
@@ -249,8 +250,8 @@ export interface CrawlRun {
   status: 'running' | 'ok' | 'partial' | 'failed';
   /** Counts. */
   stats: CrawlRunStats;
-  /** Per-page problems (capped). */
-  errors: { url: string; message: string }[];
+  /** Per-page problems (capped); `kind` says what went wrong for programs (absent in runs stored before it existed). */
+  errors: { url: string; message: string; kind?: ErrorKind }[];
 }
 
 /** A named attitudinal segment of reviewers. */

@@ -9,7 +9,7 @@ import { parseDate } from '../crawlers/extract/dates.js';
 import { makeRating, parseRatingText } from '../crawlers/extract/ratings.js';
 import { createBrandLinker } from '../crawlers/brand-linker.js';
 import { hash } from 'node:crypto';
-import { authorKeyOf, buildDocument, cleanText, isWebAddress, textKeyOf, type DocumentPolicy } from '../storage/document.js';
+import { authorKeyOf, buildDocument, cleanText, isWebAddress, textKeyOf, type DocumentPolicy } from '../domain/document.js';
 import { redactPII } from '../privacy/redact.js';
 import { decodeHTMLStrict } from 'entities';
 

@@ -15,7 +15,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { RadarConfig } from '../config/schema.js';
 import type { Store } from '../storage/store.js';
-import { ConfigError } from '../domain/errors.js';
+import { ConfigError, errorKind } from '../domain/errors.js';
 import { stageLogger } from '../log/logger.js';
 import { JOB_HANDLERS } from './registry.js';
 import {
@@ -114,7 +114,7 @@ export class RadarWorker {
           const work = handler(job, ctx).catch(async (err: unknown) => {
             // Ctrl-C stops a crawl where it is (Crawlee listens for SIGINT too): give the job back,
             // as on SIGTERM, so that another attempt pages through everything.
-            if ((err as Error)?.name !== 'CrawlInterrupted') throw err;
+            if (errorKind(err) !== 'interrupted') throw err;
             await job.moveToWait(token);
             jobLog.warn('crawl interrupted (SIGINT): job given back to the queue for another worker');
             throw new WaitingError();

@@ -7,15 +7,15 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { RadarConfig } from '../config/schema.js';
 import type { ResolvedSource } from '../config/load.js';
-import type { Author, CrawlRun, RadarDocument } from '../domain/types.js';
-import type { ExtractedItem } from '../crawlers/extract/types.js';
-import { runCrawl, type CrawledPage, type RunCrawlOptions } from '../crawlers/run-crawl.js';
+import type { CrawlRun } from '../domain/types.js';
+import { runCrawl, type RunCrawlOptions } from '../crawlers/run-crawl.js';
+import { pageAuthors, pageDocuments } from '../crawlers/page-documents.js';
 import { createBrandLinker } from '../crawlers/brand-linker.js';
-import { authorKeyOf, buildDocument, isWebAddress, siteOf, type DocumentInput, type DocumentPolicy } from '../storage/document.js';
+import { authorKeyOf, siteOf, type DocumentPolicy } from '../domain/document.js';
 import type { Store } from '../storage/store.js';
 import { forgottenAuthors, withForgetLock } from '../storage/forget.js';
-import { redactPII, redactUrl } from '../privacy/redact.js';
 import { stageLogger } from '../log/logger.js';
+import { errorKind } from '../domain/errors.js';
 
 /** Options of a crawl job. */
 export interface CrawlJobOptions {
@@ -62,115 +62,6 @@ export function newRunId(sourceId: string): string {
     .slice(0, 14)}-${sourceId}-${randomBytes(3).toString('hex')}`;
 }
 
-/** Turns one page's extracted items into documents for a source (mentions without a brand are dropped). */
-export function pageDocuments(
-  page: Pick<CrawledPage, 'loadedUrl' | 'fetchedAt' | 'extracted'>,
-  target: ResolvedSource,
-  policy: DocumentPolicy,
-  link: (text: string) => { brands: string[]; products: string[] },
-  runId?: string,
-  fromProfile = false,
-): RadarDocument[] {
-  const kind = target.source.kind === 'mentions' ? 'mention' : 'review';
-  const site = siteOf(page.loadedUrl);
-  const docs: RadarDocument[] = [];
-  for (const item of page.extracted.items) {
-    // Rating-only reviews count for ratings; items with neither text nor rating carry nothing.
-    if (!item.body?.trim() && !item.title?.trim() && !item.rating) continue;
-    let brand = target.brand;
-    let product = target.product;
-    let brands: string[] | undefined;
-    let products: string[] | undefined;
-    if (fromProfile) {
-      // A reviewer's profile lists reviews of many products: keep those of configured products only.
-      const links = link(item.itemName ?? '');
-      if (!links.brands.length) continue;
-      brand = links.brands[0];
-      product = links.products[0];
-    } else if (kind === 'mention') {
-      const links = link(`${item.title ?? ''}\n${item.body}`);
-      // A mention is only kept when it names a configured brand or product (or its source belongs to one).
-      if (!links.brands.length && !target.brand) continue;
-      brands = links.brands.length ? links.brands : [target.brand!];
-      products = links.products.length ? links.products : target.product ? [target.product] : [];
-      brand = target.brand ?? brands[0];
-      product = target.product ?? products[0];
-    }
-    // A page may link its reviews anywhere ("javascript:…"): only web addresses are kept, as reports link them.
-    const webLink = isWebAddress(item.url) ? item.url : undefined;
-    const input: DocumentInput = {
-      kind,
-      origin: 'crawl',
-      sourceId: target.source.id,
-      site,
-      url: webLink ?? page.loadedUrl,
-      siteId: item.siteId,
-      permalink: webLink,
-      brand,
-      brands,
-      product,
-      products,
-      author: item.author,
-      authorUrl: item.authorUrl,
-      rating: item.rating,
-      title: item.title,
-      body: item.body,
-      lang: item.lang,
-      publishedAt: item.publishedAt,
-      itemName: item.itemName,
-      parentSiteId: item.parentSiteId,
-      fetchedAt: page.fetchedAt,
-      runId,
-    };
-    let doc = buildDocument(input, policy);
-    // Two items of the page with one identity but different content are two reviews (rating-only
-    // reviews by "Anonymous" at the same minute): the later ones are told apart by their order.
-    for (let n = 2; docs.some((d) => d._id === doc._id && d.contentHash !== doc.contentHash); n++)
-      doc = buildDocument({ ...input, occurrence: n }, policy);
-    docs.push(doc);
-  }
-  return docs;
-}
-
-function authorsOf(page: CrawledPage, policy: DocumentPolicy, storeNames: boolean): Author[] {
-  const site = siteOf(page.loadedUrl);
-  const out = new Map<string, Author>();
-  const now = page.fetchedAt;
-  const add = (authorUrl: string | undefined, author: string | undefined, facts: Partial<Author>) => {
-    const key = authorKeyOf(policy.salt, site, authorUrl, author);
-    if (!key) return;
-    const prev = out.get(key);
-    const rec: Author = { ...prev, _id: key, site, firstSeenAt: now, updatedAt: now };
-    for (const [k, v] of Object.entries(facts)) if (v !== undefined) (rec as unknown as Record<string, unknown>)[k] = v;
-    // What a profile states is redacted like review text (a location field holding an e-mail address).
-    if (policy.redactPII) {
-      if (rec.location) rec.location = redactPII(rec.location);
-      if (rec.displayName) rec.displayName = redactPII(rec.displayName);
-      if (rec.profileUrl) rec.profileUrl = redactUrl(rec.profileUrl);
-    }
-    out.set(key, rec);
-  };
-  if (page.role === 'profile' && page.extracted.profile) {
-    const p = page.extracted.profile;
-    add(page.url, undefined, {
-      location: p.location,
-      reviewCount: p.reviewCount,
-      memberSince: p.memberSince,
-      profileUrl: storeNames ? page.url : undefined,
-      displayName: storeNames ? p.name : undefined,
-    });
-  }
-  for (const item of page.extracted.items as ExtractedItem[]) {
-    if (!item.authorLocation && !(storeNames && item.authorUrl)) continue;
-    add(item.authorUrl, item.author, {
-      location: item.authorLocation,
-      profileUrl: storeNames ? item.authorUrl : undefined,
-      displayName: storeNames ? item.author : undefined,
-    });
-  }
-  return [...out.values()];
-}
-
 /** Crawls one configured source into the store and records the run. */
 export async function crawlSource(
   config: RadarConfig,
@@ -213,6 +104,7 @@ export async function crawlSource(
       stale.errors.push({
         url: target.source.urls[0] ?? '',
         message: 'interrupted: the crawl stopped before it finished (process stopped or crashed)',
+        kind: 'interrupted',
       });
       await store.saveRun(stale);
     }
@@ -256,7 +148,7 @@ export async function crawlSource(
       onPage: async (page) => {
         forgotten = await forgottenAuthors(store);
         const facts = new Map<string, string>();
-        const authors = authorsOf(page, policy, config.privacy.storeAuthorNames).filter((a) => {
+        const authors = pageAuthors(page, policy, config.privacy.storeAuthorNames).filter((a) => {
           if (forgotten.has(a._id)) return false;
           const { firstSeenAt: _first, updatedAt: _updated, ...rest } = a;
           const known = JSON.stringify(rest);
@@ -278,12 +170,7 @@ export async function crawlSource(
         if (page.extracted.aggregate?.reviewCount && page.role === 'listing') {
           run.stats.listedCount = Math.max(run.stats.listedCount ?? 0, page.extracted.aggregate.reviewCount);
         }
-        const fromProfile = page.role === 'profile';
-        const extracted =
-          fromProfile && page.extracted.profile?.reviews.length
-            ? { ...page.extracted, items: page.extracted.profile.reviews }
-            : page.extracted;
-        let docs = pageDocuments({ ...page, extracted }, target, policy, link, run._id, fromProfile);
+        let docs = pageDocuments(page, target, policy, link, run._id);
         if (forgotten.size) docs = docs.filter((d) => !d.authorKey || !forgotten.has(d.authorKey));
         if (!docs.length) {
           await authorsSaved;
@@ -319,7 +206,7 @@ export async function crawlSource(
     run.status = bad === 0 ? 'ok' : outcome.pagesFetched > bad ? 'partial' : 'failed';
   } catch (err) {
     run.status = 'failed';
-    run.errors.push({ url: target.source.urls[0] ?? '', message: (err as Error).message });
+    run.errors.push({ url: target.source.urls[0] ?? '', message: (err as Error).message, kind: errorKind(err) });
     throw err;
   } finally {
     run.finishedAt = new Date().toISOString();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Analysis, RadarDocument } from '../domain/types.js';
 import { EmbeddedStore } from '../storage/embedded/embedded-store.js';
-import { buildDocument } from '../storage/document.js';
+import { buildDocument } from '../domain/document.js';
 import { sweepRetention } from './retention.js';
 
 const policy = { salt: 'retention-salt', storeAuthorNames: false, redactPII: true };

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Analysis, PersonaSet, RadarDocument } from '../domain/types.js';
-import { buildDocument, type DocumentInput } from '../storage/document.js';
+import { buildDocument, type DocumentInput } from '../domain/document.js';
 import type { Store } from '../storage/store.js';
 import { forgottenAuthors, rememberForgotten, withForgetLock } from '../storage/forget.js';
 

@@ -27,7 +27,7 @@ function adhocSource(urls: string[], options: Record<string, unknown>): SourceCo
 
 async function dryRun(ctx: CliContext, config: RadarConfig, targets: ResolvedSource[], options: Record<string, unknown>): Promise<number> {
   const { runCrawl } = await import('../../crawlers/run-crawl.js');
-  const { pageDocuments } = await import('../../pipeline/crawl.js');
+  const { pageDocuments } = await import('../../crawlers/page-documents.js');
   const { createBrandLinker } = await import('../../crawlers/brand-linker.js');
   const { newSalt } = await import('../../privacy/author-key.js');
   const policy = {
@@ -44,7 +44,7 @@ async function dryRun(ctx: CliContext, config: RadarConfig, targets: ResolvedSou
       settings: config.crawl,
       render: options.render as SourceConfig['render'] | undefined,
       onPage: async (page) => {
-        const docs = pageDocuments(page, target, policy, link, undefined, page.role === 'profile');
+        const docs = pageDocuments(page, target, policy, link);
         for (const doc of docs) {
           count++;
           if (options.json) ctx.stdout.write(`${JSON.stringify({ ...doc, strategies: page.extracted.strategies })}\n`);

@@ -44,7 +44,7 @@ Examples:
     const { startDemoShop } = await import('../../demo/shop.js');
     const { starterConfigYaml } = await import('../../demo/starter-config.js');
     const { parseConfig, applyEnv, listSources } = await import('../../config/load.js');
-    const { chromiumPath } = await import('../../crawlers/run-crawl.js');
+    const { chromiumPath } = await import('../../config/chromium.js');
     const shop = await startDemoShop({ port: 0 });
     try {
       const parsed = parseConfig(starterConfigYaml(shop.url), 'demo config');

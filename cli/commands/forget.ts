@@ -33,7 +33,7 @@ Find the key from what the person tells you (their name on a site, or their prof
         if (!key) {
           if (!options.name || !options.site) throw new UsageError('pass --author KEY, or --name NAME with --site HOST');
           const { resolveSalt } = await import('../../pipeline/salt.js');
-          const { authorKeyOf, isPlaceholderName, siteOf } = await import('../../storage/document.js');
+          const { authorKeyOf, isPlaceholderName, siteOf } = await import('../../domain/document.js');
           const name = String(options.name);
           const site = String(options.site);
           const isUrl = /^https?:\/\//i.test(name);

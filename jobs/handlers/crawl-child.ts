@@ -10,6 +10,7 @@ import type { Redis } from 'ioredis';
 import type { Store } from '../../storage/store.js';
 import type { ChildReply, ChildRequest } from './crawl.js';
 import { stageLogger } from '../../log/logger.js';
+import { errorKind } from '../../domain/errors.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 process.on('disconnect', () => process.exit(70));
@@ -46,7 +47,7 @@ async function crawl(request: ChildRequest): Promise<ChildReply> {
     return { ok: true, run, changed: [...tracked.changed] };
   } catch (err) {
     const e = err as Error;
-    return { ok: false, error: { name: e.name, message: e.message, unrecoverable: isPermanent(err) } };
+    return { ok: false, error: { name: e.name, message: e.message, kind: errorKind(err), unrecoverable: isPermanent(err) } };
   } finally {
     await store?.close().catch(() => undefined);
     redis?.disconnect();

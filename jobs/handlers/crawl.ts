@@ -18,8 +18,7 @@ import type { ResolvedSource } from '../../config/load.js';
 import { listSources } from '../../config/load.js';
 import type { RadarConfig, SourceConfig } from '../../config/schema.js';
 import type { CrawlRun } from '../../domain/types.js';
-import { ConfigError, InputError, UsageError } from '../../domain/errors.js';
-import { CrawlInterrupted } from '../../crawlers/run-crawl.js';
+import { type ErrorKind, InterruptedError, isRetryableKind, RadarError } from '../../domain/errors.js';
 import { crawlSource } from '../../pipeline/crawl.js';
 import { resolveSalt } from '../../pipeline/salt.js';
 import { trackChanges } from '../../pipeline/track-changes.js';
@@ -68,20 +67,17 @@ export interface ChildRequest {
 /** The child's answer. */
 export type ChildReply =
   | { ok: true; run: CrawlRun; changed: string[] }
-  | { ok: false; error: { name: string; message: string; unrecoverable: boolean } };
+  | { ok: false; error: { name: string; message: string; kind: ErrorKind; unrecoverable: boolean } };
 
-/** Whether an error is one a retry cannot fix. */
+/** Whether an error is one a retry cannot fix: decided by its kind, set where it happened. */
 export function isPermanent(err: unknown): boolean {
-  return err instanceof UnrecoverableError || err instanceof ConfigError || err instanceof InputError || err instanceof UsageError;
+  return err instanceof UnrecoverableError || (err instanceof RadarError && !isRetryableKind(err.kind));
 }
 
 /** Whether a crawl of a source runs in a child process. */
 export function shouldIsolate(mode: IsolateMode, render: SourceConfig['render']): boolean {
   return mode === 'always' || (mode === 'browser' && render !== 'static');
 }
-
-// Statuses a later attempt may well get past: timeouts, rate limits, server errors.
-const TRANSIENT_HTTP = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 /** What a finished crawl run means for the job: done, worth a retry, or not. */
 export function crawlVerdict(run: CrawlRun, kind: SourceConfig['kind']): { ok: true } | { retry: string } | { unrecoverable: string } {
@@ -90,14 +86,9 @@ export function crawlVerdict(run: CrawlRun, kind: SourceConfig['kind']): { ok: t
     .map((e) => `${e.url}: ${e.message}`)
     .join('; ');
   if (run.status === 'failed') {
-    const permanent =
-      run.errors.length > 0 &&
-      run.errors.every((e) => {
-        const m = /^(?:HTTP )?(\d{3})\b/.exec(e.message);
-        return m
-          ? Number(m[1]) >= 400 && Number(m[1]) < 500 && !TRANSIENT_HTTP.has(Number(m[1]))
-          : /too large|not an absolute|invalid url/i.test(e.message);
-      });
+    // Every page failed for a reason another attempt cannot fix (a 404, an oversized page). A run
+    // stored before errors had kinds counts as worth a retry.
+    const permanent = run.errors.length > 0 && run.errors.every((e) => e.kind !== undefined && !isRetryableKind(e.kind));
     const message = `every page of source "${run.sourceId}" failed (${firstErrors || 'no detail'})`;
     return permanent ? { unrecoverable: `${message}; fix the source's URLs in radar.yaml` } : { retry: message };
   }
@@ -136,8 +127,8 @@ export function crawlInChild(request: ChildRequest, signal?: AbortSignal): Promi
       else {
         const err = reply.error.unrecoverable
           ? new UnrecoverableError(reply.error.message)
-          : reply.error.name === 'CrawlInterrupted'
-            ? new CrawlInterrupted(reply.error.message)
+          : reply.error.kind === 'interrupted'
+            ? new InterruptedError(reply.error.message)
             : new Error(reply.error.message);
         reject(err);
       }

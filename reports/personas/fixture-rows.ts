@@ -9,7 +9,7 @@ import { analysisText, createPipeline } from '../../analyzers/pipeline.js';
 import { demoCatalog } from '../../demo/catalog.js';
 import type { Attitude } from '../../demo/catalog-types.js';
 import type { Analysis, RadarDocument } from '../../domain/types.js';
-import { buildDocument, type DocumentInput } from '../../storage/document.js';
+import { buildDocument, type DocumentInput } from '../../domain/document.js';
 import type { ReportRow } from '../model.js';
 
 const POLICY = { salt: 'persona-fixture', storeAuthorNames: false, redactPII: true };

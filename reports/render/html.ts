@@ -4,7 +4,7 @@
  */
 import { barChart, COLORS, esc, heatmap, lineChart, stackedBars } from '../charts.js';
 import type { AspectStanding, PersonaView, Quote, ReportData, ShareCount, Summary } from '../model.js';
-import { isWebAddress } from '../../storage/document.js';
+import { isWebAddress } from '../../domain/document.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 

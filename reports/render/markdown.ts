@@ -1,6 +1,6 @@
 /** The Markdown report: the same content as the HTML page, as tables and lists. */
 import type { AspectStanding, PersonaView, ReportData, ShareCount } from '../model.js';
-import { isWebAddress } from '../../storage/document.js';
+import { isWebAddress } from '../../domain/document.js';
 
 /**
  * Text from reviews, pages and the config as Markdown that shows it as written: no raw HTML, no

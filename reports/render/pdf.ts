@@ -1,9 +1,10 @@
 /** PDF output: the HTML report printed by the system Chromium (never a downloaded browser). */
 import { pathToFileURL } from 'node:url';
-import { CHROMIUM_ARGS, requireChromium, type CrawlSettings } from '../../crawlers/run-crawl.js';
+import { CHROMIUM_ARGS, requireChromium } from '../../config/chromium.js';
+import type { RadarConfig } from '../../config/schema.js';
 
 /** Prints an HTML file to PDF with headless Chromium. */
-export async function htmlToPdf(htmlFile: string, pdfFile: string, settings: Pick<CrawlSettings, 'chromiumPath'>): Promise<void> {
+export async function htmlToPdf(htmlFile: string, pdfFile: string, settings: Pick<RadarConfig['crawl'], 'chromiumPath'>): Promise<void> {
   const { chromium } = await import('playwright');
   const browser = await chromium.launch({
     executablePath: requireChromium(settings, 'the PDF report'),

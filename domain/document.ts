@@ -3,7 +3,7 @@
  * hashes, a pseudonymous author key, PII redacted — the one place these rules live.
  */
 import { hash } from 'node:crypto';
-import type { DocumentKind, DocumentOrigin, RadarDocument, Rating } from '../domain/types.js';
+import type { DocumentKind, DocumentOrigin, RadarDocument, Rating } from './types.js';
 import { authorKey } from '../privacy/author-key.js';
 import { redactPII, redactUrl } from '../privacy/redact.js';
 
