@@ -34,16 +34,36 @@ export async function loadProject(ctx: CliContext): Promise<{ config: RadarConfi
   return result;
 }
 
+/** How a command uses the store. */
+export interface StoreUse {
+  /**
+   * The command only reads what crawls and imports stored: an embedded store that is not there is
+   * then a mistake (a misspelt storage.path, the wrong folder), not a new empty store to report on.
+   */
+  existing?: boolean;
+  /**
+   * The command writes (crawl, import, analyze, report, demo, worker): documents past
+   * `privacy.retentionDays` are deleted first, and what was deleted is told to this context.
+   * Read-only commands leave it unset and never delete anything.
+   */
+  retention?: CliContext;
+}
+
 /**
- * Opens the configured store, runs `fn`, and always closes the store. Commands that only read what
- * crawls and imports stored pass `existing`: an embedded store that is not there is then a mistake
- * (a misspelt storage.path, the wrong folder), not a new empty store to report on.
+ * For commands that write (crawl, import, analyze, report, demo, worker): `withStore` that first
+ * deletes documents past `privacy.retentionDays` and tells the user what it deleted.
  */
-export async function withStore<T>(
+export function withWritableStore<T>(
+  ctx: CliContext,
   config: RadarConfig,
   fn: (store: Store) => Promise<T>,
-  options: { existing?: boolean } = {},
+  options: Omit<StoreUse, 'retention'> = {},
 ): Promise<T> {
+  return withStore(config, fn, { ...options, retention: ctx });
+}
+
+/** Opens the configured store, runs `fn`, and always closes the store. */
+export async function withStore<T>(config: RadarConfig, fn: (store: Store) => Promise<T>, options: StoreUse = {}): Promise<T> {
   if (options.existing && !config.storage.mongodbUri) {
     const { existsSync } = await import('node:fs');
     const { resolve } = await import('node:path');
@@ -61,8 +81,15 @@ export async function withStore<T>(
     retentionDays: config.privacy.retentionDays,
   });
   try {
-    const { sweepRetention } = await import('../pipeline/retention.js');
-    await sweepRetention(config, store);
+    if (options.retention) {
+      const { sweepRetention } = await import('../pipeline/retention.js');
+      const removed = await sweepRetention(config, store);
+      if (removed)
+        say(
+          options.retention,
+          `retention: ${removed} document${removed === 1 ? '' : 's'} first stored more than ${config.privacy.retentionDays} days ago deleted (privacy.retentionDays)`,
+        );
+    }
     return await fn(store);
   } finally {
     await store.close();

@@ -1,6 +1,6 @@
 /** `radar analyze`: analyse every stored document that has no current analysis. */
 import type { CommandSpec } from '../command.js';
-import { loadProject, say, withStore } from '../context.js';
+import { loadProject, say, withWritableStore } from '../context.js';
 
 export const analyze: CommandSpec = {
   name: 'analyze',
@@ -17,7 +17,7 @@ export const analyze: CommandSpec = {
     const threads = parseThreads(options.threads);
     const { config } = await loadProject(ctx);
     const { analyzeStore } = await import('../../pipeline/analyze.js');
-    const outcome = await withStore(config, (store) => analyzeStore(config, store, { force: !!options.force, threads }), {
+    const outcome = await withWritableStore(ctx, config, (store) => analyzeStore(config, store, { force: !!options.force, threads }), {
       existing: true,
     });
     say(

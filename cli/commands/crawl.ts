@@ -3,7 +3,7 @@
  * with `--url URL --dry-run --json` (no config, no store needed).
  */
 import type { CommandSpec } from '../command.js';
-import { loadProject, say, wholeNumber, withStore, type CliContext } from '../context.js';
+import { loadProject, say, wholeNumber, withWritableStore, type CliContext } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
 import type { ResolvedSource } from '../../config/load.js';
 import type { RadarConfig, SourceConfig } from '../../config/schema.js';
@@ -116,7 +116,7 @@ Examples:
 
     const { crawlSource } = await import('../../pipeline/crawl.js');
     const { resolveSalt } = await import('../../pipeline/salt.js');
-    return withStore(config, async (store) => {
+    return withWritableStore(ctx, config, async (store) => {
       const salt = await resolveSalt(config, store);
       let failed = 0;
       for (const target of targets) {

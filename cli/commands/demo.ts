@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandSpec } from '../command.js';
-import { say, withStore } from '../context.js';
+import { say, withWritableStore } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
 import { DEMO_PORT } from './init.js';
 
@@ -56,7 +56,7 @@ Examples:
       const { reportProject } = await import('../../pipeline/report.js');
       const { resolveSalt } = await import('../../pipeline/salt.js');
       const browserOk = existsSync(chromiumPath(config.crawl));
-      const result = await withStore(config, async (store) => {
+      const result = await withWritableStore(ctx, config, async (store) => {
         say(ctx, `demo shop at ${shop.url}; store: ${store.kind} (${store.location})`);
         const salt = await resolveSalt(config, store);
         for (const target of listSources(config)) {

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { CommandSpec } from '../command.js';
-import { loadProject, say, withStore } from '../context.js';
+import { loadProject, say, withWritableStore } from '../context.js';
 import { InputError, UsageError } from '../../domain/errors.js';
 
 /** Marks a JSONL line that could not be read: it keeps its row number, and its error is said once. */
@@ -217,7 +217,7 @@ nothing and another file of the same name adds its own rows. Example:
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '')}`;
-    return withStore(config, async (store) => {
+    return withWritableStore(ctx, config, async (store) => {
       const { resolveSalt } = await import('../../pipeline/salt.js');
       const salt = await resolveSalt(config, store);
       const plan = planImport(

@@ -1,6 +1,6 @@
 /** `radar report`: build personas and write the report (HTML, Markdown, JSON, …). */
 import type { CommandSpec } from '../command.js';
-import { loadProject, say, withStore } from '../context.js';
+import { loadProject, say, withWritableStore } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
 
 const FORMATS = ['html', 'md', 'json', 'csv', 'pdf'] as const;
@@ -24,7 +24,8 @@ export const report: CommandSpec = {
     const { config } = await loadProject(ctx);
     const formats = parseFormats(options.format as string | undefined, config.report.formats);
     const { reportProject } = await import('../../pipeline/report.js');
-    const result = await withStore(
+    const result = await withWritableStore(
+      ctx,
       config,
       (store) => reportProject(config, store, { formats, outDir: options.out as string | undefined }),
       { existing: true },

@@ -5,7 +5,7 @@
  * MongoDB (the embedded store is one process only, so service mode needs MongoDB).
  */
 import type { CommandSpec } from '../command.js';
-import { loadProject, say, withStore } from '../context.js';
+import { loadProject, say, withWritableStore } from '../context.js';
 import { ConfigError, UsageError } from '../../domain/errors.js';
 
 function seconds(value: unknown, flag: string, min = 0): number {
@@ -84,7 +84,7 @@ Examples:
 
     const { RadarWorker } = await import('../../jobs/worker.js');
     const logger = (await import('../../log/logger.js')).rootLogger();
-    return withStore(config, async (store) => {
+    return withWritableStore(ctx, config, async (store) => {
       const running = await RadarWorker.start({
         settings,
         store,
@@ -96,7 +96,7 @@ Examples:
         stalledIntervalMs: Math.max(500, (stall * 1000) / 2),
         isolate: options.isolate as 'browser' | 'always' | 'never',
       });
-      // A worker runs for weeks: retention is swept every six hours, not only when it starts.
+      // A worker runs for weeks: retention is swept on a schedule (every six hours), not only when it starts.
       const { sweepRetention } = await import('../../pipeline/retention.js');
       const sweeping = setInterval(() => {
         sweepRetention(config, store).catch((err: unknown) => logger.error({ err }, 'retention sweep failed; tried again in six hours'));
