@@ -96,13 +96,14 @@ function uniqueIds(raw: unknown): string[] {
   return problems;
 }
 
-/** Applies environment overrides (RADAR_MONGODB_URI, RADAR_REDIS_URL, RADAR_AUTHOR_SALT, RADAR_CHROMIUM_PATH). */
+/** Applies environment overrides (RADAR_MONGODB_URI, RADAR_REDIS_URL, RADAR_AUTHOR_SALT, RADAR_CHROMIUM_PATH, RADAR_ALLOW_PRIVATE_NETWORKS). */
 export function applyEnv(config: RadarConfig, env: NodeJS.ProcessEnv = process.env): RadarConfig {
   const out = structuredClone(config);
   if (env.RADAR_MONGODB_URI) out.storage.mongodbUri = env.RADAR_MONGODB_URI;
   if (env.RADAR_REDIS_URL) out.queue.redisUrl = env.RADAR_REDIS_URL;
   if (env.RADAR_AUTHOR_SALT) out.privacy.authorSalt = env.RADAR_AUTHOR_SALT;
   if (env.RADAR_CHROMIUM_PATH) out.crawl.chromiumPath = env.RADAR_CHROMIUM_PATH;
+  if (env.RADAR_ALLOW_PRIVATE_NETWORKS === '1' || env.RADAR_ALLOW_PRIVATE_NETWORKS === 'true') out.crawl.allowPrivateNetworks = true;
   return out;
 }
 

@@ -222,6 +222,12 @@ export const ConfigSchema = z
           .string()
           .optional()
           .describe('Chromium executable for browser crawls. Overridden by RADAR_CHROMIUM_PATH; default /usr/bin/chromium.'),
+        allowPrivateNetworks: z
+          .boolean()
+          .default(false)
+          .describe(
+            'Let crawls reach link-local addresses, cloud metadata endpoints, and private or loopback addresses that a page redirects or links to (intranets). Off: only the loopback or private hosts a source names itself are reached. Overridden by RADAR_ALLOW_PRIVATE_NETWORKS=1.',
+          ),
       })
       .prefault({})
       .describe('Crawler behaviour shared by all sources.'),

@@ -17,9 +17,8 @@ import { extractPage } from './extract/extract-page.js';
 import type { ExtractedPage } from './extract/types.js';
 import type { RobotsLoader } from './robots.js';
 import type { CrawlPlan, PageRole } from './crawl-plan.js';
+import { PageTraffic } from './browser-traffic.js';
 
-/** Resource types a review page does not need: skipping them saves memory and time. */
-const BLOCKED_RESOURCES = new Set(['image', 'media', 'font']);
 /** Most "load more" clicks or scroll steps on one page. */
 const MAX_LOAD_MORE_CLICKS = 50;
 
@@ -65,9 +64,10 @@ async function settle(page: Page, size: number, timeoutMs: number): Promise<void
 }
 
 /** Renders a listing page and grows it: waits for late reviews, clicks "load more", scrolls. */
-async function renderListing(page: Page, plan: CrawlPlan): Promise<{ url: string; extracted: ExtractedPage }> {
+async function renderListing(page: Page, plan: CrawlPlan, traffic: PageTraffic): Promise<{ url: string; extracted: ExtractedPage }> {
   const { source, settings } = plan.options;
-  const extract = async () => extractPage(await page.content(), { url: page.url(), recipe: source.recipe });
+  const url = () => traffic.finalUrl ?? page.url();
+  const extract = async () => traffic.merge(extractPage(await page.content(), { url: url(), recipe: source.recipe }));
   let extracted = await extract();
   if (extracted.items.length === 0 && extracted.looksLikeReviews) {
     // Reviews fetched after load: give the page a moment to draw them.
@@ -101,20 +101,23 @@ async function renderListing(page: Page, plan: CrawlPlan): Promise<{ url: string
     }
     extracted = await extract();
   }
-  return { url: page.url(), extracted };
+  return { url: url(), extracted };
 }
 
 /** Crawls `urls` (and the listing and profile pages they lead to) in Chromium. */
 export async function crawlInBrowser(urls: string[], plan: CrawlPlan): Promise<void> {
   const { source, settings } = plan.options;
   const router = createPlaywrightRouter();
+  const traffic = new WeakMap<Page, PageTraffic>();
   const visit = (role: PageRole) => async (ctx: PlaywrightCrawlingContext) => {
     const { page, request } = ctx;
     await page.waitForLoadState('networkidle', { timeout: settings.timeoutSecs * 1000 }).catch(() => undefined);
+    const seen = traffic.get(page) ?? new PageTraffic();
+    const here = seen.finalUrl ?? page.url();
     const { url, extracted } =
       role === 'listing'
-        ? await renderListing(page, plan)
-        : { url: page.url(), extracted: extractPage(await page.content(), { url: page.url(), recipe: source.recipe }) };
+        ? await renderListing(page, plan, seen)
+        : { url: here, extracted: extractPage(await page.content(), { url: here, recipe: source.recipe }) };
     const next = await plan.handle({
       url: request.url,
       loadedUrl: url,
@@ -151,8 +154,8 @@ export async function crawlInBrowser(urls: string[], plan: CrawlPlan): Promise<v
       },
       preNavigationHooks: [
         plan.takeLease,
-        async ({ page }) => {
-          await page.route('**/*', (route) => (BLOCKED_RESOURCES.has(route.request().resourceType()) ? route.abort() : route.continue()));
+        async ({ page, request }) => {
+          traffic.set(page, await PageTraffic.attach(page, plan, (err) => plan.noteFailure(request.uniqueKey, err)));
         },
       ],
       requestHandler: router,
@@ -160,6 +163,10 @@ export async function crawlInBrowser(urls: string[], plan: CrawlPlan): Promise<v
     },
     new Configuration({ persistStorage: false, purgeOnStart: true }),
   );
+  // Stopped (SIGTERM, the worker): pages in flight are given up and no browser is launched again.
+  plan.onStop.push(() => {
+    void crawler.browserPool.destroy().catch(() => undefined);
+  });
   plan.log.debug({ urls: urls.length }, 'browser crawl');
   await plan.run(
     crawler,

@@ -7,10 +7,13 @@
 import type { Request } from '@crawlee/core';
 import type { Logger } from 'pino';
 import type { RadarConfig, SourceConfig } from '../config/schema.js';
+import { withoutCredentials } from '../domain/document.js';
 import type { ErrorKind } from '../domain/errors.js';
 import type { ExtractedPage } from './extract/types.js';
 import { backoffMs, pageErrorKind, retryAfterMs, shouldRetryPage } from './retry-policy.js';
 import type { RobotsLoader } from './robots.js';
+import { AddressPolicy } from './net/address-policy.js';
+import { GuardedHttpClient } from './net/guarded-http-client.js';
 
 /** Crawler settings shared by all sources (the `crawl` section of the config). */
 export type CrawlSettings = RadarConfig['crawl'];
@@ -152,8 +155,15 @@ export class CrawlPlan {
   private listingBudget: number;
   private readonly seenListings = new Set<string>();
   private readonly seenProfiles = new Set<string>();
+  /** Where this crawl may connect (its own hosts may be loopback or private). */
+  readonly policy: AddressPolicy;
+  /** The HTTP client of this crawl (static pages, and every request the browser makes). */
+  readonly client: GuardedHttpClient;
   private readonly leases = new Map<string, () => Promise<void>>();
   private readonly running: Stoppable[] = [];
+  // Why a request failed, when our own code knows better than the error Crawlee sees (the browser
+  // only reports a failed navigation when our client refused the page).
+  private readonly knownFailures = new Map<string, Error>();
 
   /** Creates the plan of one crawl. */
   constructor(
@@ -165,11 +175,29 @@ export class CrawlPlan {
     this.render = options.render ?? source.render;
     this.listingBudget = source.maxPages;
     this.maxConcurrency = Math.max(1, Math.min(settings.concurrency, settings.perDomainConcurrency * hostCount(source.urls)));
+    this.policy = AddressPolicy.forUrls(source.urls, settings.allowPrivateNetworks);
+    this.client = new GuardedHttpClient({
+      policy: this.policy,
+      robots,
+      userAgent: settings.userAgent,
+      maxBytes: settings.maxPageBytes,
+      timeoutMs: settings.timeoutSecs * 1000,
+    });
+  }
+
+  /** Remembers why a request failed (the browser sees only "navigation failed"). */
+  noteFailure(uniqueKey: string, err: Error): void {
+    this.knownFailures.set(uniqueKey, err);
+  }
+
+  /** The error a request failed with: what our code noted, else what Crawlee saw. */
+  private failureOf(request: Request, error: Error): Error {
+    return this.knownFailures.get(request.uniqueKey) ?? error;
   }
 
   /** Records a page's problem with the run (bounded). */
   fail(url: string, message: string, kind: ErrorKind): void {
-    if (this.outcome.errors.length < MAX_ERRORS) this.outcome.errors.push({ url, message, kind });
+    if (this.outcome.errors.length < MAX_ERRORS) this.outcome.errors.push({ url: withoutCredentials(url), message, kind });
   }
 
   /** The start URLs, deduplicated and counted against the page budget. */
@@ -281,12 +309,16 @@ export class CrawlPlan {
       postNavigationHooks: [this.returnLease],
       // Called before a retry: errors of a kind a retry cannot fix are not retried; the others back
       // off exponentially, longer when the server said so (429/503 Retry-After).
-      errorHandler: async (ctx: { request: Request; response?: unknown }, error: Error) => {
+      errorHandler: async (ctx: { request: Request; response?: unknown }, seen: Error) => {
         await this.returnLease(ctx);
-        if (!shouldRetryPage(error)) {
+        const error = this.failureOf(ctx.request, seen);
+        // robots.txt is read once per crawl: a page it kept out stays out until the next crawl.
+        if (!shouldRetryPage(error) || pageErrorKind(error) === 'robots' || this.interrupted) {
+          // The failure handler comes next and reports the noted error.
           ctx.request.noRetry = true;
           return;
         }
+        this.knownFailures.delete(ctx.request.uniqueKey);
         const wait = backoffMs(ctx.request.retryCount + 1, retryAfterMs(headersOf(ctx.response)['retry-after']));
         this.log.info(
           { url: ctx.request.url, err: error.message.split('\n')[0], attempt: ctx.request.retryCount + 1, wait },
@@ -315,8 +347,10 @@ export class CrawlPlan {
           );
         }
       },
-      failedRequestHandler: async ({ request }: { request: Request }, error: Error) => {
+      failedRequestHandler: async ({ request }: { request: Request }, seen: Error) => {
         await this.returnLease({ request });
+        const error = this.failureOf(request, seen);
+        this.knownFailures.delete(request.uniqueKey);
         this.outcome.pagesFailed++;
         const message = error.message.split('\n')[0] ?? String(error);
         this.fail(request.url, message, pageErrorKind(error));
@@ -340,5 +374,15 @@ export class CrawlPlan {
   stop(reason: string): void {
     this.interrupted ??= reason;
     for (const c of this.running) c.stop('The crawl was stopped.');
+    this.client.abort();
+    for (const hook of this.onStop) hook();
+  }
+
+  /** What else to do when the crawl stops (the browser crawl closes its browsers). */
+  readonly onStop: (() => void)[] = [];
+
+  /** Frees the crawl's connections. */
+  async close(): Promise<void> {
+    await this.client.close();
   }
 }

@@ -5,7 +5,15 @@
  */
 import type { ResolvedSource } from '../config/load.js';
 import type { Author, RadarDocument } from '../domain/types.js';
-import { authorKeyOf, buildDocument, isWebAddress, siteOf, type DocumentInput, type DocumentPolicy } from '../domain/document.js';
+import {
+  authorKeyOf,
+  buildDocument,
+  isWebAddress,
+  siteOf,
+  withoutCredentials,
+  type DocumentInput,
+  type DocumentPolicy,
+} from '../domain/document.js';
 import { redactPII, redactUrl } from '../privacy/redact.js';
 import type { ExtractedItem, ExtractedPage } from './extract/types.js';
 
@@ -123,7 +131,7 @@ export function pageAuthors(page: PageForDocuments, policy: DocumentPolicy, stor
       location: p.location,
       reviewCount: p.reviewCount,
       memberSince: p.memberSince,
-      profileUrl: storeNames ? page.url : undefined,
+      profileUrl: storeNames ? withoutCredentials(page.url) : undefined,
       displayName: storeNames ? p.name : undefined,
     });
   }
@@ -131,7 +139,7 @@ export function pageAuthors(page: PageForDocuments, policy: DocumentPolicy, stor
     if (!item.authorLocation && !(storeNames && item.authorUrl)) continue;
     add(item.authorUrl, item.author, {
       location: item.authorLocation,
-      profileUrl: storeNames ? item.authorUrl : undefined,
+      profileUrl: storeNames && item.authorUrl ? withoutCredentials(item.authorUrl) : undefined,
       displayName: storeNames ? item.author : undefined,
     });
   }

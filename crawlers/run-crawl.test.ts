@@ -186,6 +186,27 @@ describe('runCrawl (static pages, local server)', () => {
     expect(server.hits.get('/boom')).toBeGreaterThan(1);
   });
 
+  it('sends the user:password of a source URL as Basic auth to that site only, and keeps it out of the run', async () => {
+    const seen: (string | undefined)[] = [];
+    server = await serve({
+      '/robots.txt': { status: 404, body: '' },
+      '/members/reviews': (req, res) => {
+        seen.push(req.headers.authorization);
+        if (req.headers.authorization !== `Basic ${Buffer.from('ana:s3cret').toString('base64')}`) {
+          res.writeHead(401, { 'content-type': 'text/plain' }).end('who are you?');
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(reviewPage(1));
+      },
+      '/members/gone': { status: 404, body: 'no' },
+    });
+    const withCreds = (path: string) => server!.url.replace('http://', 'http://ana:s3cret@') + path;
+    const { items, outcome } = await crawl(source([withCreds('/members/reviews'), withCreds('/members/gone')]));
+    expect(items).toHaveLength(3);
+    expect(seen.at(-1)).toMatch(/^Basic /);
+    expect(JSON.stringify(outcome)).not.toContain('s3cret');
+  });
+
   it('waits as long as Retry-After says on 429, then gets the page', async () => {
     let calls = 0;
     server = await serve({

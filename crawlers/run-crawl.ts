@@ -67,22 +67,26 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
 
   // Crawlee stops a crawl on SIGINT (Ctrl-C) and returns as if it had finished: remember that it
   // did not, so the run is not recorded as complete (an incremental crawl would then never reach
-  // the pages it skipped).
-  const onSigint = () => {
-    // A second Ctrl-C exits at once, as Crawlee promises when it stops on the first.
-    if (plan.interrupted === 'SIGINT') process.exit(130);
-    plan.interrupted = 'SIGINT';
+  // the pages it skipped). SIGTERM stops it the same way, at once: no new page, no new browser.
+  // Under a worker (a signal passed), the worker owns the process's signals and aborts instead.
+  const onSignal = (signal: NodeJS.Signals) => {
+    // A second signal exits at once, as Crawlee promises when it stops on the first.
+    if (plan.interrupted === signal) process.exit(signal === 'SIGINT' ? 130 : 143);
+    plan.stop(signal);
   };
   // A stop asked for by the job (its worker lost the job or shuts down).
   const onAbort = () => plan.stop('stopped by its worker');
-  process.on('SIGINT', onSigint);
+  process.on('SIGINT', onSignal);
+  if (!options.signal) process.on('SIGTERM', onSignal);
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     if (options.signal?.aborted) onAbort();
     else await crawlAll(plan);
   } finally {
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     options.signal?.removeEventListener('abort', onAbort);
+    await plan.close();
   }
   if (plan.interrupted) {
     throw new InterruptedError(
@@ -137,6 +141,8 @@ async function crawlStatic(urls: string[], plan: CrawlPlan): Promise<void> {
       additionalMimeTypes: FEED_TYPES,
       // Crawlee would throw its own untyped error on 5xx; the handler turns every status into a kinded error.
       ignoreHttpErrorStatusCodes: SERVER_ERRORS,
+      // Connections checked against the address policy; redirects followed hop by hop with robots.txt.
+      httpClient: plan.client,
       preNavigationHooks: [
         plan.takeLease,
         (_ctx, gotOptions) => {

@@ -82,4 +82,24 @@ describe('document identity', () => {
     expect(a._id).toBe(b._id);
     expect(a.contentHash).not.toBe(b.contentHash);
   });
+
+  it('never keeps the user:password@ of a link, whatever the privacy settings', () => {
+    for (const redactPII of [true, false]) {
+      const doc = buildDocument(
+        {
+          kind: 'review',
+          origin: 'crawl',
+          sourceId: 'intranet',
+          site: 'wiki.example',
+          url: 'https://ana:s3cret-pass@wiki.example/reviews?page=2',
+          siteId: 'https://ana:s3cret-pass@wiki.example/r/7',
+          body: 'The new coffee machine on floor three is finally quiet.',
+          fetchedAt: '2026-01-01T00:00:00Z',
+        },
+        { salt: 's', storeAuthorNames: false, redactPII },
+      );
+      expect(JSON.stringify(doc)).not.toMatch(/s3cret|ana:/);
+      expect(doc.url).toBe('https://wiki.example/reviews?page=2');
+    }
+  });
 });

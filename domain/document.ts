@@ -224,6 +224,19 @@ export function authorKeyOf(salt: string, site: string, authorUrl?: string, auth
   return key;
 }
 
+/** A URL without the `user:password@` part it may carry (never stored, whatever the privacy settings). */
+export function withoutCredentials(url: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url)) return url;
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.href;
+  } catch {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1');
+  }
+}
+
 /** Builds the stored document: ids, hashes, author key, redaction. */
 export function buildDocument(input: DocumentInput, policy: DocumentPolicy): RadarDocument {
   const redact = (t: string) => (policy.redactPII ? redactPII(t) : t);
@@ -235,7 +248,7 @@ export function buildDocument(input: DocumentInput, policy: DocumentPolicy): Rad
     kind: input.kind,
     origin: input.origin,
     sourceId: input.sourceId,
-    url: policy.redactPII ? redactUrl(input.url) : input.url,
+    url: policy.redactPII ? redactUrl(withoutCredentials(input.url)) : withoutCredentials(input.url),
     body,
     fetchedAt: input.fetchedAt,
     firstSeenAt: input.fetchedAt,
@@ -246,7 +259,10 @@ export function buildDocument(input: DocumentInput, policy: DocumentPolicy): Rad
   if (input.brands?.length) doc.brands = input.brands;
   if (input.product) doc.product = input.product;
   if (input.products?.length) doc.products = input.products;
-  if (input.siteId) doc.siteId = policy.redactPII ? redactUrl(redactPII(input.siteId)) : input.siteId;
+  if (input.siteId) {
+    const siteId = withoutCredentials(input.siteId);
+    doc.siteId = policy.redactPII ? redactUrl(redactPII(siteId)) : siteId;
+  }
   const key = authorKeyOf(policy.salt, input.site, input.authorUrl, input.author);
   if (key) doc.authorKey = key;
   if (input.author && policy.storeAuthorNames) doc.authorName = redact(cleanText(input.author));

@@ -63,7 +63,16 @@ export interface ExtractedProfile {
 }
 
 /** Name of an extraction strategy. */
-export type StrategyName = 'json-ld' | 'microdata' | 'rdfa' | 'embedded-json' | 'css-recipe' | 'auto-detect' | 'feed' | 'thread';
+export type StrategyName =
+  | 'json-ld'
+  | 'microdata'
+  | 'rdfa'
+  | 'embedded-json'
+  | 'css-recipe'
+  | 'auto-detect'
+  | 'feed'
+  | 'thread'
+  | 'network-json';
 
 /** Everything extraction found on one page. */
 export interface ExtractedPage {
