@@ -15,7 +15,7 @@ import { ConfigError, RadarError } from '../domain/errors.js';
 import { stageLogger } from '../log/logger.js';
 
 /** The kinds of job, in pipeline order; each has its own queue. */
-export const JOB_KINDS = ['crawl', 'analyze', 'report'] as const;
+export const JOB_KINDS = ['crawl', 'analyze', 'report', 'retention'] as const;
 
 /** A kind of job (and the short name of its queue). */
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -50,6 +50,12 @@ export interface ReportJobData {
   project: string;
 }
 
+/** Data of a retention job: sweep documents past `privacy.retentionDays` (a scheduled job). */
+export interface RetentionJobData {
+  /** Project whose store to sweep. */
+  project: string;
+}
+
 /** Job data by kind. */
 export interface JobDataOf {
   /** Crawl. */
@@ -58,6 +64,8 @@ export interface JobDataOf {
   analyze: AnalyzeJobData;
   /** Report. */
   report: ReportJobData;
+  /** Retention sweep. */
+  retention: RetentionJobData;
 }
 
 /** Where the queues live: Redis URL, key prefix and the project they belong to. */
@@ -81,6 +89,8 @@ export const JOB_OPTIONS: Record<JobKind, JobsOptions> = {
   // 320 s), and a later crawl of the source asks again for an analysis that failed for good.
   analyze: { attempts: 8, backoff: { type: 'exponential', delay: 5_000 }, ...KEEP },
   report: { attempts: 6, backoff: { type: 'exponential', delay: 15_000 }, ...KEEP },
+  // A sweep that fails is tried again within the hour; the next scheduled one comes anyway.
+  retention: { attempts: 4, backoff: { type: 'exponential', delay: 60_000 }, ...KEEP },
 };
 
 /** The queue settings of a project; throws ConfigError (exit 78) when no Redis URL is configured. */
@@ -223,7 +233,7 @@ export function openQueues(conn: Redis, settings: QueueSettings, log: Logger = s
     });
     return queue;
   };
-  return { crawl: make('crawl'), analyze: make('analyze'), report: make('report') };
+  return { crawl: make('crawl'), analyze: make('analyze'), report: make('report'), retention: make('retention') };
 }
 
 /** Closes queues (not their shared connection). */

@@ -81,7 +81,29 @@ export async function syncSchedules(queues: RadarQueues, config: RadarConfig): P
     outcome.removed.push(id);
   }
   await dropLegacySchedules(queues, config);
+  await syncRetentionSchedule(queues, config);
   return outcome;
+}
+
+/** Id of the retention sweep's job scheduler. */
+export const RETENTION_SCHEDULER = 'retention';
+/** How often the retention sweep runs in service mode. */
+export const RETENTION_EVERY_MS = 6 * 3_600_000;
+
+/**
+ * The retention sweep as a scheduled job: present (every six hours) while `privacy.retentionDays`
+ * is set, gone when it is not. Safe to call on every start.
+ */
+export async function syncRetentionSchedule(queues: RadarQueues, config: RadarConfig): Promise<'scheduled' | 'removed' | 'none'> {
+  if (config.privacy.retentionDays) {
+    await queues.retention.upsertJobScheduler(
+      RETENTION_SCHEDULER,
+      { every: RETENTION_EVERY_MS },
+      { name: 'retention', data: { project: config.project }, opts: JOB_OPTIONS.retention },
+    );
+    return 'scheduled';
+  }
+  return (await queues.retention.removeJobScheduler(RETENTION_SCHEDULER)) ? 'removed' : 'none';
 }
 
 /**

@@ -256,6 +256,45 @@ if (redisUrl && mongoUri) {
       expect(job.failedReason).toContain('crawl.delayMs: must be ≥ 0');
     });
   });
+
+  describe('service worker: retention as a scheduled job', () => {
+    it('schedules the sweep while privacy.retentionDays is set, deletes what is past it once, and drops the schedule when unset', async () => {
+      const withRetention = () => ({ ...project!.config, privacy: { ...project!.config.privacy, retentionDays: 365 } });
+      const { store, queues } = await start([{ id: 'alpha', url: site.reviewsUrl('alpha') }], { loadConfig: async () => withRetention() });
+      const { buildDocument } = await import('../domain/document.js');
+      const { syncRetentionSchedule, RETENTION_SCHEDULER } = await import('./schedules.js');
+      const doc = (siteId: string, body: string, fetchedAt: string) =>
+        buildDocument(
+          {
+            kind: 'review',
+            origin: 'crawl',
+            sourceId: 'alpha',
+            site: 'shop.test',
+            url: `http://shop.test/a#${siteId}`,
+            siteId,
+            body,
+            fetchedAt,
+          },
+          { salt: 's', storeAuthorNames: false, redactPII: true },
+        );
+      await store.upsertDocuments([
+        doc('old', 'The lid cracked within a month of daily use.', new Date(Date.now() - 400 * 86_400_000).toISOString()),
+        doc('new', 'Pours cleanly and the handle stays cool.', new Date().toISOString()),
+      ]);
+      expect(await syncRetentionSchedule(queues, withRetention())).toBe('scheduled');
+      // An every-scheduler runs its first job at once; the worker takes it.
+      const [scheduler] = await queues.retention.getJobSchedulers(0, -1, true);
+      expect(scheduler?.key).toBe(RETENTION_SCHEDULER);
+      await eventually(async () => (await queues.retention.getCompletedCount()) >= 1, 30_000, 'the retention job');
+      const [done] = await queues.retention.getCompleted(0, 0);
+      expect(done!.returnvalue).toEqual({ removed: 1, days: 365 });
+      const left: string[] = [];
+      for await (const d of store.findDocuments({})) left.push(d.body);
+      expect(left).toEqual(['Pours cleanly and the handle stays cool.']);
+      expect(await syncRetentionSchedule(queues, project!.config)).toBe('removed');
+      expect(await queues.retention.getJobSchedulersCount()).toBe(0);
+    });
+  });
 } else {
   describe.skip('service worker (set RADAR_TEST_REDIS_URL and RADAR_TEST_MONGODB_URI)', () => {
     it('skipped', () => undefined);

@@ -27,8 +27,8 @@ Examples:
   options: [
     {
       flags: '--queues <list>',
-      description: 'comma-separated queues to take jobs from: crawl, analyze, report',
-      default: 'crawl,analyze,report',
+      description: 'comma-separated queues to take jobs from: crawl, analyze, report, retention',
+      default: 'crawl,analyze,report,retention',
     },
     { flags: '--concurrency <n>', description: 'jobs run at once per queue', default: '2' },
     {
@@ -96,12 +96,10 @@ Examples:
         stalledIntervalMs: Math.max(500, (stall * 1000) / 2),
         isolate: options.isolate as 'browser' | 'always' | 'never',
       });
-      // A worker runs for weeks: retention is swept on a schedule (every six hours), not only when it starts.
-      const { sweepRetention } = await import('../../pipeline/retention.js');
-      const sweeping = setInterval(() => {
-        sweepRetention(config, store).catch((err: unknown) => logger.error({ err }, 'retention sweep failed; tried again in six hours'));
-      }, 6 * 3_600_000);
-      sweeping.unref();
+      // Workers run for weeks: retention is swept by a scheduled job (every six hours, once for all
+      // workers), not only when one starts. Upserted at every start, so it follows radar.yaml.
+      const { syncRetentionSchedule } = await import('../../jobs/schedules.js');
+      await syncRetentionSchedule(running.queues, config);
       const signal = await new Promise<NodeJS.Signals>((resolve) => {
         process.once('SIGTERM', () => resolve('SIGTERM'));
         process.once('SIGINT', () => resolve('SIGINT'));
@@ -116,7 +114,6 @@ Examples:
         },
         grace * 1000 + 15_000,
       ).unref();
-      clearInterval(sweeping);
       const { released } = await running.stop(grace * 1000);
       if (released) say(ctx, `radar worker: gave ${released} unfinished job${released === 1 ? '' : 's'} back to the queue`);
       return 0;
