@@ -21,6 +21,8 @@ import { PageTraffic } from './browser-traffic.js';
 
 /** Most "load more" clicks or scroll steps on one page. */
 const MAX_LOAD_MORE_CLICKS = 50;
+/** Longest time spent growing one page by clicks or scrolling, in ms. */
+const MAX_GROW_MS = 120_000;
 
 /** Options of the browser crawler: Crawlee's plus our robots.txt loader. */
 export interface RadarPlaywrightCrawlerOptions extends PlaywrightCrawlerOptions {
@@ -75,10 +77,11 @@ async function renderListing(page: Page, plan: CrawlPlan, traffic: PageTraffic):
     extracted = await extract();
   }
   const button = source.recipe?.loadMore ?? extracted.loadMoreSelector;
+  const deadline = Date.now() + MAX_GROW_MS;
   if (button) {
     // Load-more listings grow in place: click until the button goes or stops adding items.
     let misses = 0;
-    for (let clicks = 0; clicks < MAX_LOAD_MORE_CLICKS && misses < 2; clicks++) {
+    for (let clicks = 0; clicks < MAX_LOAD_MORE_CLICKS && misses < 2 && Date.now() < deadline && !plan.interrupted; clicks++) {
       const target = page.locator(button).first();
       if (!(await target.isVisible().catch(() => false))) break;
       const before = extracted.items.length;
@@ -92,7 +95,7 @@ async function renderListing(page: Page, plan: CrawlPlan, traffic: PageTraffic):
   } else if (extracted.looksLikeReviews) {
     // Infinite scroll: scroll while the page keeps growing.
     let height = 0;
-    for (let i = 0; i < MAX_LOAD_MORE_CLICKS; i++) {
+    for (let i = 0; i < MAX_LOAD_MORE_CLICKS && Date.now() < deadline && !plan.interrupted; i++) {
       // A string runs in the page, where window and document exist.
       const next = Number(await page.evaluate('window.scrollTo(0, document.body.scrollHeight), document.body.scrollHeight'));
       if (next === height) break;
