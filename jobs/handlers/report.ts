@@ -37,18 +37,17 @@ export interface AlertsJobResult {
   failed: number;
 }
 
-/** Queues an alerts-only job for the next time an alert is due, if one is (one job per minute: requests for the same time coalesce). */
+/** Queues an alerts-only job for the next time an alert is due, if one is (one job per second: requests for the same time coalesce). */
 async function scheduleAlertWake(config: RadarConfig, ctx: JobContext): Promise<void> {
   if (!config.alerts.rules.length) return;
   try {
     const wake = await nextAlertWake(config, ctx.store);
     if (!wake) return;
-    const at = Math.max(Date.parse(wake), Date.now() + 1_000);
-    const minute = Math.ceil(at / 60_000);
+    const second = Math.ceil(Math.max(Date.parse(wake), Date.now() + 1_000) / 1_000);
     await ctx.queues.report.add('report', { project: config.project, alertsOnly: true } satisfies ReportJobData, {
       ...JOB_OPTIONS.report,
-      delay: minute * 60_000 - Date.now(),
-      jobId: `alerts-${minute}`,
+      delay: Math.max(0, second * 1_000 - Date.now()),
+      jobId: `alerts-${second}`,
     });
   } catch (err) {
     ctx.log.warn({ err: (err as Error).message }, 'could not schedule the next alert delivery; the next report delivers it');
