@@ -63,7 +63,7 @@ describe('alerts on the demo shop, end to end', () => {
     await ok(['import', 'burst.csv', '--brand', 'copperleaf', '--product', 'copperleaf-precision-grinder']);
     await ok(['analyze']);
     const said = await ok(['report', '--format', 'json']);
-    expect(said).toContain('alerts: 6 new findings; 1 messages sent');
+    expect(said).toContain('alerts: 6 new findings; 1 message sent');
     const sent = payloads();
     expect(sent).toHaveLength(1);
     const digest = sent[0]!;
@@ -93,5 +93,17 @@ describe('alerts on the demo shop, end to end', () => {
     expect(list.match(/\bsent\b/g)?.length).toBeGreaterThanOrEqual(2);
     expect(list).toContain('bad-reviews');
     expect(list).toContain('broken-sources');
+    expect(await ok(['alerts', 'send'])).toContain('composed 0 messages; sent 0, retrying 0, failed 0');
   }, 240_000);
+
+  it('radar alerts test sends a marked sample quoting stored low-star reviews, and names the rules when asked for a missing one', async () => {
+    expect(await ok(['alerts', 'test', 'bad-reviews'])).toContain('local-receiver: sent');
+    const sample = payloads().at(-1)!;
+    expect(sample.test).toBe(true);
+    expect(sample.findings.length).toBeGreaterThan(0);
+    expect(sample.findings.every((f) => f.quotes.length === 1 && f.title.includes('(sample: an earlier review)'))).toBe(true);
+    const missing = await radar(['alerts', 'test', 'nope'], { cwd });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no rule "nope" (rules: bad-reviews, broken-sources)');
+  }, 60_000);
 });

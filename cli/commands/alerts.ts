@@ -38,6 +38,7 @@ function table(rows: string[][]): string {
 
 const when = (iso: string | undefined) => (iso ? iso.slice(0, 16).replace('T', ' ') : '–');
 
+/** The `radar alerts` command. */
 export const alerts: CommandSpec = {
   name: 'alerts',
   summary: 'list alert deliveries and findings, send a test of a rule, or send what is due',

@@ -36,7 +36,7 @@ export const report: CommandSpec = {
       const found = rules.reduce((n, r) => n + r.recorded, 0);
       say(
         ctx,
-        `alerts: ${found} new findings; ${delivery.sent} messages sent${delivery.retrying ? `, ${delivery.retrying} to retry` : ''}${delivery.failed ? `, ${delivery.failed} failed` : ''} (radar alerts list)`,
+        `alerts: ${found} new finding${found === 1 ? '' : 's'}; ${delivery.sent} message${delivery.sent === 1 ? '' : 's'} sent${delivery.retrying ? `, ${delivery.retrying} to retry` : ''}${delivery.failed ? `, ${delivery.failed} failed` : ''} (radar alerts list)`,
       );
       for (const r of rules.filter((x) => x.error)) say(ctx, `alert rule ${r.rule} could not be evaluated: ${r.error}`);
     }
