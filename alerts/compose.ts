@@ -109,5 +109,6 @@ export async function nextAlertWake(config: RadarConfig, store: Store, now = new
     const next = nextDigestTime(rule, now);
     if (next && (await store.listAlerts({ rule: rule.id, batched: false, limit: 1 })).length) times.push(next);
   }
-  return times.length ? times.reduce((a, b) => (a < b ? a : b)) : undefined;
+  // ISO 8601 times in UTC sort as text.
+  return times.sort()[0];
 }

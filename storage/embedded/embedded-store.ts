@@ -366,7 +366,7 @@ export class EmbeddedStore implements Store {
     return this.metaInTurn(async () => {
       const col = await this.use(this.alertMessages);
       const m = col.get(id);
-      if (!m || m.status !== 'sending' || m.lease !== lease) return false;
+      if (m?.status !== 'sending' || m.lease !== lease) return false;
       const { lease: _lease, leaseUntil: _until, lastError: _error, ...rest } = m;
       await col.write([{ ...rest, ...outcome }]);
       return true;
