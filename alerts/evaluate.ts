@@ -15,6 +15,8 @@ import type { ReportData, ReportRow } from '../reports/model.js';
 import type { Store } from '../storage/store.js';
 import { applyRuleState, loadRuleState, saveRuleState } from './rule-state.js';
 import { ruleFindings } from './rules/index.js';
+import type { Candidate } from './rules/rule-input.js';
+import { sourceHealthFindings } from './rules/source-health.js';
 
 /** The data rules are evaluated over. */
 export interface AlertData {
@@ -41,17 +43,15 @@ export function alertRecordId(ruleId: string, key: string): string {
   return `${ruleId}:${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 }
 
-/** Evaluates one rule and records its new findings. */
+/** Evaluates one rule — `propose` gives its candidates from the time it began — and records its new findings. */
 export async function evaluateRule(
   rule: AlertRuleConfig,
-  config: RadarConfig,
   store: Store,
-  data: AlertData,
+  propose: (since: string) => Candidate[],
   now: string,
 ): Promise<AlertRecord[]> {
   const stored = await loadRuleState(store, rule.id);
-  const candidates = ruleFindings(rule, { config, ...data, since: stored?.since ?? now });
-  const { findings, state } = applyRuleState(candidates, stored, now);
+  const { findings, state } = applyRuleState(propose(stored?.since ?? now), stored, now);
   const records: AlertRecord[] = findings.map((f) => ({
     ...f,
     _id: alertRecordId(rule.id, f.key),
@@ -65,18 +65,17 @@ export async function evaluateRule(
   return records.filter((r) => inserted.has(r._id));
 }
 
-/** Evaluates every configured rule; a rule that fails is logged and reported, the rest go on. */
-export async function evaluateRules(
-  config: RadarConfig,
+async function evaluateEach(
+  rules: AlertRuleConfig[],
   store: Store,
-  data: AlertData,
+  propose: (rule: AlertRuleConfig, since: string) => Candidate[],
   log: Logger,
-  now = new Date().toISOString(),
+  now: string,
 ): Promise<RuleOutcome[]> {
   const out: RuleOutcome[] = [];
-  for (const rule of config.alerts.rules) {
+  for (const rule of rules) {
     try {
-      const recorded = await evaluateRule(rule, config, store, data, now);
+      const recorded = await evaluateRule(rule, store, (since) => propose(rule, since), now);
       out.push({ rule: rule.id, recorded: recorded.length });
       if (recorded.length) log.info({ rule: rule.id, findings: recorded.length }, 'new alert findings');
     } catch (err) {
@@ -85,4 +84,36 @@ export async function evaluateRules(
     }
   }
   return out;
+}
+
+/** Evaluates every configured rule over a report; a rule that fails is logged and reported, the rest go on. */
+export async function evaluateRules(
+  config: RadarConfig,
+  store: Store,
+  data: AlertData,
+  log: Logger,
+  now = new Date().toISOString(),
+): Promise<RuleOutcome[]> {
+  return evaluateEach(config.alerts.rules, store, (rule, since) => ruleFindings(rule, { config, ...data, since }), log, now);
+}
+
+/**
+ * Evaluates the source-health rules alone, from the crawl runs: right after `radar crawl`, whose
+ * failure (exit 1) stops `radar crawl && radar analyze && radar report` before the report.
+ */
+export async function evaluateSourceHealth(
+  config: RadarConfig,
+  store: Store,
+  runs: CrawlRun[],
+  log: Logger,
+  now = new Date().toISOString(),
+): Promise<RuleOutcome[]> {
+  const rules = config.alerts.rules.filter((r) => r.type === 'source-health');
+  return evaluateEach(
+    rules,
+    store,
+    (rule, _since) => (rule.type === 'source-health' ? sourceHealthFindings(rule, { config, runs }) : []),
+    log,
+    now,
+  );
 }

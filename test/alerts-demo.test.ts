@@ -2,7 +2,8 @@
  * Alerts end to end on the demo shop, through the real `radar` binary and a webhook receiver on
  * loopback: the first report is the rules' starting point (nothing sent); a burst of 1-star
  * reviews imported for one product sends exactly one digest listing them; a source whose pages
- * now hold nothing sends one source-health alert; running everything again sends nothing new.
+ * now hold nothing sends one source-health alert, and so does one that is blocked (from `radar
+ * crawl` itself, which exits 1); running everything again sends nothing new.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -85,10 +86,26 @@ describe('alerts on the demo shop, end to end', () => {
     expect(health.findings.map((f) => [f.kind, f.source])).toEqual([['source-empty', 'nordbrew-fjord-kettle-reviews']]);
   }, 240_000);
 
-  it('sends nothing new when everything runs again, and lists what it sent', async () => {
-    await cycle();
+  it('sends one source-health alert from radar crawl itself when a source is blocked and the crawl exits 1', async () => {
+    proxy.refuse('/products/copperleaf-pour-kettle', 403);
+    const crawl = await radar(['crawl', '--source', 'copperleaf-pour-kettle-reviews'], { cwd, timeoutMs: 120_000 });
+    expect(crawl.code).toBe(1);
+    expect(crawl.stderr).toContain('alerts: 1 source-health message sent');
+    const sent = payloads();
+    expect(sent).toHaveLength(3);
+    expect(sent[2]!.findings.map((f) => [f.kind, f.source])).toEqual([['source-blocked', 'copperleaf-pour-kettle-reviews']]);
+    expect(sent[2]!.findings[0]!.title).toContain('HTTP 403');
+    // The report that follows finds the same broken source: nothing new.
     await ok(['report', '--format', 'json']);
-    expect(payloads()).toHaveLength(2);
+    expect(payloads()).toHaveLength(3);
+  }, 240_000);
+
+  it('sends nothing new when everything runs again, and lists what it sent', async () => {
+    await radar(['crawl', '--source', ...SOURCES], { cwd, timeoutMs: 120_000 });
+    await ok(['analyze']);
+    await ok(['report', '--format', 'json']);
+    await ok(['report', '--format', 'json']);
+    expect(payloads()).toHaveLength(3);
     const list = await ok(['alerts', 'list']);
     expect(list.match(/\bsent\b/g)?.length).toBeGreaterThanOrEqual(2);
     expect(list).toContain('bad-reviews');

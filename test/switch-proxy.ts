@@ -1,6 +1,7 @@
 /**
  * A loopback proxy in front of a test site that can make a path "break" the way sites do: a
- * redesign that leaves the page without reviews. Everything else passes through unchanged.
+ * redesign that leaves the page without reviews, or a block (HTTP 403). Everything else passes
+ * through unchanged.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,8 @@ export interface SwitchProxy {
   url: string;
   /** Serves a page with no reviews for paths starting with this prefix from now on. */
   empty(prefix: string): void;
+  /** Answers paths starting with this prefix with an HTTP error (403: a block) from now on. */
+  refuse(prefix: string, status: number): void;
   /** Stops the proxy. */
   close(): Promise<void>;
 }
@@ -21,8 +24,14 @@ const EMPTY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 /** Starts a proxy to `target` (a base URL such as http://127.0.0.1:4321). */
 export async function startSwitchProxy(target: string): Promise<SwitchProxy> {
   const emptied: string[] = [];
+  const refused = new Map<string, number>();
   const server = createServer(async (req, res) => {
     const path = req.url ?? '/';
+    const status = [...refused].find(([p]) => path.startsWith(p))?.[1];
+    if (status) {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end('<h1>Access denied</h1>');
+      return;
+    }
     if (emptied.some((p) => path.startsWith(p))) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(EMPTY_PAGE);
       return;
@@ -45,6 +54,7 @@ export async function startSwitchProxy(target: string): Promise<SwitchProxy> {
   return {
     url: `http://127.0.0.1:${port}`,
     empty: (prefix) => emptied.push(prefix),
+    refuse: (prefix, status) => refused.set(prefix, status),
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

@@ -35,8 +35,8 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** The rule's findings. */
-export function sourceHealthFindings(rule: HealthRule, input: RuleInput): Candidate[] {
+/** The rule's findings: from the configuration and the crawl runs alone, so they can be evaluated right after a crawl. */
+export function sourceHealthFindings(rule: HealthRule, input: Pick<RuleInput, 'config' | 'runs'>): Candidate[] {
   const scope = resolveScope(rule, input.config, 'all');
   const out: Candidate[] = [];
   const bySource = new Map<string, CrawlRun[]>();
