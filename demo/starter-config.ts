@@ -67,9 +67,11 @@ function alertsBlock(webhook: string | undefined): string {
     return `# Alerts after every report, posted as JSON to the local receiver (see the README, Alerts).
 ${lines.join('\n')}
 `;
-  return `# Alerts after every report: uncomment, and point the channel at a receiver (\`radar demo --alert-webhook URL\`
-# writes this live). \`radar alerts test bad-reviews\` sends a sample.
-${lines.map((l) => `# ${l}`).join('\n')}
+  // Commented with a bare "#": deleting it gives the live block back, and the recipe example's
+  // "# " lines stay the only ones of their kind.
+  return `# Alerts after every report: delete the leading "#" of the lines below, and point the channel at a
+# receiver (\`radar init --alert-webhook URL\` writes them live). \`radar alerts test bad-reviews\` sends a sample.
+${lines.map((l) => `#${l}`).join('\n')}
 `;
 }
 
