@@ -9,7 +9,7 @@ import type { AlertRuleConfig } from '../config/alerts-schema.js';
 import type { RadarConfig } from '../config/schema.js';
 import type { AlertFinding, AlertMessage, AlertRecord, FindingKind } from '../domain/alerts.js';
 import type { RadarDocument } from '../domain/types.js';
-import { fiveStar } from '../reports/summaries.js';
+import { fiveStar, round } from '../reports/summaries.js';
 import type { Store } from '../storage/store.js';
 import { deliverMessage } from './deliver.js';
 import { projectNames, resolveScope } from './rules/scope.js';
@@ -37,7 +37,7 @@ async function sampleFindings(rule: AlertRuleConfig, config: RadarConfig, store:
       return found.map((d) => ({
         key: `sample:${d._id}`,
         kind: 'low-rating-review',
-        title: `${fiveStar(d.rating)!.toFixed(1)}★ review of ${d.product ? (names.product.get(d.product) ?? d.product) : (names.brand.get(d.brand!) ?? d.brand)} (sample: an earlier review)`,
+        title: `${round(fiveStar(d.rating)!, 1)}★ review of ${d.product ? (names.product.get(d.product) ?? d.product) : (names.brand.get(d.brand!) ?? d.brand)} (sample: an earlier review)`,
         detail:
           'A test of this rule with a review already in the store; real alerts cover reviews stored after the rule was first evaluated.',
         severity: 'warning',
