@@ -24,6 +24,7 @@ import { worker } from './commands/worker.js';
 import { jobs } from './commands/jobs.js';
 import { serve } from './commands/serve.js';
 import { validate } from './commands/validate.js';
+import { alerts } from './commands/alerts.js';
 
 /** Every command, in the order `radar --help` lists them. */
 export const COMMANDS: CommandSpec[] = [
@@ -37,6 +38,7 @@ export const COMMANDS: CommandSpec[] = [
   exportCommand,
   forget,
   runs,
+  alerts,
   validate,
   schedule,
   worker,

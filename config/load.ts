@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigSchema, type RadarConfig, type SourceConfig } from './schema.js';
+import { alertProblems } from './alerts-check.js';
 
 /** The outcome of loading a project file. */
 export type LoadResult = { config: RadarConfig; path: string } | { errors: string[]; path: string };
@@ -57,7 +58,7 @@ function formatIssue(issue: z.core.$ZodIssue, raw: unknown): string {
 }
 
 /** Cross-field rules the schema cannot express; each returns its problems as `path: message`. */
-const rules: ((raw: unknown) => string[])[] = [uniqueIds];
+const rules: ((raw: unknown) => string[])[] = [uniqueIds, alertProblems];
 
 function uniqueIds(raw: unknown): string[] {
   const problems: string[] = [];

@@ -12,6 +12,8 @@ interface Node {
   properties?: Record<string, Node>;
   items?: Node;
   anyOf?: Node[];
+  oneOf?: Node[];
+  const?: unknown;
   additionalProperties?: Node | boolean;
   required?: string[];
 }
@@ -44,10 +46,29 @@ function shapeOf(n: Node | undefined): string | undefined {
   return SHAPES.find(([, test]) => test(n))?.[0];
 }
 
+/** The variants of a union told apart by a constant `type` key (alert channels and rules), each documented in a table of its own. */
+function variantsOf(n: Node | undefined): [string, Node][] | undefined {
+  const list = n?.oneOf ?? n?.anyOf;
+  if (!list?.length || !list.every((v) => v.properties?.type?.const !== undefined)) return undefined;
+  return list.map((v) => [String(v.properties!.type!.const), v]);
+}
+
 function rowsOf(node: Node, path: string, rows: Row[], shapes: Map<string, Node>): void {
   for (const [key, child] of Object.entries(node.properties ?? {})) {
     const p = path ? `${path}.${key}` : key;
     const inner = child.type === 'array' ? child.items : child;
+    const variants = variantsOf(inner);
+    if (variants) {
+      const names = variants.map(([type]) => `\`${p}${child.type === 'array' ? '[]' : ''}\` of type \`${type}\``);
+      for (const [i, [, v]] of variants.entries()) shapes.set(names[i]!, v);
+      rows.push({
+        path: p,
+        type: `${child.type === 'array' ? 'list of ' : ''}${variants.map(([type]) => `\`${type}\``).join(' | ')} (by \`type\`)`,
+        def: child.default !== undefined ? `\`${JSON.stringify(child.default)}\`` : node.required?.includes(key) ? 'required' : '',
+        description: `${child.description ?? ''} See the tables below.`,
+      });
+      continue;
+    }
     const shape = shapeOf(inner);
     if (shape && inner) shapes.set(shape, inner);
     rows.push({
@@ -86,6 +107,13 @@ export function configReferenceMarkdown(): string {
       rowsOf(node, '', rows, shapes);
       parts.push(`#### ${name}\n\n${node.description ?? ''}\n\n${table(rows)}`);
     }
+  }
+  for (const [name, node] of shapes) {
+    if (done.has(name)) continue;
+    done.add(name);
+    const rows: Row[] = [];
+    rowsOf(node, '', rows, shapes);
+    parts.push(`#### ${name}\n\n${node.description ?? ''}\n\n${table(rows)}`);
   }
   return parts.join('\n\n');
 }

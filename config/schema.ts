@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { CronExpressionParser } from 'cron-parser';
+import { AlertsSchema } from './alerts-schema.js';
 
 // cheerio's own selector engine, so a recipe is checked by the rules it will run under; loaded only
 // when a recipe is checked.
@@ -277,6 +278,7 @@ export const ConfigSchema = z
       })
       .prefault({})
       .describe('Report settings.'),
+    alerts: AlertsSchema,
   })
   .describe('Review Radar project file (radar.yaml).');
 

@@ -35,8 +35,51 @@ const COMMENT_RECIPE = `            # Automatic detection finds these comment bl
             #   date: { selector: .when, format: "D MMMM YYYY" }
             #   nextPage: a[rel=next]`;
 
-/** A commented radar.yaml whose sources point at the demo shop at `baseUrl`. */
-export function starterConfigYaml(baseUrl: string): string {
+/** Whether a URL points at this machine (the demo only ever posts alerts to a loopback receiver). */
+export function isLoopbackUrl(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const u = new URL(url);
+  return (
+    /^https?:$/.test(u.protocol) && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) && !u.username && !u.password && !u.search
+  );
+}
+
+/** The alerts section: live when a loopback receiver is given, otherwise the same rules commented out. */
+function alertsBlock(webhook: string | undefined): string {
+  const lines = [
+    'alerts:',
+    '  channels:',
+    '    - id: local-receiver',
+    '      type: webhook',
+    `      url: ${q(webhook ?? 'http://127.0.0.1:8787/radar-alerts')}   # a receiver on this machine; for a URL carrying a token use urlEnv`,
+    '      # secretEnv: RADAR_ALERT_SECRET   # name an environment variable to sign each body (X-Radar-Signature)',
+    '  rules:',
+    '    - id: bad-reviews',
+    '      type: reviews          # new reviews of your products at or below maxStars, or negative',
+    '      maxStars: 2',
+    '      digest: run            # one digest per report run; or immediate, daily (at), weekly (day, at)',
+    '      channels: [local-receiver]',
+    '    - id: broken-sources',
+    '      type: source-health    # a crawl that fetched nothing, was blocked, dropped, or kept failing',
+    '      channels: [local-receiver]',
+  ];
+  if (webhook)
+    return `# Alerts after every report, posted as JSON to the local receiver (see the README, Alerts).
+${lines.join('\n')}
+`;
+  // Commented with a bare "#": deleting it gives the live block back, and the recipe example's
+  // "# " lines stay the only ones of their kind.
+  return `# Alerts after every report: delete the leading "#" of the lines below, and point the channel at a
+# receiver (\`radar init --alert-webhook URL\` writes them live). \`radar alerts test bad-reviews\` sends a sample.
+${lines.map((l) => `#${l}`).join('\n')}
+`;
+}
+
+/** A commented radar.yaml whose sources point at the demo shop at `baseUrl`; with `alertWebhook` (a loopback URL), alert rules post to it. */
+export function starterConfigYaml(baseUrl: string, options: { alertWebhook?: string } = {}): string {
+  if (options.alertWebhook !== undefined && !isLoopbackUrl(options.alertWebhook)) {
+    throw new RangeError(`the demo posts alerts only to a receiver on this machine (http://127.0.0.1:PORT/…), not ${options.alertWebhook}`);
+  }
   const base = baseUrl.replace(/\/+$/, '');
   const { brands, products } = demoCatalog();
   const brandBlocks = brands.map((b) => {
@@ -116,5 +159,6 @@ analysis:
 report:
   outDir: radar-report
   minPersonaSize: 5
-`;
+
+${alertsBlock(options.alertWebhook)}`;
 }

@@ -48,6 +48,8 @@ export interface AnalyzeJobData {
 export interface ReportJobData {
   /** Project whose report to regenerate. */
   project: string;
+  /** Only deliver the alerts that are due (a digest time came, a retry is due); the report is left as it is. */
+  alertsOnly?: boolean;
 }
 
 /** Data of a retention job: sweep documents past `privacy.retentionDays` (a scheduled job). */

@@ -17,6 +17,7 @@ import { renderMarkdown } from '../reports/render/markdown.js';
 import { REPORT_CSVS, renderDocumentsCsv } from '../reports/render/csv.js';
 import { stageLogger } from '../log/logger.js';
 import { regionOf } from '../privacy/generalize.js';
+import { type AlertsOutcome, runAlerts } from '../alerts/run-alerts.js';
 
 /** Output formats. */
 export type ReportFormat = 'html' | 'md' | 'json' | 'csv' | 'pdf';
@@ -33,6 +34,8 @@ export interface ReportOutcome {
   personas: number;
   /** The report data. */
   report: ReportData;
+  /** What the alert rules found and sent, when rules are configured. */
+  alerts?: AlertsOutcome;
 }
 
 /** The project facts the report builder needs, from the config. */
@@ -99,7 +102,7 @@ export async function loadRows(config: RadarConfig, store: Store): Promise<Repor
 export async function reportProject(
   config: RadarConfig,
   store: Store,
-  options: { formats?: ReportFormat[]; outDir?: string; log?: Logger } = {},
+  options: { formats?: ReportFormat[]; outDir?: string; log?: Logger; alerts?: boolean } = {},
 ): Promise<ReportOutcome> {
   const log = options.log ?? stageLogger('report');
   const formats = options.formats ?? (config.report.formats as ReportFormat[]);
@@ -140,7 +143,10 @@ export async function reportProject(
   }
   await rememberReportFolder(store, outDir);
   log.info({ outDir, documents: rows.length, personas: report.personas.length }, 'report written');
-  return { outDir, files, documents: rows.length, personas: report.personas.length, report };
+  // Alerts follow the report they read; they never fail it (runAlerts does not throw, and bounds its deliveries).
+  const alerts =
+    options.alerts === false ? undefined : await runAlerts(config, store, { report, rows, runs }, log.child({ stage: 'alerts' }));
+  return { outDir, files, documents: rows.length, personas: report.personas.length, report, ...(alerts ? { alerts } : {}) };
 }
 
 /** Meta key listing the folders reports were written to (`radar forget` cleans them all). */

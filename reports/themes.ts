@@ -243,6 +243,18 @@ function mentionsOf(a: Analysis): Mentions {
   return m;
 }
 
+/**
+ * The theme keys a document's analysis names, each with its summed polarity (+1 per positive
+ * mention, −1 per negative): the same reading the themes below are counted from (alerts use it to
+ * test a theme's negative share between the two periods).
+ */
+export function themePolarities(a: Analysis): Map<string, number> {
+  const m = mentionsOf(a);
+  const out = new Map<string, number>();
+  for (let j = 0; j < m.keys.length; j++) out.set(m.keys[j]!, (out.get(m.keys[j]!) ?? 0) + m.polarity[j]!);
+  return out;
+}
+
 /** Builds the themes of analysed rows. */
 export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): ThemesView {
   const limit = options.limit ?? 15;

@@ -7,6 +7,7 @@
  * "majority" is the one node.
  */
 import {
+  MongoBulkWriteError,
   MongoClient,
   MongoNetworkError,
   MongoServerError,
@@ -16,11 +17,13 @@ import {
   type IndexDescription,
 } from 'mongodb';
 import type { Analysis, Author, CrawlRun, PersonaSet, RadarDocument } from '../domain/types.js';
+import type { AlertMessage, AlertMessageQuery, AlertQuery, AlertRecord } from '../domain/alerts.js';
 import { StoreError } from '../domain/errors.js';
 import { documentFilter, sortSpec, type Filter } from './query.js';
 import type { DocumentQuery, FindOptions, ForgetResult, Store, UpsertResult } from './store.js';
 import { planUpsert, type DuplicateCandidate, type StoredDocFacts } from './upsert-plan.js';
 import { docIdsOf, forgetInPersonaSet, memberKeysOf, withoutMissingDocuments } from './forget.js';
+import { claimKey, isClaimable } from './alert-claim.js';
 
 /** Schema version this code writes; `migrate` brings older databases up to it. */
 export const SCHEMA_VERSION = 1;
@@ -90,6 +93,9 @@ export class MongoStore implements Store {
   private readonly runs: Collection<CrawlRun>;
   private readonly personaSets: Collection<PersonaSet>;
   private readonly meta: Collection<MetaRecord>;
+  private readonly alerts: Collection<AlertRecord>;
+  private readonly alertMessages: Collection<AlertMessage>;
+  private readonly alertClaims: Collection<{ _id: string; message: string; at: string }>;
 
   private constructor(
     private readonly client: MongoClient,
@@ -104,6 +110,9 @@ export class MongoStore implements Store {
     this.runs = db.collection('runs');
     this.personaSets = db.collection('personaSets');
     this.meta = db.collection('meta');
+    this.alerts = db.collection('alerts');
+    this.alertMessages = db.collection('alertMessages');
+    this.alertClaims = db.collection('alertClaims');
   }
 
   /** Connects (failing within `timeoutMs`), migrates the schema and ensures indexes. */
@@ -178,6 +187,16 @@ export class MongoStore implements Store {
     await ensure(this.analyses, [{ key: { version: 1 }, name: 'analyzer_version' }]);
     await ensure(this.runs, [{ key: { sourceId: 1, startedAt: -1 }, name: 'source_started' }]);
     await ensure(this.personaSets, [{ key: { project: 1, createdAt: -1 }, name: 'project_created' }]);
+    await ensure(this.alerts, [
+      { key: { rule: 1, createdAt: -1 }, name: 'rule_created' },
+      { key: { batch: 1 }, name: 'batch' },
+    ]);
+    await ensure(this.alertMessages, [
+      { key: { status: 1, nextAttemptAt: 1 }, name: 'status_due' },
+      { key: { alertIds: 1 }, name: 'alert_ids' },
+      { key: { createdAt: -1 }, name: 'created' },
+    ]);
+    await ensure(this.alertClaims, [{ key: { message: 1 }, name: 'message' }]);
     const ttl = this.options.retentionDays ? this.options.retentionDays * 86400 : undefined;
     for (const col of [this.docs, this.analyses] as unknown as Collection<Stored<{ _id: string }>>[]) {
       const existing = (await listIndexes(col)).find((i) => i.name === 'retention');
@@ -365,6 +384,94 @@ export class MongoStore implements Store {
       if (stored === null) throw err;
       return String(stored.value);
     }
+  }
+
+  /** Inserts the records whose id is new (a unique insert each, so racing writers never both insert one); returns the ids inserted. */
+  private async insertNew<T extends { _id: string }>(col: Collection<T>, items: T[]): Promise<string[]> {
+    const seen = new Set<string>();
+    const fresh = items.filter((i) => !seen.has(i._id) && !!seen.add(i._id));
+    if (!fresh.length) return [];
+    try {
+      await col.insertMany(fresh as unknown as Parameters<Collection<T>['insertMany']>[0], { ordered: false, ...WRITE });
+      return fresh.map((i) => i._id);
+    } catch (err) {
+      // Records already stored (or stored by a racing writer) are duplicate-key errors: the rest went in.
+      if (!(err instanceof MongoBulkWriteError)) throw err;
+      const errors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
+      if (errors.some((e) => e.code !== 11000)) throw err;
+      const failed = new Set(errors.map((e) => e.index));
+      return fresh.filter((_, i) => !failed.has(i)).map((i) => i._id);
+    }
+  }
+
+  async addAlerts(alerts: AlertRecord[]): Promise<string[]> {
+    return this.insertNew(this.alerts, alerts);
+  }
+
+  async listAlerts(query: AlertQuery = {}): Promise<AlertRecord[]> {
+    const filter: Filter = {};
+    if (query.rule) filter.rule = query.rule;
+    if (query.ids) filter._id = { $in: query.ids };
+    if (query.batched !== undefined) filter.batch = { $exists: query.batched };
+    if (query.batch !== undefined) filter.batch = query.batch;
+    const cursor = this.alerts.find(filter, { sort: { createdAt: -1, _id: 1 } });
+    if (query.limit) cursor.limit(query.limit);
+    return cursor.toArray();
+  }
+
+  async batchAlerts(ids: string[], batch: string): Promise<string[]> {
+    if (!ids.length) return [];
+    await this.alerts.updateMany({ _id: { $in: ids }, batch: { $exists: false } }, { $set: { batch } }, WRITE);
+    const marked = await this.alerts.find({ _id: { $in: ids }, batch }, { projection: { _id: 1 } }).toArray();
+    return marked.map((a) => a._id);
+  }
+
+  async addAlertMessages(messages: AlertMessage[]): Promise<string[]> {
+    return this.insertNew(this.alertMessages, messages);
+  }
+
+  async listAlertMessages(query: AlertMessageQuery = {}): Promise<AlertMessage[]> {
+    const filter: Filter = {};
+    if (query.rule) filter.rule = query.rule;
+    if (query.status) filter.status = { $in: query.status };
+    if (query.alertIds) filter.alertIds = { $in: query.alertIds };
+    const cursor = this.alertMessages.find(filter, { sort: { createdAt: -1, _id: 1 } });
+    if (query.limit) cursor.limit(query.limit);
+    return cursor.toArray();
+  }
+
+  async claimAlertMessage(id: string, claim: { now: string; lease: string; leaseUntil: string }): Promise<AlertMessage | undefined> {
+    const m = await this.alertMessages.findOne({ _id: id });
+    if (!m || !isClaimable(m, claim.now)) return undefined;
+    // A unique insert decides between senders that read the same state: a conditional update is
+    // not atomic on every MongoDB-compatible server (FerretDB let two racing senders both win).
+    try {
+      await this.alertClaims.insertOne({ _id: claimKey(m), message: id, at: claim.now }, WRITE);
+    } catch (err) {
+      if ((err as { code?: unknown }).code === 11000) return undefined;
+      throw err;
+    }
+    const taken: AlertMessage = { ...m, status: 'sending', lease: claim.lease, leaseUntil: claim.leaseUntil };
+    await this.alertMessages.updateOne(
+      { _id: id },
+      { $set: { status: 'sending', lease: claim.lease, leaseUntil: claim.leaseUntil } },
+      WRITE,
+    );
+    return taken;
+  }
+
+  async finishAlertMessage(
+    id: string,
+    lease: string,
+    outcome: Pick<AlertMessage, 'status' | 'attempts' | 'nextAttemptAt'> & Partial<Pick<AlertMessage, 'lastError' | 'sentAt'>>,
+  ): Promise<boolean> {
+    const unset: Record<string, ''> = { lease: '', leaseUntil: '' };
+    if (outcome.lastError === undefined) unset.lastError = '';
+    const set = Object.fromEntries(Object.entries(outcome).filter(([, v]) => v !== undefined));
+    const result = await this.alertMessages.updateOne({ _id: id, status: 'sending', lease }, { $set: set, $unset: unset }, WRITE);
+    // Claims of a message that is done (or waits for a later attempt under a new state) are never matched again.
+    if (result.modifiedCount === 1) await this.alertClaims.deleteMany({ message: id }, WRITE);
+    return result.modifiedCount === 1;
   }
 
   async forgetAuthor(authorKey: string): Promise<ForgetResult> {

@@ -4,6 +4,7 @@
  * means the same thing on either; the contract tests run on both.
  */
 import type { Analysis, Author, CrawlRun, DocumentKind, PersonaSet, RadarDocument } from '../domain/types.js';
+import type { AlertMessage, AlertMessageQuery, AlertQuery, AlertRecord } from '../domain/alerts.js';
 
 /** Which documents to read. All fields are ANDed; omitted fields do not filter. */
 export interface DocumentQuery {
@@ -108,6 +109,29 @@ export interface Store {
   deleteMeta(key: string, expected?: string): Promise<boolean>;
   /** Every meta key (and value) starting with `prefix`: one small record per item, so that processes adding items at once never overwrite each other. */
   listMeta(prefix: string): Promise<Map<string, string>>;
+
+  /** Stores alert findings whose id is not stored yet; returns the ids it stored (one already there is left as it is: never sent twice). */
+  addAlerts(alerts: AlertRecord[]): Promise<string[]>;
+  /** Lists alert findings, newest first. */
+  listAlerts(query?: AlertQuery): Promise<AlertRecord[]>;
+  /** Puts findings in a batch (digest), only those in none yet; returns the ids it put there. */
+  batchAlerts(ids: string[], batch: string): Promise<string[]>;
+  /** Stores outbox messages whose id is not stored yet; returns the ids it stored. */
+  addAlertMessages(messages: AlertMessage[]): Promise<string[]>;
+  /** Lists outbox messages, newest first. */
+  listAlertMessages(query?: AlertMessageQuery): Promise<AlertMessage[]>;
+  /**
+   * Takes a message for delivery: only one that is due (pending or retry, next attempt at or before
+   * `now`) or whose sender's lease ran out before `now`. Returns it marked "sending" under `lease`,
+   * or undefined when it is not due or another sender holds it.
+   */
+  claimAlertMessage(id: string, claim: { now: string; lease: string; leaseUntil: string }): Promise<AlertMessage | undefined>;
+  /** Records the outcome of a delivery attempt, only while `lease` still holds the message; says whether it did. */
+  finishAlertMessage(
+    id: string,
+    lease: string,
+    outcome: Pick<AlertMessage, 'status' | 'attempts' | 'nextAttemptAt'> & Partial<Pick<AlertMessage, 'lastError' | 'sentAt'>>,
+  ): Promise<boolean>;
 
   /** Removes an author's documents, analyses, profile and persona quotes everywhere. */
   forgetAuthor(authorKey: string): Promise<ForgetResult>;

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Analysis, PersonaSet, RadarDocument } from '../domain/types.js';
+import type { AlertMessage, AlertRecord } from '../domain/alerts.js';
 import { buildDocument, type DocumentInput } from '../domain/document.js';
 import type { Store } from '../storage/store.js';
 import { forgottenAuthors, rememberForgotten, withForgetLock } from '../storage/forget.js';
@@ -51,6 +52,38 @@ function analysisOf(doc: RadarDocument, version = 'v1'): Analysis {
     intents: [],
     phrases: ['quick boil'],
     signals: {},
+  };
+}
+
+function alertOf(id: string, rule: string, createdAt: string): AlertRecord {
+  return {
+    _id: id,
+    rule,
+    ruleType: 'reviews',
+    createdAt,
+    key: `review:${id}`,
+    kind: 'low-rating-review',
+    title: `1★ review ${id}`,
+    detail: 'Rated 1 of 5.',
+    severity: 'warning',
+    product: 'kettle',
+    docIds: [`doc-${id}`],
+    view: { page: 'reviews', filters: { product: 'kettle' } },
+  };
+}
+
+function messageOf(id: string, alertIds: string[], over: Partial<AlertMessage> = {}): AlertMessage {
+  return {
+    _id: id,
+    rule: 'bad-reviews',
+    channel: 'hook',
+    batch: `batch-${id}`,
+    alertIds,
+    status: 'pending',
+    createdAt: '2025-03-01T10:00:00.000Z',
+    attempts: 0,
+    nextAttemptAt: '2025-03-01T10:00:00.000Z',
+    ...over,
   };
 }
 
@@ -399,6 +432,100 @@ export function storeContract(name: string, factory: { open(): Promise<Store>; r
       expect((await all(store, {}, {})).map((d) => d._id)).toEqual([other._id]);
     });
 
+    it('keeps each alert finding once: adding it again (a retried job) stores nothing and changes nothing', async () => {
+      const a = alertOf('a1', 'bad-reviews', '2025-03-01T10:00:00.000Z');
+      const b = alertOf('a2', 'bad-reviews', '2025-03-01T11:00:00.000Z');
+      const c = alertOf('a3', 'health', '2025-03-01T12:00:00.000Z');
+      expect((await store.addAlerts([a, b, a])).sort()).toEqual(['a1', 'a2']);
+      expect(await store.addAlerts([{ ...a, title: 'changed' }, c])).toEqual(['a3']);
+      // Racing writers of the same findings: each id is stored by exactly one of them.
+      const raced = await Promise.all([1, 2, 3].map(() => store.addAlerts([alertOf('r1', 'x', '2025-03-02T00:00:00.000Z')])));
+      expect(raced.flat()).toEqual(['r1']);
+      expect((await store.listAlerts({ rule: 'bad-reviews' })).map((x) => [x._id, x.title])).toEqual([
+        ['a2', '1★ review a2'],
+        ['a1', '1★ review a1'],
+      ]);
+      expect((await store.listAlerts({ limit: 2 })).map((x) => x._id)).toEqual(['r1', 'a3']);
+      expect((await store.listAlerts({ ids: ['a1', 'a3', 'nope'] })).map((x) => x._id)).toEqual(['a3', 'a1']);
+    });
+
+    it('puts findings in a digest batch once: a later batch never takes them over', async () => {
+      await store.addAlerts(['a1', 'a2', 'a3'].map((id, i) => alertOf(id, 'bad-reviews', `2025-03-01T1${i}:00:00.000Z`)));
+      expect((await store.batchAlerts(['a1', 'a2', 'missing'], 'b1')).sort()).toEqual(['a1', 'a2']);
+      expect(await store.batchAlerts(['a2', 'a3'], 'b2')).toEqual(['a3']);
+      expect((await store.listAlerts({ batch: 'b1' })).map((x) => x._id)).toEqual(['a2', 'a1']);
+      expect((await store.listAlerts({ batched: false })).map((x) => x._id)).toEqual([]);
+      await store.addAlerts([alertOf('a4', 'bad-reviews', '2025-03-02T00:00:00.000Z')]);
+      expect((await store.listAlerts({ batched: false })).map((x) => x._id)).toEqual(['a4']);
+      expect((await store.listAlerts({ batched: true })).map((x) => x._id)).toEqual(['a3', 'a2', 'a1']);
+    });
+
+    it('delivers an outbox message through one sender at a time, and takes it over only when its lease ran out', async () => {
+      expect(
+        await store.addAlertMessages([messageOf('m1', ['a1', 'a2']), messageOf('m2', ['a3'], { createdAt: '2025-03-01T11:00:00.000Z' })]),
+      ).toEqual(['m1', 'm2']);
+      expect(await store.addAlertMessages([messageOf('m1', ['zzz'])])).toEqual([]);
+      expect((await store.listAlertMessages({ alertIds: ['a2'] })).map((m) => [m._id, m.alertIds])).toEqual([['m1', ['a1', 'a2']]]);
+      // Not due yet: nobody takes it.
+      expect(
+        await store.claimAlertMessage('m1', { now: '2025-03-01T09:00:00.000Z', lease: 'x', leaseUntil: '2025-03-01T09:01:00.000Z' }),
+      ).toBeUndefined();
+      const now = '2025-03-01T10:00:00.000Z';
+      const until = '2025-03-01T10:01:00.000Z';
+      const claims = await Promise.all(['s1', 's2', 's3'].map((lease) => store.claimAlertMessage('m1', { now, lease, leaseUntil: until })));
+      const winners = claims.filter((c) => c !== undefined);
+      expect(winners).toHaveLength(1);
+      expect(winners[0]!.status).toBe('sending');
+      const lease = winners[0]!.lease!;
+      // A sender that lost the race cannot record an outcome.
+      expect(await store.finishAlertMessage('m1', 'someone-else', { status: 'sent', attempts: 1, nextAttemptAt: now, sentAt: now })).toBe(
+        false,
+      );
+      // The holder died: after its lease the message is taken over.
+      expect(await store.claimAlertMessage('m1', { now: '2025-03-01T10:00:30.000Z', lease: 'late', leaseUntil: until })).toBeUndefined();
+      const taken = await store.claimAlertMessage('m1', {
+        now: '2025-03-01T10:02:00.000Z',
+        lease: 'next',
+        leaseUntil: '2025-03-01T10:03:00.000Z',
+      });
+      expect(taken?.lease).toBe('next');
+      expect(await store.finishAlertMessage('m1', lease, { status: 'sent', attempts: 1, nextAttemptAt: now, sentAt: now })).toBe(false);
+      expect(
+        await store.finishAlertMessage('m1', 'next', {
+          status: 'retry',
+          attempts: 1,
+          nextAttemptAt: '2025-03-01T10:10:00.000Z',
+          lastError: 'HTTP 503',
+        }),
+      ).toBe(true);
+      const [retry] = await store.listAlertMessages({ status: ['retry'] });
+      expect(retry).toMatchObject({ _id: 'm1', status: 'retry', attempts: 1, lastError: 'HTTP 503' });
+      expect(retry!.lease).toBeUndefined();
+      const again = await store.claimAlertMessage('m1', {
+        now: '2025-03-01T10:10:00.000Z',
+        lease: 'third',
+        leaseUntil: '2025-03-01T10:11:00.000Z',
+      });
+      expect(again?.attempts).toBe(1);
+      expect(
+        await store.finishAlertMessage('m1', 'third', {
+          status: 'sent',
+          attempts: 2,
+          nextAttemptAt: now,
+          sentAt: '2025-03-01T10:10:01.000Z',
+        }),
+      ).toBe(true);
+      const [sent] = await store.listAlertMessages({ status: ['sent'] });
+      expect(sent).toMatchObject({ _id: 'm1', attempts: 2, sentAt: '2025-03-01T10:10:01.000Z' });
+      expect(sent!.lastError).toBeUndefined();
+      // Sent is final.
+      expect(
+        await store.claimAlertMessage('m1', { now: '2026-01-01T00:00:00.000Z', lease: 'z', leaseUntil: '2026-01-01T00:01:00.000Z' }),
+      ).toBeUndefined();
+      expect((await store.listAlertMessages({ limit: 5 })).map((m) => m._id)).toEqual(['m2', 'm1']);
+      expect((await store.listAlertMessages({ rule: 'other' })).length).toBe(0);
+    });
+
     it('keeps its data across close and reopen', async () => {
       const d = review({ siteId: 'r1', body: 'Still here after a restart.' });
       await store.upsertDocuments([d]);
@@ -407,6 +534,17 @@ export function storeContract(name: string, factory: { open(): Promise<Store>; r
       store = await factory.reopen();
       expect((await all(store)).map((x) => x.body)).toEqual(['Still here after a restart.']);
       expect(await store.getAnalyses([d._id])).toHaveLength(1);
+    });
+
+    it('keeps alert history and the outbox across close and reopen', async () => {
+      await store.addAlerts([alertOf('a1', 'bad-reviews', '2025-03-01T10:00:00.000Z')]);
+      await store.addAlertMessages([messageOf('m1', ['a1'])]);
+      await store.batchAlerts(['a1'], 'b1');
+      await store.close();
+      store = await factory.reopen();
+      expect(await store.addAlerts([alertOf('a1', 'bad-reviews', '2025-03-01T10:00:00.000Z')])).toEqual([]);
+      expect((await store.listAlerts({ batch: 'b1' })).map((a) => a._id)).toEqual(['a1']);
+      expect((await store.listAlertMessages({ status: ['pending'] })).map((m) => m._id)).toEqual(['m1']);
     });
   });
 }

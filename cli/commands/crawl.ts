@@ -140,6 +140,16 @@ Examples:
         for (const e of run.errors.slice(0, 5)) say(ctx, `  ${e.url}: ${e.message}`);
         if (run.status === 'failed') failed++;
       }
+      // A failed crawl exits 1 and stops `radar crawl && radar analyze && radar report`: the
+      // source-health rules speak up here rather than wait for a report that may not come.
+      const { runSourceHealthAlerts } = await import('../../alerts/run-alerts.js');
+      const { stageLogger } = await import('../../log/logger.js');
+      const alerted = await runSourceHealthAlerts(config, store, stageLogger('alerts'));
+      if (alerted?.delivery.sent)
+        say(
+          ctx,
+          `alerts: ${alerted.delivery.sent} source-health message${alerted.delivery.sent === 1 ? '' : 's'} sent (radar alerts list)`,
+        );
       return failed > 0 ? 1 : 0;
     });
   },

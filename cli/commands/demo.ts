@@ -34,6 +34,7 @@ Examples:
     { flags: '--serve', description: 'only serve the demo shop until stopped' },
     { flags: '--port <n>', description: `port for --serve (default ${DEMO_PORT})` },
     { flags: '--out <dir>', description: 'report folder', default: 'radar-report' },
+    { flags: '--alert-webhook <url>', description: 'also run the example alert rules, posting to this receiver on this machine' },
   ],
   async run(_args, options, ctx) {
     const port = options.port !== undefined ? Number(options.port) : DEMO_PORT;
@@ -42,12 +43,17 @@ Examples:
 
     const started = Date.now();
     const { startDemoShop } = await import('../../demo/shop.js');
-    const { starterConfigYaml } = await import('../../demo/starter-config.js');
+    const { starterConfigYaml, isLoopbackUrl } = await import('../../demo/starter-config.js');
+    const alertWebhook = options.alertWebhook as string | undefined;
+    if (alertWebhook !== undefined && !isLoopbackUrl(alertWebhook))
+      throw new UsageError(
+        `--alert-webhook ${alertWebhook}: the demo posts alerts only to a receiver on this machine, e.g. http://127.0.0.1:8787/hook`,
+      );
     const { parseConfig, applyEnv, listSources } = await import('../../config/load.js');
     const { chromiumPath } = await import('../../config/chromium.js');
     const shop = await startDemoShop({ port: 0 });
     try {
-      const parsed = parseConfig(starterConfigYaml(shop.url), 'demo config');
+      const parsed = parseConfig(starterConfigYaml(shop.url, { alertWebhook }), 'demo config');
       if ('errors' in parsed) throw new Error(`the bundled demo config is invalid:\n${parsed.errors.join('\n')}`);
       const config = applyEnv(parsed.config);
       config.report.outDir = String(options.out);

@@ -32,6 +32,15 @@ export const report: CommandSpec = {
     );
     for (const file of result.files) ctx.stdout.write(`${file}\n`);
     say(ctx, `report written: ${result.files[0] ?? result.outDir} (${result.documents} documents, ${result.personas} personas)`);
+    if (result.alerts) {
+      const { rules, delivery } = result.alerts;
+      const found = rules.reduce((n, r) => n + r.recorded, 0);
+      say(
+        ctx,
+        `alerts: ${found} new finding${found === 1 ? '' : 's'}; ${delivery.sent} message${delivery.sent === 1 ? '' : 's'} sent${delivery.retrying ? `, ${delivery.retrying} to retry` : ''}${delivery.failed ? `, ${delivery.failed} failed` : ''} (radar alerts list)`,
+      );
+      for (const r of rules.filter((x) => x.error)) say(ctx, `alert rule ${r.rule} could not be evaluated: ${r.error}`);
+    }
     return 0;
   },
 };

@@ -23,7 +23,7 @@ import { crawlSource } from '../../pipeline/crawl.js';
 import { resolveSalt } from '../../pipeline/salt.js';
 import { trackChanges } from '../../pipeline/track-changes.js';
 import { DomainLimit, domainLimitOptions } from '../domain-limit.js';
-import { addAnalyzeJob, type CrawlJobData, type QueueSettings } from '../queues.js';
+import { addAnalyzeJob, requestReport, type CrawlJobData, type QueueSettings } from '../queues.js';
 import type { IsolateMode, JobContext } from '../job-context.js';
 import { rootLogger } from '../../log/logger.js';
 
@@ -227,6 +227,14 @@ export async function crawlJob(job: Job<CrawlJobData>, ctx: JobContext): Promise
       docIds: recovering || missed || changed.length > MAX_IDS_PER_ANALYZE ? undefined : changed,
       crawlJobId: job.id,
     });
+  }
+  // A source that came back empty or failing stores nothing to analyse, yet its health alert needs a report run.
+  if (
+    !analyzeJobId &&
+    (run.status !== 'ok' || run.stats.documentsFound === 0) &&
+    config.alerts.rules.some((r) => r.type === 'source-health')
+  ) {
+    await requestReport(ctx.queues, config.project, ctx.reportDelayMs);
   }
   if ('unrecoverable' in verdict) throw new UnrecoverableError(verdict.unrecoverable);
   if ('retry' in verdict) throw new Error(verdict.retry);

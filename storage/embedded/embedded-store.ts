@@ -7,12 +7,14 @@ import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } f
 import { join, resolve } from 'node:path';
 import { Query } from 'mingo';
 import type { Analysis, Author, CrawlRun, PersonaSet, RadarDocument } from '../../domain/types.js';
+import type { AlertMessage, AlertMessageQuery, AlertQuery, AlertRecord } from '../../domain/alerts.js';
 import { StoreError } from '../../domain/errors.js';
 import { documentFilter, sortSpec } from '../query.js';
 import type { DocumentQuery, FindOptions, ForgetResult, Store, UpsertResult } from '../store.js';
 import { planUpsert, type StoredDocFacts } from '../upsert-plan.js';
 import { JournalCollection } from './journal-collection.js';
 import { forgetInPersonaSet, withoutMissingDocuments } from '../forget.js';
+import { isClaimable } from '../alert-claim.js';
 
 interface MetaRecord {
   _id: string;
@@ -61,6 +63,12 @@ function compare(a: unknown, b: unknown): number {
   return a < b ? -1 : 1;
 }
 
+/** The first of each id, so one batch never writes a record twice. */
+function uniqueById<T extends { _id: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => !seen.has(i._id) && !!seen.add(i._id));
+}
+
 /** The embedded store. Use `EmbeddedStore.open(dir)`. */
 export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
@@ -71,6 +79,8 @@ export class EmbeddedStore implements Store {
   private readonly runs: JournalCollection<CrawlRun>;
   private readonly personaSets: JournalCollection<PersonaSet>;
   private readonly meta: JournalCollection<MetaRecord>;
+  private readonly alerts: JournalCollection<AlertRecord>;
+  private readonly alertMessages: JournalCollection<AlertMessage>;
   private readonly loaded = new Set<JournalCollection<{ _id: string }>>();
   private lockPath?: string;
   private readonly releaseOnExit = () => this.releaseLock();
@@ -85,6 +95,8 @@ export class EmbeddedStore implements Store {
     this.runs = new JournalCollection(dir, 'runs');
     this.personaSets = new JournalCollection(dir, 'persona-sets');
     this.meta = new JournalCollection(dir, 'meta');
+    this.alerts = new JournalCollection(dir, 'alerts');
+    this.alertMessages = new JournalCollection(dir, 'alert-messages');
     this.documents.addIndex('textKey', (d) => d.textKey);
     this.documents.addIndex('authorKey', (d) => d.authorKey);
   }
@@ -277,6 +289,89 @@ export class EmbeddedStore implements Store {
   }
 
   private metaQueue: Promise<unknown> = Promise.resolve();
+
+  async addAlerts(alerts: AlertRecord[]): Promise<string[]> {
+    return this.metaInTurn(async () => {
+      const col = await this.use(this.alerts);
+      const fresh = uniqueById(alerts).filter((a) => !col.get(a._id));
+      await col.write(fresh);
+      return fresh.map((a) => a._id);
+    });
+  }
+
+  async listAlerts(query: AlertQuery = {}): Promise<AlertRecord[]> {
+    const col = await this.use(this.alerts);
+    const ids = query.ids ? new Set(query.ids) : undefined;
+    const rows = [...col.values()].filter(
+      (a) =>
+        (!query.rule || a.rule === query.rule) &&
+        (!ids || ids.has(a._id)) &&
+        (query.batched === undefined || !!a.batch === query.batched) &&
+        (query.batch === undefined || a.batch === query.batch),
+    );
+    rows.sort((a, b) => compare(b.createdAt, a.createdAt) || compare(a._id, b._id));
+    return structuredClone(rows.slice(0, query.limit ?? rows.length));
+  }
+
+  async batchAlerts(ids: string[], batch: string): Promise<string[]> {
+    return this.metaInTurn(async () => {
+      const col = await this.use(this.alerts);
+      const marked = [...new Set(ids)]
+        .map((id) => col.get(id))
+        .filter((a): a is AlertRecord => !!a && !a.batch)
+        .map((a) => ({ ...a, batch }));
+      await col.write(marked);
+      return marked.map((a) => a._id);
+    });
+  }
+
+  async addAlertMessages(messages: AlertMessage[]): Promise<string[]> {
+    return this.metaInTurn(async () => {
+      const col = await this.use(this.alertMessages);
+      const fresh = uniqueById(messages).filter((m) => !col.get(m._id));
+      await col.write(fresh);
+      return fresh.map((m) => m._id);
+    });
+  }
+
+  async listAlertMessages(query: AlertMessageQuery = {}): Promise<AlertMessage[]> {
+    const col = await this.use(this.alertMessages);
+    const carrying = query.alertIds ? new Set(query.alertIds) : undefined;
+    const rows = [...col.values()].filter(
+      (m) =>
+        (!query.rule || m.rule === query.rule) &&
+        (!query.status || query.status.includes(m.status)) &&
+        (!carrying || m.alertIds.some((id) => carrying.has(id))),
+    );
+    rows.sort((a, b) => compare(b.createdAt, a.createdAt) || compare(a._id, b._id));
+    return structuredClone(rows.slice(0, query.limit ?? rows.length));
+  }
+
+  async claimAlertMessage(id: string, claim: { now: string; lease: string; leaseUntil: string }): Promise<AlertMessage | undefined> {
+    return this.metaInTurn(async () => {
+      const col = await this.use(this.alertMessages);
+      const m = col.get(id);
+      if (!m || !isClaimable(m, claim.now)) return undefined;
+      const taken: AlertMessage = { ...m, status: 'sending', lease: claim.lease, leaseUntil: claim.leaseUntil };
+      await col.write([taken]);
+      return structuredClone(taken);
+    });
+  }
+
+  async finishAlertMessage(
+    id: string,
+    lease: string,
+    outcome: Pick<AlertMessage, 'status' | 'attempts' | 'nextAttemptAt'> & Partial<Pick<AlertMessage, 'lastError' | 'sentAt'>>,
+  ): Promise<boolean> {
+    return this.metaInTurn(async () => {
+      const col = await this.use(this.alertMessages);
+      const m = col.get(id);
+      if (m?.status !== 'sending' || m.lease !== lease) return false;
+      const { lease: _lease, leaseUntil: _until, lastError: _error, ...rest } = m;
+      await col.write([{ ...rest, ...outcome }]);
+      return true;
+    });
+  }
 
   async forgetAuthor(authorKey: string): Promise<ForgetResult> {
     const docs = await this.select({ authorKey, includeDuplicates: true });
