@@ -53,13 +53,8 @@ export async function withStore<T>(
         `no store at ${dir}: check storage.path in radar.yaml (or the folder you run radar in), or run radar crawl or radar import first`,
       );
   }
-  const { openStore } = await import('../storage/open-store.js');
-  const store = await openStore({
-    mongodbUri: config.storage.mongodbUri,
-    database: config.storage.database,
-    path: config.storage.path,
-    retentionDays: config.privacy.retentionDays,
-  });
+  const { openStore, storeSettings } = await import('../storage/open-store.js');
+  const store = await openStore(storeSettings(config));
   try {
     const { sweepRetention } = await import('../pipeline/retention.js');
     await sweepRetention(config, store);

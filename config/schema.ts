@@ -191,6 +191,14 @@ export const ConfigSchema = z
           .describe('MongoDB connection string. Overridden by RADAR_MONGODB_URI. Without either, the embedded store is used.'),
         database: z.string().default('radar').describe('MongoDB database name.'),
         path: z.string().default('.radar').describe('Folder of the embedded store, relative to the working directory.'),
+        timeoutSecs: z
+          .number()
+          .positive()
+          .max(3600)
+          .default(60)
+          .describe(
+            'MongoDB only: how long one reply of the server (or a free connection to it) may take, in seconds; past it the command fails naming the server instead of waiting forever.',
+          ),
       })
       .prefault({})
       .describe('Where documents, analyses and reports are stored.'),
