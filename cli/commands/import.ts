@@ -126,7 +126,9 @@ export const importCommand: CommandSpec = {
 Columns are recognised by common names (text, review text, title, rating, author, date, id, url,
 lang, product, location); map others with --map "COLUMN=field". A row with an id is that
 document; a row without one is known by its text, author and date, so importing a file again adds
-nothing and another file of the same name adds its own rows. Example:
+nothing and another file of the same name adds its own rows. In JSONL, texts must be JSON strings
+and ids strings or whole numbers; a row with another type there, or with an id an earlier row
+already used, is left out and named. Example:
   radar import answers.csv --brand brewlab --map "What did you like?=body" --kind review`,
   options: [
     {
@@ -259,6 +261,8 @@ nothing and another file of the same name adds its own rows. Example:
         say(ctx, `${plan.documents.length - documents.length} rows by authors removed on request (radar forget) were left out`);
       if (!documents.length) throw new InputError(`nothing imported: none of the ${rows.length} rows is usable`);
       const result = await store.upsertDocuments(documents);
+      // What the store holds now, not what was sent: the plan gives each row its own document id.
+      const stored = result.inserted.length + result.updated.length + result.unchanged;
       if (authors.length) await store.upsertAuthors(authors);
       if (plan.unknownProducts.length)
         say(
@@ -267,7 +271,7 @@ nothing and another file of the same name adds its own rows. Example:
         );
       say(
         ctx,
-        `${file}: ${documents.length} of ${rows.length} rows imported into ${sourceId} (${result.inserted.length} new, ${result.updated.length} updated, ${result.unchanged} unchanged)${rowErrors.length ? `; ${rowErrors.length} rows skipped` : ''}`,
+        `${file}: ${stored} of ${rows.length} rows imported into ${sourceId} (${result.inserted.length} new, ${result.updated.length} updated, ${result.unchanged} unchanged)${rowErrors.length ? `; ${rowErrors.length} rows skipped` : ''}`,
       );
       return 0;
     });
