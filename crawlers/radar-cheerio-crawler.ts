@@ -1,8 +1,9 @@
 /**
  * CheerioCrawler with two overrides, in Crawlee's own style of thin layers: responses keep their
  * raw bytes (Crawlee would decode by the Content-Type charset alone) and are decoded by our sniffing
- * decoder (header, BOM, <meta charset>, XML declaration); and bodies above the page-size cap are
- * refused while downloading instead of being buffered whole.
+ * decoder (header, BOM, <meta charset>, XML declaration); bodies above the page-size cap are
+ * refused while downloading instead of being buffered whole; and a response refused on its headers
+ * is closed without downloading its body.
  */
 import type { IncomingMessage } from 'node:http';
 import { CheerioCrawler, NonRetryableError, type CheerioCrawlerOptions, type CheerioCrawlingContext } from '@crawlee/cheerio';
@@ -58,6 +59,18 @@ export class RadarCheerioCrawler extends CheerioCrawler {
     const { maxPageBytes, ...rest } = options;
     super(rest, config);
     this.maxPageBytes = maxPageBytes;
+  }
+
+  // A response refused after its headers (a content type that is not a page, such as
+  // application/octet-stream) is closed at once: Crawlee throws without reading the body, but the
+  // open stream would keep downloading, and a slow one holds the crawl until the navigation timeout.
+  protected override async _handleNavigation(context: CheerioCrawlingContext): Promise<void> {
+    try {
+      await super._handleNavigation(context);
+    } catch (err) {
+      (context.response as IncomingMessage | undefined)?.destroy();
+      throw err;
+    }
   }
 
   // Keep the raw bytes: decoding happens in _parseHTML, where the page itself can be sniffed.
