@@ -64,10 +64,12 @@ export async function withStore<T>(
   }
 }
 
-/** A whole number option of at least `min`, or a UsageError naming the flag. */
-export function wholeNumber(value: unknown, flag: string, min = 1): number {
+/** A whole number option from `min` to `max`, or a UsageError naming the flag. */
+export function wholeNumber(value: unknown, flag: string, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(value);
-  if (typeof value === 'boolean' || !Number.isInteger(n) || n < min)
-    throw new UsageError(`${flag} ${String(value)}: expected a whole number of at least ${min}`);
+  if (typeof value === 'boolean' || !Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(
+      `${flag} ${String(value)}: expected a whole number of at least ${min}${max < Number.MAX_SAFE_INTEGER ? ` and at most ${max.toLocaleString('en-US')}` : ''}`,
+    );
   return n;
 }

@@ -8,6 +8,7 @@ import { basename, extname, resolve } from 'node:path';
 import type { CommandSpec } from '../command.js';
 import { loadProject, say, withStore } from '../context.js';
 import { InputError, UsageError } from '../../domain/errors.js';
+import { firstInvalidUtf8 } from '../utf8.js';
 
 /** Marks a JSONL line that could not be read: it keeps its row number, and its error is said once. */
 export const UNREADABLE_ROW = '\u0000unreadable';
@@ -42,18 +43,6 @@ export async function readText(file: string, encoding?: string): Promise<string>
       `${file} is not UTF-8 (line ${line}, byte ${at} is not valid UTF-8): re-save it as UTF-8, or name its encoding, e.g. --encoding windows-1252`,
     );
   }
-}
-
-/** Offset of the first byte that breaks UTF-8. */
-function firstInvalidUtf8(bytes: Buffer): number {
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (!n || i + n > bytes.length) return i;
-    for (let k = 1; k < n; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
-    i += n;
-  }
-  return bytes.length;
 }
 
 /** Reads CSV or JSONL rows; JSONL lines that are not objects become row errors. */
