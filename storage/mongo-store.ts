@@ -329,7 +329,8 @@ export class MongoStore implements Store {
       const bases = new Map<string, Date>();
       const docs = this.docs.find({ _id: { $in: batch.map((a) => a.docId) } }, { projection: { _id: 1, firstSeenAt: 1 } });
       for await (const d of docs) bases.set(d._id, new Date(d.firstSeenAt));
-      const records = batch.map((a) => ({ ...a, _expireBase: bases.get(a.docId) ?? new Date(a.analyzedAt) }));
+      // Only documents still stored: one removed meanwhile (its author forgotten) gets no analysis back.
+      const records = batch.filter((a) => bases.has(a.docId)).map((a) => ({ ...a, _expireBase: bases.get(a.docId)! }));
       // Analyses are derived records: a batch replaces its predecessors by one delete and one
       // insert, not a statement per document. On FerretDB's SQLite backend every statement by id
       // reads the whole collection (its queries never use the _id index): 2,000 replaces took
