@@ -16,6 +16,7 @@ import { phrasesStage } from './stages/phrases.js';
 import type { AnalysisRecord, RecordField, Stage } from './record.js';
 import { sentencesStage } from './stages/sentences.js';
 import { sentimentStage, UNSCORED } from './stages/sentiment.js';
+import { cutText, DEFAULT_MAX_TEXT_CHARS } from './text-cap.js';
 
 /** Pipeline options. */
 export interface PipelineOptions {
@@ -25,6 +26,8 @@ export interface PipelineOptions {
   competitors?: { id: string; names: string[] }[];
   /** Brand and product names (with aliases): a word inside one is never an aspect term. */
   names?: string[];
+  /** Longest text analysed, in characters; longer ones are cut and flagged (`signals.truncated`). Default DEFAULT_MAX_TEXT_CHARS. */
+  maxTextChars?: number;
 }
 
 /** A built pipeline. */
@@ -49,6 +52,7 @@ function checkOptions(opts: PipelineOptions): PipelineOptions {
     aspects: z.record(z.string().min(1), z.array(z.string().trim().min(1)).min(1)).optional(),
     competitors: z.array(z.strictObject({ id: z.string().min(1), names: z.array(z.string().trim().min(1)).min(1) })).optional(),
     names: z.array(z.string()).optional(),
+    maxTextChars: z.number().int().positive().optional(),
   });
   const parsed = schema.safeParse(opts);
   if (!parsed.success) {
@@ -102,14 +106,19 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
   ];
   const problems = checkStageOrder(stages);
   if (problems.length) throw new ConfigError(problems.map((p) => `pipeline: ${p}`));
+  const maxTextChars = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
   return {
     version: ANALYZER_VERSION,
     analyze(text: string, hint?: { lang?: string }): TextAnalysis {
-      const record: AnalysisRecord = { text: typeof text === 'string' ? text : String(text ?? '') };
+      const full = typeof text === 'string' ? text : String(text ?? '');
+      const record: AnalysisRecord = { text: full.length > maxTextChars ? cutText(full, maxTextChars) : full };
       const declared = normaliseLangTag(hint?.lang);
       if (declared) record.declaredLang = declared;
       for (const stage of stages) stage.run(record);
-      return toTextAnalysis(record);
+      const analysis = toTextAnalysis(record);
+      if (record.text.length < full.length)
+        analysis.signals = { ...analysis.signals, truncated: { analysedChars: record.text.length, textChars: full.length } };
+      return analysis;
     },
   };
 }

@@ -73,13 +73,8 @@ export async function withStore<T>(config: RadarConfig, fn: (store: Store) => Pr
         `no store at ${dir}: check storage.path in radar.yaml (or the folder you run radar in), or run radar crawl or radar import first`,
       );
   }
-  const { openStore } = await import('../storage/open-store.js');
-  const store = await openStore({
-    mongodbUri: config.storage.mongodbUri,
-    database: config.storage.database,
-    path: config.storage.path,
-    retentionDays: config.privacy.retentionDays,
-  });
+  const { openStore, storeSettings } = await import('../storage/open-store.js');
+  const store = await openStore(storeSettings(config));
   try {
     if (options.retention) {
       const { sweepRetention } = await import('../pipeline/retention.js');
@@ -96,10 +91,12 @@ export async function withStore<T>(config: RadarConfig, fn: (store: Store) => Pr
   }
 }
 
-/** A whole number option of at least `min`, or a UsageError naming the flag. */
-export function wholeNumber(value: unknown, flag: string, min = 1): number {
+/** A whole number option from `min` to `max`, or a UsageError naming the flag. */
+export function wholeNumber(value: unknown, flag: string, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(value);
-  if (typeof value === 'boolean' || !Number.isInteger(n) || n < min)
-    throw new UsageError(`${flag} ${String(value)}: expected a whole number of at least ${min}`);
+  if (typeof value === 'boolean' || !Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(
+      `${flag} ${String(value)}: expected a whole number of at least ${min}${max < Number.MAX_SAFE_INTEGER ? ` and at most ${max.toLocaleString('en-US')}` : ''}`,
+    );
   return n;
 }

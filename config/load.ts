@@ -12,6 +12,9 @@ import { alertProblems } from './alerts-check.js';
 /** The outcome of loading a project file. */
 export type LoadResult = { config: RadarConfig; path: string } | { errors: string[]; path: string };
 
+/** Most times one YAML anchor may be expanded through aliases (the yaml library's default, stated). */
+const MAX_ALIAS_COUNT = 100;
+
 /** Default project file name, looked up in the working directory. */
 export const DEFAULT_CONFIG_FILE = 'radar.yaml';
 
@@ -39,6 +42,9 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
 function shown(value: unknown): string {
   const kind = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : typeof value;
   if (value === null || typeof value === 'object') return kind;
+  // YAML reads 1e400 as Infinity: say so rather than print it as JSON's null.
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return Number.isNaN(value) ? 'not a number (.nan)' : 'a number too large to hold';
   const text = JSON.stringify(value);
   return text.length <= 40 ? `${kind} ${text}` : kind;
 }
@@ -53,6 +59,10 @@ function formatIssue(issue: z.core.$ZodIssue, raw: unknown): string {
     if (value === undefined) return `${formatPath(issue.path)}: required (expected ${issue.expected})`;
     const expected = issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping (key: value lines)' : issue.expected;
     return `${formatPath(issue.path)}: expected ${expected}, got ${shown(value)}`;
+  }
+  if (issue.code === 'too_big' && issue.origin === 'number') {
+    const value = valueAt(raw, issue.path);
+    return `${formatPath(issue.path)}: at most ${Number(issue.maximum).toLocaleString('en-US')}${typeof value === 'number' ? `, got ${value.toLocaleString('en-US')}` : ''}`;
   }
   return `${formatPath(issue.path)}: ${issue.message}`;
 }
@@ -129,7 +139,18 @@ export function parseConfig(text: string, file = DEFAULT_CONFIG_FILE): { config:
       }),
     };
   }
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    // Each alias may be expanded at most this often: a "billion laughs" file of nested aliases
+    // would otherwise grow to gigabytes in memory.
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    return {
+      errors: [
+        `${file}: ${(err as Error).message.includes('alias') ? `its aliases ("*name") expand to too much (more than ${MAX_ALIAS_COUNT} copies of one anchor); write the values out instead` : (err as Error).message}`,
+      ],
+    };
+  }
   if (raw === null || raw === undefined) return { errors: [`${file}: the file is empty; run \`radar init\` for a starter`] };
   return validateConfig(raw);
 }

@@ -16,6 +16,20 @@ interface Node {
   const?: unknown;
   additionalProperties?: Node | boolean;
   required?: string[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+}
+
+/** The range a number must lie in, as the reference shows it: "1–100", "> 0, ≤ 3,600", "0–1". */
+function rangeOf(n: Node): string {
+  const fmt = (v: number) => v.toLocaleString('en-US');
+  // An integer above 0 is an integer from 1.
+  const min = n.minimum ?? (n.type === 'integer' && n.exclusiveMinimum !== undefined ? Math.floor(n.exclusiveMinimum) + 1 : undefined);
+  const low = min !== undefined ? fmt(min) : n.exclusiveMinimum !== undefined ? `> ${fmt(n.exclusiveMinimum)}` : undefined;
+  if (n.maximum === undefined) return low ? ` ${min !== undefined ? `≥ ${low}` : low}` : '';
+  if (min !== undefined) return ` ${low}–${fmt(n.maximum)}`;
+  return low ? ` ${low}, ≤ ${fmt(n.maximum)}` : ` ≤ ${fmt(n.maximum)}`;
 }
 
 function typeOf(n: Node): string {
@@ -24,6 +38,7 @@ function typeOf(n: Node): string {
   if (n.type === 'array') return `list of ${n.items ? typeOf(n.items) : 'values'}`;
   if (n.type === 'object' && n.additionalProperties && typeof n.additionalProperties === 'object')
     return `map of ${typeOf(n.additionalProperties)}`;
+  if (n.type === 'number' || n.type === 'integer') return `${n.type}${rangeOf(n)}`;
   return Array.isArray(n.type) ? n.type.join(' | ') : (n.type ?? 'any');
 }
 

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { CronExpressionParser } from 'cron-parser';
 import { AlertsSchema } from './alerts-schema.js';
+import { DEFAULT_MAX_TEXT_CHARS } from '../domain/limits.js';
 
 // cheerio's own selector engine, so a recipe is checked by the rules it will run under; loaded only
 // when a recipe is checked.
@@ -94,7 +95,12 @@ export const RecipeSchema = z
           .string()
           .optional()
           .describe('Attribute holding the rating instead of the text, e.g. "data-rating", "aria-label" or "class".'),
-        scale: z.number().positive().default(5).describe('Best value on the rating scale (5 for five stars, 10 for ten-point scores).'),
+        scale: z
+          .number()
+          .positive()
+          .max(100)
+          .default(5)
+          .describe('Best value on the rating scale (5 for five stars, 10 for ten-point scores).'),
         mode: z
           .enum(['value', 'count'])
           .default('value')
@@ -118,6 +124,9 @@ export const RecipeSchema = z
   })
   .describe('CSS-selector extraction recipe; only needed where JSON-LD, microdata, embedded JSON and automatic detection find nothing.');
 
+/** Most pages one crawl of a source may fetch (`maxPages`, `radar crawl --max-pages`). */
+export const MAX_PAGES = 100_000;
+
 /** One place reviews or mentions are crawled from. */
 export const SourceSchema = z
   .strictObject({
@@ -136,7 +145,13 @@ export const SourceSchema = z
     recipe: RecipeSchema.optional(),
     schedule: cron.optional(),
     timezone: timezone.optional(),
-    maxPages: z.number().int().positive().default(50).describe('Most pages to fetch per crawl of this source (pagination included).'),
+    maxPages: z
+      .number()
+      .int()
+      .positive()
+      .max(MAX_PAGES)
+      .default(50)
+      .describe('Most pages to fetch per crawl of this source (pagination included).'),
     profiles: z
       .boolean()
       .default(false)
@@ -192,6 +207,14 @@ export const ConfigSchema = z
           .describe('MongoDB connection string. Overridden by RADAR_MONGODB_URI. Without either, the embedded store is used.'),
         database: z.string().default('radar').describe('MongoDB database name.'),
         path: z.string().default('.radar').describe('Folder of the embedded store, relative to the working directory.'),
+        timeoutSecs: z
+          .number()
+          .positive()
+          .max(3600)
+          .default(60)
+          .describe(
+            'MongoDB only: how long one reply of the server (or a free connection to it) may take, in seconds; past it the command fails naming the server instead of waiting forever.',
+          ),
       })
       .prefault({})
       .describe('Where documents, analyses and reports are stored.'),
@@ -204,17 +227,24 @@ export const ConfigSchema = z
       .describe('Job queue connection (service mode only).'),
     crawl: z
       .strictObject({
-        concurrency: z.number().int().positive().default(8).describe('Most pages fetched at once overall.'),
-        perDomainConcurrency: z.number().int().positive().default(2).describe('Most pages fetched at once from one host.'),
-        delayMs: z.number().int().nonnegative().default(0).describe('Pause between two requests to the same host, in milliseconds.'),
-        timeoutSecs: z.number().positive().default(30).describe('Timeout of one page fetch, in seconds.'),
-        maxRetries: z.number().int().nonnegative().default(3).describe('Retries of a failed page, with backoff.'),
+        concurrency: z.number().int().positive().max(100).default(8).describe('Most pages fetched at once overall.'),
+        perDomainConcurrency: z.number().int().positive().max(32).default(2).describe('Most pages fetched at once from one host.'),
+        delayMs: z
+          .number()
+          .int()
+          .nonnegative()
+          .max(3_600_000)
+          .default(0)
+          .describe('Pause between two requests to the same host, in milliseconds (an hour at most).'),
+        timeoutSecs: z.number().positive().max(600).default(30).describe('Timeout of one page fetch, in seconds.'),
+        maxRetries: z.number().int().nonnegative().max(10).default(3).describe('Retries of a failed page, with backoff.'),
         maxPageBytes: z
           .number()
           .int()
           .positive()
+          .max(256 * 1024 * 1024)
           .default(10 * 1024 * 1024)
-          .describe('Pages larger than this are recorded as failed, not parsed.'),
+          .describe('Pages larger than this are recorded as failed, not parsed (256 MB at most).'),
         userAgent: z
           .string()
           .default('ReviewRadar/0.1 (+https://github.com/review-radar/review-radar)')
@@ -249,8 +279,9 @@ export const ConfigSchema = z
           .number()
           .int()
           .positive()
+          .max(36_500)
           .optional()
-          .describe('Delete documents this many days after they were first stored. Unset: keep them.'),
+          .describe('Delete documents this many days after they were first stored (a hundred years at most). Unset: keep them.'),
       })
       .prefault({})
       .describe('How the people whose words are analysed are protected.'),
@@ -262,6 +293,15 @@ export const ConfigSchema = z
           .describe(
             'Aspect taxonomy: category → terms, e.g. { price: [price, cost, expensive, cheap, value] }. Added to the built-in taxonomy.',
           ),
+        maxTextChars: z
+          .number()
+          .int()
+          .min(100)
+          .max(10_000_000)
+          .default(DEFAULT_MAX_TEXT_CHARS)
+          .describe(
+            'Longest text analysed, in characters. Longer texts (a pasted book, a 50 MB line) are cut near this length and flagged `signals.truncated` in the analysis; `radar score --max-chars` overrides it.',
+          ),
       })
       .prefault({})
       .describe('Analyzer settings.'),
@@ -272,7 +312,13 @@ export const ConfigSchema = z
           .array(z.enum(['html', 'md', 'json', 'csv', 'pdf']))
           .default(['html', 'md', 'json'])
           .describe('Formats written by `radar report`.'),
-        minPersonaSize: z.number().int().positive().default(5).describe('Smallest number of members a persona needs to be reported.'),
+        minPersonaSize: z
+          .number()
+          .int()
+          .positive()
+          .max(1_000_000)
+          .default(5)
+          .describe('Smallest number of members a persona needs to be reported.'),
         minPersonaShare: z.number().min(0).max(1).default(0.03).describe('Smallest share of members a persona needs to be reported.'),
         maxPersonas: z.number().int().min(2).max(20).default(8).describe('Most personas to look for.'),
       })

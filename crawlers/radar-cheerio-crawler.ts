@@ -1,9 +1,10 @@
 /**
- * CheerioCrawler with three overrides, in Crawlee's own style of thin layers: responses keep their
+ * CheerioCrawler with four overrides, in Crawlee's own style of thin layers: responses keep their
  * raw bytes (Crawlee would decode by the Content-Type charset alone) and are decoded by our sniffing
  * decoder (header, BOM, <meta charset>, XML declaration); bodies above the page-size cap are
- * refused while downloading instead of being buffered whole; and robots.txt is read by our loader
- * (crawlers/robots.ts), not Crawlee's.
+ * refused while downloading instead of being buffered whole; a response refused on its headers is
+ * closed without downloading its body; and robots.txt is read by our loader (crawlers/robots.ts),
+ * not Crawlee's.
  */
 import type { IncomingMessage } from 'node:http';
 import { CheerioCrawler, type CheerioCrawlerOptions, type CheerioCrawlingContext } from '@crawlee/cheerio';
@@ -69,6 +70,18 @@ export class RadarCheerioCrawler extends CheerioCrawler {
   protected override async getRobotsTxtFileForUrl(url: string): ReturnType<CheerioCrawler['getRobotsTxtFileForUrl']> {
     if (!this.robots) return super.getRobotsTxtFileForUrl(url);
     return (await this.robots(url)) as Awaited<ReturnType<CheerioCrawler['getRobotsTxtFileForUrl']>>;
+  }
+
+  // A response refused after its headers (a content type that is not a page, such as
+  // application/octet-stream) is closed at once: Crawlee throws without reading the body, but the
+  // open stream would keep downloading, and a slow one holds the crawl until the navigation timeout.
+  protected override async _handleNavigation(context: CheerioCrawlingContext): Promise<void> {
+    try {
+      await super._handleNavigation(context);
+    } catch (err) {
+      (context.response as IncomingMessage | undefined)?.destroy();
+      throw err;
+    }
   }
 
   // Keep the raw bytes: decoding happens in _parseHTML, where the page itself can be sniffed.

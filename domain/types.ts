@@ -172,6 +172,8 @@ export interface Signals {
   incentivised?: boolean;
   /** The text duplicates another document's text. */
   duplicate?: boolean;
+  /** The text was longer than analysis.maxTextChars: only its first `analysedChars` of `textChars` characters were analysed. */
+  truncated?: { analysedChars: number; textChars: number };
 }
 
 /** Everything the analyzers derive from a text (the record `radar score` prints, minus ids). */

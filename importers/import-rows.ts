@@ -174,6 +174,54 @@ function slug(text: string): string {
   );
 }
 
+// Fields whose value may be a JSON number as well as a string (CSV values are always strings).
+// Texts, addresses and language codes must be strings: a number or `true` there is a mistake in
+// the file, not a review.
+const NUMBER_ALLOWED: ReadonlySet<ImportField> = new Set(['id', 'rating', 'publishedAt', 'author', 'brand', 'product', 'location']);
+
+const WHAT: Record<ImportField, string> = {
+  body: 'text',
+  title: 'text',
+  rating: 'a rating',
+  author: 'an author name',
+  publishedAt: 'a date',
+  id: 'an id',
+  url: 'a web address',
+  lang: 'a language code',
+  brand: 'a brand',
+  product: 'a product',
+  location: 'a location',
+};
+
+function describeValue(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'boolean') return `the value ${v}`;
+  return `the number ${String(v)}`;
+}
+
+/**
+ * Why a row's mapped values cannot be read as what they stand for (an object, list or boolean, a
+ * number where text belongs, an id number too large to read exactly), or undefined when they can.
+ * JSON rows only: CSV cells are strings.
+ */
+export function wrongType(row: Record<string, unknown>, fields: Map<ImportField, string>): string | undefined {
+  for (const [field, col] of fields) {
+    const v = row[col];
+    if (v === undefined || v === null || typeof v === 'string') continue;
+    const what = WHAT[field];
+    if (typeof v === 'number') {
+      if (!NUMBER_ALLOWED.has(field)) return `"${col}" is ${describeValue(v)}, not ${what}: write it as a JSON string`;
+      // JSON.parse has already rounded such a number: two different ids could end up the same.
+      if (field === 'id' && !(Math.abs(v) <= Number.MAX_SAFE_INTEGER))
+        return `"${col}" is a number too large to read exactly (it reads as ${String(v)}); write the id as a JSON string`;
+      continue;
+    }
+    return `"${col}" is ${describeValue(v)}, not ${what}${field === 'id' ? ' (use a string or a whole number)' : ''}`;
+  }
+  return undefined;
+}
+
 /** Turns rows into documents, collecting every row's problems. */
 export function planImport(
   rows: Record<string, unknown>[],
@@ -198,10 +246,17 @@ export function planImport(
   // make another file of the same name, or this one with a row removed, overwrite other people's
   // answers. The same text said again in one file counts again (short answers repeat).
   const seenTexts = new Map<string, number>();
+  // The row that gave each document id: a later row with the same id would overwrite it unseen.
+  const rowOfId = new Map<string, number>();
   rows.forEach((row, index) => {
     const n = index + 1;
     // A line the reader could not parse was reported there already.
     if (row['\u0000unreadable']) return;
+    const typeProblem = wrongType(row, fields);
+    if (typeProblem) {
+      plan.errors.push(`row ${n}: ${typeProblem}`);
+      return;
+    }
     const body = unescaped(get(row, 'body'));
     const title = unescaped(get(row, 'title'));
     if (!body && !title) {
@@ -299,6 +354,14 @@ export function planImport(
       },
       policy,
     );
+    const earlier = rowOfId.get(doc._id);
+    if (earlier !== undefined) {
+      plan.errors.push(
+        `row ${n}: id "${get(row, 'id')}" was already used by row ${earlier}; each row needs its own id (this row is left out)`,
+      );
+      return;
+    }
+    rowOfId.set(doc._id, n);
     plan.documents.push(doc);
     const location = get(row, 'location');
     if (author && location) {

@@ -32,6 +32,7 @@ export function projectPipelineOptions(config: Pick<RadarConfig, 'analysis' | 'b
     aspects: config.analysis.aspects,
     competitors: config.brands.map((b) => ({ id: b.id, names: [b.name, ...b.aliases] })),
     names: config.brands.flatMap((b) => [b.name, ...b.aliases, ...b.products.flatMap((p) => [p.name, ...p.aliases])]),
+    maxTextChars: config.analysis.maxTextChars,
   };
 }
 

@@ -3,6 +3,7 @@
  * under, and (pure, used by both stores) scrubbing persona sets of the members, quotes and evidence
  * that point at removed authors or at documents that are gone.
  */
+import { readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { PersonaSet } from '../domain/types.js';
 import type { Store } from './store.js';
@@ -46,22 +47,64 @@ export async function rememberForgotten(store: Store, authorKey: string): Promis
 
 /** Meta key of the lock that runs removals one at a time across processes. */
 const FORGET_LOCK = 'lock:forget';
-/** A lock older than this was left by a process that died holding it. */
-const STALE_LOCK_MS = 10 * 60_000;
+/** Meta key of the lock holder's heartbeat: `<token> <epoch ms>`. */
+const FORGET_LOCK_BEAT = 'lock:forget:beat';
+/** A holder beats this often… */
+const BEAT_MS = 5_000;
+/** …so a lock whose holder has not beaten for this long was left by a process that died (on any machine). */
+const LEASE_MS = 30_000;
+
+/**
+ * This process as a lock holder sees it: the host name, with the PID namespace where there is one
+ * (two containers can share a host name and a PID, never a namespace).
+ */
+function thisMachine(): string {
+  let ns = '';
+  try {
+    ns = /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))?.[1] ?? '';
+  } catch {
+    // Not Linux: the host name alone.
+  }
+  return `${hostname().replace(/[:#]/g, '_')}${ns ? `#${ns}` : ''}`;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Why the holder of lock token `held` is known to be gone, or undefined while it may still be working. */
+async function goneHolder(store: Store, held: string, machine: string): Promise<string | undefined> {
+  const [host, pidText, startText] = held.split(':');
+  const pid = Number(pidText);
+  // A process on this machine is asked directly: a killed one frees the lock at once.
+  if (host === machine && Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) return `process ${pid} has ended`;
+  const beat = (await store.getMeta(FORGET_LOCK_BEAT))?.split(' ');
+  const last = Math.max(Number(startText) || 0, beat?.[0] === held ? Number(beat[1]) || 0 : 0);
+  if (Date.now() - last > LEASE_MS) return `its holder has given no sign of life for ${Math.round((Date.now() - last) / 1000)} s`;
+  return undefined;
+}
 
 /**
  * Runs `fn` while holding the store-wide forget lock: removals rewrite whole persona sets and
  * report files, so two at once (several `radar forget` runs, or a crawl removing a reviewer
- * forgotten meanwhile) would each put back what the other took out.
+ * forgotten meanwhile) would each put back what the other took out. A lock left by a process that
+ * died is taken over: at once when that process ran on this machine, otherwise once its heartbeat
+ * is older than the lease.
  */
 export async function withForgetLock<T>(store: Store, fn: () => Promise<T>, waitMs = 5 * 60_000): Promise<T> {
-  const token = `${hostname()}:${process.pid}:${Date.now()}:${Math.random().toString(36).slice(2)}`;
+  const machine = thisMachine();
+  const token = `${machine}:${process.pid}:${Date.now()}:${Math.random().toString(36).slice(2)}`;
   const deadline = Date.now() + waitMs;
   for (;;) {
     const held = await store.claimMeta(FORGET_LOCK, token);
     if (held === token) break;
-    if (!(Date.now() - Number(held.split(':')[2]) < STALE_LOCK_MS)) {
-      // Its holder died: take it over.
+    if (await goneHolder(store, held, machine)) {
+      // Compare-and-delete: only that holder's lock goes, never one another waiter has just taken.
       await store.deleteMeta(FORGET_LOCK, held);
       continue;
     }
@@ -71,11 +114,48 @@ export async function withForgetLock<T>(store: Store, fn: () => Promise<T>, wait
       );
     await new Promise((ok) => setTimeout(ok, 100 + Math.random() * 200));
   }
+  let beat = `${token} ${Date.now()}`;
+  await store.setMeta(FORGET_LOCK_BEAT, beat);
+  const beating = setInterval(() => {
+    beat = `${token} ${Date.now()}`;
+    // A missed beat only lets a waiter take over sooner; the removal itself goes on.
+    store.setMeta(FORGET_LOCK_BEAT, beat).catch(() => undefined);
+  }, BEAT_MS);
+  beating.unref();
   try {
     return await fn();
   } finally {
+    clearInterval(beating);
     await store.deleteMeta(FORGET_LOCK, token).catch(() => undefined);
+    await store.deleteMeta(FORGET_LOCK_BEAT, beat).catch(() => undefined);
   }
+}
+
+/** Meta key prefix of a removal under way: the ids of the documents it removes, until report files are clean too. */
+const REMOVING_PREFIX = 'forgetting:';
+
+/**
+ * The documents a removal of `authorKey` takes out, recorded in the store before anything is
+ * deleted: a removal that is killed half-way is finished by the next run, report files included,
+ * even though the documents themselves are already gone from the store.
+ */
+export async function recordRemoval(store: Store, authorKey: string, docIds: Set<string>): Promise<Set<string>> {
+  const all = new Set([...(await pendingRemoval(store, authorKey)), ...docIds]);
+  await store.setMeta(`${REMOVING_PREFIX}${authorKey}`, JSON.stringify([...all]));
+  return all;
+}
+
+/** The document ids of an unfinished removal of `authorKey` (empty when there is none). */
+export async function pendingRemoval(store: Store, authorKey: string): Promise<Set<string>> {
+  const raw = await store.getMeta(`${REMOVING_PREFIX}${authorKey}`);
+  if (raw === undefined) return new Set();
+  const list = JSON.parse(raw) as unknown;
+  return new Set(Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : []);
+}
+
+/** Marks the removal of `authorKey` finished (store and report files). */
+export async function finishRemoval(store: Store, authorKey: string): Promise<void> {
+  await store.deleteMeta(`${REMOVING_PREFIX}${authorKey}`);
 }
 
 function refersTo(value: unknown, authorKeys: Set<string>, docIds: Set<string>): boolean {

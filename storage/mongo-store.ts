@@ -10,11 +10,13 @@ import {
   MongoBulkWriteError,
   MongoClient,
   MongoNetworkError,
+  MongoNetworkTimeoutError,
   MongoServerError,
   type AnyBulkWriteOperation,
   type Collection,
   type Db,
   type IndexDescription,
+  type OptionalUnlessRequiredId,
 } from 'mongodb';
 import type { Analysis, Author, CrawlRun, PersonaSet, RadarDocument } from '../domain/types.js';
 import type { AlertMessage, AlertMessageQuery, AlertQuery, AlertRecord } from '../domain/alerts.js';
@@ -24,6 +26,7 @@ import type { DocumentQuery, FindOptions, ForgetResult, Store, UpsertResult } fr
 import { planUpsert, type DuplicateCandidate, type StoredDocFacts } from './upsert-plan.js';
 import { docIdsOf, forgetInPersonaSet, memberKeysOf, withoutMissingDocuments } from './forget.js';
 import { claimKey, isClaimable } from './alert-claim.js';
+import { translateMongoError, withClearErrors } from './mongo-errors.js';
 
 /** Schema version this code writes; `migrate` brings older databases up to it. */
 export const SCHEMA_VERSION = 1;
@@ -36,7 +39,12 @@ export interface MongoStoreOptions {
   retentionDays?: number;
   /** How long to wait for the server before failing, in ms (default 5000). */
   timeoutMs?: number;
+  /** How long one reply (or a free connection) may take before the operation fails, in ms (default 60000). */
+  replyTimeoutMs?: number;
 }
+
+/** Default of `replyTimeoutMs` (storage.timeoutSecs). */
+export const DEFAULT_REPLY_TIMEOUT_MS = 60_000;
 
 async function listIndexes<T extends object>(col: Collection<T>): Promise<{ name?: string; expireAfterSeconds?: number }[]> {
   try {
@@ -69,6 +77,15 @@ interface MetaRecord {
 
 const WRITE = { writeConcern: { w: 'majority' as const, j: true } };
 const BATCH = 1000;
+/**
+ * Most update statements sent in one `update` command. FerretDB 1.x (the MongoDB-compatible server
+ * on SQLite or PostgreSQL) keeps each statement's query open until the whole command ends: on its
+ * SQLite backend, a command updating 100 existing documents takes the database's last pooled
+ * connection and waits forever for one more, and every later command on that database waits behind
+ * it. Ten statements per command leave room for several writers at once, and cost real MongoDB a
+ * few extra round trips per thousand documents.
+ */
+const UPDATES_PER_COMMAND = 10;
 
 function stripInternal<T extends object>(doc: T): T {
   const { _expireBase, ...rest } = doc as T & { _expireBase?: unknown };
@@ -78,7 +95,8 @@ function stripInternal<T extends object>(doc: T): T {
 
 /** A failure of set-up that another process setting up at the same time, or a dropped connection, explains. */
 function isSetupRace(err: unknown): boolean {
-  if (err instanceof MongoNetworkError) return true;
+  // A timed-out reply is a stuck or overloaded server, not a race: waiting again would only double the wait.
+  if (err instanceof MongoNetworkError) return !(err instanceof MongoNetworkTimeoutError);
   // 11000 duplicate key (two upserts of the schema version), 48 NamespaceExists (two creations of a collection).
   return err instanceof MongoServerError && (err.code === 11000 || err.code === 48);
 }
@@ -118,12 +136,19 @@ export class MongoStore implements Store {
   /** Connects (failing within `timeoutMs`), migrates the schema and ensures indexes. */
   static async open(uri: string, options: MongoStoreOptions): Promise<MongoStore> {
     const timeout = options.timeoutMs ?? 5000;
+    const replyTimeout = options.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS;
     let client: MongoClient;
     try {
       client = new MongoClient(uri, {
         serverSelectionTimeoutMS: timeout,
         connectTimeoutMS: timeout,
-        socketTimeoutMS: 0,
+        // A server that stops answering must not hang radar: the socket timeout bounds the wait
+        // for each reply (the driver arms it only while a command awaits its answer, so a cursor
+        // read slowly between batches is not cut), and the wait-queue timeout bounds the wait for
+        // a pooled connection. Client-side, so it holds when the server ignores maxTimeMS or is
+        // stuck; the driver's timeoutMS (CSOT) is deprecated and has no effect in driver 7.
+        socketTimeoutMS: replyTimeout,
+        waitQueueTimeoutMS: replyTimeout,
         appName: 'review-radar',
       });
     } catch (err) {
@@ -144,7 +169,7 @@ export class MongoStore implements Store {
     for (let attempt = 1; ; attempt++) {
       try {
         await store.migrate();
-        return store;
+        return withClearErrors(store, (operation) => ({ location: store.location, operation, replyTimeoutMs: replyTimeout }));
       } catch (err) {
         if (attempt < 4 && isSetupRace(err)) {
           await new Promise((ok) => setTimeout(ok, 100 * attempt + Math.random() * 100));
@@ -152,6 +177,12 @@ export class MongoStore implements Store {
         }
         await client.close().catch(() => undefined);
         if (err instanceof StoreError) throw err;
+        if (err instanceof MongoNetworkTimeoutError)
+          throw translateMongoError(err, {
+            location: store.location,
+            operation: 'setup (schema and indexes)',
+            replyTimeoutMs: replyTimeout,
+          });
         throw new StoreError(
           `preparing the MongoDB database at ${describeUri(uri)} (schema and indexes) failed: ${(err as Error).message.replace(/\/\/[^@/\s]*@/g, '//')}`,
         );
@@ -233,22 +264,11 @@ export class MongoStore implements Store {
         candidates.push(d as DuplicateCandidate);
       }
       const plan = planUpsert(batch, existing, candidates);
-      const raced = new Set<string>();
-      if (plan.inserts.length) {
-        try {
-          // Plain inserts: upserts cost a read per document on some servers, and the plan already knows these are new.
-          await this.docs.insertMany(
-            plan.inserts.map((d) => ({ ...d, _expireBase: new Date(d.firstSeenAt) })),
-            { ordered: false, ...WRITE },
-          );
-        } catch (err) {
-          // Another writer inserted some of the same reviews first (same id, same content): theirs stands.
-          const writeErrors = (err as { writeErrors?: { code?: number; index: number }[] | { code?: number; index: number } }).writeErrors;
-          const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-          if (!list.length || list.some((e) => e.code !== 11000)) throw err;
-          for (const e of list) raced.add(plan.inserts[e.index]!._id);
-        }
-      }
+      // Another writer inserted some of the same reviews first (same id, same content): theirs stands.
+      const raced = await this.insertNew(
+        this.docs,
+        plan.inserts.map((d) => ({ ...d, _expireBase: new Date(d.firstSeenAt) })),
+      );
       if (plan.updates.length) {
         await this.bulk(
           this.docs,
@@ -268,13 +288,31 @@ export class MongoStore implements Store {
     return result;
   }
 
-  private async bulk<T extends { _id: string }>(col: Collection<T>, ops: AnyBulkWriteOperation<T>[]): Promise<void> {
+  /** Inserts records believed new (one command, not an upsert per record), and returns the ids another writer inserted first. */
+  private async insertNew<T extends { _id: string }>(col: Collection<T>, records: T[]): Promise<Set<string>> {
+    const raced = new Set<string>();
+    if (!records.length) return raced;
     try {
-      await col.bulkWrite(ops, { ordered: true, ...WRITE });
+      await col.insertMany(records as unknown as OptionalUnlessRequiredId<T>[], { ordered: false, ...WRITE });
     } catch (err) {
-      // Two writers upserting the same new id can race to a duplicate-key error; the retry sees the winner.
-      if ((err as { code?: number }).code === 11000) await col.bulkWrite(ops, { ordered: false, ...WRITE });
-      else throw err;
+      const writeErrors = (err as { writeErrors?: { code?: number; index: number }[] | { code?: number; index: number } }).writeErrors;
+      const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+      if (!list.length || list.some((e) => e.code !== 11000)) throw err;
+      for (const e of list) raced.add(records[e.index]!._id);
+    }
+    return raced;
+  }
+
+  private async bulk<T extends { _id: string }>(col: Collection<T>, ops: AnyBulkWriteOperation<T>[]): Promise<void> {
+    for (let i = 0; i < ops.length; i += UPDATES_PER_COMMAND) {
+      const chunk = ops.slice(i, i + UPDATES_PER_COMMAND);
+      try {
+        await col.bulkWrite(chunk, { ordered: true, ...WRITE });
+      } catch (err) {
+        // Two writers upserting the same new id can race to a duplicate-key error; the retry sees the winner.
+        if ((err as { code?: number }).code === 11000) await col.bulkWrite(chunk, { ordered: false, ...WRITE });
+        else throw err;
+      }
     }
   }
 
@@ -310,15 +348,19 @@ export class MongoStore implements Store {
       const bases = new Map<string, Date>();
       const docs = this.docs.find({ _id: { $in: batch.map((a) => a.docId) } }, { projection: { _id: 1, firstSeenAt: 1 } });
       for await (const d of docs) bases.set(d._id, new Date(d.firstSeenAt));
+      // Only documents still stored: one removed meanwhile (its author forgotten) gets no analysis back.
+      const records = batch.filter((a) => bases.has(a.docId)).map((a) => ({ ...a, _expireBase: bases.get(a.docId)! }));
+      // Analyses are derived records: a batch replaces its predecessors by one delete and one
+      // insert, not a statement per document. On FerretDB's SQLite backend every statement by id
+      // reads the whole collection (its queries never use the _id index): 2,000 replaces took
+      // 7 minutes there, the delete and insert a second. An interruption in between leaves those
+      // documents without an analysis, which the next `radar analyze` gives them again.
+      await this.analyses.deleteMany({ _id: { $in: batch.map((a) => a._id) } }, WRITE);
+      // Another analysis run storing the same documents at once: the later record wins.
+      const raced = await this.insertNew(this.analyses, records);
       await this.bulk(
         this.analyses,
-        batch.map((a) => ({
-          replaceOne: {
-            filter: { _id: a._id },
-            replacement: { ...a, _expireBase: bases.get(a.docId) ?? new Date(a.analyzedAt) },
-            upsert: true,
-          },
-        })),
+        records.filter((r) => raced.has(r._id)).map((r) => ({ replaceOne: { filter: { _id: r._id }, replacement: r, upsert: true } })),
       );
     }
   }
@@ -387,7 +429,7 @@ export class MongoStore implements Store {
   }
 
   /** Inserts the records whose id is new (a unique insert each, so racing writers never both insert one); returns the ids inserted. */
-  private async insertNew<T extends { _id: string }>(col: Collection<T>, items: T[]): Promise<string[]> {
+  private async insertFresh<T extends { _id: string }>(col: Collection<T>, items: T[]): Promise<string[]> {
     const seen = new Set<string>();
     const fresh = items.filter((i) => !seen.has(i._id) && !!seen.add(i._id));
     if (!fresh.length) return [];
@@ -405,7 +447,7 @@ export class MongoStore implements Store {
   }
 
   async addAlerts(alerts: AlertRecord[]): Promise<string[]> {
-    return this.insertNew(this.alerts, alerts);
+    return this.insertFresh(this.alerts, alerts);
   }
 
   async listAlerts(query: AlertQuery = {}): Promise<AlertRecord[]> {
@@ -427,7 +469,7 @@ export class MongoStore implements Store {
   }
 
   async addAlertMessages(messages: AlertMessage[]): Promise<string[]> {
-    return this.insertNew(this.alertMessages, messages);
+    return this.insertFresh(this.alertMessages, messages);
   }
 
   async listAlertMessages(query: AlertMessageQuery = {}): Promise<AlertMessage[]> {

@@ -81,7 +81,10 @@ export interface Store {
   /** Reads author profiles by key. */
   getAuthors(keys: string[]): Promise<Author[]>;
 
-  /** Stores analyses, replacing any earlier analysis of the same document. */
+  /**
+   * Stores analyses, replacing any earlier analysis of the same document. An analysis of a document
+   * that is no longer stored (removed meanwhile: its author forgotten, its retention over) is dropped.
+   */
   putAnalyses(analyses: Analysis[]): Promise<void>;
   /** Reads the analyses of these documents (missing ones are simply absent). Treat them as read-only: the embedded store hands out frozen records. */
   getAnalyses(docIds: string[]): Promise<Analysis[]>;

@@ -28,7 +28,7 @@ export function tempDir(prefix = 'radar-cli-'): string {
 /** Runs `radar ARGS` in `cwd` with optional stdin text. */
 export function radar(
   args: string[],
-  options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+  options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [RADAR, ...args], {

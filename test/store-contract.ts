@@ -226,6 +226,16 @@ export function storeContract(name: string, factory: { open(): Promise<Store>; r
       expect(got[0]?.phrases).toEqual(['quick boil']);
     });
 
+    it('drops the analysis of a document removed meanwhile, so a forgotten author is not stored again', async () => {
+      const mine = review({ siteId: 'r1', body: 'My kettle, my words, please remove them later.', author: 'Gone Soon' });
+      const other = review({ siteId: 'r2', body: 'Still here and still boiling water daily.', author: 'Staying' });
+      await store.upsertDocuments([mine, other]);
+      await store.forgetAuthor(mine.authorKey!);
+      // An analysis run that read both documents before the removal stores its results after it.
+      await store.putAnalyses([analysisOf(mine), analysisOf(other)]);
+      expect((await store.getAnalyses([mine._id, other._id])).map((a) => a.docId)).toEqual([other._id]);
+    });
+
     it('lists crawl runs newest first, per source', async () => {
       const base = {
         status: 'ok' as const,

@@ -6,7 +6,7 @@ import type { CommandSpec } from '../command.js';
 import { loadProject, say, wholeNumber, withWritableStore, type CliContext } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
 import type { ResolvedSource } from '../../config/load.js';
-import type { RadarConfig, SourceConfig } from '../../config/schema.js';
+import { MAX_PAGES, type RadarConfig, type SourceConfig } from '../../config/schema.js';
 
 function adhocSource(urls: string[], options: Record<string, unknown>): SourceConfig {
   for (const u of urls) {
@@ -18,7 +18,7 @@ function adhocSource(urls: string[], options: Record<string, unknown>): SourceCo
     kind: (options.kind as 'reviews' | 'mentions') ?? 'reviews',
     urls,
     render: (options.render as SourceConfig['render']) ?? 'auto',
-    maxPages: options.maxPages === undefined ? (options.dryRun ? 1 : 50) : wholeNumber(options.maxPages, '--max-pages'),
+    maxPages: options.maxPages === undefined ? (options.dryRun ? 1 : 50) : wholeNumber(options.maxPages, '--max-pages', 1, MAX_PAGES),
     profiles: false,
     robots: options.ignoreRobots ? 'ignore' : 'respect',
     topReviewsOnly: false,

@@ -3,7 +3,7 @@
  * quotes from the store, and their quotes from the report files already written.
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CommandSpec } from '../command.js';
 import { loadProject, say, withStore } from '../context.js';
@@ -49,14 +49,17 @@ Find the key from what the person tells you (their name on a site, or their prof
             isUrl ? undefined : name,
           )!;
         }
-        const docIds = new Set<string>();
-        for await (const d of store.findDocuments({ authorKey: key, includeDuplicates: true })) docIds.add(d._id);
         // Remembered first: crawls and imports skip the person from now on, even if this run is cut short.
-        const { rememberForgotten, withForgetLock } = await import('../../storage/forget.js');
+        const { finishRemoval, recordRemoval, rememberForgotten, withForgetLock } = await import('../../storage/forget.js');
         await rememberForgotten(store, key);
         const authorKey = key;
         // One removal at a time across processes: each rewrites whole persona sets and report files.
         return withForgetLock(store, async () => {
+          const found = new Set<string>();
+          for await (const d of store.findDocuments({ authorKey, includeDuplicates: true })) found.add(d._id);
+          // Recorded before anything goes, with what an earlier, interrupted run took out: report
+          // files still quoting those documents are cleaned now even though the store no longer has them.
+          const docIds = await recordRemoval(store, authorKey, found);
           const result = await store.forgetAuthor(authorKey);
           // Reports already written must stop quoting the person too: in the configured folder and in
           // every folder a report was written to with --out.
@@ -69,6 +72,8 @@ Find the key from what the person tells you (their name on a site, or their prof
             scrubbedFiles += cleaned.scrubbed;
             stale.push(...cleaned.stale);
           }
+          // Every file that could be cleaned here is: the removal is done (files named below need writing again).
+          await finishRemoval(store, authorKey);
           ctx.stdout.write(`${JSON.stringify({ authorKey, ...result, reportFiles: scrubbedFiles })}\n`);
           say(
             ctx,
@@ -81,7 +86,7 @@ Find the key from what the person tells you (their name on a site, or their prof
               ctx,
               `radar forget: reports were also written to ${f.dir} on ${f.host}, which this machine cannot reach: run the same radar forget there, or write those reports again`,
             );
-          if (!options.author && result.documents === 0 && result.authors === 0) {
+          if (!options.author && docIds.size === 0 && result.authors === 0) {
             say(
               ctx,
               `radar forget: nothing was stored under the name "${String(options.name)}" on ${String(options.site)}. Reviewers with a profile page are known by its URL: pass --name with the profile URL instead (for imported files, --site is the file's name)`,
@@ -95,6 +100,13 @@ Find the key from what the person tells you (their name on a site, or their prof
     );
   },
 };
+
+/** Writes a file whole or not at all: a removal killed half-way never leaves a truncated report. */
+async function replaceFile(path: string, text: string): Promise<void> {
+  const partial = `${path}.${process.pid}.partial`;
+  await writeFile(partial, text);
+  await rename(partial, path);
+}
 
 /** Removes a person's quotes and rows from the report files in one folder; names the files it could not clean. */
 async function cleanReportFolder(outDir: string, key: string, docIds: Set<string>): Promise<{ scrubbed: number; stale: string[] }> {
@@ -126,21 +138,21 @@ async function cleanReportFolder(outDir: string, key: string, docIds: Set<string
     if (report) {
       const after = `${JSON.stringify(report, null, 2)}\n`;
       if (after !== before) {
-        await writeFile(jsonFile, after);
+        await replaceFile(jsonFile, after);
         scrubbedFiles++;
         if (existsSync(join(outDir, 'index.html'))) {
           const { renderHtml } = await import('../../reports/render/html.js');
-          await writeFile(join(outDir, 'index.html'), renderHtml(report));
+          await replaceFile(join(outDir, 'index.html'), renderHtml(report));
           scrubbedFiles++;
         }
         if (existsSync(join(outDir, 'report.md'))) {
           const { renderMarkdown } = await import('../../reports/render/markdown.js');
-          await writeFile(join(outDir, 'report.md'), renderMarkdown(report));
+          await replaceFile(join(outDir, 'report.md'), renderMarkdown(report));
           scrubbedFiles++;
         }
         for (const [name, render] of Object.entries(csvs)) {
           if (!existsSync(join(outDir, name))) continue;
-          await writeFile(join(outDir, name), render(report));
+          await replaceFile(join(outDir, name), render(report));
           scrubbedFiles++;
         }
       }
@@ -153,7 +165,7 @@ async function cleanReportFolder(outDir: string, key: string, docIds: Set<string
     const rows = parse(await readFile(docsCsv, 'utf8')) as string[][];
     const kept = rows.filter((r, i) => i === 0 || !docIds.has(r[0] ?? ''));
     if (kept.length !== rows.length) {
-      await writeFile(docsCsv, stringify(kept));
+      await replaceFile(docsCsv, stringify(kept));
       scrubbedFiles++;
     }
   }

@@ -8,6 +8,7 @@ import { basename, extname, resolve } from 'node:path';
 import type { CommandSpec } from '../command.js';
 import { loadProject, say, withWritableStore } from '../context.js';
 import { InputError, UsageError } from '../../domain/errors.js';
+import { firstInvalidUtf8 } from '../utf8.js';
 
 /** Marks a JSONL line that could not be read: it keeps its row number, and its error is said once. */
 export const UNREADABLE_ROW = '\u0000unreadable';
@@ -42,18 +43,6 @@ export async function readText(file: string, encoding?: string): Promise<string>
       `${file} is not UTF-8 (line ${line}, byte ${at} is not valid UTF-8): re-save it as UTF-8, or name its encoding, e.g. --encoding windows-1252`,
     );
   }
-}
-
-/** Offset of the first byte that breaks UTF-8. */
-function firstInvalidUtf8(bytes: Buffer): number {
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (!n || i + n > bytes.length) return i;
-    for (let k = 1; k < n; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
-    i += n;
-  }
-  return bytes.length;
 }
 
 /** Reads CSV or JSONL rows; JSONL lines that are not objects become row errors. */
@@ -126,7 +115,9 @@ export const importCommand: CommandSpec = {
 Columns are recognised by common names (text, review text, title, rating, author, date, id, url,
 lang, product, location); map others with --map "COLUMN=field". A row with an id is that
 document; a row without one is known by its text, author and date, so importing a file again adds
-nothing and another file of the same name adds its own rows. Example:
+nothing and another file of the same name adds its own rows. In JSONL, texts must be JSON strings
+and ids strings or whole numbers; a row with another type there, or with an id an earlier row
+already used, is left out and named. Example:
   radar import answers.csv --brand brewlab --map "What did you like?=body" --kind review`,
   options: [
     {
@@ -259,6 +250,8 @@ nothing and another file of the same name adds its own rows. Example:
         say(ctx, `${plan.documents.length - documents.length} rows by authors removed on request (radar forget) were left out`);
       if (!documents.length) throw new InputError(`nothing imported: none of the ${rows.length} rows is usable`);
       const result = await store.upsertDocuments(documents);
+      // What the store holds now, not what was sent: the plan gives each row its own document id.
+      const stored = result.inserted.length + result.updated.length + result.unchanged;
       if (authors.length) await store.upsertAuthors(authors);
       if (plan.unknownProducts.length)
         say(
@@ -267,7 +260,7 @@ nothing and another file of the same name adds its own rows. Example:
         );
       say(
         ctx,
-        `${file}: ${documents.length} of ${rows.length} rows imported into ${sourceId} (${result.inserted.length} new, ${result.updated.length} updated, ${result.unchanged} unchanged)${rowErrors.length ? `; ${rowErrors.length} rows skipped` : ''}`,
+        `${file}: ${stored} of ${rows.length} rows imported into ${sourceId} (${result.inserted.length} new, ${result.updated.length} updated, ${result.unchanged} unchanged)${rowErrors.length ? `; ${rowErrors.length} rows skipped` : ''}`,
       );
       return 0;
     });

@@ -18,7 +18,7 @@ process.on('disconnect', () => process.exit(70));
 const log = stageLogger('crawl-child');
 
 async function crawl(request: ChildRequest): Promise<ChildReply> {
-  const { openStore } = await import('../../storage/open-store.js');
+  const { openStore, storeSettings } = await import('../../storage/open-store.js');
   const { crawlSource } = await import('../../pipeline/crawl.js');
   const { resolveSalt } = await import('../../pipeline/salt.js');
   const { trackChanges } = await import('../../pipeline/track-changes.js');
@@ -29,12 +29,7 @@ async function crawl(request: ChildRequest): Promise<ChildReply> {
   let store: Store | undefined;
   let redis: Redis | undefined;
   try {
-    store = await openStore({
-      mongodbUri: config.storage.mongodbUri,
-      database: config.storage.database,
-      path: config.storage.path,
-      retentionDays: config.privacy.retentionDays,
-    });
+    store = await openStore(storeSettings(config));
     redis = serviceConnection(request.queue.redisUrl, log);
     const limit = new DomainLimit(redis, domainLimitOptions(request.queue.prefix, config.crawl));
     const tracked = trackChanges(store);

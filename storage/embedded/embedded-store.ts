@@ -218,7 +218,8 @@ export class EmbeddedStore implements Store {
   }
 
   async putAnalyses(analyses: Analysis[]): Promise<void> {
-    await (await this.use(this.analyses)).write(analyses);
+    const documents = await this.use(this.documents);
+    await (await this.use(this.analyses)).write(analyses.filter((a) => documents.get(a.docId)));
   }
 
   async getAnalyses(docIds: string[]): Promise<Analysis[]> {
