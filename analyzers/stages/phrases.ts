@@ -5,7 +5,7 @@
  * opinion phrases are kept whole with their negation, so reports can rank what positive and
  * negative documents typically say.
  */
-import { wordsMentionSensitive } from '../../privacy/sensitive.js';
+import { mentionsSensitive, wordsMentionSensitive } from '../../privacy/sensitive.js';
 import { EN_BOOSTERS, EN_NEGATORS } from '../sentiment/lexicons/english.js';
 import type { AnalysisRecord, Stage, Token } from '../record.js';
 import { normaliseFor } from '../sentiment/other-languages.js';
@@ -82,7 +82,7 @@ export function findPhrases(record: AnalysisRecord): string[] {
       const norms: string[] = [];
       for (const t of s.tokens) norms.push(t.norm);
       if (wordsMentionSensitive(norms)) continue;
-    }
+    } else if (mentionsSensitive(s.text)) continue;
     const inOpinion = new Uint8Array(s.tokens.length);
     // Opinion phrases keep their negation: "not worth" is the phrase people count, not "worth".
     for (const o of s.opinions ?? []) {
