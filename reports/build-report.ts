@@ -160,6 +160,10 @@ export function buildReport(input: ReportInput): { report: ReportData; personaSe
   if (unsupported > 0) caveats.push(`${unsupported} documents in unsupported languages are counted but not used for personas.`);
   if (built.personas.length === 0)
     caveats.push('No persona reached the minimum support; collect more reviews or lower report.minPersonaSize.');
+  for (const l of built.leftOut)
+    caveats.push(
+      `Personas are not segmented on ${l.source}: reviews in ${l.languages.join(', ')} show none yet, and segments on them would split reviewers by language (they still describe each persona).`,
+    );
 
   const personaSet: PersonaSet = {
     _id: input.personaSetId,
