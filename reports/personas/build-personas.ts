@@ -25,6 +25,8 @@ export interface PersonaOptions {
   showNames: boolean;
   /** Most members the segments are fitted on (everyone is then assigned); default 2000. */
   sampleSize?: number;
+  /** Language of labels, summaries, marketing rules and cards (en, ru, zh, fa); English by default. */
+  language?: string;
 }
 
 /** What persona building returns. */
@@ -109,6 +111,7 @@ export function buildPersonas(rows: ReportRow[], options: PersonaOptions): Perso
       profile: seg.parts[a]!,
       stability: seg.stability[a]!,
       showNames: options.showNames,
+      ...(options.language ? { language: options.language } : {}),
     }),
   );
   disambiguate(personas);
