@@ -55,7 +55,7 @@ const WORD_RE = /[\p{L}][\p{L}'-]*/gu;
 const STEMS_RU = `
   беременн выкидыш бесплод эко-беременн онколог химиотерап опухол лейкоз лейкеми диабет инсулин депресси антидепрессант
   аутизм аутист эпилепс эпилептик деменци альцгеймер паркинсон инвалид колясочн наркозависим наркоман алкоголизм алкоголик
-  анорекси булими суицид самоубийств шизофрен биполярн психиатр рассеяннs+склероз
+  анорекси булими суицид самоубийств шизофрен биполярн психиатр рассеянн\\p{L}*\\s+склероз
   мусульман ислам христиан православн католи протестант иудей иудаизм еврей буддист буддизм индуист атеист церк(?:овь|ви|вей|вям|овн) мечет(?:ь|и|ью|ей|ям|ях)(?!\\p{L})
   синагог рамадан ураза коран намаз библи[яию](?!\\p{L})
   национальност этническ мигрант беженц гастарбайтер
@@ -73,9 +73,11 @@ const TERMS_ZH = `
   跨性别 少数民族 难民
 `;
 const list = (s: string) => s.trim().split(/\s+/).join('|');
-/** Other languages' terms in one pattern over normalised text (see `normaliseForSensitive`). */
-const OTHER_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${list(STEMS_RU)}|${list(STEMS_FA)})|${list(TERMS_ZH)}`, 'u');
+/** Russian and Persian stems at the start of a (normalised) word, or of two words ("شیمی درمانی"). */
+const STEM_START = new RegExp(`^(?:${list(STEMS_RU)}|${list(STEMS_FA)})`, 'u');
+const ZH_RE = new RegExp(list(TERMS_ZH), 'u');
 const NON_ASCII = /[^\u0000-\u007f]/;
+const HAN = /\p{Script=Han}/u;
 
 /** Lower case, "ё" as "е", Persian yeh and kaf for Arabic ones and no ZWNJ: how the stems are written. */
 function normaliseForSensitive(text: string): string {
@@ -87,21 +89,34 @@ function normaliseForSensitive(text: string): string {
     .replace(/\u200c/g, '');
 }
 
-/** Whether a run of lower-cased words (a sentence's tokens) discloses a special category. */
+/**
+ * Whether a run of lower-cased words (a sentence's tokens) discloses a special category: English
+ * words and pairs, Russian and Persian stems at a word's start (one anchored test per word), and
+ * Chinese terms in the words joined back together (segmented words may split a term).
+ */
 export function wordsMentionSensitive(words: readonly string[]): boolean {
-  let other = false;
+  let han = false;
+  let prev = '';
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (WORDS.has(w)) return true;
     if (i > 0 && PAIRS.has(`${words[i - 1]} ${w}`)) return true;
-    if (!other && NON_ASCII.test(w)) other = true;
+    if (NON_ASCII.test(w)) {
+      if (HAN.test(w)) {
+        han = true;
+        prev = '';
+        continue;
+      }
+      const n = normaliseForSensitive(w);
+      if (STEM_START.test(n) || (prev && STEM_START.test(`${prev} ${n}`))) return true;
+      prev = n;
+    } else prev = '';
   }
-  // Chinese words come segmented: joined back without spaces so a term split in two is still found.
-  return other && (OTHER_RE.test(normaliseForSensitive(words.join(' '))) || OTHER_RE.test(words.join('')));
+  return han && ZH_RE.test(words.join(''));
 }
 
 /** Whether a text (a sentence, phrase or theme term) discloses a special category, in English, Russian, Persian or Chinese. */
 export function mentionsSensitive(text: string): boolean {
-  if (wordsMentionSensitive([...text.toLowerCase().replace(/’/g, "'").matchAll(WORD_RE)].map((m) => m[0]))) return true;
-  return NON_ASCII.test(text) && OTHER_RE.test(normaliseForSensitive(text));
+  const t = NON_ASCII.test(text) ? normaliseForSensitive(text) : text.toLowerCase();
+  return wordsMentionSensitive([...t.replace(/’/g, "'").matchAll(WORD_RE)].map((m) => m[0]));
 }

@@ -9,10 +9,16 @@
 export interface Rule {
   /** Attribute type ("life-stage", "loyalty", …). */
   type: string;
-  /** Pattern over the normalised, lower-cased sentence. */
-  re: RegExp;
+  /** Pattern over the normalised, lower-cased sentence (a `rulePattern` checks where words start after matching). */
+  re: RegExp | RulePattern;
   /** The value, or a function of the match (undefined drops it). */
   value: string | ((m: RegExpExecArray) => string | undefined);
+  /**
+   * Words that, just before the match, take it back ("подходит для деловых встреч" claims who a place
+   * suits). Tested on the text before the match only when the rule matched: a lookbehind in the
+   * pattern would be tried at every position of every sentence.
+   */
+  unless?: RegExp;
 }
 
 /** A language's attribute rules. */
@@ -42,15 +48,101 @@ export interface RuleSet {
 
 /** Letters and digits of any script: what a word is made of. */
 const W = String.raw`[\p{L}\p{N}]`;
-/** A word boundary in any script (`\b` in a JavaScript pattern knows only ASCII). */
-const BOUNDARY = String.raw`(?:(?<=${W})(?!${W})|(?<!${W})(?=${W}))`;
+/** Where a word starts, in any script (`\b` in a JavaScript pattern knows only ASCII). */
+const WORD_START = `(?<!${W})`;
+/** Where a word ends, in any script. */
+const WORD_END = `(?!${W})`;
 
 /**
  * Compiles a rule written with `\b` as a word boundary in any script (Cyrillic, Persian…), with the
  * `u` flag. `\p{L}*` style suffixes stand for endings; one pattern covers a word's inflections.
+ * A `\b` before a letter (or before a group where no word just ended) starts a word, any other ends
+ * one: one-sided checks, because a two-sided boundary tried at every position of every sentence made
+ * the rules ten times slower.
  */
 export function words(source: string): RegExp {
-  return new RegExp(source.replace(/\\b/g, BOUNDARY), 'u');
+  return new RegExp(
+    source.replace(/\\b(?=(.?))/gu, (_, next: string, at: number) => {
+      if (/\p{L}/u.test(next)) return WORD_START;
+      // Before a group, a class or an escape a word starts, unless a word, group or quantifier just
+      // ended (a lookaround just before is no word: "(?<!не\s)\b(?:впервые…").
+      const prev = source[at - 1] ?? '';
+      const ended = /[\p{L}\]?*+}]/u.test(prev) || (prev === ')' && !closesLookaround(source, at - 1));
+      return (next === '(' || next === '[' || next === '\\') && !ended ? WORD_START : WORD_END;
+    }),
+    'u',
+  );
+}
+
+/** The top-level alternatives of a pattern (split at "|" outside groups and classes). */
+function alternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
+}
+
+/** A rule pattern that matches where a word starts; see `matchRule`. */
+export interface RulePattern {
+  /** The pattern, global, without its leading word-start checks when `startsWords`. */
+  re: RegExp;
+  /** Whether every match must start a word (checked after the match, by `matchRule`). */
+  startsWords: boolean;
+}
+
+/**
+ * Compiles a rule like `words`, but a `\b` that begins every top-level alternative is checked after a
+ * match instead of in the pattern: a pattern that begins with a literal lets V8 skip ahead to where
+ * it can match, one that begins with a lookbehind is tried at every position (three times slower on
+ * Russian reviews).
+ */
+export function rulePattern(source: string): RulePattern {
+  const alts = alternatives(source);
+  const startsWords = alts.every((a) => a.startsWith('\\b') && !/^\\b\(\?<?[=!]/.test(a));
+  const stripped = startsWords ? alts.map((a) => a.slice(2)).join('|') : source;
+  return { re: new RegExp(words(stripped).source, 'gu'), startsWords };
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** The first match of a rule pattern that starts a word (when it must), or null. */
+export function matchRule(p: RulePattern, text: string): RegExpExecArray | null {
+  p.re.lastIndex = 0;
+  for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+    if (!p.startsWords || m.index === 0 || !WORD_CHAR.test(text[m.index - 1]!)) return m;
+    p.re.lastIndex = m.index + 1;
+  }
+  return null;
+}
+
+/** Whether the ")" at `close` ends a lookahead or lookbehind group. */
+function closesLookaround(source: string, close: number): boolean {
+  let depth = 0;
+  for (let i = close; i >= 0; i--) {
+    const c = source[i];
+    if (source[i - 1] === '\\') continue;
+    if (c === ')') depth++;
+    else if (c === '(' && --depth === 0) return /^\(\?<?[=!]/.test(source.slice(i, i + 4));
+  }
+  return false;
 }
 
 /** Digits of other scripts (Persian, Arabic-Indic, full-width) as ASCII digits. */

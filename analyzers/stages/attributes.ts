@@ -9,7 +9,7 @@
  */
 import type { Attribute } from '../../domain/types.js';
 import type { AnalysisRecord, Sentence, Stage } from '../record.js';
-import type { Rule, RuleSet } from './attribute-rules.js';
+import { matchRule, type Rule, type RuleSet } from './attribute-rules.js';
 import { PERSIAN } from './attributes-fa.js';
 import { RUSSIAN } from './attributes-ru.js';
 import { CHINESE } from './attributes-zh.js';
@@ -417,8 +417,9 @@ function matchSentence(set: RuleSet, text: string, s: Sentence, seen: Set<string
       cued.set(rule.type, ok);
     }
     if (!ok) continue;
-    const m = rule.re.exec(text);
+    const m = rule.re instanceof RegExp ? rule.re.exec(text) : matchRule(rule.re, text);
     if (!m) continue;
+    if (rule.unless?.test(text.slice(0, m.index))) continue;
     const value = typeof rule.value === 'string' ? rule.value : rule.value(m);
     if (!value) continue;
     // A "free product for my review" is an incentive, not a deal the reviewer chose.

@@ -5,39 +5,44 @@
  * "مرجوع"), and disclosing a product given for the review ("в обмен на отзыв", "好评返现",
  * "در ازای نظر"). Patterns read the sentence as normalised for the language's attribute rules.
  */
-import { normaliseChinese, normalisePersian, normaliseRussian, words } from './attribute-rules.js';
+import { matchRule, normaliseChinese, normalisePersian, normaliseRussian, type RulePattern, rulePattern } from './attribute-rules.js';
 
 /** A language's intent cues. */
 export interface IntentCues {
   /** Normalises a sentence the way the cues are written. */
   normalise(text: string): string;
   /** Asking for information or help without a question mark. */
-  question: RegExp;
+  question: RegExp | RulePattern;
   /** Suggesting what the maker, shop or place should do. */
-  suggestion: RegExp;
+  suggestion: RegExp | RulePattern;
   /** Comparing with another product, place or brand. */
-  comparison: RegExp;
+  comparison: RegExp | RulePattern;
   /** A complaint that needs no opinion word (it broke, it never came, a refund). */
-  complaint: RegExp;
+  complaint: RegExp | RulePattern;
   /** A disclosure of a product given free or discounted for the review. */
-  incentive: RegExp;
+  incentive: RegExp | RulePattern;
+}
+
+/** Whether a cue occurs in a normalised sentence. */
+export function cueIn(cue: RegExp | RulePattern, text: string): boolean {
+  return cue instanceof RegExp ? cue.test(text) : matchRule(cue, text) !== null;
 }
 
 const RUSSIAN: IntentCues = {
   normalise: normaliseRussian,
-  question: words(
+  question: rulePattern(
     String.raw`\b(?:подскажите|не\s+подскажете|кто-нибудь\s+знает|кто\s+знает|может\s+кто\s+знает|интересно,\s+(?:есть|можно|как|где|почему)|посоветуйте|порекомендуйте)\b`,
   ),
-  suggestion: words(
+  suggestion: rulePattern(
     String.raw`\b(?:хотелось\s+бы(?!\s+(?:\p{L}+\s+)?(?:отметить|сказать|поблагодарить|выразить|пожелать|рассказать|поделиться|описать|упомянуть))|было\s+бы\s+(?:хорошо|неплохо|здорово|лучше|отлично|удобно)|не\s+помешал\p{L}*\s+бы|стоит\s+(?:бы\s+)?(?:добавить|сделать|улучшить|доработать|пересмотреть|обратить|поменять|расширить)|(?:нужно|надо|следует|стоило\s+бы)\s+(?:бы\s+)?(?:добавить|сделать|улучшить|доработать|пересмотреть|обратить\s+внимание|поменять|расширить|поработать)|(?:советую|рекомендую|пожелание|пожелания)\s+(?:руководству|администрации|владельцам|хозяевам|ресторану|заведению|производителю)|добавьте|сделайте|уберите|исправьте|пусть\s+(?:добавят|сделают|уберут|исправят)|предлагаю\s+(?:добавить|сделать|ввести)|желательно\s+(?:бы\s+)?(?:добавить|сделать))\b`,
   ),
-  comparison: words(
+  comparison: rulePattern(
     String.raw`\b(?:лучше|хуже|дешевле|дороже|вкуснее|быстрее|медленнее|удобнее|качественнее|чище|тише|громче|больше|меньше|уютнее|приятнее|надежнее|мощнее|слабее)\b[^.!?]{0,25}?\bчем\b|\bпо\s+сравнению\s+с\b|\bв\s+сравнении\s+с\b|\bв\s+отличие\s+от\b|\bне\s+(?:такой|такая|такое|такие|так)\s+\p{L}+,?\s+как\s+(?:в|у)\b|\bвместо\s+(?:\p{L}+\s+)?(?:прежн|стар|предыдущ)\p{L}*|\bуступает\b|\bпревосходит\b|\bпереш(?:ел|ла|ли)\s+(?:\p{L}+\s+)?с\b`,
   ),
-  complaint: words(
+  complaint: rulePattern(
     String.raw`\b(?:сломал(?:ся|ась|ось|ись)|перестал(?:а|о|и)?\s+работать|не\s+(?:работает|включается|заряжается|греет|держит\s+заряд)|так\s+и\s+не\s+(?:привезли|принесли|пришел|пришла|доставили)|не\s+(?:привезли|доставили)|потеряли\s+(?:\p{L}+\s+)?(?:заказ|бронь|багаж)|возврат\s+(?:денег|средств)|вернуть\s+деньги|вернули\s+деньги|(?:ждали|прождали|ждать\s+пришлось)\s+(?:больше|более|почти|около)?\s*(?:\d+|часа|час|полчаса|сорок|пятьдесят)\s*(?:минут|мин|час\p{L}*)?|обсчитали|нахамил\p{L}*|грязн\p{L}+\s+(?:посуд|скатерт|приборы|вилк|бокал)\p{L}*|волос\s+в\s+(?:тарелке|блюде|супе|салате))`,
   ),
-  incentive: words(
+  incentive: rulePattern(
     String.raw`\bв\s+обмен\s+на\s+(?:\p{L}+\s+)?отзыв\b|\b(?:получил|получила|получили|прислали|предоставили|дали)\s+(?:\p{L}+\s+){0,3}?(?:бесплатно|на\s+тест|для\s+теста|для\s+обзора|на\s+обзор|для\s+отзыва|за\s+отзыв)\b|\bза\s+(?:честный\s+)?отзыв\s+(?:дали|получил\p{L}*|обещали|подарили)|\b(?:предоставлен\p{L}*|выдан\p{L}*|прислан\p{L}*)\s+(?:\p{L}+\s+){0,2}?(?:бесплатно|на\s+тест|для\s+теста|для\s+обзора|на\s+обзор)\b|#реклама\b|\bна\s+правах\s+рекламы\b|\bпо\s+бартеру\b|\bкешбэк\s+за\s+отзыв\b`,
   ),
 };
@@ -57,19 +62,19 @@ const CHINESE: IntentCues = {
 
 const PERSIAN: IntentCues = {
   normalise: normalisePersian,
-  question: words(
+  question: rulePattern(
     String.raw`\b(?:کسی\s+(?:می ?دونه|میدونه|می ?داند|اطلاع\s+داره|خبر\s+داره)|لطفا\s+راهنمایی|راهنمایی\s+کنید|راهنماییم\s+کنید|سوال\s+داشتم|یه\s+سوال)\b`,
   ),
-  suggestion: words(
+  suggestion: rulePattern(
     String.raw`\b(?:ای\s+)?کاش\b|\bبهتر\s+بود\s+(?:که\s+)?(?:\p{L}+\s+){0,6}?(?:می ?کرد|می ?کردند|داشت|بود|می ?شد|می ?ذاشت|می ?گذاشت)\b|\bبهتره\s+(?:که\s+)?(?:\p{L}+\s+){0,7}?(?:اضافه|بذاره|بذارن|بگذارد|بگذارند|کنه|کنن|کند|کنند|بشه|شود)\b|\bامیدوارم\s+(?:که\s+)?(?:\p{L}+\s+){0,6}?(?:درست|رفع|بهتر|اضافه|بهبود|حل)\b|\bلطفا\s+(?:\p{L}+\s+){0,5}?(?:اضافه|رفع|درست|بهبود|عرضه|بذارید|بزارید)\b|\bپیشنهاد\s+(?:می ?کنم|میکنم|من)\s+(?:که\s+)?(?:\p{L}+\s+){0,6}?(?:اضافه|بهتر|عوض|رفع|درست|بهبود|بذارن|کنن)\b`,
   ),
-  comparison: words(
+  comparison: rulePattern(
     String.raw`\b(?!(?:متر|دفتر|چتر|دختر|کبوتر|شتر|بستر|دکتر|سانتیمتر|کیلومتر|میلیمتر)\b)\p{L}{2,} ?تر\s+از\b|\b(?:بهتر|بدتر|بیشتر|کمتر)\s+(?:\p{L}+\s+)?از\b|\b(?:از|نسبت\s+به)\s+(?!(?:قیمت|امکانات|هزینه|پول)\p{L}*)(?:\p{L}+\s+){1,3}?(?:بهتر|بدتر|بیشتر|کمتر|ارزان ?تر|ارزونتر|گران ?تر|گرونتر|سریع ?تر|قوی ?تر|ضعیف ?تر|سبک ?تر|سنگین ?تر|بزرگ ?تر|کوچک ?تر|زیبا ?تر)(?:ه|ند|است)?\b|\bدر\s+مقایسه\s+با\b|\bدر\s+مقابل\b|\bبرخلاف\b|\bبه\s+جای\b|\b(?:مثل|مانند)\s+(?:\p{L}+\s+)?(?:نیست|نمیشه)\b`,
   ),
-  complaint: words(
+  complaint: rulePattern(
     String.raw`\b(?:مرجوع|خراب\s+(?:شد|شده|بود)|کار\s+(?:نمی ?کنه|نمی ?کند|نمیکنه)|روشن\s+(?:نمی ?شه|نمی ?شود|نمیشه)|شارژ\s+(?:نمی ?شه|نمیشه|نمی ?گیره)|سوخت|هنوز\s+(?:نرسیده|به\s+دستم\s+نرسیده)|نرسید|پول(?:م)?\s+(?:رو\s+|را\s+)?(?:پس\s+ندادن|برنگردوندن)|ایراد\s+داشت|معیوب|جواب\s+(?:نمی ?ده|نمیده|نمی ?دهد|ندادن|نداد|نمیدن))\b`,
   ),
-  incentive: words(
+  incentive: rulePattern(
     String.raw`\bدر\s+ازای\s+(?:نوشتن\s+)?(?:نظر|بررسی|نقد)\b|\b(?:رایگان|هدیه)\s+(?:\p{L}+\s+){0,3}?(?:برای\s+)?(?:بررسی|تست|نقد)\b|\bبرای\s+(?:بررسی|تست)\s+(?:\p{L}+\s+){0,3}?(?:دریافت|ارسال)\s+(?:کردم|شد)\b`,
   ),
 };

@@ -8,7 +8,7 @@
  */
 import type { Intent, IntentType, Signals } from '../../domain/types.js';
 import type { AnalysisRecord, Sentence, Stage } from '../record.js';
-import { INTENT_CUES, type IntentCues } from './intent-cues.js';
+import { cueIn, INTENT_CUES, type IntentCues } from './intent-cues.js';
 
 /** A brand that comparison intents may target. */
 export interface Competitor {
@@ -92,7 +92,9 @@ function compileCompetitors(competitors: readonly Competitor[]): BrandMatcher[] 
 }
 
 function isQuestion(s: Sentence, cues?: IntentCues, norm?: string): boolean {
-  return /[?？؟]\s*["')\]»”]*\s*$/.test(s.text) || (cues ? cues.question.test(norm ?? cues.normalise(s.text)) : QUESTION_CUES.test(s.text));
+  return (
+    /[?？؟]\s*["')\]»”]*\s*$/.test(s.text) || (cues ? cueIn(cues.question, norm ?? cues.normalise(s.text)) : QUESTION_CUES.test(s.text))
+  );
 }
 
 /** Finds the intents of a record's sentences. */
@@ -116,12 +118,12 @@ export function findIntents(record: AnalysisRecord, brands: BrandMatcher[]): Int
     const strongPraise = opinions.some((o) => o.local >= MIXED_OPINION);
     const strongComplaint = opinions.some((o) => o.local <= -MIXED_OPINION);
     const mixed = strongPraise && strongComplaint;
-    const suggestion = english ? SUGGESTION_CUES.test(s.text) : !!cues?.suggestion.test(norm!);
+    const suggestion = english ? SUGGESTION_CUES.test(s.text) : !!cues && cueIn(cues.suggestion, norm!);
     // A disclosure ("received it free for my honest review") is no verdict on the product.
-    const disclosure = english ? isIncentivised([s]) : !!cues?.incentive.test(norm!);
+    const disclosure = english ? isIncentivised([s]) : !!cues && cueIn(cues.incentive, norm!);
     // A suggestion is worded hopefully ("I'd love to see…", "it would be nice if…"): it is not
     // praise, and it is a complaint only when it says so outright.
-    const complaintCue = english ? COMPLAINT_CUES.test(s.text) : !!cues?.complaint.test(norm!);
+    const complaintCue = english ? COMPLAINT_CUES.test(s.text) : !!cues && cueIn(cues.complaint, norm!);
     // Outside English a complaint cue ("пока не сломался насос", "等了一个小时") outweighs the mild
     // praise words around it ("было хорошо", "办好"), unless the sentence also praises outright.
     const cueOverrules = !english && complaintCue && !strongPraise;
@@ -129,7 +131,7 @@ export function findIntents(record: AnalysisRecord, brands: BrandMatcher[]): Int
     if ((!suggestion && !disclosure && score <= -INTENT_SCORE) || mixed || (strongComplaint && suggestion) || complaintCue)
       add('complaint');
     if (suggestion) add('suggestion');
-    if (english ? COMPARISON_CUES.test(s.text) : cues?.comparison.test(norm!)) {
+    if (english ? COMPARISON_CUES.test(s.text) : cues && cueIn(cues.comparison, norm!)) {
       const named = brands.find((b) => (spaceless ? b.anywhere : b.re).test(s.text));
       add('comparison', named?.id);
     }
@@ -151,7 +153,7 @@ export function intentsStage(competitors: readonly Competitor[]): Stage {
         : sentences.filter((s) => isQuestion(s)).map((s) => ({ type: 'question' as const, start: s.start, end: s.end }));
       const cues = INTENT_CUES[record.lang ?? ''];
       const incentivised =
-        record.lang === 'en' ? isIncentivised(sentences) : !!cues && sentences.some((s) => cues.incentive.test(cues.normalise(s.text)));
+        record.lang === 'en' ? isIncentivised(sentences) : !!cues && sentences.some((s) => cueIn(cues.incentive, cues.normalise(s.text)));
       const signals: Signals = { incentivised, duplicate: false };
       record.signals = signals;
     },

@@ -92,8 +92,8 @@ describe.skipIf(!chromium)('the HTML report in each reader language, in Chromium
       expect(h1.x).toBeGreaterThanOrEqual(main.x);
 
       // Headings, navigation and chart titles come from the catalogue.
-      expect(await page.locator('h1').innerText()).toBe(m.report.title('Demo'));
-      expect(await page.locator('nav a').allInnerTexts()).toEqual([
+      expect(await page.locator('h1').textContent()).toBe(m.report.title('Demo'));
+      expect(await page.locator('nav a').allTextContents()).toEqual([
         m.heading.brands,
         m.heading.keyDriversShort,
         m.heading.themes,
@@ -102,7 +102,7 @@ describe.skipIf(!chromium)('the HTML report in each reader language, in Chromium
         m.heading.coverage,
       ]);
       expect(await page.locator('svg.chart > title').allTextContents()).toContain(m.chart.sentimentByBrand);
-      expect(await page.locator('h2#personas').innerText()).toBe(m.heading.personas);
+      expect(await page.locator('h2#personas').textContent()).toBe(m.heading.personas);
 
       // Persona labels are in the reader's language.
       const labels = report.personas.map((p) => p.label);
@@ -122,8 +122,8 @@ describe.skipIf(!chromium)('the HTML report in each reader language, in Chromium
       expect(new Set(shown.map((q) => q.lang))).toContain('en');
 
       // Numbers in the reader's format: Persian digits in the Persian report.
-      const share = await page.locator('section.persona h3 .muted').first().innerText();
-      expect(share).toContain(new Intl.NumberFormat(m.locale, { style: 'percent' }).format(report.personas[0]!.share));
+      const share = await page.locator('section.persona h3 .muted').first().textContent();
+      expect(share ?? '').toContain(new Intl.NumberFormat(m.locale, { style: 'percent' }).format(report.personas[0]!.share));
 
       await page.screenshot({ path: join(ARTIFACTS, `report-${language}.png`) });
       await page
