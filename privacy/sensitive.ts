@@ -76,6 +76,10 @@ const list = (s: string) => s.trim().split(/\s+/).join('|');
 /** Russian and Persian stems at the start of a (normalised) word, or of two words ("شیمی درمانی"). */
 const STEM_START = new RegExp(`^(?:${list(STEMS_RU)}|${list(STEMS_FA)})`, 'u');
 const ZH_RE = new RegExp(list(TERMS_ZH), 'u');
+/** First words of the two-word stems ("рассеянный склероз", "شیمی درمانی"): only after one is a pair tested. */
+const PAIR_START = /^(?:рассеянн|شیمی|همجنس|دوجنس)/u;
+/** What lower-cased tokens may still need before the stems can be looked up. */
+const NEEDS_NORMALISING = /[ёЁيىك\u200cA-ZА-Я]/u;
 const NON_ASCII = /[^\u0000-\u007f]/;
 const HAN = /\p{Script=Han}/u;
 
@@ -107,8 +111,8 @@ export function wordsMentionSensitive(words: readonly string[]): boolean {
         prev = '';
         continue;
       }
-      const n = normaliseForSensitive(w);
-      if (STEM_START.test(n) || (prev && STEM_START.test(`${prev} ${n}`))) return true;
+      const n = NEEDS_NORMALISING.test(w) ? normaliseForSensitive(w) : w;
+      if (STEM_START.test(n) || (prev && PAIR_START.test(prev) && STEM_START.test(`${prev} ${n}`))) return true;
       prev = n;
     } else prev = '';
   }
