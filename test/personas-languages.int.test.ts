@@ -144,7 +144,12 @@ describe.skipIf((!existsSync(RU) || !existsSync(EN)) && !process.env.CI)('person
     expect(crossing.length, JSON.stringify(mixes)).toBeGreaterThanOrEqual(2);
     // Most personas have members in both languages.
     expect(mixes.filter((m) => m.en > 0 && m.ru > 0).length * 2, JSON.stringify(mixes)).toBeGreaterThanOrEqual(mixes.length);
-    // The report says what was left out of segmenting, and why.
-    expect(report.caveats.join('\n')).toMatch(/not segmented on aspects: reviews in ru show none yet/);
+    // While Russian reviews show no aspect categories, aspects are left out of segmenting and the
+    // report says so; once they do, aspects segment both languages alike and no caveat is needed.
+    const ru = docs.filter((d) => d.lang === 'ru');
+    const withAspects = ru.filter((d) => d.aspects).length;
+    const caveat = /not segmented on aspects: reviews in ru show none yet/;
+    if (withAspects < 0.02 * ru.length) expect(report.caveats.join('\n')).toMatch(caveat);
+    else expect(report.caveats.join('\n')).not.toMatch(caveat);
   });
 });
