@@ -322,7 +322,7 @@ export const FA: Messages = {
     alone: (noun) => noun,
   },
   summary: {
-    inPersona: (share, size) => `${share} از نویسندگانِ درون پرسوناها (${size})`,
+    inPersona: (share, size) => `${share} از همه نویسندگان در این پرسونا (${size})`,
     trait: (share, trait, support, overall) => `${share} ${trait} (${support}؛ در کل ${overall})`,
     love: (aspects) => `${list(aspects)} را دوست دارند`,
     dislike: (aspects) => `از ${list(aspects)} ناراضی‌اند`,

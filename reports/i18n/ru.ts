@@ -326,7 +326,7 @@ export const RU: Messages = {
     alone: (noun) => capitalize(noun),
   },
   summary: {
-    inPersona: (share, size) => `${share} авторов в персонах (${size})`,
+    inPersona: (share, size) => `${share} всех авторов в этой персоне (${size})`,
     trait: (share, trait, support, overall) => `${share} ${trait} (${support}; среди всех — ${overall})`,
     love: (aspects) => `любят ${list(aspects)}`,
     dislike: (aspects) => `недовольны: ${list(aspects)}`,

@@ -322,7 +322,7 @@ export const ZH: Messages = {
     alone: (noun) => noun,
   },
   summary: {
-    inPersona: (share, size) => `占归入画像的评论者 ${share}（${size} 位）`,
+    inPersona: (share, size) => `占全部评论者的 ${share}（${size} 位）`,
     trait: (share, trait, support, overall) => `${share}${trait}（${support} 位；全体为 ${overall}）`,
     love: (aspects) => `喜欢${list(aspects)}`,
     dislike: (aspects) => `不满${list(aspects)}`,
