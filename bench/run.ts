@@ -6,6 +6,7 @@
  *   bare CheerioCrawler that only fetches and parses the same pages;
  * - score: documents/s of the analyzer pipeline against the `sentiment` package and VADER on the same
  *   texts (in process), and `radar score` against a `sentiment` script as whole processes;
+ * - languages: the full pipeline on Russian, Chinese and Persian reviews beside English (CPU time);
  * - report: report generation time and peak RSS in a child process, against loading the same rows;
  * - ingest, report-scale, browser: the storage, 100k-document report and browser-memory benches;
  * - queue: service-mode jobs/s through BullMQ with 1 and 2 workers, against direct runs (needs Redis).
@@ -328,6 +329,24 @@ async function benchBrowser(): Promise<void> {
   for (const f of await benchBrowserMemory(Number(args.get('browser-pages') ?? 200), ROOT)) record(f, f.higherIsBetter);
 }
 
+async function benchLanguagesPart(): Promise<void> {
+  const { benchLanguages } = await import('./languages-bench.js');
+  const figures = await benchLanguages(SHARED);
+  const en = figures.find((f) => f.lang === 'en');
+  if (!en) {
+    process.stderr.write('languages: ../shared/data not found; skipped\n');
+    return;
+  }
+  for (const f of figures.filter((x) => x.lang !== 'en'))
+    record({
+      name: `analyzer pipeline, full, ${f.lang} (CPU time)`,
+      value: f.docsPerSecond,
+      unit: 'docs/s',
+      baseline: { name: 'the same pipeline on English clothing reviews', value: en.docsPerSecond },
+      note: `${f.documents} ${f.set}, ${f.chars} characters on average (English: ${en.chars}); goal ≥ 1,000 docs/s`,
+    });
+}
+
 async function benchQueue(): Promise<void> {
   const url = process.env.RADAR_REDIS_URL ?? process.env.RADAR_TEST_REDIS_URL;
   if (!url) {
@@ -344,6 +363,7 @@ const want = (part: string) => !only || only.includes(part);
 const started = new Date().toISOString();
 const { storeDir } = want('crawl') || want('report') ? await benchCrawl() : { storeDir: mkdtempSync(join(tmpdir(), 'radar-bench-none-')) };
 if (want('score')) await benchScore();
+if (want('languages')) await benchLanguagesPart();
 if (want('report') && want('crawl')) await benchReport(storeDir);
 rmSync(storeDir, { recursive: true, force: true });
 if (want('ingest')) await benchIngest();

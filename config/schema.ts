@@ -321,6 +321,12 @@ export const ConfigSchema = z
           .describe('Smallest number of members a persona needs to be reported.'),
         minPersonaShare: z.number().min(0).max(1).default(0.03).describe('Smallest share of members a persona needs to be reported.'),
         maxPersonas: z.number().int().min(2).max(20).default(8).describe('Most personas to look for.'),
+        language: z
+          .enum(['en', 'ru', 'zh', 'fa'])
+          .default('en')
+          .describe(
+            'Language the report is written in: headings, persona labels, marketing rules, chart labels and number and date formats (en, ru, zh, fa; Persian reads right to left). Quotes stay in the language they were written in.',
+          ),
       })
       .prefault({})
       .describe('Report settings.'),

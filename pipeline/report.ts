@@ -61,6 +61,7 @@ export function reportProjectOf(config: RadarConfig): ReportProject {
       minShare: config.report.minPersonaShare,
       showNames: config.privacy.storeAuthorNames,
     },
+    language: config.report.language,
   };
 }
 

@@ -27,7 +27,7 @@ describe("a persona's table of self-disclosed attributes", () => {
     const id = `d${++n}`;
     const doc = { _id: id, body: text, kind: 'review', url: `https://shop.test/r/${id}` } as unknown as RadarDocument;
     const analysis = { ...pipeline.analyze(text, { lang: 'en' }), _id: id, docId: id } as unknown as Analysis;
-    const m: Member = { key: `a${n}`, rows: [{ doc, analysis }], brands: [] };
+    const m: Member = { key: `a${n}`, rows: [{ doc, analysis }], brands: [], lang: analysis.lang };
     if (region) m.region = region;
     return m;
   };

@@ -4,7 +4,8 @@
  * chemo…"); Review Radar never turns them into segments: no key phrase, no discovered theme and no
  * persona quote is made from a sentence that holds one. Sentiment is still scored, and the document
  * stays in the store like any other. Words that are mostly something else in reviews ("black" the
- * colour, "kosher salt", "hearing aids") are left out on purpose.
+ * colour, "kosher salt", "hearing aids") are left out on purpose. Russian, Persian and Chinese
+ * terms follow the English ones.
  */
 
 const TERMS = `
@@ -45,17 +46,81 @@ const PAIRS = new Set([
 const WORDS = new Set(TERMS.filter((t) => t !== 'multiple' && t !== 'sclerosis' && t !== 'ms'));
 const WORD_RE = /[\p{L}][\p{L}'-]*/gu;
 
-/** Whether a run of lower-cased words (a sentence's tokens) discloses a special category. */
+/**
+ * Russian, Persian and Chinese: Russian and Persian words by their stems (they inflect: "беременна",
+ * "беременность"), matched at a word's start; Chinese terms as written (no spaces to find words by).
+ * Left out on purpose, as in English: "раки" (crayfish on a menu, not cancer), "пост" (a post), "روزه"
+ * ("دو روزه" is "in two days"), "清真" (a kind of food), and names of cuisines ("узбекская кухня").
+ */
+const STEMS_RU = `
+  беременн выкидыш бесплод эко-беременн онколог химиотерап опухол лейкоз лейкеми диабет инсулин депресси антидепрессант
+  аутизм аутист эпилепс эпилептик деменци альцгеймер паркинсон инвалид колясочн наркозависим наркоман алкоголизм алкоголик
+  анорекси булими суицид самоубийств шизофрен биполярн психиатр рассеянн\\p{L}*\\s+склероз
+  мусульман ислам христиан православн католи протестант иудей иудаизм еврей буддист буддизм индуист атеист церк(?:овь|ви|вей|вям|овн) мечет(?:ь|и|ью|ей|ям|ях)(?!\\p{L})
+  синагог рамадан ураза коран намаз библи[яию](?!\\p{L})
+  национальност этническ мигрант беженц гастарбайтер
+  ге(?:й|и|ев|я|ям|ями)(?!\\p{L}) лесбиян бисексуал трансгендер лгбт гомосексуал
+`;
+const STEMS_FA = `
+  باردار سقط جنین نازا ناباروری سرطان شیمی\\s?درمانی تومور دیابت انسولین افسردگی اوتیسم صرع آلزایمر پارکینسون معلول معلولیت
+  ویلچر ایدز اعتیاد معتاد خودکشی
+  مسلمان اسلام مسیحی یهودی زرتشتی بهایی مذهب نماز رمضان مسجد کلیسا قرآن
+  همجنس\\s?گرا دوجنس\\s?گرا تراجنسیتی قومیت پناهنده
+`;
+const TERMS_ZH = `
+  怀孕 孕妇 孕期 流产 不孕 试管婴儿 癌症 化疗 肿瘤 白血病 糖尿病 胰岛素 抑郁症 自闭症 癫痫 痴呆 阿尔茨海默 帕金森 残疾 残障 轮椅 艾滋
+  吸毒 戒毒 酗酒 自杀 精神病 穆斯林 伊斯兰 基督徒 基督教 天主教 佛教徒 信佛 犹太 清真寺 教堂 斋月 古兰经 圣经 同性恋 双性恋 变性人
+  跨性别 少数民族 难民
+`;
+const list = (s: string) => s.trim().split(/\s+/).join('|');
+/** Russian and Persian stems at the start of a (normalised) word, or of two words ("شیمی درمانی"). */
+const STEM_START = new RegExp(`^(?:${list(STEMS_RU)}|${list(STEMS_FA)})`, 'u');
+const ZH_RE = new RegExp(list(TERMS_ZH), 'u');
+/** First words of the two-word stems ("рассеянный склероз", "شیمی درمانی"): only after one is a pair tested. */
+const PAIR_START = /^(?:рассеянн|شیمی|همجنس|دوجنس)/u;
+/** What lower-cased tokens may still need before the stems can be looked up. */
+const NEEDS_NORMALISING = /[ёЁيىك\u200cA-ZА-Я]/u;
+const NON_ASCII = /[^\u0000-\u007f]/;
+const HAN = /\p{Script=Han}/u;
+
+/** Lower case, "ё" as "е", Persian yeh and kaf for Arabic ones and no ZWNJ: how the stems are written. */
+function normaliseForSensitive(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[يى]/g, 'ی')
+    .replace(/ك/g, 'ک')
+    .replace(/\u200c/g, '');
+}
+
+/**
+ * Whether a run of lower-cased words (a sentence's tokens) discloses a special category: English
+ * words and pairs, Russian and Persian stems at a word's start (one anchored test per word), and
+ * Chinese terms in the words joined back together (segmented words may split a term).
+ */
 export function wordsMentionSensitive(words: readonly string[]): boolean {
+  let han = false;
+  let prev = '';
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (WORDS.has(w)) return true;
     if (i > 0 && PAIRS.has(`${words[i - 1]} ${w}`)) return true;
+    if (NON_ASCII.test(w)) {
+      if (HAN.test(w)) {
+        han = true;
+        prev = '';
+        continue;
+      }
+      const n = NEEDS_NORMALISING.test(w) ? normaliseForSensitive(w) : w;
+      if (STEM_START.test(n) || (prev && PAIR_START.test(prev) && STEM_START.test(`${prev} ${n}`))) return true;
+      prev = n;
+    } else prev = '';
   }
-  return false;
+  return han && ZH_RE.test(words.join(''));
 }
 
-/** Whether a text (a sentence, phrase or theme term) discloses a special category. */
+/** Whether a text (a sentence, phrase or theme term) discloses a special category, in English, Russian, Persian or Chinese. */
 export function mentionsSensitive(text: string): boolean {
-  return wordsMentionSensitive([...text.toLowerCase().replace(/’/g, "'").matchAll(WORD_RE)].map((m) => m[0]));
+  const t = NON_ASCII.test(text) ? normaliseForSensitive(text) : text.toLowerCase();
+  return wordsMentionSensitive([...t.replace(/’/g, "'").matchAll(WORD_RE)].map((m) => m[0]));
 }

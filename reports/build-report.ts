@@ -4,6 +4,8 @@
  */
 import type { CrawlRun, PersonaSet } from '../domain/types.js';
 import { brandViews } from './brand-view.js';
+import { formatterFor } from './i18n/format.js';
+import { messagesFor, type ReportLanguage } from './i18n/messages.js';
 import type { BrandSummary, ReportData, ReportRow, SourceCoverage } from './model.js';
 import { activity, aspectStandings, aspectTrend, nameFilter, round, summarize } from './summaries.js';
 import { buildThemes } from './themes.js';
@@ -19,6 +21,8 @@ export interface ReportProject {
   sources: { id: string; brand?: string; product?: string; topReviewsOnly: boolean }[];
   /** Persona settings. */
   personas: { maxPersonas: number; minSize: number; minShare: number; showNames: boolean };
+  /** The report's language (headings, labels, rules; quotes stay as written); English by default. */
+  language?: ReportLanguage;
 }
 
 /** Everything the builder reads. */
@@ -90,7 +94,7 @@ export function buildReport(input: ReportInput): { report: ReportData; personaSe
     }),
   };
 
-  const built = buildPersonas(rows, project.personas);
+  const built = buildPersonas(rows, { ...project.personas, language: project.language ?? 'en' });
   const languages: Record<string, number> = {};
   for (const r of rows) {
     const lang = r.analysis?.lang ?? 'unanalysed';
@@ -125,41 +129,30 @@ export function buildReport(input: ReportInput): { report: ReportData; personaSe
   // Documents from sources no longer configured (e.g. imports) still count; list them too.
   for (const [id, n] of docsBySource) if (!coverage.some((c) => c.id === id)) coverage.push({ id, documents: n, topReviewsOnly: false });
 
+  // In the report's language (reports/i18n), figures in its number format.
+  const cv = messagesFor(project.language).caveat;
+  const n = formatterFor(messagesFor(project.language).locale).num;
   const caveats: string[] = [];
   const analysed = rows.filter((r) => r.analysis).length;
-  if (analysed < rows.length) caveats.push(`${rows.length - analysed} documents are not analysed yet (run radar analyze).`);
+  if (analysed < rows.length) caveats.push(cv.notAnalysed(n(rows.length - analysed)));
   for (const b of brands) {
-    if (b.documents === 0) caveats.push(`${b.name}: no documents yet — its zeros are missing data, not neutral opinion.`);
-    if (b.documents > 0 && b.documents < SMALL_SAMPLE)
-      caveats.push(`${b.name}: only ${b.documents} documents — treat its figures as indicative.`);
+    if (b.documents === 0) caveats.push(cv.noDocuments(b.name));
+    if (b.documents > 0 && b.documents < SMALL_SAMPLE) caveats.push(cv.fewDocuments(b.name, n(b.documents)));
   }
-  if (rows.length && mentionTotal === 0)
-    caveats.push('No social mentions collected: share of voice is 0% for every brand because there is nothing to share.');
-  if (rows.length && !rows.some((r) => r.doc.publishedAt))
-    caveats.push(
-      'No document carries a date: activity by hour, weekday and month and the aspect trend are empty (import a date column, or crawl pages that show dates).',
-    );
-  if (input.previous && input.previous.version !== PERSONA_BUILDER_VERSION) {
-    caveats.push(
-      `The previous report's personas were built by an older persona builder (version ${input.previous.version}): their shares are not compared with these.`,
-    );
-  }
+  if (rows.length && mentionTotal === 0) caveats.push(cv.noMentions);
+  if (rows.length && !rows.some((r) => r.doc.publishedAt)) caveats.push(cv.noDates);
+  if (input.previous && input.previous.version !== PERSONA_BUILDER_VERSION) caveats.push(cv.olderBuilder(input.previous.version));
   for (const c of coverage) {
-    if (c.topReviewsOnly) caveats.push(`${c.id} shows only a selection ("top") of its reviews: its figures lean positive.`);
-    if (c.pages && c.pages.blocked > 0)
-      caveats.push(`${c.id}: ${c.pages.blocked} pages were blocked (captcha or bot check) in the last crawl.`);
-    if (c.pages && c.pages.failed > 0) caveats.push(`${c.id}: ${c.pages.failed} pages failed in the last crawl.`);
-    if (c.pages && c.pages.skipped > 0)
-      caveats.push(
-        `${c.id}: ${c.pages.skipped} pages were not fetched in the last crawl (robots.txt disallows them, or past the page cap).`,
-      );
-    if (c.listed !== undefined && c.documents < c.listed * 0.8)
-      caveats.push(`${c.id}: ${c.documents} of ${c.listed} listed reviews stored.`);
+    if (c.topReviewsOnly) caveats.push(cv.topReviewsOnly(c.id));
+    if (c.pages && c.pages.blocked > 0) caveats.push(cv.blocked(c.id, n(c.pages.blocked)));
+    if (c.pages && c.pages.failed > 0) caveats.push(cv.failed(c.id, n(c.pages.failed)));
+    if (c.pages && c.pages.skipped > 0) caveats.push(cv.skipped(c.id, n(c.pages.skipped)));
+    if (c.listed !== undefined && c.documents < c.listed * 0.8) caveats.push(cv.partlyStored(c.id, n(c.documents), n(c.listed)));
   }
   const unsupported = built.excluded.unsupportedLanguage;
-  if (unsupported > 0) caveats.push(`${unsupported} documents in unsupported languages are counted but not used for personas.`);
-  if (built.personas.length === 0)
-    caveats.push('No persona reached the minimum support; collect more reviews or lower report.minPersonaSize.');
+  if (unsupported > 0) caveats.push(cv.unsupported(n(unsupported)));
+  if (built.personas.length === 0) caveats.push(cv.noPersona);
+  for (const l of built.leftOut) caveats.push(cv.leftOut(l.source, l.languages.join(', ')));
 
   const personaSet: PersonaSet = {
     _id: input.personaSetId,
@@ -173,6 +166,7 @@ export function buildReport(input: ReportInput): { report: ReportData; personaSe
   };
   const report: ReportData = {
     schemaVersion: 1,
+    language: project.language ?? 'en',
     project: project.project,
     generatedAt: input.now,
     analyzerVersions: [...new Set(rows.map((r) => r.analysis?.version).filter((v): v is string => !!v))].sort(),

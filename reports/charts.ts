@@ -8,6 +8,29 @@ export function esc(text: string | number | undefined): string {
   return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** Words and number formats of a chart's labels and tooltips, in the report's language (English by default). */
+export interface ChartText {
+  /** A count or axis figure. */
+  num(n: number): string;
+  /** A net sentiment figure with its sign: "+0.25". */
+  signed(n: number): string;
+  /** "net +0.25". */
+  net(n: number): string;
+  /** "net +0.25 over 12 mentions". */
+  netOver(net: number, mentions: number): string;
+  /** A heatmap cell without mentions. */
+  noMentions: string;
+}
+
+const signed = (n: number) => `${n > 0 ? '+' : ''}${n.toFixed(2)}`;
+const ENGLISH: ChartText = {
+  num: (n) => String(n),
+  signed,
+  net: (n) => `net ${signed(n)}`,
+  netOver: (net, mentions) => `net ${net > 0 ? '+' : ''}${net} over ${mentions} mentions`,
+  noMentions: 'no mentions',
+};
+
 /** Palette: positive, neutral, negative and a series palette. */
 export const COLORS = {
   positive: '#2e7d32',
@@ -40,7 +63,9 @@ export function barChart(opts: {
   color?: string;
   colors?: string[];
   notes?: string[];
+  text?: ChartText;
 }): string {
+  const t = opts.text ?? ENGLISH;
   const w = opts.width ?? 560;
   const h = opts.height ?? 180;
   const pad = { l: 34, r: 8, t: 10, b: 28 };
@@ -52,7 +77,7 @@ export function barChart(opts: {
       const bh = ((h - pad.t - pad.b) * v) / max;
       const x = pad.l + i * bw;
       const y = h - pad.b - bh;
-      return `<rect x="${(x + 1).toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(1, bw - 2).toFixed(1)}" height="${bh.toFixed(1)}" fill="${opts.colors?.[i] ?? opts.color ?? COLORS.bar}"><title>${esc(opts.labels[i])}: ${v}${opts.notes?.[i] ? esc(`, ${opts.notes[i]}`) : ''}</title></rect>`;
+      return `<rect x="${(x + 1).toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(1, bw - 2).toFixed(1)}" height="${bh.toFixed(1)}" fill="${opts.colors?.[i] ?? opts.color ?? COLORS.bar}"><title>${esc(opts.labels[i])}: ${t.num(v)}${opts.notes?.[i] ? esc(`, ${opts.notes[i]}`) : ''}</title></rect>`;
     })
     .join('');
   const every = Math.ceil(n / 12);
@@ -63,7 +88,7 @@ export function barChart(opts: {
         : '',
     )
     .join('');
-  const axis = `<line x1="${pad.l}" y1="${h - pad.b}" x2="${w - pad.r}" y2="${h - pad.b}" stroke="#666"/><text x="${pad.l - 4}" y="${pad.t + 8}" font-size="10" text-anchor="end">${max}</text><text x="${pad.l - 4}" y="${h - pad.b}" font-size="10" text-anchor="end">0</text>`;
+  const axis = `<line x1="${pad.l}" y1="${h - pad.b}" x2="${w - pad.r}" y2="${h - pad.b}" stroke="#666"/><text x="${pad.l - 4}" y="${pad.t + 8}" font-size="10" text-anchor="end">${t.num(max)}</text><text x="${pad.l - 4}" y="${h - pad.b}" font-size="10" text-anchor="end">${t.num(0)}</text>`;
   return `<svg class="chart" role="img" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg"><title>${esc(opts.title)}</title>${axis}${bars}${labels}</svg>`;
 }
 
@@ -72,7 +97,9 @@ export function stackedBars(opts: {
   title: string;
   rows: { label: string; parts: { name: string; value: number; color: string }[] }[];
   width?: number;
+  text?: ChartText;
 }): string {
+  const t = opts.text ?? ENGLISH;
   const w = opts.width ?? 560;
   const rowH = 26;
   const labelW = 150;
@@ -84,7 +111,7 @@ export function stackedBars(opts: {
       const segs = row.parts
         .map((p) => {
           const pw = ((w - labelW - 10) * p.value) / total;
-          const seg = `<rect x="${x.toFixed(1)}" y="${y}" width="${pw.toFixed(1)}" height="${rowH - 8}" fill="${p.color}"><title>${esc(row.label)} — ${esc(p.name)}: ${p.value} (${Math.round((100 * p.value) / total)}%)</title></rect>`;
+          const seg = `<rect x="${x.toFixed(1)}" y="${y}" width="${pw.toFixed(1)}" height="${rowH - 8}" fill="${p.color}"><title>${esc(row.label)} — ${esc(p.name)}: ${t.num(p.value)} (${t.num(Math.round((100 * p.value) / total))}%)</title></rect>`;
           x += pw;
           return seg;
         })
@@ -127,7 +154,9 @@ export function heatmap(opts: {
   title: string;
   columns: string[];
   rows: { label: string; cells: ({ net: number; mentions: number } | null)[] }[];
+  text?: ChartText;
 }): string {
+  const t = opts.text ?? ENGLISH;
   const cellW = 78;
   const cellH = 28;
   const labelW = 150;
@@ -147,9 +176,9 @@ export function heatmap(opts: {
         .map((cell, ci) => {
           const x = labelW + ci * cellW;
           if (!cell)
-            return `<rect x="${x}" y="${y}" width="${cellW - 2}" height="${cellH - 2}" fill="#f5f5f5"><title>${esc(row.label)} — ${esc(opts.columns[ci])}: no mentions</title></rect>`;
-          const sign = cell.net > 0 ? '+' : '';
-          return `<rect x="${x}" y="${y}" width="${cellW - 2}" height="${cellH - 2}" fill="${netColor(cell.net)}"><title>${esc(row.label)} — ${esc(opts.columns[ci])}: net ${sign}${cell.net} over ${cell.mentions} mentions</title></rect><text x="${x + cellW / 2 - 1}" y="${y + cellH / 2 + 4}" font-size="11" text-anchor="middle">${sign}${cell.net.toFixed(2)} (${cell.mentions})</text>`;
+            return `<rect x="${x}" y="${y}" width="${cellW - 2}" height="${cellH - 2}" fill="#f5f5f5"><title>${esc(row.label)} — ${esc(opts.columns[ci])}: ${esc(t.noMentions)}</title></rect>`;
+          const label = `${t.signed(cell.net)} (${t.num(cell.mentions)})`;
+          return `<rect x="${x}" y="${y}" width="${cellW - 2}" height="${cellH - 2}" fill="${netColor(cell.net)}"><title>${esc(row.label)} — ${esc(opts.columns[ci])}: ${esc(t.netOver(cell.net, cell.mentions))}</title></rect><text x="${x + cellW / 2 - 1}" y="${y + cellH / 2 + 4}" font-size="11" text-anchor="middle">${esc(label)}</text>`;
         })
         .join('');
       return label + tds;
@@ -165,7 +194,9 @@ export function lineChart(opts: {
   series: { name: string; points: { x: string; y: number }[] }[];
   width?: number;
   height?: number;
+  text?: ChartText;
 }): string {
+  const t = opts.text ?? ENGLISH;
   const w = opts.width ?? 560;
   const h = opts.height ?? 200;
   const pad = { l: 34, r: 10, t: 10, b: 40 };
@@ -180,7 +211,7 @@ export function lineChart(opts: {
         .filter((p) => xi.has(p.x))
         .map(
           (p) =>
-            `<circle cx="${sx(xi.get(p.x)!).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="2.5" fill="${color}"><title>${esc(s.name)} ${esc(p.x)}: ${p.y}</title></circle>`,
+            `<circle cx="${sx(xi.get(p.x)!).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="2.5" fill="${color}"><title>${esc(s.name)} ${esc(p.x)}: ${esc(t.net(p.y))}</title></circle>`,
         )
         .join('');
       return `<polyline fill="none" stroke="${color}" stroke-width="2" points="${pts.join(' ')}"/>${dots}<text x="${pad.l + si * 120}" y="${h - 6}" font-size="11" fill="${color}">■ ${esc(s.name)}</text>`;
@@ -192,6 +223,6 @@ export function lineChart(opts: {
       i % every === 0 ? `<text x="${sx(i).toFixed(1)}" y="${h - pad.b + 14}" font-size="10" text-anchor="middle">${esc(x)}</text>` : '',
     )
     .join('');
-  const grid = `<line x1="${pad.l}" y1="${sy(0)}" x2="${w - pad.r}" y2="${sy(0)}" stroke="#bbb" stroke-dasharray="3,3"/><text x="${pad.l - 4}" y="${sy(1) + 8}" font-size="10" text-anchor="end">+1</text><text x="${pad.l - 4}" y="${sy(0) + 3}" font-size="10" text-anchor="end">0</text><text x="${pad.l - 4}" y="${sy(-1)}" font-size="10" text-anchor="end">−1</text>`;
+  const grid = `<line x1="${pad.l}" y1="${sy(0)}" x2="${w - pad.r}" y2="${sy(0)}" stroke="#bbb" stroke-dasharray="3,3"/><text x="${pad.l - 4}" y="${sy(1) + 8}" font-size="10" text-anchor="end">+${t.num(1)}</text><text x="${pad.l - 4}" y="${sy(0) + 3}" font-size="10" text-anchor="end">${t.num(0)}</text><text x="${pad.l - 4}" y="${sy(-1)}" font-size="10" text-anchor="end">−${t.num(1)}</text>`;
   return `<svg class="chart" role="img" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg"><title>${esc(opts.title)}</title>${grid}${lines}${xl}</svg>`;
 }

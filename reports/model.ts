@@ -104,6 +104,8 @@ export interface Quote {
   author?: string;
   /** Why it was picked (the trait it shows). */
   shows: string;
+  /** Language the quote is written in (quotes are never translated). */
+  lang?: string;
 }
 
 /** A share with its support. */
@@ -206,6 +208,8 @@ export interface PersonaChange {
 export interface ReportData {
   /** Report format version. */
   schemaVersion: 1;
+  /** The language headings, labels and rules are written in (`report.language`); quotes stay in their own. */
+  language?: import('./i18n/messages.js').ReportLanguage;
   /** Project name. */
   project: string;
   /** When it was generated (ISO 8601). */

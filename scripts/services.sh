@@ -26,6 +26,13 @@ apt_install() {
   local missing=()
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   [ -x "${RADAR_CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+  # Chinese and Persian text in screenshots of reports and the web app needs fonts that have them.
+  if command -v fc-list >/dev/null 2>&1; then
+    [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || missing+=(fonts-wqy-microhei)
+    [ -n "$(fc-list :lang=fa 2>/dev/null)" ] || missing+=(fonts-noto-core)
+  else
+    missing+=(fonts-wqy-microhei fonts-noto-core)
+  fi
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     log "installing ${missing[*]} with apt-get…"

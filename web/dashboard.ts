@@ -19,6 +19,7 @@ import { UsageError } from '../domain/errors.js';
 import { queueCounts, recentJobs, type JobSummary, type QueueCounts } from '../jobs/job-list.js';
 import { listSchedules, type ScheduleEntry } from '../jobs/schedules.js';
 import type { RadarQueues } from '../jobs/queues.js';
+import { messagesFor } from '../reports/i18n/messages.js';
 
 /** How long a page waits for Redis before answering 503. */
 const QUEUE_TIMEOUT_MS = 5_000;
@@ -111,7 +112,7 @@ function page(
 <h2>Failed jobs</h2><table>${head}${failed.map(jobRow).join('') || '<tr><td colspan="7">none</td></tr>'}</table>
 <h2>Recent jobs</h2><table>${head}${jobs.map(jobRow).join('') || '<tr><td colspan="7">none</td></tr>'}</table>
 <h2>Latest report</h2><ul>${fileLinks}</ul>
-<p>JSON: <a href="/api/queues">/api/queues</a> · <a href="/api/jobs">/api/jobs</a> · <a href="/api/jobs?state=failed">/api/jobs?state=failed</a></p>
+<p>JSON: <a href="/api/queues">/api/queues</a> · <a href="/api/jobs">/api/jobs</a> · <a href="/api/jobs?state=failed">/api/jobs?state=failed</a> · <a href="/api/messages">/api/messages</a></p>
 </body></html>`;
 }
 
@@ -197,6 +198,13 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     if (url.pathname === '/api/queues') {
       const [counts, schedules] = await answered(Promise.all([queueCounts(queues), listSchedules(queues, config)]));
       return send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify({ project: config.project, counts, schedules })}\n`);
+    }
+    if (url.pathname === '/api/messages') {
+      // The report's message catalogue in the configured language (report.language): the words
+      // (functions that build sentences from figures are left out), so a page can follow the setting.
+      const m = messagesFor(config.report.language);
+      const body = { language: m.lang, locale: m.locale, dir: m.dir, messages: m };
+      return send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify(body)}\n`);
     }
     if (url.pathname === '/api/jobs') {
       const state = url.searchParams.get('state');

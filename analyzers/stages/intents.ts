@@ -3,10 +3,12 @@
  * sentence's sentiment, plus complaint cues that need no opinion word), asking, suggesting, or
  * comparing (with the configured brand named as the target). It also sets the `incentivised`
  * signal when the writer discloses a free or discounted product given for the review; `duplicate`
- * is the storage layer's to set and stays false here.
+ * is the storage layer's to set and stays false here. English cues are below; Russian, Chinese and
+ * Persian cues are in intent-cues.ts.
  */
 import type { Intent, IntentType, Signals } from '../../domain/types.js';
 import type { AnalysisRecord, Sentence, Stage } from '../record.js';
+import { cueIn, INTENT_CUES, type IntentCues } from './intent-cues.js';
 
 /** A brand that comparison intents may target. */
 export interface Competitor {
@@ -65,37 +67,50 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Compiles brand names into one matcher per brand (whole words, case-insensitive). */
-function compileCompetitors(competitors: readonly Competitor[]): { id: string; re: RegExp }[] {
-  return competitors
-    .filter((c) => c.names.some((n) => n.trim()))
-    .map((c) => ({
-      id: c.id,
-      re: new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:${c.names
-          .filter((n) => n.trim())
-          .map((n) => escapeRe(n.trim()))
-          .join('|')})(?![\\p{L}\\p{N}])`,
-        'iu',
-      ),
-    }));
+/** A brand's matchers: whole words, and anywhere for scripts written without spaces (Chinese, Japanese). */
+interface BrandMatcher {
+  id: string;
+  re: RegExp;
+  anywhere: RegExp;
 }
 
-function isQuestion(s: Sentence): boolean {
-  return /[?？؟]\s*["')\]]*\s*$/.test(s.text) || QUESTION_CUES.test(s.text);
+/** Compiles brand names into one matcher per brand (whole words, case-insensitive). */
+function compileCompetitors(competitors: readonly Competitor[]): BrandMatcher[] {
+  return competitors
+    .filter((c) => c.names.some((n) => n.trim()))
+    .map((c) => {
+      const names = c.names
+        .filter((n) => n.trim())
+        .map((n) => escapeRe(n.trim()))
+        .join('|');
+      return {
+        id: c.id,
+        re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${names})(?![\\p{L}\\p{N}])`, 'iu'),
+        anywhere: new RegExp(`(?:${names})`, 'iu'),
+      };
+    });
+}
+
+function isQuestion(s: Sentence, cues?: IntentCues, norm?: string): boolean {
+  return (
+    /[?？؟]\s*["')\]»”]*\s*$/.test(s.text) || (cues ? cueIn(cues.question, norm ?? cues.normalise(s.text)) : QUESTION_CUES.test(s.text))
+  );
 }
 
 /** Finds the intents of a record's sentences. */
-export function findIntents(record: AnalysisRecord, brands: { id: string; re: RegExp }[]): Intent[] {
+export function findIntents(record: AnalysisRecord, brands: BrandMatcher[]): Intent[] {
   const out: Intent[] = [];
   const english = record.lang === 'en';
+  const cues = english ? undefined : INTENT_CUES[record.lang ?? ''];
+  const spaceless = record.lang === 'zh' || record.lang === 'ja';
   for (const s of record.sentences ?? []) {
+    const norm = cues?.normalise(s.text);
     const add = (type: IntentType, target?: string) => {
       const intent: Intent = { type, start: s.start, end: s.end };
       if (target) intent.target = target;
       out.push(intent);
     };
-    const question = isQuestion(s);
+    const question = isQuestion(s, cues, norm);
     if (question) add('question');
     const score = s.sentiment?.score ?? 0;
     // A sentence can praise one thing and complain about another ("great price but rude staff").
@@ -103,22 +118,21 @@ export function findIntents(record: AnalysisRecord, brands: { id: string; re: Re
     const strongPraise = opinions.some((o) => o.local >= MIXED_OPINION);
     const strongComplaint = opinions.some((o) => o.local <= -MIXED_OPINION);
     const mixed = strongPraise && strongComplaint;
-    const suggestion = english && SUGGESTION_CUES.test(s.text);
+    const suggestion = english ? SUGGESTION_CUES.test(s.text) : !!cues && cueIn(cues.suggestion, norm!);
     // A disclosure ("received it free for my honest review") is no verdict on the product.
-    const disclosure = english && isIncentivised([s]);
+    const disclosure = english ? isIncentivised([s]) : !!cues && cueIn(cues.incentive, norm!);
     // A suggestion is worded hopefully ("I'd love to see…", "it would be nice if…"): it is not
     // praise, and it is a complaint only when it says so outright.
-    if (!question && !suggestion && !disclosure && (score >= INTENT_SCORE || mixed)) add('praise');
-    if (
-      (!suggestion && !disclosure && score <= -INTENT_SCORE) ||
-      mixed ||
-      (strongComplaint && suggestion) ||
-      (english && COMPLAINT_CUES.test(s.text))
-    )
+    const complaintCue = english ? COMPLAINT_CUES.test(s.text) : !!cues && cueIn(cues.complaint, norm!);
+    // Outside English a complaint cue ("пока не сломался насос", "等了一个小时") outweighs the mild
+    // praise words around it ("было хорошо", "办好"), unless the sentence also praises outright.
+    const cueOverrules = !english && complaintCue && !strongPraise;
+    if (!question && !suggestion && !disclosure && !cueOverrules && (score >= INTENT_SCORE || mixed)) add('praise');
+    if ((!suggestion && !disclosure && score <= -INTENT_SCORE) || mixed || (strongComplaint && suggestion) || complaintCue)
       add('complaint');
     if (suggestion) add('suggestion');
-    if (english && COMPARISON_CUES.test(s.text)) {
-      const named = brands.find((b) => b.re.test(s.text));
+    if (english ? COMPARISON_CUES.test(s.text) : cues && cueIn(cues.comparison, norm!)) {
+      const named = brands.find((b) => (spaceless ? b.anywhere : b.re).test(s.text));
       add('comparison', named?.id);
     }
   }
@@ -136,8 +150,11 @@ export function intentsStage(competitors: readonly Competitor[]): Stage {
       const sentences = record.sentences ?? [];
       record.intents = record.supported
         ? findIntents(record, brands)
-        : sentences.filter(isQuestion).map((s) => ({ type: 'question' as const, start: s.start, end: s.end }));
-      const signals: Signals = { incentivised: record.lang === 'en' && isIncentivised(sentences), duplicate: false };
+        : sentences.filter((s) => isQuestion(s)).map((s) => ({ type: 'question' as const, start: s.start, end: s.end }));
+      const cues = INTENT_CUES[record.lang ?? ''];
+      const incentivised =
+        record.lang === 'en' ? isIncentivised(sentences) : !!cues && sentences.some((s) => cueIn(cues.incentive, cues.normalise(s.text)));
+      const signals: Signals = { incentivised, duplicate: false };
       record.signals = signals;
     },
   };

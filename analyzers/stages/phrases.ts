@@ -78,11 +78,9 @@ export function findPhrases(record: AnalysisRecord): string[] {
   for (const s of record.sentences ?? []) {
     // A sentence that discloses health, religion, ethnicity or sexuality gives no key phrase: phrases
     // become themes and segments, and those categories never should.
-    if (lang === 'en') {
-      const norms: string[] = [];
-      for (const t of s.tokens) norms.push(t.norm);
-      if (wordsMentionSensitive(norms)) continue;
-    }
+    const norms: string[] = [];
+    for (const t of s.tokens) norms.push(t.norm);
+    if (wordsMentionSensitive(norms)) continue;
     const inOpinion = new Uint8Array(s.tokens.length);
     // Opinion phrases keep their negation: "not worth" is the phrase people count, not "worth".
     for (const o of s.opinions ?? []) {

@@ -46,7 +46,7 @@ if (redisUrl) {
   describe('radar serve', () => {
     it('refuses every request without the token when RADAR_TOKEN is set', async () => {
       const base = await serve({ RADAR_TOKEN: 'tok-123456' });
-      for (const path of ['/', '/api/queues', '/api/jobs', '/report/index.html']) {
+      for (const path of ['/', '/api/queues', '/api/jobs', '/api/messages', '/report/index.html']) {
         expect((await fetch(`${base}${path}`)).status, path).toBe(401);
         expect((await fetch(`${base}${path}`, { headers: { authorization: 'Bearer wrong' } })).status, path).toBe(401);
       }
@@ -62,6 +62,13 @@ if (redisUrl) {
       const api = (await (await fetch(`${base}/api/queues`, auth)).json()) as { counts: { crawl: { waiting: number } } };
       expect(api.counts.crawl.waiting).toBe(1);
       expect(await (await fetch(`${base}/report/index.html`, auth)).text()).toContain('Personas of svc-test');
+      // The report's catalogue in the configured language, for the web app to follow report.language.
+      const messages = (await (await fetch(`${base}/api/messages`, auth)).json()) as {
+        language: string;
+        dir: string;
+        messages: { heading: { personas: string } };
+      };
+      expect(messages).toMatchObject({ language: 'en', dir: 'ltr', messages: { heading: { personas: 'Personas' } } });
       expect((await fetch(`${base}/report/..%2Fradar.yaml`, auth)).status).toBe(404);
 
       // A browser opens ?token= once: the token moves into an HttpOnly cookie and out of the URL.

@@ -7,7 +7,7 @@ import type { PersonaSet } from '../../domain/types.js';
 import type { PersonaChange, PersonaView, ReportRow } from '../model.js';
 import { segment, type TriedK, type Unassigned } from './cluster.js';
 import { describePersona, disambiguate } from './describe.js';
-import { buildFeatureSpace, groupMembers, type Exclusions, type Member } from './features.js';
+import { buildFeatureSpace, groupMembers, type Exclusions, type Member, type UnobservableFeature } from './features.js';
 import type { SparseRow } from './nmf.js';
 
 /** Version of the persona builder (stored with each persona set). */
@@ -25,6 +25,8 @@ export interface PersonaOptions {
   showNames: boolean;
   /** Most members the segments are fitted on (everyone is then assigned); default 2000. */
   sampleSize?: number;
+  /** Language of labels, summaries, marketing rules and cards (en, ru, zh, fa); English by default. */
+  language?: string;
 }
 
 /** What persona building returns. */
@@ -43,6 +45,8 @@ export interface PersonaResult {
   k: number;
   /** Stability per tried number of parts, for the report's method note. */
   tried: TriedK[];
+  /** Sources of features left out because some languages' reviews cannot show them (features.ts languageNeutral). */
+  leftOut: { source: 'aspects' | 'attributes' | 'intents'; languages: string[] }[];
 }
 
 /**
@@ -107,6 +111,7 @@ export function buildPersonas(rows: ReportRow[], options: PersonaOptions): Perso
       profile: seg.parts[a]!,
       stability: seg.stability[a]!,
       showNames: options.showNames,
+      ...(options.language ? { language: options.language } : {}),
     }),
   );
   disambiguate(personas);
@@ -119,7 +124,20 @@ export function buildPersonas(rows: ReportRow[], options: PersonaOptions): Perso
     excluded,
     k: seg.k,
     tried: seg.tried,
+    leftOut: leftOutSources(space.unobservable),
   };
+}
+
+/** The sources whose features were left out, and for which languages (one entry per source). */
+function leftOutSources(unobservable: UnobservableFeature[]): PersonaResult['leftOut'] {
+  const bySource = new Map<PersonaResult['leftOut'][number]['source'], Set<string>>();
+  for (const u of unobservable) {
+    const source = /^(?:care|love|hate):/.test(u.feature) ? 'aspects' : u.feature.startsWith('intent:') ? 'intents' : 'attributes';
+    const langs = bySource.get(source) ?? new Set<string>();
+    for (const l of u.languages) langs.add(l);
+    bySource.set(source, langs);
+  }
+  return [...bySource.entries()].map(([source, langs]) => ({ source, languages: [...langs].sort() }));
 }
 
 /** Personas whose members come from one brand only (at least 90%), with enough support. */

@@ -1,105 +1,34 @@
 /**
  * Describing a segment: its label from dominant attitudes, what it loves and hates, its motives and
  * self-disclosed attributes with support, representative quotes and counter-evidence, an
- * illustrative card built only from stated facts, and marketing advice as rules over its data.
+ * illustrative card built only from stated facts, and marketing advice as rules over its data —
+ * all worded in the report's language (reports/i18n); quotes stay in the language they were written in.
  */
 import { analysisText } from '../../analyzers/pipeline.js';
 import type { Analysis, RadarDocument } from '../../domain/types.js';
 import { ageBand, IDENTIFYING_ATTRIBUTES, MIN_GROUP, OTHER } from '../../privacy/generalize.js';
 import { mentionsSensitive } from '../../privacy/sensitive.js';
+import { type Formatter, formatterFor } from '../i18n/format.js';
+import { aspectName, attributeTypeName, attributeValueName, type Messages, messagesFor } from '../i18n/messages.js';
 import type { AspectStanding, PersonaView, Quote, ShareCount } from '../model.js';
 import { aspectStandings, fiveStar, round, sentimentCounts } from '../summaries.js';
 import type { Feature, Member } from './features.js';
 import type { SparseRow } from './nmf.js';
 
-/** Nouns for self-disclosed groups (life stage, role, usage), used when a group is common in a segment. */
-const GROUP_NOUNS: Record<string, string> = {
-  parent: 'parents',
-  'pet-owner': 'pet owners',
-  student: 'students',
-  retiree: 'retirees',
-  grandparent: 'grandparents',
-  professional: 'professionals',
-  'small-business': 'small-business owners',
-  'remote-worker': 'home workers',
-  'retired-teacher': 'retired teachers',
-  teacher: 'teachers',
-  nurse: 'nurses',
-  gift: 'gift buyers',
-  couple: 'couples',
-  newlywed: 'newlyweds',
-  travel: 'travellers',
-  work: 'workday buyers',
-  sport: 'active buyers',
-  outdoor: 'outdoor buyers',
-};
-
-/** Words for aspects: when raised, when loved, when hated. */
-const ASPECT_WORDS: Record<string, { care: string; love?: string; hate: string }> = {
-  price: { care: 'Value-seeking', hate: 'Value-seeking' },
-  value: { care: 'Value-seeking', hate: 'Value-seeking' },
-  quality: { care: 'Quality-focused', hate: 'Quality-critical' },
-  durability: { care: 'Durability-minded', hate: 'Breakdown-weary' },
-  performance: { care: 'Performance-driven', hate: 'Performance-critical' },
-  taste: { care: 'Taste-driven', hate: 'Taste-critical' },
-  design: { care: 'Style-conscious', hate: 'Design-critical' },
-  'ease-of-use': { care: 'Convenience-seeking', hate: 'Usability-frustrated' },
-  cleaning: { care: 'Low-maintenance', hate: 'Cleaning-weary' },
-  noise: { care: 'Noise-sensitive', hate: 'Noise-sensitive' },
-  size: { care: 'Size-conscious', hate: 'Sizing-frustrated' },
-  fit: { care: 'Fit-focused', hate: 'Fit-frustrated' },
-  comfort: { care: 'Comfort-seeking', hate: 'Comfort-critical' },
-  delivery: { care: 'Delivery-minded', love: 'Delivery-pleased', hate: 'Delivery-frustrated' },
-  'customer-service': { care: 'Service-minded', love: 'Service-loyal', hate: 'Support-frustrated' },
-  support: { care: 'Service-minded', love: 'Service-loyal', hate: 'Support-frustrated' },
-  warranty: { care: 'Warranty-minded', hate: 'Support-frustrated' },
-  returns: { care: 'Returns-minded', hate: 'Returns-frustrated' },
-  packaging: { care: 'Presentation-minded', hate: 'Packaging-critical' },
-  battery: { care: 'Battery-minded', hate: 'Battery-critical' },
-  smell: { care: 'Scent-sensitive', hate: 'Scent-sensitive' },
-  ambience: { care: 'Atmosphere-seeking', hate: 'Atmosphere-critical' },
-};
-
-/** Words for attitude attributes ("type=value"). */
-const ATTRIBUTE_WORDS: Record<string, string> = {
-  'price-sensitivity=value-conscious': 'Value-seeking',
-  'price-sensitivity=price-sensitive': 'Budget-minded',
-  'price-sensitivity=premium-willing': 'Premium-seeking',
-  'motive=deal': 'Deal-hunting',
-  'motive=reviews': 'Review-reading',
-  'motive=recommendation': 'Word-of-mouth',
-  'motive=replacement': 'Replacing',
-  'motive=upgrade': 'Upgrading',
-  'motive=brand-trust': 'Brand-loyal',
-  'motive=looks': 'Looks-driven',
-  'motive=sustainability': 'Eco-minded',
-  'loyalty=switched': 'Switching',
-  'loyalty=not-repurchasing': 'Lapsing',
-  'loyalty=will-buy-again': 'Loyal',
-  'loyalty=repeat-buyer': 'Repeat-buying',
-  'loyalty=returning': 'Return-prone',
-  'loyalty=recommends': 'Recommending',
-  'experience=first-time': 'First-time',
-  'experience=expert': 'Expert',
-};
-
-/** Words for intents. */
-const INTENT_WORDS: Record<string, string> = { comparison: 'Comparison-shopping', suggestion: 'Idea-giving', question: 'Question-asking' };
-
 /** Net sentiment at or beyond which an aspect reads as loved or hated. */
 const CLEAR_NET = 0.25;
 
 /** The word for a feature in this persona, given its net sentiment on aspects. */
-function traitWord(f: Feature, net: Map<string, number>, factual: ReadonlySet<string> = new Set()): string | undefined {
+function traitWord(m: Messages, f: Feature, net: Map<string, number>, factual: ReadonlySet<string> = new Set()): string | undefined {
   if (f.kind === 'care' || f.kind === 'love' || f.kind === 'hate') {
     const plain: { care: string; love?: string; hate: string } = {
-      care: `${capitalize(f.key.replace(/-/g, ' '))}-focused`,
-      hate: `${capitalize(f.key.replace(/-/g, ' '))}-critical`,
+      care: m.label.focused(aspectName(m, f.key)),
+      hate: m.label.critical(aspectName(m, f.key)),
     };
     // Talking about a thing without an opinion on it ("The manual arrived on Monday") is a topic,
     // not a motive: no "Convenience-seeking" made of factual mentions.
     if (f.kind === 'care' && factual.has(f.key)) return plain.care;
-    const words = ASPECT_WORDS[f.key] ?? plain;
+    const words = m.label.aspects[f.key] ?? plain;
     const n = net.get(f.key) ?? 0;
     if (f.kind === 'hate' || (f.kind === 'care' && n <= -CLEAR_NET)) return words.hate;
     if (n >= CLEAR_NET && words.love) return words.love;
@@ -107,22 +36,18 @@ function traitWord(f: Feature, net: Map<string, number>, factual: ReadonlySet<st
   }
   if (f.kind === 'attitude')
     return (
-      ATTRIBUTE_WORDS[f.key] ??
-      (/^(motive|usage)=/.test(f.key) ? `${capitalize(f.key.split('=')[1]!.replace(/-/g, ' '))}-driven` : undefined)
+      m.label.attributes[f.key] ??
+      (/^(motive|usage)=/.test(f.key) ? m.label.driven(attributeValueName(m, f.key.split('=')[1]!)) : undefined)
     );
-  if (f.kind === 'intent') return INTENT_WORDS[f.key];
+  if (f.kind === 'intent') return m.label.intents[f.key];
   return undefined;
 }
 
 /** The group noun a feature names (life stage, role, usage), if any. */
-function groupNoun(f: Feature): string | undefined {
+function groupNoun(m: Messages, f: Feature): string | undefined {
   const [type, value] = f.key.split('=') as [string, string | undefined];
   if (!value || !(f.kind === 'context' || type === 'usage')) return undefined;
-  return GROUP_NOUNS[value] ?? (type === 'role' ? `${value.replace(/-/g, ' ')}s` : undefined);
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return m.label.groups[value] ?? (type === 'role' ? m.label.roleGroup(attributeValueName(m, value)) : undefined);
 }
 
 /**
@@ -196,6 +121,8 @@ function quoteOf(
   if (!snippet) snippet = doc.body;
   if (snippet.length > 300) snippet = `${snippet.slice(0, 297).replace(/\s+\S*$/, '')}…`;
   const q: Quote = { docId: doc._id, text: snippet, url: doc.url, shows };
+  // The quote stays in the language it was written in; renderers mark it so.
+  if (analysis.lang && analysis.lang !== 'und') q.lang = analysis.lang;
   if (doc.publishedAt) q.publishedAt = doc.publishedAt;
   if (doc.brand) q.brand = doc.brand;
   if (doc.product) q.product = doc.product;
@@ -229,6 +156,8 @@ export interface DescribeInput {
   stability: number;
   /** Show author names in quotes. */
   showNames: boolean;
+  /** The report's language (labels, summary, marketing rules, card); English by default. */
+  language?: string;
 }
 
 /** A defining trait of a segment, with the numbers behind it. */
@@ -247,6 +176,8 @@ interface Trait {
 /** Describes one segment as a persona. */
 export function describePersona(input: DescribeInput): PersonaView {
   const { members, features } = input;
+  const m = messagesFor(input.language);
+  const fmt = formatterFor(m.locale);
   const rows = members.flatMap((m) => m.rows);
   const size = Math.max(1, members.length);
 
@@ -299,7 +230,7 @@ export function describePersona(input: DescribeInput): PersonaView {
   const attributes: Record<string, ShareCount[]> = {};
   for (const t of [...shares.keys()].sort()) attributes[t] = shares.get(t)!.slice(0, 8);
 
-  const { label, words } = labelFor(traits, net, factual);
+  const { label, words } = labelFor(m, traits, net, factual);
 
   const ratings = rows.map((r) => fiveStar(r.doc.rating)).filter((v): v is number => v !== undefined);
   const sentiment = sentimentCounts(rows);
@@ -311,7 +242,7 @@ export function describePersona(input: DescribeInput): PersonaView {
   const shareByBrand: Record<string, number> = {};
   for (const [b, n] of Object.entries(allByBrand)) shareByBrand[b] = round((membersByBrand[b] ?? 0) / n);
 
-  const { quotes, counter } = pickQuotes(input, traits.slice(0, 5), net);
+  const { quotes, counter } = pickQuotes(m, input, traits.slice(0, 5), net);
   const view: PersonaView = {
     id: input.id,
     label,
@@ -342,9 +273,9 @@ export function describePersona(input: DescribeInput): PersonaView {
     members: members.map((m) => m.key),
   };
   labelWords.set(view, words);
-  view.marketing = marketingRules(view);
-  view.card = cardFor(view, members);
-  view.summary = summaryOf(view, traits[0]);
+  view.marketing = marketingRules(view, m, fmt);
+  view.card = cardFor(m, fmt, view, members);
+  view.summary = summaryOf(m, fmt, view, traits[0]);
   return view;
 }
 
@@ -352,19 +283,24 @@ export function describePersona(input: DescribeInput): PersonaView {
 const labelWords = new WeakMap<PersonaView, string[]>();
 
 /** The label: the strongest trait's word, and a group noun when a group dominates the segment. */
-function labelFor(traits: Trait[], net: Map<string, number>, factual: ReadonlySet<string>): { label: string; words: string[] } {
+function labelFor(
+  m: Messages,
+  traits: Trait[],
+  net: Map<string, number>,
+  factual: ReadonlySet<string>,
+): { label: string; words: string[] } {
   const top = traits[0]?.weight ?? 0;
   // A trait names the segment only when it carries real weight in its profile.
   const strong = traits.filter((t) => t.weight >= 0.35 * top);
   const words: string[] = [];
   for (const t of traits) {
-    const w = traitWord(t.feature, net, factual);
+    const w = traitWord(m, t.feature, net, factual);
     if (w && !words.includes(w)) words.push(w);
   }
   let noun: string | undefined;
   let nounTrait: Trait | undefined;
   for (const t of strong) {
-    const n = groupNoun(t.feature);
+    const n = groupNoun(m, t.feature);
     if (n && t.share >= 0.25 && t.share >= 1.5 * t.overall) {
       noun = n;
       nounTrait = t;
@@ -374,14 +310,14 @@ function labelFor(traits: Trait[], net: Map<string, number>, factual: ReadonlySe
   let adjective: string | undefined;
   for (const t of strong) {
     if (t === nounTrait) continue;
-    const w = traitWord(t.feature, net, factual);
+    const w = traitWord(m, t.feature, net, factual);
     if (w) {
       adjective = w;
       break;
     }
   }
-  if (!adjective && !noun) return { label: 'Mixed-view customers', words };
-  const label = adjective ? `${adjective} ${noun ?? 'customers'}` : capitalize(noun!);
+  if (!adjective && !noun) return { label: m.label.mixed, words };
+  const label = adjective ? m.label.compose(adjective, noun ?? m.label.customers) : m.label.alone(noun!);
   return { label, words: words.filter((w) => w !== adjective) };
 }
 
@@ -405,7 +341,12 @@ export function disambiguate(personas: PersonaView[]): void {
 }
 
 /** Where a review shows a trait: the aspect mention, attribute or intent behind it. */
-function showing(a: Analysis, f: Feature, net: Map<string, number>): { span: { start?: number; end?: number }; shows: string } | undefined {
+function showing(
+  m: Messages,
+  a: Analysis,
+  f: Feature,
+  net: Map<string, number>,
+): { span: { start?: number; end?: number }; shows: string } | undefined {
   if (f.kind === 'care' || f.kind === 'love' || f.kind === 'hate') {
     const mentions = a.aspects.filter((x) => x.category === f.key);
     const n = net.get(f.key) ?? 0;
@@ -422,19 +363,29 @@ function showing(a: Analysis, f: Feature, net: Map<string, number>): { span: { s
               : undefined;
     const hit = want ? mentions.find((x) => x.polarity === want) : (mentions.find((x) => x.polarity !== 'neutral') ?? mentions[0]);
     if (!hit) return undefined;
-    const verb = hit.polarity === 'positive' ? 'likes' : hit.polarity === 'negative' ? 'dislikes' : 'raises';
-    return { span: { start: hit.start, end: hit.end }, shows: `${verb} ${f.key.replace(/-/g, ' ')}` };
+    const verb = hit.polarity === 'positive' ? m.shows.likes : hit.polarity === 'negative' ? m.shows.dislikes : m.shows.raises;
+    return { span: { start: hit.start, end: hit.end }, shows: verb(aspectName(m, f.key)) };
   }
   if (f.kind === 'intent') {
     const hit = a.intents.find((i) => i.type === f.key);
-    return hit ? { span: { start: hit.start, end: hit.end }, shows: f.key } : undefined;
+    return hit
+      ? { span: { start: hit.start, end: hit.end }, shows: m.shows.intent(m.lang === 'en' ? f.key : attributeValueName(m, f.key)) }
+      : undefined;
   }
   const hit = a.attributes.find((x) => `${x.type}=${x.value}` === f.key);
-  return hit ? { span: { start: hit.start, end: hit.end }, shows: `${hit.type}: ${hit.value}` } : undefined;
+  return hit
+    ? {
+        span: { start: hit.start, end: hit.end },
+        shows:
+          m.lang === 'en'
+            ? m.shows.attribute(hit.type, hit.value)
+            : m.shows.attribute(attributeTypeName(m, hit.type), attributeValueName(m, hit.value)),
+      }
+    : undefined;
 }
 
 /** Representative quotes (the sentence that shows a defining trait, from the most typical members) and counter-evidence. */
-function pickQuotes(input: DescribeInput, traits: Trait[], net: Map<string, number>): { quotes: Quote[]; counter: Quote[] } {
+function pickQuotes(msg: Messages, input: DescribeInput, traits: Trait[], net: Map<string, number>): { quotes: Quote[]; counter: Quote[] } {
   type Cand = { score: number; member: string; trait: string; quote: Quote };
   const cands: Cand[] = [];
   const counterCands: Cand[] = [];
@@ -446,7 +397,7 @@ function pickQuotes(input: DescribeInput, traits: Trait[], net: Map<string, numb
     const a = r.analysis!;
     const against = a.aspects.find((x) => x.category === top.feature.key && x.polarity === (topNet > 0 ? 'negative' : 'positive'));
     if (!against) return;
-    const what = `${topNet > 0 ? 'dislikes' : 'likes'} ${top.feature.key.replace(/-/g, ' ')}`;
+    const what = (topNet > 0 ? msg.shows.dislikes : msg.shows.likes)(aspectName(msg, top.feature.key));
     const quote = quoteOf(r.doc, a, what, { start: against.start, end: against.end }, input.showNames);
     // A persona is never illustrated by someone's health, religion, ethnicity or sexuality.
     if (!mentionsSensitive(quote.text))
@@ -469,7 +420,7 @@ function pickQuotes(input: DescribeInput, traits: Trait[], net: Map<string, numb
       }
       let best: { score: number; trait: string; span: { start?: number; end?: number }; shows: string } | undefined;
       for (const t of traits) {
-        const hit = showing(a, t.feature, net);
+        const hit = showing(msg, a, t.feature, net);
         if (hit && (!best || t.weight > best.score)) best = { score: t.weight, trait: t.feature.name, ...hit };
       }
       const quote = best && quoteOf(r.doc, a, best.shows, best.span, input.showNames);
@@ -525,7 +476,7 @@ function pickQuotes(input: DescribeInput, traits: Trait[], net: Map<string, numb
         quoteOf(
           r.doc,
           r.analysis!,
-          r.analysis!.sentiment.label === 'negative' ? 'overall complaint' : 'overall view',
+          r.analysis!.sentiment.label === 'negative' ? msg.shows.overallComplaint : msg.shows.overallView,
           undefined,
           input.showNames,
         ),
@@ -542,12 +493,12 @@ function pickQuotes(input: DescribeInput, traits: Trait[], net: Map<string, numb
   return { quotes, counter };
 }
 
-function pct(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}
-
 /** Marketing advice as rules over the persona's own figures; each says which figure it rests on. */
-export function marketingRules(p: PersonaView): { advice: string; because: string }[] {
+export function marketingRules(
+  p: PersonaView,
+  m: Messages = messagesFor('en'),
+  fmt: Formatter = formatterFor(m.locale),
+): { advice: string; because: string }[] {
   const out: { advice: string; because: string }[] = [];
   // An aspect-based rule needs enough mentions behind it: a few texts are an anecdote.
   const enough = Math.max(5, Math.ceil(p.size * 0.15));
@@ -555,102 +506,66 @@ export function marketingRules(p: PersonaView): { advice: string; because: strin
   const love = (names: string[]) => p.loves.find((h) => names.includes(h.aspect) && h.mentions >= enough);
   const share = (list: ShareCount[] | undefined, re: RegExp, min: number) =>
     (list ?? []).find((s) => re.test(s.value) && s.share >= min && s.support >= 3);
-  const stated = (s: ShareCount, what: string) => `${pct(s.share)} (${s.support}) ${what}`;
-  const net = (h: AspectStanding) => `${h.aspect} net sentiment ${h.net > 0 ? '+' : ''}${h.net} over ${h.mentions} mentions`;
+  const stated = (s: ShareCount, what: string) => m.marketing.stated(fmt.pct(s.share), fmt.num(s.support), what);
+  const aspect = (key: string) => aspectName(m, key);
+  const net = (h: AspectStanding) => m.marketing.net(aspect(h.aspect), fmt.signed(h.net), fmt.num(h.mentions));
   const priceHate = hate(['price', 'value']);
   if ((p.priceSensitivity.share >= 0.25 && p.priceSensitivity.support >= 3) || priceHate) {
-    out.push({
-      advice: 'Lead with value: price guarantees, bundles and cost-per-use comparisons; time promotions for this group.',
-      because: priceHate ? net(priceHate) : stated(p.priceSensitivity, 'state price sensitivity'),
-    });
+    out.push({ advice: m.marketing.value, because: priceHate ? net(priceHate) : stated(p.priceSensitivity, m.marketing.statePrice) });
   }
   const deal = share(p.motives, /^deal$/, 0.15);
-  if (deal)
-    out.push({
-      advice: 'Reach them through sales events and price-drop alerts: they buy on promotion.',
-      because: stated(deal, 'bought on sale or with a discount'),
-    });
-  const support = hate(['customer-service', 'support', 'warranty', 'returns', 'delivery']);
-  if (support) {
-    out.push({
-      advice: `Fix ${support.aspect.replace(/-/g, ' ')} first: faster replies, clear warranty and return steps; show response times where they buy.`,
-      because: net(support),
-    });
-  }
+  if (deal) out.push({ advice: m.marketing.deal, because: stated(deal, m.marketing.boughtOnSale) });
+  const support = hate(['customer-service', 'support', 'warranty', 'returns', 'delivery', 'service', 'staff']);
+  if (support) out.push({ advice: m.marketing.fixService(aspect(support.aspect)), because: net(support) });
   const gift = share([...p.motives, ...p.usage], /gift/, 0.2);
-  if (gift)
-    out.push({
-      advice: 'Market it as a gift: gift wrap, gift guides and campaigns before holidays and birthdays.',
-      because: stated(gift, 'bought it as a gift'),
-    });
+  if (gift) out.push({ advice: m.marketing.gift, because: stated(gift, m.marketing.boughtAsGift) });
   const parents = share(p.attributes['life-stage'], /^parent$/, 0.25);
-  if (parents)
-    out.push({
-      advice: 'Speak to family routines: show speed, safety and easy cleaning in a busy household; use parenting media.',
-      because: stated(parents, 'say they are parents'),
-    });
+  if (parents) out.push({ advice: m.marketing.parents, because: stated(parents, m.marketing.areParents) });
   const newcomer = share(p.attributes.experience, /first|beginner|new/, 0.15) ?? share(p.attributes['life-stage'], /^student$/, 0.25);
   if (newcomer)
     out.push({
-      advice: 'Onboard newcomers: quick-start guides, how-to videos and starter bundles.',
-      because: stated(newcomer, newcomer.value === 'student' ? 'say they are students' : 'say they are new to it'),
+      advice: m.marketing.newcomers,
+      because: stated(newcomer, newcomer.value === 'student' ? m.marketing.areStudents : m.marketing.areNew),
     });
   const quality = love(['quality', 'durability', 'taste', 'performance', 'design', 'comfort']);
-  if (quality)
-    out.push({
-      advice: `Show the craft behind ${quality.aspect.replace(/-/g, ' ')}: close-ups, materials, expert reviews and side-by-side tests.`,
-      because: net(quality),
-    });
+  if (quality) out.push({ advice: m.marketing.craft(aspect(quality.aspect)), because: net(quality) });
   const fitPain = hate(['fit', 'size']);
   const returner = share(p.loyalty, /^returning$/, 0.15);
-  if (fitPain || returner) {
-    out.push({
-      advice: 'Cut returns: size and fit guides, measurements of the model, fit notes from reviews on product pages.',
-      because: fitPain ? net(fitPain) : stated(returner!, 'say they are sending it back'),
-    });
-  }
+  if (fitPain || returner)
+    out.push({ advice: m.marketing.returns, because: fitPain ? net(fitPain) : stated(returner!, m.marketing.sendingBack) });
   const switched = share(p.loyalty, /switch/, 0.15);
-  if (switched)
-    out.push({
-      advice: "Target switchers: comparison pages and trade-in offers aimed at competitors' unhappy customers.",
-      because: stated(switched, 'say they switched brands'),
-    });
+  if (switched) out.push({ advice: m.marketing.switchers, because: stated(switched, m.marketing.switched) });
   const loyal = share(p.loyalty, /will-buy-again|repeat|recommends/, 0.25);
   if (loyal)
     out.push({
-      advice: 'Reward loyalty: referral codes, repeat-purchase offers and an invitation to review.',
+      advice: m.marketing.loyalty,
       because: stated(
         loyal,
-        `say they ${loyal.value === 'recommends' ? 'recommend it' : loyal.value === 'repeat-buyer' ? 'buy it repeatedly' : 'will buy again'}`,
+        loyal.value === 'recommends'
+          ? m.marketing.recommend
+          : loyal.value === 'repeat-buyer'
+            ? m.marketing.buyRepeatedly
+            : m.marketing.willBuyAgain,
       ),
     });
   const premium = share(p.attributes['price-sensitivity'], /premium/, 0.15);
-  if (premium)
-    out.push({
-      advice: 'Upsell: premium editions and accessories; they pay more for better.',
-      because: stated(premium, 'are willing to pay more'),
-    });
+  if (premium) out.push({ advice: m.marketing.upsell, because: stated(premium, m.marketing.payMore) });
   const channel = p.channels[0];
   if (channel && channel.share >= 0.2 && channel.support >= 3) {
-    out.push({
-      advice: `Meet them where they buy (${channel.value.replace(/-/g, ' ')}): invest in that channel's listings, ratings and staff.`,
-      because: stated(channel, `mention buying ${channel.value.replace(/-/g, ' ')}`),
-    });
+    const where = attributeValueName(m, channel.value);
+    out.push({ advice: m.marketing.channel(where), because: stated(channel, m.marketing.buyVia(where)) });
   }
   for (const h of p.hates.slice(0, 2)) {
     if (h.mentions < enough || h === support || h === fitPain || ['price', 'value'].includes(h.aspect)) continue;
-    out.push({
-      advice: `Product fix: address ${h.aspect.replace(/-/g, ' ')} complaints and tell this group when it is fixed.`,
-      because: net(h),
-    });
+    out.push({ advice: m.marketing.productFix(aspect(h.aspect)), because: net(h) });
   }
   return out;
 }
 
-function cardFor(p: PersonaView, members: Member[]): PersonaView['card'] {
+function cardFor(m: Messages, fmt: Formatter, p: PersonaView, members: Member[]): PersonaView['card'] {
   const ages: number[] = [];
-  for (const m of members) {
-    for (const r of m.rows) {
+  for (const member of members) {
+    for (const r of member.rows) {
       const a = r.analysis!.attributes.find((x) => x.type === 'age');
       const n = a ? Number.parseInt(a.value, 10) : Number.NaN;
       if (Number.isFinite(n)) {
@@ -666,63 +581,60 @@ function cardFor(p: PersonaView, members: Member[]): PersonaView['card'] {
   if (ages.length >= MIN_GROUP) {
     const lo = ages[Math.floor(ages.length * 0.25)]!;
     const hi = ages[Math.min(ages.length - 1, Math.floor(ages.length * 0.75))]!;
-    card.ageRange = `${Math.floor(lo / 5) * 5}–${Math.floor(hi / 5) * 5 + 4}`;
+    card.ageRange = `${fmt.num(Math.floor(lo / 5) * 5)}–${fmt.num(Math.floor(hi / 5) * 5 + 4)}`;
   }
+  const value = (s: ShareCount) => attributeValueName(m, s.value);
   card.roles = [...(p.attributes['life-stage'] ?? []), ...(p.attributes.role ?? [])]
     .filter((s) => s.support >= 2 && s.value !== OTHER)
     .slice(0, 3)
-    .map((s) => s.value.replace(/-/g, ' '));
+    .map(value);
   card.goals = [...p.motives, ...p.usage]
     .filter((s) => s.support >= 2)
     .slice(0, 3)
-    .map((s) => s.value.replace(/-/g, ' '));
-  card.pains = p.hates.slice(0, 3).map((h) => h.aspect.replace(/-/g, ' '));
-  card.values = p.loves.slice(0, 3).map((h) => h.aspect.replace(/-/g, ' '));
+    .map(value);
+  card.pains = p.hates.slice(0, 3).map((h) => aspectName(m, h.aspect));
+  card.values = p.loves.slice(0, 3).map((h) => aspectName(m, h.aspect));
   card.buying = p.loyalty
     .filter((s) => s.support >= 2)
     .slice(0, 3)
-    .map((s) => s.value.replace(/-/g, ' '));
+    .map(value);
   card.channels = p.channels
     .filter((s) => s.support >= 2)
     .slice(0, 3)
-    .map((s) => s.value.replace(/-/g, ' '));
+    .map(value);
   return card;
 }
 
-function summaryOf(p: PersonaView, top: Trait | undefined): string {
-  const parts: string[] = [`${pct(p.share)} of reviewers in a persona (${p.size})`];
-  if (top) parts.push(`${pct(top.share)} ${describeTrait(top.feature)} (${top.support}; ${pct(top.overall)} of everyone)`);
-  if (p.loves[0])
-    parts.push(
-      `love ${p.loves
-        .slice(0, 2)
-        .map((l) => l.aspect.replace(/-/g, ' '))
-        .join(' and ')}`,
-    );
-  if (p.hates[0])
-    parts.push(
-      `dislike ${p.hates
-        .slice(0, 2)
-        .map((l) => l.aspect.replace(/-/g, ' '))
-        .join(' and ')}`,
-    );
-  if (p.avgRating) parts.push(`rate ${p.avgRating.value.toFixed(1)}★ on average`);
-  return `${parts.join(', ')}.`;
+function summaryOf(m: Messages, fmt: Formatter, p: PersonaView, top: Trait | undefined): string {
+  const parts: string[] = [m.summary.inPersona(fmt.pct(p.share), fmt.num(p.size))];
+  if (top) parts.push(m.summary.trait(fmt.pct(top.share), describeTrait(m, top.feature), fmt.num(top.support), fmt.pct(top.overall)));
+  if (p.loves[0]) parts.push(m.summary.love(p.loves.slice(0, 2).map((l) => aspectName(m, l.aspect))));
+  if (p.hates[0]) parts.push(m.summary.dislike(p.hates.slice(0, 2).map((l) => aspectName(m, l.aspect))));
+  if (p.avgRating) parts.push(m.summary.rate(fmt.fixed(p.avgRating.value, 1)));
+  return m.summary.join(parts);
 }
 
 /** A trait in words, for summaries. */
-function describeTrait(f: Feature): string {
-  const what = f.key.replace(/-/g, ' ').replace('=', ': ');
+function describeTrait(m: Messages, f: Feature): string {
+  const [type, value] = f.key.split('=') as [string, string | undefined];
+  const what =
+    m.lang === 'en'
+      ? f.key.replace(/-/g, ' ').replace('=', ': ')
+      : value === undefined
+        ? f.kind === 'intent'
+          ? attributeValueName(m, type)
+          : aspectName(m, type)
+        : m.shows.attribute(attributeTypeName(m, type), attributeValueName(m, value));
   switch (f.kind) {
     case 'care':
-      return `raise ${what} more than others who reviewed the same products`;
+      return m.summary.care(what);
     case 'love':
-      return `praise ${what}`;
+      return m.summary.praise(what);
     case 'hate':
-      return `complain about ${what}`;
+      return m.summary.complain(what);
     case 'intent':
-      return `write a ${what}`;
+      return m.summary.write(what);
     default:
-      return `state ${what}`;
+      return m.summary.state(what);
   }
 }

@@ -5,7 +5,10 @@
  * usage, experience, usage context (life stage, role) and intents. Overall tone and rating are left
  * out: segments split by them are merely "happy" and "unhappy" customers. Descriptors (age, gender,
  * channel, location) are never clustered on: they describe segments found from attitudes, so their
- * differences between personas are findings, not inputs.
+ * differences between personas are findings, not inputs. Nor is language: features are aspect
+ * categories, attribute values and intents, the same whatever language a review is in, and features
+ * one language's reviews cannot show (no aspects extracted for it yet, say) are left out while reviews
+ * in that language are many, so that the segments are not simply the languages.
  */
 import type { Attribute } from '../../domain/types.js';
 import type { ReportRow } from '../model.js';
@@ -23,6 +26,8 @@ export interface Member {
   brands: string[];
   /** Region of their profile location, when their profile states one. */
   region?: string;
+  /** The language most of their documents are in. */
+  lang: string;
 }
 
 /** Attribute types that express attitudes (clustered on). */
@@ -72,7 +77,10 @@ export function groupMembers(rows: ReportRow[]): { members: Member[]; excluded: 
       for (const r of list) if (r.doc.brand) brands.set(r.doc.brand, (brands.get(r.doc.brand) ?? 0) + 1);
       const ranked = [...brands.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([b]) => b);
       const region = list.find((r) => r.region)?.region;
-      const member: Member = { key, rows: list, brand: ranked[0], brands: ranked };
+      const langs = new Map<string, number>();
+      for (const r of list) langs.set(r.analysis!.lang, (langs.get(r.analysis!.lang) ?? 0) + 1);
+      const lang = [...langs.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+      const member: Member = { key, rows: list, brand: ranked[0], brands: ranked, lang };
       if (region) member.region = region;
       return member;
     });
@@ -101,10 +109,20 @@ export interface Feature {
   support: number;
 }
 
+/** A feature left out because one language's reviews cannot show it. */
+export interface UnobservableFeature {
+  /** Feature name. */
+  feature: string;
+  /** Languages whose reviews cannot show features of its source (aspects, attributes or intents). */
+  languages: string[];
+}
+
 /** The attitude space of a population. */
 export interface FeatureSpace {
   /** Dimensions. */
   features: Feature[];
+  /** Features left out so that language does not become a segment (see `languageNeutral`). */
+  unobservable: UnobservableFeature[];
   /** A member's raw evidence per feature (unweighted, ≥ 0; 0 = not shown). */
   raw(member: Member): number[];
   /** The clustered vector of raw evidence: weighted, unit length, sparse; empty when the member shows no attitude. */
@@ -186,13 +204,16 @@ export function buildFeatureSpace(members: Member[], options: FeatureOptions): F
     return { care, love, hate };
   };
 
-  // Candidate dimensions and the members showing each.
-  const support = new Map<string, { kind: FeatureKind; key: string; n: number }>();
-  const count = (name: string, kind: FeatureKind, key: string) => {
-    const s = support.get(name);
+  // Candidate dimensions and the members showing each, in all and per language.
+  const support = new Map<string, { kind: FeatureKind; key: string; n: number; byLang: Map<string, number> }>();
+  const count = (name: string, kind: FeatureKind, key: string, lang: string) => {
+    let s = support.get(name);
     if (s) s.n++;
-    else support.set(name, { kind, key, n: 1 });
+    else support.set(name, (s = { kind, key, n: 1, byLang: new Map() }));
+    s.byLang.set(lang, (s.byLang.get(lang) ?? 0) + 1);
   };
+  // Members showing any feature of each source (aspects, attributes, intents), for languageNeutral.
+  const showing = new Map<string, Set<string>>();
   for (const m of members) {
     const names = new Map<string, [FeatureKind, string]>();
     for (const r of m.rows) {
@@ -206,12 +227,18 @@ export function buildFeatureSpace(members: Member[], options: FeatureOptions): F
       }
       for (const i of r.analysis!.intents) if (INTENTS.has(i.type)) names.set(`intent:${i.type}`, ['intent', i.type]);
     }
-    for (const [name, [kind, key]] of names) count(name, kind, key);
+    for (const [name, [kind, key]] of names) {
+      count(name, kind, key, m.lang);
+      const source = sourceOf(kind);
+      showing.set(source, (showing.get(source) ?? new Set()).add(m.key));
+    }
   }
   const n = Math.max(1, members.length);
   const minSupport = Math.max(1, options.minSupport);
+  const unobservable = languageNeutral(members, support, showing);
+  const left = new Set(unobservable.map((u) => u.feature));
   const kept = [...support.entries()]
-    .filter(([, s]) => s.n >= minSupport && s.n < n)
+    .filter(([name, s]) => s.n >= minSupport && s.n < n && !left.has(name))
     .sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1))
     .slice(0, options.maxFeatures ?? 120)
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -229,6 +256,7 @@ export function buildFeatureSpace(members: Member[], options: FeatureOptions): F
 
   return {
     features,
+    unobservable,
     raw(member: Member): number[] {
       const v = new Array<number>(features.length).fill(0);
       const reviews = member.rows.length;
@@ -273,6 +301,60 @@ export function buildFeatureSpace(members: Member[], options: FeatureOptions): F
       return { idx, val };
     },
   };
+}
+
+/** Members a language needs (at least, and as a share of everyone) before its blind spots shape the space. */
+const LANGUAGE_GROUP = { min: 20, share: 0.1 };
+/** Expected members showing a source of features in a language before its absence there means anything. */
+const EXPECTED_MIN = 5;
+/** Below this fraction of the expected share, a language's members cannot show a source of features. */
+const BLIND = 0.02;
+
+/** Where a feature comes from: what an analyzer must be able to read in a language for it to exist. */
+function sourceOf(kind: FeatureKind): 'aspects' | 'attributes' | 'intents' {
+  return kind === 'care' || kind === 'love' || kind === 'hate' ? 'aspects' : kind === 'intent' ? 'intents' : 'attributes';
+}
+
+/**
+ * Features a sizeable language's reviews cannot show: when its members show no feature of a source
+ * (aspects, attributes or intents) — or under a fiftieth of the share everyone else shows, with at
+ * least five expected — the analyzers cannot read that source in the language yet (no aspect
+ * extraction for it, say), and clustering on those features would put each language in segments of
+ * its own. Features whose rate merely differs between languages stay: that is a finding.
+ */
+export function languageNeutral(
+  members: Member[],
+  support: ReadonlyMap<string, { kind: FeatureKind; n: number; byLang: ReadonlyMap<string, number> }>,
+  showing: ReadonlyMap<string, ReadonlySet<string>>,
+): UnobservableFeature[] {
+  const sizes = new Map<string, number>();
+  for (const m of members) sizes.set(m.lang, (sizes.get(m.lang) ?? 0) + 1);
+  const floor = Math.max(LANGUAGE_GROUP.min, LANGUAGE_GROUP.share * members.length);
+  const groups = [...sizes.entries()].filter(([, size]) => size >= floor);
+  if (groups.length < 2) return [];
+  const blindTo = new Map<string, string[]>();
+  for (const source of ['aspects', 'attributes', 'intents']) {
+    const who = showing.get(source) ?? new Set<string>();
+    let total = 0;
+    const byLang = new Map<string, number>();
+    for (const m of members) {
+      if (!who.has(m.key)) continue;
+      total++;
+      byLang.set(m.lang, (byLang.get(m.lang) ?? 0) + 1);
+    }
+    for (const [lang, size] of groups) {
+      const inLang = byLang.get(lang) ?? 0;
+      // Everyone else's share: what this language's members would show if the analyzers could read it.
+      const expected = ((total - inLang) / (members.length - size)) * size;
+      if (expected >= EXPECTED_MIN && inLang < BLIND * expected) blindTo.set(source, [...(blindTo.get(source) ?? []), lang]);
+    }
+  }
+  const out: UnobservableFeature[] = [];
+  for (const [feature, s] of support) {
+    const languages = blindTo.get(sourceOf(s.kind));
+    if (languages) out.push({ feature, languages: [...languages].sort() });
+  }
+  return out.sort((a, b) => (a.feature < b.feature ? -1 : 1));
 }
 
 /** The product a row is about (its brand, or nothing, when no product is known). */
