@@ -12,15 +12,13 @@ import { listSources } from '../config/load.js';
 import type { Store } from '../storage/store.js';
 import type { ReportData, ReportRow } from '../reports/model.js';
 import { buildReport, type ReportProject } from '../reports/build-report.js';
-import { renderHtml } from '../reports/render/html.js';
-import { renderMarkdown } from '../reports/render/markdown.js';
-import { REPORT_CSVS, renderDocumentsCsv } from '../reports/render/csv.js';
+import { reportFilesFor, type ReportFormat } from '../reports/render/report-files.js';
 import { stageLogger } from '../log/logger.js';
 import { regionOf } from '../privacy/generalize.js';
 import { type AlertsOutcome, runAlerts } from '../alerts/run-alerts.js';
 
 /** Output formats. */
-export type ReportFormat = 'html' | 'md' | 'json' | 'csv' | 'pdf';
+export type { ReportFormat } from '../reports/render/report-files.js';
 
 /** What the report job wrote. */
 export interface ReportOutcome {
@@ -128,14 +126,7 @@ export async function reportProject(
     await writeFile(file, content);
     files.push(file);
   };
-  if (formats.includes('html') || formats.includes('pdf')) await write('index.html', renderHtml(report));
-  if (formats.includes('md')) await write('report.md', renderMarkdown(report));
-  if (formats.includes('json')) await write('report.json', `${JSON.stringify(report, null, 2)}\n`);
-  if (formats.includes('csv')) {
-    // personas.csv, brands.csv, themes.csv, key-drivers.csv
-    for (const [name, render] of Object.entries(REPORT_CSVS)) await write(name, render(report));
-    await write('documents.csv', renderDocumentsCsv(report, rows));
-  }
+  for (const file of reportFilesFor(formats)) await write(file.name, file.render(report, rows));
   if (formats.includes('pdf')) {
     const { htmlToPdf } = await import('../reports/render/pdf.js');
     const file = join(outDir, 'report.pdf');

@@ -115,11 +115,10 @@ async function cleanReportFolder(outDir: string, key: string, docIds: Set<string
   const jsonFile = join(outDir, 'report.json');
   // A PDF is printed from the HTML by a browser: it cannot be edited here, only written again.
   if (docIds.size && existsSync(join(outDir, 'report.pdf'))) stale.push(join(outDir, 'report.pdf'));
-  // The CSVs rendered from report.json alone (personas, brands, themes, key drivers).
-  const csvs: Readonly<Record<string, (r: ReportData) => string>> = docIds.size
-    ? (await import('../../reports/render/csv.js')).REPORT_CSVS
-    : {};
-  const rendered = ['index.html', 'report.md', ...Object.keys(csvs)];
+  // The files rendered from report.json alone (HTML, Markdown and the per-section CSVs), by the
+  // same mapping `radar report` writes with; documents.csv is cleaned row by row below.
+  const fromReport = docIds.size ? (await import('../../reports/render/report-files.js')).REPORT_FILES.filter((f) => f.fromReport) : [];
+  const rendered = fromReport.map((f) => f.name);
   if (!existsSync(jsonFile) && docIds.size) {
     // Without report.json the HTML, Markdown and those CSVs cannot be re-rendered here: say which to regenerate.
     for (const f of rendered) if (existsSync(join(outDir, f))) stale.push(join(outDir, f));
@@ -140,19 +139,9 @@ async function cleanReportFolder(outDir: string, key: string, docIds: Set<string
       if (after !== before) {
         await replaceFile(jsonFile, after);
         scrubbedFiles++;
-        if (existsSync(join(outDir, 'index.html'))) {
-          const { renderHtml } = await import('../../reports/render/html.js');
-          await replaceFile(join(outDir, 'index.html'), renderHtml(report));
-          scrubbedFiles++;
-        }
-        if (existsSync(join(outDir, 'report.md'))) {
-          const { renderMarkdown } = await import('../../reports/render/markdown.js');
-          await replaceFile(join(outDir, 'report.md'), renderMarkdown(report));
-          scrubbedFiles++;
-        }
-        for (const [name, render] of Object.entries(csvs)) {
-          if (!existsSync(join(outDir, name))) continue;
-          await replaceFile(join(outDir, name), render(report));
+        for (const file of fromReport) {
+          if (!existsSync(join(outDir, file.name))) continue;
+          await replaceFile(join(outDir, file.name), file.render(report, []));
           scrubbedFiles++;
         }
       }

@@ -392,7 +392,7 @@ describe('radar import / export / forget', () => {
 
     const f = await radar(['forget', '--name', 'Dana K.', '--site', 'r.jsonl'], { cwd });
     expect(f.code, f.stderr).toBe(0);
-    const { REPORT_CSVS } = await import('../../reports/render/csv.js');
+    const { REPORT_CSVS } = await import('../../reports/render/report-files.js');
     const cleaned = JSON.parse(readFileSync(join(cwd, 'full', 'report.json'), 'utf8')) as import('../../reports/model.js').ReportData;
     for (const name of csvs) expect(readFileSync(join(cwd, 'full', name), 'utf8'), name).toBe(REPORT_CSVS[name]!(cleaned));
     expect(exampleIds(join(cwd, 'full', 'themes.csv')).filter((id) => danas.includes(id))).toEqual([]);

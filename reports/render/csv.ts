@@ -238,18 +238,6 @@ export function renderKeyDriversCsv(r: ReportData): string {
   return stringify([head, ...rows], SAFE);
 }
 
-/**
- * The CSV files rendered from the report data alone (documents.csv also needs the rows), by file
- * name: `radar report --format csv` writes them, `radar forget` renders them again from the
- * cleaned report.json.
- */
-export const REPORT_CSVS: Readonly<Record<string, (r: ReportData) => string>> = {
-  'personas.csv': renderPersonasCsv,
-  'brands.csv': renderBrandsCsv,
-  'themes.csv': renderThemesCsv,
-  'key-drivers.csv': renderKeyDriversCsv,
-};
-
 /** CSV of documents with their analysis summary (and persona, when known). */
 export function documentsCsv(rows: ReportRow[], personaOf: Map<string, string> = new Map()): string {
   const head = [

@@ -7,7 +7,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../build-report.js';
 import { demoRows } from '../personas/fixture-rows.js';
-import { REPORT_CSVS, renderBrandsCsv, renderDocumentsCsv, renderKeyDriversCsv, renderPersonasCsv, renderThemesCsv } from './csv.js';
+import { renderBrandsCsv, renderDocumentsCsv, renderKeyDriversCsv, renderPersonasCsv, renderThemesCsv } from './csv.js';
+import { REPORT_CSVS } from './report-files.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 
