@@ -36,7 +36,7 @@ export interface Pipeline {
 }
 
 /** Version of the analyzers; bump it when their output changes. */
-export const ANALYZER_VERSION = 'analyzers-1.7.0';
+export const ANALYZER_VERSION = 'analyzers-1.8.0';
 
 /**
  * Checks the options with zod, loaded only when there are options to check: `radar score` without

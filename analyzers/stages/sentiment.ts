@@ -12,7 +12,8 @@ import type { AnalysisRecord, Sentence, Stage } from '../record.js';
 import { ironyMarks, markIrony, mostlyCapitals, scoreEnglishSentence } from '../sentiment/english.js';
 import { DEFAULT_WEIGHTS, verdict, type SentimentWeights } from '../sentiment/weights.js';
 import { hasLexicon, scoreOtherSentence } from '../sentiment/other-languages.js';
-import { denseFeatures, englishModel, modelVerdict } from '../sentiment/model.js';
+import { denseFeatures } from '../sentiment/features.js';
+import { englishModel, modelVerdict } from '../sentiment/model.js';
 
 /** The verdict for texts the analyzers cannot score. */
 export const UNSCORED: Readonly<Sentiment> = Object.freeze({ label: 'neutral', score: 0, confidence: 0 });

@@ -1,0 +1,66 @@
+/**
+ * Leave one domain out: for each English training domain, a model is trained on the other domains
+ * alone (same trainer, same settings as the shipped model) and the whole pipeline, running that
+ * model, scores the left-out domain. So every figure `radar validate` gives for a training set is
+ * from a model that never saw that set, nor anything else of its kind. Features are computed once
+ * per domain and shared by the runs.
+ */
+import { englishModel, loadModel, setEnglishModel } from '../sentiment/model.js';
+import type { TrainingDomain } from './english-corpus.js';
+import type { LabelledText } from './evaluate.js';
+import { domainsFor, type FeaturedItem, trainEnglish } from './train-english.js';
+
+/** One left-out domain, ready to score. */
+export interface LeftOut {
+  /** The domain left out of training. */
+  domain: TrainingDomain;
+  /** Its items, to score. */
+  items: LabelledText[];
+  /** Runs `fn` with the model trained without the domain in use, then puts the shipped model back. */
+  withModel<T>(fn: () => T): T;
+}
+
+/**
+ * Trains one model per training domain found under `dataDir`, each without that domain, with the
+ * shipped model's L2 strengths (or the trainer's defaults when no model ships), and hands each to
+ * `visit` with the domain's items.
+ */
+export async function leaveOneDomainOut(
+  dataDir: string,
+  visit: (left: LeftOut) => Promise<void> | void,
+  progress: (m: string) => void = () => {},
+  options: { only?: (d: TrainingDomain) => boolean; featured?: Map<string, FeaturedItem[]> } = {},
+): Promise<void> {
+  const { only } = options;
+  const shipped = englishModel();
+  const settings = shippedLambdas();
+  const featured = options.featured ?? new Map<string, FeaturedItem[]>();
+  const domains = domainsFor(dataDir);
+  if (domains.length < 2) return;
+  for (const domain of domains) {
+    if (only && !only(domain)) continue;
+    progress(`validate: training an English model without ${domain.name} (on ${domains.length - 1} other domains)…`);
+    const model = loadModel(trainEnglish(dataDir, () => {}, { without: [domain.name], featured, fixedLambdas: settings }));
+    const items = domain.heldOut(dataDir);
+    await visit({
+      domain,
+      items,
+      withModel(fn) {
+        setEnglishModel(model);
+        try {
+          return fn();
+        } finally {
+          setEnglishModel(shipped);
+        }
+      },
+    });
+  }
+}
+
+/** The L2 strengths the shipped model was trained with. */
+function shippedLambdas(): { p: number; q: number } | undefined {
+  const m = englishModel();
+  if (!m) return undefined;
+  const { lambdaP, lambdaQ } = m.settings;
+  return typeof lambdaP === 'number' && typeof lambdaQ === 'number' ? { p: lambdaP, q: lambdaQ } : undefined;
+}
