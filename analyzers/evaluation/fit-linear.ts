@@ -31,6 +31,8 @@ export interface FitSettings {
   epochs: number;
   /** AdaGrad's base step. */
   rate: number;
+  /** L2 strength of the dense weights, as a share of the head's (default 1). */
+  denseShare?: number;
 }
 
 /** Fitted weights. */
@@ -90,6 +92,8 @@ export function fitHeads(examples: readonly TrainingRow[], s: FitSettings): Fitt
   const eps = 1e-8;
   const rate = s.rate;
   const next = xorshift(0x5eed);
+  const denseP = s.lambdaP * (s.denseShare ?? 1);
+  const denseQ = s.lambdaQ * (s.denseShare ?? 1);
   const z = new Float64Array(3);
   const err = new Float64Array(3);
   for (let epoch = 0; epoch < s.epochs; epoch++) {
@@ -108,7 +112,7 @@ export function fitHeads(examples: readonly TrainingRow[], s: FitSettings): Fitt
         w.pBias -= (rate * g) / Math.sqrt(gPBias + eps);
         for (let i = 0; i < D; i++) {
           if (x[i] === 0) continue;
-          const gi = g * x[i]! + s.lambdaP * w.pDense[i]!;
+          const gi = g * x[i]! + denseP * w.pDense[i]!;
           gPDense[i]! += gi * gi;
           w.pDense[i]! -= (rate * gi) / Math.sqrt(gPDense[i]! + eps);
         }
@@ -141,7 +145,7 @@ export function fitHeads(examples: readonly TrainingRow[], s: FitSettings): Fitt
           for (let i = 0; i < D; i++) {
             if (x[i] === 0) continue;
             const j = c * D + i;
-            const gi = g * x[i]! + s.lambdaQ * w.qDense[j]!;
+            const gi = g * x[i]! + denseQ * w.qDense[j]!;
             gQDense[j]! += gi * gi;
             w.qDense[j]! -= (rate * gi) / Math.sqrt(gQDense[j]! + eps);
           }

@@ -21,9 +21,8 @@ export interface LeftOut {
 }
 
 /**
- * Trains one model per training domain found under `dataDir`, each without that domain, with the
- * shipped model's L2 strengths (or the trainer's defaults when no model ships), and hands each to
- * `visit` with the domain's items.
+ * Trains one model per training domain found under `dataDir`, each without that domain, and hands
+ * each to `visit` with the domain's items.
  */
 export async function leaveOneDomainOut(
   dataDir: string,
@@ -33,14 +32,13 @@ export async function leaveOneDomainOut(
 ): Promise<void> {
   const { only } = options;
   const shipped = englishModel();
-  const settings = shippedLambdas();
   const featured = options.featured ?? new Map<string, FeaturedItem[]>();
   const domains = domainsFor(dataDir);
   if (domains.length < 2) return;
   for (const domain of domains) {
     if (only && !only(domain)) continue;
     progress(`validate: training an English model without ${domain.name} (on ${domains.length - 1} other domains)…`);
-    const model = loadModel(trainEnglish(dataDir, () => {}, { without: [domain.name], featured, fixedLambdas: settings }));
+    const model = loadModel(trainEnglish(dataDir, () => {}, { without: [domain.name], featured }));
     const items = domain.heldOut(dataDir);
     await visit({
       domain,
@@ -55,12 +53,4 @@ export async function leaveOneDomainOut(
       },
     });
   }
-}
-
-/** The L2 strengths the shipped model was trained with. */
-function shippedLambdas(): { p: number; q: number } | undefined {
-  const m = englishModel();
-  if (!m) return undefined;
-  const { lambdaP, lambdaQ } = m.settings;
-  return typeof lambdaP === 'number' && typeof lambdaQ === 'number' ? { p: lambdaP, q: lambdaQ } : undefined;
 }

@@ -1,8 +1,8 @@
 /**
  * What the English model reads of a text: hashed n-grams and a few dense numbers. Words and word
- * pairs (negation scope marked "NOT_", ironic praise read as its opposite) are hashed straight into
- * one of 2^HASH_BITS buckets, so no vocabulary is stored or looked up: a text costs a hash per
- * token, and a bigger training set costs no load time. The dense numbers are the lexicon scorer's
+ * pairs (negation scope marked "NOT_", ironic praise read as its opposite) are hashed to 32 bits:
+ * the low HASH_BITS pick a bucket of weights, the rest must match the bucket's tag. No vocabulary is
+ * stored or looked up: a text costs a hash per token, and a bigger training set no load time. The dense numbers are the lexicon scorer's
  * verdicts on the text and its sentences, and counts of Hu & Liu's opinion words.
  */
 import type { Sentiment } from '../../domain/types.js';
@@ -68,22 +68,37 @@ const NOT_SALT = 0x2545f491;
 const PAIR_SALT = 0x9e3779b1;
 const MASK = BUCKETS - 1;
 
-/** The bucket of a unit (a word, "NOT_word", "<num>"), given its hash. */
-function unitBucket(h: number): number {
-  return fmix(h) & MASK;
+/** The hash of a unit (a word, "NOT_word", "<num>"), given its string hash. */
+function unitHash(h: number): number {
+  return fmix(h);
 }
 
-/** The bucket of a pair of adjacent units, given their hashes. */
-function pairBucket(prev: number, h: number): number {
-  return fmix((Math.imul(prev, PAIR_SALT) + h) ^ 0x68e31da4) & MASK;
+/** The hash of a pair of adjacent units, given their string hashes. */
+function pairHash(prev: number, h: number): number {
+  return fmix((Math.imul(prev, PAIR_SALT) + h) ^ 0x68e31da4);
+}
+
+/** The bucket of an n-gram's hash: its low HASH_BITS bits. */
+export function bucketOf(hash: number): number {
+  return hash & MASK;
 }
 
 /**
- * Calls `seen` with the bucket of every n-gram of the sentences, repeats included: words
+ * The tag of an n-gram's hash: its other bits, plus one (0 marks an empty bucket). A bucket keeps
+ * the weights of one n-gram only, the most frequent in training that fell there; another n-gram
+ * falling there has another tag (but one time in 16,384) and is not read, so a rare or unseen
+ * n-gram adds nothing instead of a stranger's weight.
+ */
+export function tagOf(hash: number): number {
+  return (hash >>> HASH_BITS) + 1;
+}
+
+/**
+ * Calls `seen` with the hash of every n-gram of the sentences, repeats included: words
  * lower-cased, the ≤ 3 words after a negator marked "NOT_", each unit and each pair of adjacent
  * units (a sentence starts with "<s>"; punctuation that splits phrases starts again).
  */
-export function walkBuckets(sentences: readonly Sentence[], seen: (bucket: number) => void): void {
+export function walkHashes(sentences: readonly Sentence[], seen: (hash: number) => void): void {
   for (const s of sentences) {
     let prev = START;
     let negated = 0;
@@ -102,12 +117,19 @@ export function walkBuckets(sentences: readonly Sentence[], seen: (bucket: numbe
       let h = t.kind === 'number' ? NUMBER : fnv1a(norm);
       if (negated > 0 || irony === 'flip') h = fmix(h ^ NOT_SALT);
       if (negated > 0) negated--;
-      seen(unitBucket(h));
-      seen(pairBucket(prev, h));
+      seen(unitHash(h));
+      seen(pairHash(prev, h));
       prev = h;
       if (EN_NEGATORS.has(norm) || norm.endsWith("n't")) negated = 3;
     }
   }
+}
+
+/** The distinct n-gram hashes of sentences (training reads these). */
+export function ngramHashes(sentences: readonly Sentence[]): Uint32Array {
+  const set = new Set<number>();
+  walkHashes(sentences, (h) => set.add(h));
+  return Uint32Array.from(set);
 }
 
 let opinionWords: Map<string, number> | undefined;
@@ -192,12 +214,16 @@ export function denseFeatures(sentences: readonly Sentence[], lexicon: Sentiment
 }
 
 /**
- * Collects the buckets of texts, each once per list, in order of first appearance; a stamp per
- * bucket instead of a set, so a list costs no allocation but its own.
+ * Finds the buckets a model reads for texts: each n-gram's bucket when the bucket's tag is the
+ * n-gram's, each bucket once per list, in order of first appearance; a stamp per bucket instead of
+ * a set, so a list costs no allocation but its own.
  */
 export class BucketCollector {
   private readonly stamps = new Uint32Array(BUCKETS);
   private stamp = 0;
+
+  /** `tags`: per bucket, the tag of the n-gram whose weights it holds (0: none). */
+  constructor(private readonly tags: Uint16Array) {}
 
   private next(): number {
     if (++this.stamp === 0xffffffff) {
@@ -207,20 +233,21 @@ export class BucketCollector {
     return this.stamp;
   }
 
-  /** The distinct buckets of the sentences' n-grams. */
+  /** The buckets of the sentences' n-grams that the model knows, each once. */
   of(sentences: readonly Sentence[]): number[] {
     const mark = this.next();
     const out: number[] = [];
-    const stamps = this.stamps;
-    walkBuckets(sentences, (b) => {
-      if (stamps[b] === mark) return;
+    const { stamps, tags } = this;
+    walkHashes(sentences, (h) => {
+      const b = h & MASK;
+      if (stamps[b] === mark || tags[b] !== (h >>> HASH_BITS) + 1) return;
       stamps[b] = mark;
       out.push(b);
     });
     return out;
   }
 
-  /** The distinct buckets of several lists, in order: `of` of the sentences from theirs. */
+  /** The buckets of several lists, each once, in order: `of` of the sentences from theirs. */
   union(lists: readonly (readonly number[])[]): number[] {
     const mark = this.next();
     const out: number[] = [];

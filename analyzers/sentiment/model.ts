@@ -4,12 +4,13 @@
  * cannot know is how people actually phrase praise and complaint ("runs small", "sent it back",
  * "a waste of two hours"). So each text becomes features (features.ts: hashed n-grams with
  * negation scope marked, the lexicon scorer's own verdicts, opinion-word counts) and two linear
- * heads read them: P (positive vs negative; its probability gives the score) and Q (positive /
- * neutral / negative; its most likely class gives the label).
+ * heads read them: P (positive vs negative; its probability gives the score and the side) and Q
+ * (positive / neutral / negative; it says whether the text takes a side at all).
  *
  * Trained by analyzers/evaluation/train-english.ts on the licensed training sets only. Ships as
  * models/en-sentiment.json (what it was trained on, settings, dense weights) beside
- * models/en-sentiment.bin (the n-gram weights: 16-bit integers, four per bucket), read on first
+ * models/en-sentiment.bin (the n-gram weights: 16-bit integers, four per bucket, and a tag per
+ * bucket saying which n-gram it holds), read on first
  * use: a process that scores no English never reads it.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -41,12 +42,14 @@ export interface EnglishModelMeta {
   q: { bias: number[]; dense: number[][] };
 }
 
-/** A whole model: its description and, per bucket, four n-gram weights (P's, then Q's per class) as integers. */
+/** A whole model: its description and, per bucket, four n-gram weights (P's, then Q's per class) as integers and a tag. */
 export interface EnglishModel {
   /** Everything but the n-gram weights. */
   meta: EnglishModelMeta;
   /** BUCKETS × 4 integers. */
   weights: Int16Array;
+  /** Per bucket, the tag of the n-gram it holds (features.ts `tagOf`; 0: none). */
+  tags: Uint16Array;
 }
 
 /** A text as the model reads it. */
@@ -73,17 +76,17 @@ export interface LoadedModel {
 
 /** Builds a scorer from a model. */
 export function loadModel(model: EnglishModel): LoadedModel {
-  const { meta, weights } = model;
+  const { meta, weights, tags } = model;
   if (meta.dense.join('|') !== DENSE_FEATURES.join('|') || meta.hashBits !== HASH_BITS) {
     throw new Error(
       `English sentiment model ${meta.version}: its features (${meta.dense.length} dense, ${meta.hashBits} hash bits) differ from this code's (${DENSE_FEATURES.length}, ${HASH_BITS}); retrain it with npm run train:en`,
     );
   }
-  if (weights.length !== BUCKETS * 4)
+  if (weights.length !== BUCKETS * 4 || tags.length !== BUCKETS)
     throw new Error(
-      `English sentiment model ${meta.version}: ${weights.length} n-gram weights, ${BUCKETS * 4} expected; retrain it with npm run train:en`,
+      `English sentiment model ${meta.version}: ${weights.length} n-gram weights and ${tags.length} tags, ${BUCKETS * 4} and ${BUCKETS} expected; retrain it with npm run train:en`,
     );
-  const collector = new BucketCollector();
+  const collector = new BucketCollector(tags);
   const { p, q, scale } = meta;
   const pDense = Float64Array.from(p.dense);
   const qDense = [0, 1, 2].map((c) => Float64Array.from(q.dense[c]!));
@@ -139,19 +142,22 @@ export function softmax(z: readonly number[]): number[] {
 }
 
 /**
- * The verdict from the model: the score is P's probability of positive mapped onto [-1, 1] (its
- * sign answers "positive or negative?"); the label is Q's most likely class; the confidence is
- * that class's probability.
+ * The verdict from the model: the score is P's probability of positive mapped onto [-1, 1]; Q
+ * decides whether the text takes a side at all (its most likely class is neutral or not) and P
+ * which side, so the label never contradicts the score's sign. The confidence is Q's probability
+ * of the label given.
  */
 export function modelVerdict(m: LoadedModel, f: Features): Sentiment {
   const { logit, probs } = m.predict(f);
   const score = Math.tanh(logit / 2); // = 2·σ(logit) − 1
   let best = 0;
   for (let c = 1; c < 3; c++) if (probs[c]! > probs[best]!) best = c;
+  // P, trained on every polar item, knows the side better than Q, whose classes are reweighed.
+  const label = best === 1 ? 1 : logit >= 0 ? 2 : 0;
   return {
-    label: CLASSES[best]!,
+    label: CLASSES[label]!,
     score: Math.round(score * 1000) / 1000 || (logit >= 0 ? 0.001 : -0.001),
-    confidence: Math.round(probs[best]! * 1000) / 1000,
+    confidence: Math.round(probs[label]! * 1000) / 1000,
   };
 }
 
@@ -164,16 +170,26 @@ export function modelFolder(): string {
   return candidates.find((c) => existsSync(resolve(c, 'en-sentiment.json'))) ?? candidates[0]!;
 }
 
-/** Reads a model from its two files (`<base>.json`, `<base>.bin`). */
+/** Reads a model from its two files (`<base>.json`; `<base>.bin`: the weights, then the tags). */
 export function readModel(base: string): EnglishModel {
   const meta = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as EnglishModelMeta;
   const bytes = readFileSync(`${base}.bin`);
-  // The file is little-endian, as Int16Array is on every platform Node runs on that we know of.
-  const weights =
-    bytes.byteOffset % 2 === 0
-      ? new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1)
-      : new Int16Array(new Uint8Array(bytes).buffer);
-  return { meta, weights };
+  // Little-endian, as typed arrays are on every platform Node runs on that we know of; copied
+  // when the buffer is not aligned for 16-bit reads.
+  const buffer = bytes.byteOffset % 2 === 0 ? bytes.buffer : new Uint8Array(bytes).buffer;
+  const offset = bytes.byteOffset % 2 === 0 ? bytes.byteOffset : 0;
+  const n = Math.min(BUCKETS * 4, bytes.byteLength >> 1);
+  const weights = new Int16Array(buffer, offset, n);
+  const tags = new Uint16Array(buffer, offset + n * 2, Math.max(0, (bytes.byteLength >> 1) - n));
+  return { meta, weights, tags };
+}
+
+/** The bytes of a model's `.bin` file. */
+export function modelBytes(model: EnglishModel): Uint8Array {
+  const out = new Uint8Array(model.weights.byteLength + model.tags.byteLength);
+  out.set(new Uint8Array(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength), 0);
+  out.set(new Uint8Array(model.tags.buffer, model.tags.byteOffset, model.tags.byteLength), model.weights.byteLength);
+  return out;
 }
 
 let cached: LoadedModel | null | undefined;

@@ -4,6 +4,8 @@
  * since ICU word segmentation splits some opinion words). Simpler than the English scorer on
  * purpose: a later phase deepens them.
  */
+import { createRequire } from 'node:module';
+import { AFINN_RU } from './lexicons/afinn-ru.js';
 import { baseEmoji, EMOJI_VALENCE } from './lexicons/emoji.js';
 import type { LexiconValue } from './lexicons/english.js';
 import { DE, FA, RU, ZH, type LanguageLexicon } from './lexicons/other-languages.js';
@@ -120,6 +122,8 @@ function lookupWord(c: Compiled, word: string, lang: string, w: SentimentWeights
   if (e || lang !== 'ru') return e;
   const short = russianShortForm(c, word);
   if (short) return short;
+  const afinn = russianAfinn(word);
+  if (afinn) return afinn;
   // "не" fused to a word the lexicon knows ("нечестный", "невнимателен", "несвежий"): that word,
   // negated — and negated again by a negator before it ("не неудобный") back to itself.
   if (word.startsWith('не') && word.length >= 6) {
@@ -128,6 +132,42 @@ function lookupWord(c: Compiled, word: string, lang: string, w: SentimentWeights
     if (base && base.v !== 0) return { v: negate(base, base.v, w), neg: base.v };
   }
   return undefined;
+}
+
+/** A Russian stemmer (Snowball's Porter rules, from `natural`). */
+interface Stemmer {
+  stem(word: string): string;
+}
+
+let afinnRu: { stemmer: Stemmer; byStem: Map<string, Entry> } | undefined;
+
+/**
+ * A Russian word the project's own lexicon lacks, looked up by stem in the translated AFINN list
+ * (lexicons/afinn-ru.ts, ODbL): its valence, scaled from AFINN's −5…+5 to the lexicon's scale
+ * (AFINN's "good", 3, is our 2.1). Stems of fewer than four letters match too much and are skipped.
+ */
+function russianAfinn(word: string): Entry | undefined {
+  if (word.length < 4) return undefined;
+  if (!afinnRu) {
+    // Loaded on the first Russian word the own lexicon does not know: English-only runs never pay for it.
+    const stemmer = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer_ru') as Stemmer;
+    const sums = new Map<string, { sum: number; n: number }>();
+    for (const pair of AFINN_RU.trim().split(/\s{2,}|\n/)) {
+      const [w, v] = pair.trim().split(' ');
+      if (!w || v === undefined) continue;
+      const stem = stemmer.stem(w);
+      if (stem.length < 4) continue;
+      const acc = sums.get(stem) ?? { sum: 0, n: 0 };
+      acc.sum += Number(v);
+      acc.n++;
+      sums.set(stem, acc);
+    }
+    const byStem = new Map<string, Entry>();
+    for (const [stem, { sum, n }] of sums) if (sum !== 0) byStem.set(stem, { v: Math.round((sum / n) * 0.7 * 100) / 100 });
+    afinnRu = { stemmer, byStem };
+  }
+  const stem = afinnRu.stemmer.stem(word);
+  return stem.length < 4 ? undefined : afinnRu.byStem.get(stem);
 }
 
 function isPostNegator(c: Compiled, word: string): boolean {
@@ -264,6 +304,15 @@ function scoreWords(sentence: Sentence, lang: string, c: Compiled, w: SentimentW
   finish(sentence, opinions, uniq, w);
 }
 
+/** Whether a lexicon word with a valence starts at `at` in a Chinese text. */
+function opinionAt(c: Compiled, s: string, at: number): boolean {
+  for (let len = Math.min(c.maxKey, s.length - at); len >= 1; len--) {
+    const e = c.exact.get(s.slice(at, at + len));
+    if (e) return e.v !== 0;
+  }
+  return false;
+}
+
 /** Scores a Chinese sentence by scanning its characters for the longest lexicon entries. */
 function scoreChinese(sentence: Sentence, c: Compiled, w: SentimentWeights): void {
   const s = sentence.text;
@@ -302,6 +351,12 @@ function scoreChinese(sentence: Sentence, c: Compiled, w: SentimentWeights): voi
       else if (!best && c.boosters.has(key)) best = { kind: 'boost', len, f: c.boosters.get(key)!, key };
     }
     if (!best) {
+      i++;
+      continue;
+    }
+    // "好" before an opinion word intensifies it ("好无聊", "好开心"), as "很" does; it is no praise itself.
+    if (best.kind === 'word' && best.key === '好' && opinionAt(c, s, i + 1)) {
+      boostAt.push({ end: i + 1, f: 1.3 });
       i++;
       continue;
     }

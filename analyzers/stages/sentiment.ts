@@ -14,6 +14,7 @@ import { DEFAULT_WEIGHTS, verdict, type SentimentWeights } from '../sentiment/we
 import { hasLexicon, scoreOtherSentence } from '../sentiment/other-languages.js';
 import { denseFeatures } from '../sentiment/features.js';
 import { englishModel, modelVerdict } from '../sentiment/model.js';
+import { chineseLogOdds } from '../sentiment/chinese-bayes.js';
 
 /** The verdict for texts the analyzers cannot score. */
 export const UNSCORED: Readonly<Sentiment> = Object.freeze({ label: 'neutral', score: 0, confidence: 0 });
@@ -96,6 +97,16 @@ function labelled(model: Sentiment, lexicon: Sentiment): Sentiment {
   return { label: 'neutral', score, confidence: 0 };
 }
 
+/**
+ * The verdict on a text with no opinion word when a weaker learned reader (Chinese naive Bayes)
+ * leans one way: still neutral with no confidence, the score a small signed lean.
+ */
+function leaning(logOdds: number): Sentiment {
+  if (logOdds === 0) return { label: 'neutral', score: 0, confidence: 0 };
+  const score = Math.round(Math.tanh(logOdds / 10) * NO_OPINION_DAMPING * 1000) / 1000 || Math.sign(logOdds) * 0.001;
+  return { label: 'neutral', score, confidence: 0 };
+}
+
 /** Whether a language has a sentiment scorer. */
 export function canScore(lang: string): boolean {
   return lang === 'en' || hasLexicon(lang);
@@ -124,7 +135,7 @@ export function sentimentStage(weights: SentimentWeights = DEFAULT_WEIGHTS): Sta
       const lexicon = documentSentiment(sentences, weights);
       const model = lang === 'en' ? englishModel() : null;
       if (!model) {
-        record.sentiment = lexicon;
+        record.sentiment = lang === 'zh' && lexicon.score === 0 ? leaning(chineseLogOdds(sentences)) : lexicon;
         return;
       }
       // The trained model reads the lexicon scorer's verdicts as features: the document's first
