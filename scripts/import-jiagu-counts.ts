@@ -1,5 +1,5 @@
 /**
- * Converts jiagu's Chinese sentiment model (naive-Bayes word counts, MIT, © Yener / ownthink) into
+ * Converts jiagu's Chinese sentiment model (naive-Bayes word counts, MIT, © Yener (Zheng Wenyu) / ownthink) into
  * analyzers/sentiment/models/zh-naive-bayes.tsv, which the Chinese scorer reads. The model is
  * `jiagu/sentiment/model/sentiment.model` inside the jiagu source package (`pip download jiagu`):
  * a gzip of a Python `marshal` dump. It is read here without Python.
