@@ -144,9 +144,62 @@ function huLiu(): Map<string, number> {
   return m;
 }
 
-/** The dense features of a text (or of one sentence), in DENSE_FEATURES order. */
-export function denseFeatures(sentences: readonly Sentence[], lexicon: Sentiment): number[] {
+/** What the dense features need of one sentence, counted once and shared by its text's features and its own. */
+export interface SentenceStats {
+  /** Sum of positive opinion values. */
+  pos: number;
+  /** Sum of negative opinion values, as a positive number. */
+  neg: number;
+  /** 1 when a "?" ends a token of it. */
+  question: number;
+  /** 1 when it holds a "!". */
+  exclaim: number;
+  /** Tokens. */
+  tokens: number;
+  /** Hu & Liu opinion words leaning positive (a negated negative word counts here). */
+  liuPos: number;
+  /** Hu & Liu opinion words leaning negative. */
+  liuNeg: number;
+}
+
+/** Counts what the dense features need of one scored sentence. */
+export function sentenceStats(s: Sentence): SentenceStats {
   const words = huLiu();
+  let pos = 0;
+  let neg = 0;
+  let question = 0;
+  let exclaim = 0;
+  let liuPos = 0;
+  let liuNeg = 0;
+  for (const o of s.opinions ?? []) {
+    if (o.value > 0) pos += o.value;
+    else neg -= o.value;
+  }
+  let negated = 0;
+  for (const t of s.tokens) {
+    if (t.kind === 'punct') {
+      if (t.norm.includes('?')) question = 1;
+      if (t.norm.includes('!')) exclaim = 1;
+    }
+    if (SCOPE_STOPS.has(t.norm)) negated = 0;
+    if (t.kind !== 'word') continue;
+    const v = words.get(t.norm);
+    if (v) {
+      // A negated opinion word leans the other way ("not reliable").
+      if ((negated > 0 ? -v : v) > 0) liuPos++;
+      else liuNeg++;
+    }
+    if (negated > 0) negated--;
+    if (EN_NEGATORS.has(t.norm) || t.norm.endsWith("n't")) negated = 3;
+  }
+  return { pos, neg, question, exclaim, tokens: s.tokens.length, liuPos, liuNeg };
+}
+
+/**
+ * The dense features of a text (or of one sentence), in DENSE_FEATURES order; `stats` are the
+ * sentences' `sentenceStats`, passed when already counted.
+ */
+export function denseFeatures(sentences: readonly Sentence[], lexicon: Sentiment, stats?: readonly SentenceStats[]): number[] {
   let pos = 0;
   let neg = 0;
   let question = 0;
@@ -160,28 +213,14 @@ export function denseFeatures(sentences: readonly Sentence[], lexicon: Sentiment
   let liuNeg = 0;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
-    for (const o of s.opinions ?? []) {
-      if (o.value > 0) pos += o.value;
-      else neg -= o.value;
-    }
-    let negated = 0;
-    for (const t of s.tokens) {
-      tokens++;
-      if (t.kind === 'punct') {
-        if (t.norm.includes('?')) question = 1;
-        if (t.norm.includes('!')) exclaim = 1;
-      }
-      if (SCOPE_STOPS.has(t.norm)) negated = 0;
-      if (t.kind !== 'word') continue;
-      const v = words.get(t.norm);
-      if (v) {
-        // A negated opinion word leans the other way ("not reliable").
-        if ((negated > 0 ? -v : v) > 0) liuPos++;
-        else liuNeg++;
-      }
-      if (negated > 0) negated--;
-      if (EN_NEGATORS.has(t.norm) || t.norm.endsWith("n't")) negated = 3;
-    }
+    const st = stats?.[i] ?? sentenceStats(s);
+    pos += st.pos;
+    neg += st.neg;
+    question |= st.question;
+    exclaim |= st.exclaim;
+    tokens += st.tokens;
+    liuPos += st.liuPos;
+    liuNeg += st.liuNeg;
     const score = s.sentiment?.score ?? 0;
     if (i === 0 || score < min) min = score;
     if (i === 0 || score > max) max = score;

@@ -12,7 +12,7 @@ import type { AnalysisRecord, Sentence, Stage } from '../record.js';
 import { ironyMarks, markIrony, mostlyCapitals, scoreEnglishSentence } from '../sentiment/english.js';
 import { DEFAULT_WEIGHTS, verdict, type SentimentWeights } from '../sentiment/weights.js';
 import { hasLexicon, scoreOtherSentence } from '../sentiment/other-languages.js';
-import { denseFeatures } from '../sentiment/features.js';
+import { denseFeatures, type SentenceStats, sentenceStats } from '../sentiment/features.js';
 import { englishModel, modelVerdict } from '../sentiment/model.js';
 import { chineseLogOdds } from '../sentiment/chinese-bayes.js';
 
@@ -141,13 +141,18 @@ export function sentimentStage(weights: SentimentWeights = DEFAULT_WEIGHTS): Sta
       // The trained model reads the lexicon scorer's verdicts as features: the document's first
       // (it reads every sentence's lexicon score), then each sentence on its own.
       const own: number[][] = [];
-      for (const s of sentences) own.push(model.rowsOf([s]));
+      const stats: SentenceStats[] = [];
+      for (const s of sentences) {
+        own.push(model.rowsOf([s]));
+        stats.push(sentenceStats(s));
+      }
       const all = own.length === 1 ? own[0]! : model.unionRows(own);
-      record.sentiment = labelled(modelVerdict(model, { rows: all, dense: denseFeatures(sentences, lexicon) }), lexicon);
-      sentences.forEach((s, i) => {
+      record.sentiment = labelled(modelVerdict(model, { rows: all, dense: denseFeatures(sentences, lexicon, stats) }), lexicon);
+      for (let i = 0; i < sentences.length; i++) {
+        const s = sentences[i]!;
         const verdict = s.sentiment ?? lexicon;
-        s.sentiment = labelled(modelVerdict(model, { rows: own[i]!, dense: denseFeatures([s], verdict) }), verdict);
-      });
+        s.sentiment = labelled(modelVerdict(model, { rows: own[i]!, dense: denseFeatures([s], verdict, [stats[i]!]) }), verdict);
+      }
     },
   };
 }
