@@ -219,14 +219,7 @@ const SETS: SetSpec[] = [
           'star-rated reviews (clothing_reviews.csv), 1–2 vs 4–5 stars, accuracy (strict)',
           note,
         ),
-        macro(
-          ctx,
-          'en-clothing-reviews',
-          all,
-          0.6,
-          'star-rated reviews (clothing_reviews.csv), 3-class macro-F1 (1–2 / 3 / 4–5)',
-          note,
-        ),
+        macro(ctx, 'en-clothing-reviews', all, 0.6, 'star-rated reviews (clothing_reviews.csv), 3-class macro-F1 (1–2 / 3 / 4–5)', note),
       );
       // Speed on every review of the set: the whole English pipeline against VADER alone and the
       // `sentiment` package alone, in this run, on one core.
