@@ -175,6 +175,8 @@ export interface TrainOptions {
   without?: readonly string[];
   /** At most this many items per domain (tests). */
   limit?: number;
+  /** Items to keep out of training (validation holds some back). */
+  exclude?: (item: LabelledText, domain: string) => boolean;
   /** Features already computed, by domain name (validation reuses them across its runs). */
   featured?: Map<string, FeaturedItem[]>;
 }
@@ -195,9 +197,10 @@ export function trainEnglish(dataDir: string, log: (m: string) => void = () => {
   for (const d of domains) {
     const featured = options.featured?.get(d.name) ?? featurize(d.train(dataDir).slice(0, limit), d.name);
     options.featured?.set(d.name, featured);
-    items.push(...featured);
-    trainedOn.push({ set: `${d.folder}: ${d.description}`, licence: d.licence, items: featured.length });
-    log(`  ${d.name}: ${featured.length} items`);
+    const kept = options.exclude ? featured.filter((f) => !options.exclude!(f.item, d.name)) : featured;
+    items.push(...kept);
+    trainedOn.push({ set: `${d.folder}: ${d.description}`, licence: d.licence, items: kept.length });
+    log(`  ${d.name}: ${kept.length} items`);
   }
   return fitModel(items, trainedOn, options.without?.length ? { without: options.without.join(', ') } : {});
 }

@@ -28,7 +28,7 @@ import {
 } from './evaluate.js';
 import { evaluateAspects, exampleTaxonomy, loadAspectSentences, SEMEVAL_DOMAINS, type SemevalDomain } from './evaluate-aspects.js';
 import { createPipeline, type Pipeline } from '../pipeline.js';
-import { leaveOneDomainOut, type LeftOut } from './leave-one-out.js';
+import { leaveOneDomainOut, type LeftOut, oneFifthOut } from './leave-one-out.js';
 import type { FeaturedItem } from './train-english.js';
 
 /** One measured figure. */
@@ -241,7 +241,34 @@ const SETS: SetSpec[] = [
       return out;
     },
   },
-  { folder: 'en-vader-ground-truth', measure: leftOutSets('en-vader-ground-truth') },
+  {
+    folder: 'en-vader-ground-truth',
+    measure: async (ctx) => {
+      const out = await leftOutSets('en-vader-ground-truth')(ctx);
+      // Film sentences stand for "review sentences of another domain"; the shipped model learns
+      // from film snippets, so its figure on new film text is that of a model that saw the others.
+      await oneFifthOut(
+        ctx.dataDir,
+        'vader-movies',
+        (left) =>
+          void out.push(
+            left.withModel(() =>
+              binary(
+                ctx,
+                'en-vader-ground-truth',
+                left.items,
+                0.85,
+                `${LEFT_OUT_LABELS['vader-movies']}, ${BINARY_MEASURE['vader-movies']}`,
+                'model trained on every training domain but a fifth of the film snippets (by a hash of the text), scored on that fifth',
+              ),
+            ),
+          ),
+        ctx.progress,
+        ctx.featured,
+      );
+      return out;
+    },
+  },
   {
     folder: 'en-airline-tweets',
     measure: (ctx) => [
