@@ -122,8 +122,6 @@ function lookupWord(c: Compiled, word: string, lang: string, w: SentimentWeights
   if (e || lang !== 'ru') return e;
   const short = russianShortForm(c, word);
   if (short) return short;
-  const afinn = russianAfinn(word);
-  if (afinn) return afinn;
   // "не" fused to a word the lexicon knows ("нечестный", "невнимателен", "несвежий"): that word,
   // negated — and negated again by a negator before it ("не неудобный") back to itself.
   if (word.startsWith('не') && word.length >= 6) {
@@ -243,6 +241,7 @@ function scoreWords(sentence: Sentence, lang: string, c: Compiled, w: SentimentW
   const boost = new Float64Array(toks.length).fill(1);
   const neg = new Uint8Array(toks.length);
   const cands: { first: number; last: number; entry: Entry; term: string }[] = [];
+  const broad: typeof cands = [];
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
@@ -262,9 +261,16 @@ function scoreWords(sentence: Sentence, lang: string, c: Compiled, w: SentimentW
     else {
       const e = lookupWord(c, word, lang, w);
       if (e && (e.v !== 0 || e.neg !== undefined)) cands.push({ first: i, last: i, entry: e, term: word });
+      else if (!e && lang === 'ru') {
+        const a = russianAfinn(word);
+        if (a) broad.push({ first: i, last: i, entry: a, term: word });
+      }
     }
     i++;
   }
+  // The translated AFINN list is broad but noisy (it rates "большой", "big", as praise): it only
+  // speaks in a sentence where the own lexicon finds no opinion.
+  if (!cands.length) cands.push(...broad);
   const opinions: Opinion[] = emojiOpinions(toks, clauseOf);
   for (const cand of cands) {
     const clause = clauseOf(cand.first);
