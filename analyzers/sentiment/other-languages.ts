@@ -216,6 +216,42 @@ function emojiOpinions(tokens: Token[], clauseOf: (i: number) => number): Opinio
   return out;
 }
 
+/** Valence of a bracket smiley: as VADER rates ":)" and ":(" a little below. */
+const BRACKET_SMILEY = 1.5;
+
+/**
+ * Russian writers online smile with brackets alone: "кино)))" is "кино :)", "дождь((" is "дождь :(".
+ * A run of ")" that closes no "(" opened before it in the sentence, and a run of two or more "("
+ * that nothing closes, is a smiley; a bracketed aside ("(см. выше)") is not.
+ */
+function bracketSmileys(tokens: Token[], clauseOf: (i: number) => number): Opinion[] {
+  const out: Opinion[] = [];
+  let open = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'punct' || (t.text !== ')' && t.text !== '(')) continue;
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1]!.text === t.text) j++;
+    const run = j - i + 1;
+    if (t.text === ')') {
+      const closing = Math.min(open, run);
+      open -= closing;
+      if (run > closing) out.push(smiley(i, j, BRACKET_SMILEY, clauseOf));
+    } else {
+      // "((" then no ")" later: a frown; a single "(" opens an aside.
+      const closed = tokens.slice(j + 1).some((x) => x.text === ')');
+      if (run >= 2 && !closed) out.push(smiley(i, j, -BRACKET_SMILEY, clauseOf));
+      else open += run;
+    }
+    i = j;
+  }
+  return out;
+}
+
+function smiley(first: number, last: number, value: number, clauseOf: (i: number) => number): Opinion {
+  return { first, last, term: value > 0 ? ')' : '(', value, local: value, negated: false, clause: clauseOf(first) };
+}
+
 /** Scores a sentence of a word-based language (ru, de, fa). */
 function scoreWords(sentence: Sentence, lang: string, c: Compiled, w: SentimentWeights): void {
   const toks = sentence.tokens;
@@ -272,6 +308,7 @@ function scoreWords(sentence: Sentence, lang: string, c: Compiled, w: SentimentW
   // speaks in a sentence where the own lexicon finds no opinion.
   if (!cands.length) cands.push(...broad);
   const opinions: Opinion[] = emojiOpinions(toks, clauseOf);
+  if (lang === 'ru') opinions.push(...bracketSmileys(toks, clauseOf));
   for (const cand of cands) {
     const clause = clauseOf(cand.first);
     let v = cand.entry.v;

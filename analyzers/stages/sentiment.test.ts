@@ -217,6 +217,14 @@ describe('other languages', () => {
     expect(label('Полный провал, жуткая трагедия.', 'ru')).toBe('negative');
   });
 
+  it('reads Russian bracket smileys and the words of posts, but not a bracketed aside', () => {
+    expect(label('Завтра идём в кино)))', 'ru')).toBe('positive');
+    expect(label('Опять дождь((', 'ru')).toBe('negative');
+    expect(label('Встреча в пятницу (см. расписание)', 'ru')).toBe('neutral');
+    expect(label('Ура, каникулы!', 'ru')).toBe('positive');
+    expect(label('Мне сегодня так грустно', 'ru')).toBe('negative');
+  });
+
   it('reads "好" before an opinion word as "very", and leans a Chinese text with no opinion word by learned counts without calling it polar', () => {
     expect(label('这个机器人好无聊', 'zh')).toBe('negative');
     expect(label('今天好开心', 'zh')).toBe('positive');
