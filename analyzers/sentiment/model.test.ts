@@ -112,6 +112,15 @@ describe.skipIf(!hasData && !process.env.CI)('English sentiment on the clothing 
   }, 120_000);
 });
 
+describe.skipIf(!hasData && !process.env.CI)('a model trained without a domain', () => {
+  it('lists only the other domains as what it learned from, and says which it left out', () => {
+    const m = trainEnglish(DATA, () => {}, { limit: 100, without: ['vader-tweets'] });
+    expect(m.meta.trainedOn.some((t) => /tweets/.test(t.set))).toBe(false);
+    expect(m.meta.trainedOn.length).toBeGreaterThanOrEqual(5);
+    expect(m.meta.settings.without).toBe('vader-tweets');
+  }, 60_000);
+});
+
 describe('the model in use', () => {
   it('is the shipped one', () => {
     expect(englishModel()?.version).toBe(SHIPPED.meta.version);
