@@ -129,6 +129,13 @@ describe('English sentiment', () => {
     expect(label('Got upgraded today, made my week!')).toBe('positive');
   });
 
+  it('reads a bare thanks in a request as politeness, and thanks for something as praise', () => {
+    expect(label('Can you check my booking? Thanks')).toBe('neutral');
+    expect(label('Please resend the invoice, thank you')).toBe('neutral');
+    expect(label('Thanks for the quick help, you sorted it in minutes!')).toBe('positive');
+    expect(label('Thanks, the new strap fits perfectly.')).toBe('positive');
+  });
+
   it('reads a handle as a name, not an opinion ("@united" is not "united")', () => {
     expect(label('@united when does the gate open?')).toBe('neutral');
     expect(label('@LoveBeauty my parcel arrived')).toBe('neutral');

@@ -9,7 +9,7 @@
 import type { Sentiment } from '../../domain/types.js';
 import { EN_CONTRAST, EN_VERDICT_OPENERS } from '../sentiment/lexicons/english.js';
 import type { AnalysisRecord, Sentence, Stage } from '../record.js';
-import { ironyMarks, markIrony, mostlyCapitals, scoreEnglishSentence } from '../sentiment/english.js';
+import { ironyMarks, markIrony, markPoliteness, mostlyCapitals, scoreEnglishSentence } from '../sentiment/english.js';
 import { DEFAULT_WEIGHTS, verdict, type SentimentWeights } from '../sentiment/weights.js';
 import { hasLexicon, scoreOtherSentence } from '../sentiment/other-languages.js';
 import { denseFeatures, type SentenceStats, sentenceStats } from '../sentiment/features.js';
@@ -50,7 +50,8 @@ export function scoreSentences(sentences: Sentence[], lang: string, text: string
     const caps = mostlyCapitals(text);
     for (const s of sentences) scoreEnglishSentence(s, w, caps);
     // Irony is read from the whole text; the sentences it touched are scored again.
-    if (markIrony(sentences)) for (const s of sentences) if (ironyMarks(s)) scoreEnglishSentence(s, w, caps);
+    const irony = markIrony(sentences);
+    if (markPoliteness(sentences) || irony) for (const s of sentences) if (ironyMarks(s)) scoreEnglishSentence(s, w, caps);
   } else {
     for (const s of sentences) scoreOtherSentence(s, lang, w);
   }
