@@ -37,8 +37,11 @@ export interface FitSettings {
 
 /** Fitted weights. */
 export interface FittedHeads {
+  /** Head P's bias. */
   pBias: number;
+  /** Head P's dense weights. */
   pDense: Float64Array;
+  /** Head Q's bias per class. */
   qBias: Float64Array;
   /** 3 × D, class-major. */
   qDense: Float64Array;
