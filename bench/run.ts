@@ -10,7 +10,8 @@
  * - report: report generation time and peak RSS in a child process, against loading the same rows;
  * - ingest, report-scale, browser: the storage, 100k-document report and browser-memory benches;
  * - queue: service-mode jobs/s through BullMQ with 1 and 2 workers, against direct runs (needs Redis).
- * Writes bench/results.json and bench/RESULTS.md.
+ * Writes bench/results.json and bench/RESULTS.md (a run of some parts, `--only=score,…`, writes
+ * bench/results-score-….json and bench/RESULTS-score-….md instead).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -372,7 +373,9 @@ if (want('browser')) await benchBrowser();
 if (want('queue')) await benchQueue();
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
-writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ started, machine, scale: SCALE, figures }, null, 2)}\n`);
+// A partial run (--only=…) writes files of its own, so the full run's table is not cut down to a part.
+const suffix = only ? `-${only.join('-')}` : '';
+writeFileSync(join(ROOT, 'bench', `results${suffix}.json`), `${JSON.stringify({ started, machine, scale: SCALE, figures }, null, 2)}\n`);
 const md = [
   `# Benchmark results`,
   '',
@@ -386,5 +389,5 @@ const md = [
   ),
   '',
 ];
-writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md.join('\n'));
+writeFileSync(join(ROOT, 'bench', `RESULTS${suffix}.md`), md.join('\n'));
 process.stdout.write(md.join('\n'));

@@ -64,10 +64,9 @@ describe.skipIf(!hasData)('evaluation on the UCI review sentences (strict)', () 
       const o = binaryAccuracy(items, ours);
       const s = binaryAccuracy(items, afinn);
       const v = vader ? binaryAccuracy(items, vader) : undefined;
-      // Amazon was used to tune the lexicon and rules; Yelp is held out.
-      rows.push(
-        `${part}${part === 'amazon' ? ' (tuning)' : ' (held out)'}: ours ${o.accuracy.toFixed(3)}, sentiment ${s.accuracy.toFixed(3)}${v ? `, vader ${v.accuracy.toFixed(3)}` : ''}`,
-      );
+      // The shipped model learned from both parts (radar validate scores them with a model that did
+      // not); the rules' numbers were tuned on Amazon.
+      rows.push(`${part}: ours ${o.accuracy.toFixed(3)}, sentiment ${s.accuracy.toFixed(3)}${v ? `, vader ${v.accuracy.toFixed(3)}` : ''}`);
       expect(o.accuracy).toBeGreaterThan(s.accuracy + 0.05);
       if (v) expect(o.accuracy).toBeGreaterThan(v.accuracy);
     }

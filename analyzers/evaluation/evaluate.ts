@@ -20,6 +20,8 @@ export interface LabelledText {
   set: string;
   /** Declared language of the set. */
   lang: string;
+  /** The raters' mean on −4…+4, for sets rated on a scale (the VADER ground truth). */
+  rating?: number;
 }
 
 /** Strict binary figures. */
@@ -50,7 +52,8 @@ export type Labeller = (text: string, lang: string) => Polarity;
 /** The UCI sentence sets (Kotzias et al., KDD 2015; CC BY 4.0). */
 export type UciPart = 'amazon' | 'yelp';
 
-const UCI_FILES: Record<UciPart, string> = { amazon: 'amazon_cells_labelled.txt', yelp: 'yelp_labelled.txt' };
+/** The UCI files, by part. */
+export const UCI_FILES: Record<UciPart, string> = { amazon: 'amazon_cells_labelled.txt', yelp: 'yelp_labelled.txt' };
 
 /** Loads UCI review sentences: one "text<TAB>0|1" per line, split on the last tab (texts may hold quotes). */
 export function loadUciSentences(dataDir: string, part: UciPart): LabelledText[] {
@@ -76,16 +79,63 @@ function csvRows(path: string): Record<string, string>[] {
   }) as Record<string, string>[];
 }
 
-/** Loads the clothing reviews (CC0) with labels from their star rating: 4–5 positive, 3 neutral, 1–2 negative. */
-export function loadClothingReviews(dataDir: string): LabelledText[] {
-  return csvRows(join(dataDir, 'en-clothing-reviews', 'clothing_reviews.csv'))
+/**
+ * Loads the clothing reviews (CC0) with labels from their star rating: 4–5 positive, 3 neutral, 1–2
+ * negative. `part` "evaluation" is clothing_reviews.csv (2,500 reviews), "train" is clothing_train.csv
+ * (18,484 more of the same set, sharing no row or text with the first).
+ */
+export function loadClothingReviews(dataDir: string, part: 'evaluation' | 'train' = 'evaluation'): LabelledText[] {
+  const file = part === 'train' ? 'clothing_train.csv' : 'clothing_reviews.csv';
+  return csvRows(join(dataDir, 'en-clothing-reviews', file))
     .filter((r) => r['Review Text']?.trim())
     .map((r) => {
       const stars = Number(r.Rating);
       const title = r.Title?.trim();
       const text = title ? `${title}\n${r['Review Text']!.trim()}` : r['Review Text']!.trim();
-      return { text, label: stars >= 4 ? 'positive' : stars <= 2 ? 'negative' : 'neutral', set: 'clothing', lang: 'en' } as LabelledText;
+      const label: Polarity = stars >= 4 ? 'positive' : stars <= 2 ? 'negative' : 'neutral';
+      return { text, label, set: part === 'train' ? 'clothing-train' : 'clothing', lang: 'en' };
     });
+}
+
+/** The four sets of Hutto & Gilbert's human-rated ground truth (MIT). */
+export type VaderPart = 'tweets' | 'amazon' | 'movies' | 'nyt';
+
+/** The VADER ground-truth files, by part. */
+export const VADER_FILES: Record<VaderPart, string> = {
+  tweets: 'tweets_GroundTruth.txt',
+  amazon: 'amazonReviewSnippets_GroundTruth.txt',
+  movies: 'movieReviewSnippets_GroundTruth.txt',
+  nyt: 'nytEditorialSnippets_GroundTruth.txt',
+};
+
+/**
+ * Where a raters' mean on −4…+4 stops being neutral: nearer "slightly" (±1) than "neutral" (0).
+ * Means within ±NEUTRAL_RATING are neutral.
+ */
+export const NEUTRAL_RATING = 0.5;
+
+/** The label of a raters' mean on −4…+4 (see NEUTRAL_RATING). */
+export function labelOfRating(mean: number): Polarity {
+  return mean >= NEUTRAL_RATING ? 'positive' : mean <= -NEUTRAL_RATING ? 'negative' : 'neutral';
+}
+
+/**
+ * Loads one set of the VADER ground truth (Hutto & Gilbert, ICWSM 2014; MIT): "id<TAB>mean<TAB>text"
+ * per line, the mean of ~20 raters on −4…+4, labelled by `labelOfRating`.
+ */
+export function loadVaderGroundTruth(dataDir: string, part: VaderPart): LabelledText[] {
+  const raw = readFileSync(join(dataDir, 'en-vader-ground-truth', VADER_FILES[part]), 'utf8');
+  const out: LabelledText[] = [];
+  for (const line of raw.split(/\r?\n/)) {
+    const first = line.indexOf('\t');
+    const second = line.indexOf('\t', first + 1);
+    if (first < 0 || second < 0) continue;
+    const rating = Number(line.slice(first + 1, second));
+    const text = line.slice(second + 1).trim();
+    if (!Number.isFinite(rating) || !text) continue;
+    out.push({ text, label: labelOfRating(rating), set: `vader/${part}`, lang: 'en', rating });
+  }
+  return out;
 }
 
 /** Loads the airline tweets (evaluation only: CC BY-NC-SA), three classes. */

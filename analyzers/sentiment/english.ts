@@ -667,6 +667,49 @@ export function markIrony(sentences: Sentence[]): boolean {
   return flipped.size > 0;
 }
 
+// Words that make a text a request to its reader ("please", "can you …").
+const REQUEST_WORDS = new Set(['please', 'pls', 'plz']);
+const REQUEST_OPENERS = new Set(['can', 'could', 'would', 'will']);
+
+/**
+ * A bare "thanks" in a text that asks something of its reader ("Can you check my booking? Thanks")
+ * is politeness, not praise: marked to count for nothing. Thanks *for* something stays praise.
+ * True when a token was marked (its sentence must then be scored again).
+ */
+export function markPoliteness(sentences: Sentence[]): boolean {
+  let thanks = false;
+  let asks = false;
+  for (const s of sentences) {
+    const toks = s.tokens;
+    for (let k = 0; k < toks.length; k++) {
+      const norm = toks[k]!.norm;
+      if (EN_THANKS.has(norm)) thanks = true;
+      else if (
+        REQUEST_WORDS.has(norm) ||
+        (toks[k]!.kind === 'punct' && norm.includes('?')) ||
+        (REQUEST_OPENERS.has(norm) && toks[k + 1]?.norm === 'you')
+      )
+        asks = true;
+    }
+  }
+  if (!thanks || !asks) return false;
+  let marked = false;
+  for (const s of sentences) {
+    const toks = s.tokens;
+    for (const o of s.opinions ?? []) {
+      if (o.local <= 0 || !EN_THANKS.has(toks[o.first]!.norm)) continue;
+      let j = o.last + 1;
+      while (j < toks.length && THANKS_FILLERS.has(toks[j]!.norm)) j++;
+      if (toks[j]?.norm === 'for') continue;
+      let marks = IRONY.get(s);
+      if (!marks) IRONY.set(s, (marks = new Map()));
+      for (let k = o.first; k <= o.last; k++) marks.set(k, 'mute');
+      marked = true;
+    }
+  }
+  return marked;
+}
+
 /** Whether an opinion is its clause's only content: "Great.", "Oh, just perfect!", "Nice job" — not "great crew". */
 function standsAlone(s: Sentence, o: Opinion): boolean {
   const [from, to] = clauseBounds(s, o.clause);

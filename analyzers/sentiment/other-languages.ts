@@ -8,6 +8,7 @@ import { baseEmoji, EMOJI_VALENCE } from './lexicons/emoji.js';
 import type { LexiconValue } from './lexicons/english.js';
 import { DE, FA, RU, ZH, type LanguageLexicon } from './lexicons/other-languages.js';
 import type { Opinion, Sentence, Token } from '../record.js';
+import { bracketSmileys, russianAfinn } from './russian.js';
 import { verdict, type SentimentWeights } from './weights.js';
 
 interface Entry {
@@ -203,6 +204,7 @@ function scoreWords(sentence: Sentence, lang: string, c: Compiled, w: SentimentW
   const boost = new Float64Array(toks.length).fill(1);
   const neg = new Uint8Array(toks.length);
   const cands: { first: number; last: number; entry: Entry; term: string }[] = [];
+  const broad: typeof cands = [];
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
@@ -222,10 +224,18 @@ function scoreWords(sentence: Sentence, lang: string, c: Compiled, w: SentimentW
     else {
       const e = lookupWord(c, word, lang, w);
       if (e && (e.v !== 0 || e.neg !== undefined)) cands.push({ first: i, last: i, entry: e, term: word });
+      else if (!e && lang === 'ru') {
+        const a = russianAfinn(word);
+        if (a) broad.push({ first: i, last: i, entry: a, term: word });
+      }
     }
     i++;
   }
+  // The translated AFINN list is broad but noisy (it rates "большой", "big", as praise): it only
+  // speaks in a sentence where the own lexicon finds no opinion.
+  if (!cands.length) cands.push(...broad);
   const opinions: Opinion[] = emojiOpinions(toks, clauseOf);
+  if (lang === 'ru') opinions.push(...bracketSmileys(toks, clauseOf));
   for (const cand of cands) {
     const clause = clauseOf(cand.first);
     let v = cand.entry.v;
@@ -262,6 +272,15 @@ function scoreWords(sentence: Sentence, lang: string, c: Compiled, w: SentimentW
   }
   opinions.sort((a, b) => a.first - b.first);
   finish(sentence, opinions, uniq, w);
+}
+
+/** Whether a lexicon word with a valence starts at `at` in a Chinese text. */
+function opinionAt(c: Compiled, s: string, at: number): boolean {
+  for (let len = Math.min(c.maxKey, s.length - at); len >= 1; len--) {
+    const e = c.exact.get(s.slice(at, at + len));
+    if (e) return e.v !== 0;
+  }
+  return false;
 }
 
 /** Scores a Chinese sentence by scanning its characters for the longest lexicon entries. */
@@ -302,6 +321,12 @@ function scoreChinese(sentence: Sentence, c: Compiled, w: SentimentWeights): voi
       else if (!best && c.boosters.has(key)) best = { kind: 'boost', len, f: c.boosters.get(key)!, key };
     }
     if (!best) {
+      i++;
+      continue;
+    }
+    // "好" before an opinion word intensifies it ("好无聊", "好开心"), as "很" does; it is no praise itself.
+    if (best.kind === 'word' && best.key === '好' && opinionAt(c, s, i + 1)) {
+      boostAt.push({ end: i + 1, f: 1.3 });
       i++;
       continue;
     }

