@@ -24,10 +24,12 @@ import { worker } from './commands/worker.js';
 import { jobs } from './commands/jobs.js';
 import { serve } from './commands/serve.js';
 import { validate } from './commands/validate.js';
+import { configCommand } from './commands/config.js';
 
 /** Every command, in the order `radar --help` lists them. */
 export const COMMANDS: CommandSpec[] = [
   init,
+  configCommand,
   demo,
   crawl,
   analyze,

@@ -8,6 +8,7 @@ import type { CommandSpec } from '../command.js';
 import { say, withStore } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
 import { DEMO_PORT } from './init.js';
+import type { Store } from '../../storage/store.js';
 
 async function serve(port: number, ctx: Parameters<CommandSpec['run']>[2]): Promise<number> {
   const { startDemoShop } = await import('../../demo/shop.js');
@@ -21,6 +22,19 @@ async function serve(port: number, ctx: Parameters<CommandSpec['run']>[2]): Prom
   await shop.close();
   say(ctx, 'demo shop stopped');
   return 0;
+}
+
+/**
+ * Keeps the demo's project in the store, so `radar serve` after `radar demo` shows it (and its
+ * sources point where `radar demo --serve` serves the shop) — unless this folder has a radar.yaml
+ * or the store holds a project already: a demo never replaces the user's own.
+ */
+async function keepDemoProject(store: Store): Promise<void> {
+  if (existsSync(resolve('radar.yaml'))) return;
+  const { readStoredConfig, saveStoredConfig } = await import('../../pipeline/project-config.js');
+  if (await readStoredConfig(store)) return;
+  const { starterConfigYaml } = await import('../../demo/starter-config.js');
+  await saveStoredConfig(store, starterConfigYaml(`http://127.0.0.1:${DEMO_PORT}`), { savedBy: 'radar demo' });
 }
 
 export const demo: CommandSpec = {
@@ -59,6 +73,7 @@ Examples:
       const result = await withStore(config, async (store) => {
         say(ctx, `demo shop at ${shop.url}; store: ${store.kind} (${store.location})`);
         const salt = await resolveSalt(config, store);
+        await keepDemoProject(store);
         for (const target of listSources(config)) {
           if (target.source.render === 'browser' && !browserOk) {
             say(
@@ -80,10 +95,7 @@ Examples:
       const index = resolve(result.outDir, 'index.html');
       say(ctx, `done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.documents} documents, ${result.personas} personas`);
       ctx.stdout.write(`report: ${index}\n`);
-      say(
-        ctx,
-        `explore the stored demo data: radar init (writes radar.yaml for the demo shop), then radar report, radar export, radar runs`,
-      );
+      say(ctx, `explore it in the web app: radar serve (then open the address it prints); or radar report, radar export, radar runs`);
       return 0;
     } finally {
       await shop.close();

@@ -88,7 +88,12 @@ Examples:
       const running = await RadarWorker.start({
         settings,
         store,
-        loadConfig: async () => (await loadProject(ctx)).config,
+        // Per job, from the shared store when it holds the project (the web app edits it there), else radar.yaml.
+        loadConfig: async () => {
+          const { readStoredConfig, effectiveConfig } = await import('../../pipeline/project-config.js');
+          const stored = await readStoredConfig(store);
+          return stored ? effectiveConfig(stored, config) : (await loadProject(ctx)).config;
+        },
         kinds: kinds as (typeof JOB_KINDS)[number][],
         concurrency,
         reportDelayMs: reportDelay * 1000,

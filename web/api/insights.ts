@@ -1,0 +1,51 @@
+/** `/api/overview`, `/api/themes`, `/api/personas`: the analysts' views. */
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import type { AppContext, AppEnv } from '../app-context.js';
+import { overviewOf, personasOf, themesOf } from '../insights.js';
+import { json, validationHook } from './common.js';
+
+/** The analysts' routes. */
+export function insightRoutes(app: AppContext): OpenAPIHono<AppEnv> {
+  const r = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/overview',
+      tags: ['analysis'],
+      summary: 'Each brand against its competitors: volume, rating and sentiment by month, share of voice, key drivers',
+      responses: { 200: json(z.any(), 'The overview.') },
+    }),
+    async (c) => {
+      const [snapshot, state] = await Promise.all([app.index.current(), app.project.current()]);
+      return c.json(overviewOf(state.config, snapshot), 200);
+    },
+  );
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/themes',
+      tags: ['analysis'],
+      summary: 'Themes by volume with net sentiment, per brand, emerging and fading ones flagged',
+      responses: { 200: json(z.any(), 'The themes and the two periods compared.') },
+    }),
+    async (c) => {
+      const [snapshot, state] = await Promise.all([app.index.current(), app.project.current()]);
+      return c.json(themesOf(state.config, snapshot), 200);
+    },
+  );
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/personas',
+      tags: ['analysis'],
+      summary: 'Personas of the latest report: cards, traits, quotes, brand shares, change since the previous report',
+      responses: { 200: json(z.any(), 'The personas.') },
+    }),
+    async (c) => {
+      const state = await app.project.current();
+      return c.json(await personasOf(app.store, state.config.project), 200);
+    },
+  );
+  return r;
+}
