@@ -29,6 +29,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** The static assets: the app's own, and the front-end libraries from their packages (no CDN). */
 const ASSETS: Record<string, { file: () => string; type: string }> = {
   'app.css': { file: () => join(assetsDir(), 'app.css'), type: 'text/css; charset=utf-8' },
+  'favicon.svg': { file: () => join(assetsDir(), 'favicon.svg'), type: 'image/svg+xml' },
   'app.js': { file: () => join(assetsDir(), 'app.js'), type: 'text/javascript; charset=utf-8' },
   'htmx.min.js': { file: () => join(dirname(require.resolve('htmx.org')), 'htmx.min.js'), type: 'text/javascript; charset=utf-8' },
   'chart.umd.min.js': {

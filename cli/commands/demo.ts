@@ -59,7 +59,8 @@ Examples:
     const { starterConfigYaml } = await import('../../demo/starter-config.js');
     const { parseConfig, applyEnv, listSources } = await import('../../config/load.js');
     const { chromiumPath } = await import('../../crawlers/run-crawl.js');
-    const shop = await startDemoShop({ port: 0 });
+    // On its usual port when free, so the links stored with the reviews still open under radar demo --serve.
+    const shop = await startDemoShop({ port: DEMO_PORT }).catch(() => startDemoShop({ port: 0 }));
     try {
       const parsed = parseConfig(starterConfigYaml(shop.url), 'demo config');
       if ('errors' in parsed) throw new Error(`the bundled demo config is invalid:\n${parsed.errors.join('\n')}`);

@@ -90,7 +90,8 @@ export function MarkedText(props: { row: IndexedRow }) {
     at = a.end!;
   }
   out.push(text.slice(at));
-  return <p class="text">{out}</p>;
+  // A title leads the analysed text on a line of its own: the first line is shown as a heading.
+  return <p class={props.row.doc.title && text.startsWith(`${props.row.doc.title.trim()}\n`) ? 'text titled' : 'text'}>{out}</p>;
 }
 
 /** Stars as text and symbols: "★★★★☆ 4.0". */

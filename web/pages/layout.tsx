@@ -45,6 +45,7 @@ export function Layout(props: PageInfo & { children?: Child }) {
         {props.viewer?.csrf ? <meta name="csrf-token" content={props.viewer.csrf} /> : null}
         <title>{`${props.title} — ${props.project} — Review Radar`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <script src="/assets/htmx.min.js" defer></script>
         {props.charts ? <script src="/assets/chart.umd.min.js" defer></script> : null}
         <script src="/assets/app.js" defer></script>

@@ -76,7 +76,8 @@ export function PersonasPage(props: { info: PageInfo; config: RadarConfig; data:
             <p>
               <strong>{pct(p.share)}</strong> of reviewers ({p.size}) · <span class="change">{change(p)}</span>
             </p>
-            <ul class="shares" aria-label="Share of each brand's reviewers">
+            <p class="muted">Share of each brand’s reviewers:</p>
+            <ul class="shares">
               {Object.entries(p.shareByBrand).map(([b, s]) => (
                 <li>
                   {brandName.get(b) ?? b}: {pct(s)}

@@ -239,7 +239,8 @@ export function pageRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
           errors={errors}
           problems={problems}
         />,
-        400,
+        // The form comes back with its errors beside the fields: a page, not a failed load (the API answers 400).
+        200,
       );
     }
   };
@@ -296,7 +297,8 @@ export function pageRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
           errors={errors}
           problems={problems}
         />,
-        400,
+        // The form comes back with its errors beside the fields: a page, not a failed load (the API answers 400).
+        200,
       );
     }
   };
@@ -363,7 +365,8 @@ export function pageRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
           errors={{ ...errors, ...p.errors }}
           problems={p.problems}
         />,
-        400,
+        // The form comes back with its errors beside the fields: a page, not a failed load (the API answers 400).
+        200,
       );
     }
   };
@@ -402,7 +405,7 @@ export function pageRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
         errors={errors}
         preview={preview}
       />,
-      Object.keys(errors).length ? 400 : 200,
+      200,
     );
   });
   web.post('/sources/:id/delete', async (c) => {

@@ -93,7 +93,7 @@ export function RunsPage(props: {
         </p>
       ) : null}
       <div class="scroll">
-        <table class="runs">
+        <table class="runs stack">
           <thead>
             <tr>
               <th scope="col">Started</th>
@@ -113,23 +113,23 @@ export function RunsPage(props: {
             {props.runs.map((r) => (
               <>
                 <tr class={r.warning ? 'warn' : ''}>
-                  <td>{when(r.startedAt)}</td>
-                  <td>
+                  <td data-label="Started">{when(r.startedAt)}</td>
+                  <td data-label="Source">
                     <a href={`/runs?source=${encodeURIComponent(r.sourceId)}`}>{r.sourceId}</a>
                   </td>
-                  <td>
+                  <td data-label="Status">
                     {r.status === 'ok' ? '✓ ok' : r.status === 'failed' ? '✗ failed' : r.status === 'partial' ? '◐ partial' : '▶ running'}
                   </td>
-                  <td>{r.stats.pagesFetched}</td>
-                  <td>{r.stats.pagesFailed}</td>
-                  <td>{r.stats.pagesBlocked}</td>
-                  <td>{r.stats.pagesSkipped}</td>
-                  <td>{r.stats.documentsFound}</td>
-                  <td>
+                  <td data-label="Pages fetched">{r.stats.pagesFetched}</td>
+                  <td data-label="Failed">{r.stats.pagesFailed}</td>
+                  <td data-label="Blocked">{r.stats.pagesBlocked}</td>
+                  <td data-label="Not fetched">{r.stats.pagesSkipped}</td>
+                  <td data-label="Items found">{r.stats.documentsFound}</td>
+                  <td data-label="New">
                     {r.stats.documentsNew ? <a href={`/explorer?source=${encodeURIComponent(r.sourceId)}`}>{r.stats.documentsNew}</a> : 0}
                   </td>
-                  <td>{r.stats.documentsUpdated}</td>
-                  <td>{r.durationSecs} s</td>
+                  <td data-label="Updated">{r.stats.documentsUpdated}</td>
+                  <td data-label="Duration">{r.durationSecs} s</td>
                 </tr>
                 {r.warning || r.errors.length ? (
                   <tr class="details">

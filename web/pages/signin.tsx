@@ -40,7 +40,8 @@ export function signInRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
     const outcome = await app.access.signIn(c, String(form.token ?? ''));
     if ('error' in outcome) {
       if (outcome.retryAfter) c.header('retry-after', String(outcome.retryAfter));
-      return c.html(<SignIn project={app.project.name()} next={next} error={outcome.error} />, outcome.status);
+      // The page itself is answered normally (a browser would log a 401 as an error); scripts use the API's 401.
+      return c.html(<SignIn project={app.project.name()} next={next} error={outcome.error} />, outcome.status === 429 ? 429 : 200);
     }
     app.access.startSession(c, outcome.role);
     return c.redirect(next, 303);

@@ -36,18 +36,18 @@ export function SourcesPage(props: {
         return (
           <tr>
             <th scope="row">{editor ? <a href={`/sources/${encodeURIComponent(s.id)}/edit`}>{s.id}</a> : s.id}</th>
-            <td>{s.kind}</td>
-            <td class="urls">
+            <td data-label="Kind">{s.kind}</td>
+            <td class="urls" data-label="URLs">
               {s.urls[0]}
               {s.urls.length > 1 ? <span class="muted"> and {s.urls.length - 1} more</span> : null}
             </td>
-            <td>{s.render}</td>
-            <td>{s.maxPages}</td>
-            <td>
+            <td data-label="Render">{s.render}</td>
+            <td data-label="Max pages">{s.maxPages}</td>
+            <td data-label="Schedule">
               {describeCron(s.schedule, s.timezone)}
               {s.paused ? <span class="tag alt"> paused</span> : null}
             </td>
-            <td>
+            <td data-label="Last run">
               {run ? (
                 <a href={`/runs?source=${encodeURIComponent(s.id)}`}>
                   {run.status} · {when(run.finishedAt ?? run.startedAt)}
@@ -73,7 +73,7 @@ export function SourcesPage(props: {
   );
   const SourceTable = (p: { sources: SourceConfig[]; caption: string; add: string }) => (
     <div class="scroll">
-      <table class="sources">
+      <table class="sources stack">
         <caption>
           {p.caption}{' '}
           {editor ? (
