@@ -118,7 +118,7 @@ export function createApp(app: AppContext, options: { allowedHost: (host: string
     await next();
   });
 
-  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).basePath('/api');
   for (const routes of [brandRoutes, sourceRoutes, runRoutes, documentRoutes, insightRoutes, projectRoutes]) api.route('/', routes(app));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -129,7 +129,7 @@ export function createApp(app: AppContext, options: { allowedHost: (host: string
         'The JSON API the web app itself uses. Sign in with a session cookie (browser) or send Authorization: Bearer <token>. Writes need the editor role; with a session cookie they also need the X-CSRF-Token header (the value of the page’s csrf-token meta tag). Errors are JSON: { error, fields?, problems? }.',
     },
   });
-  web.route('/api', api);
+  web.route('/', api);
   pageRoutes(web, app);
 
   web.notFound((c) =>

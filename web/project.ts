@@ -4,7 +4,7 @@
  * schedule — made on its YAML Document, validated by the same schema as radar.yaml and saved as a
  * new revision that workers on every machine read for their next job.
  */
-import { parseDocument, type Document } from 'yaml';
+import { parseDocument, stringify, type Document } from 'yaml';
 import type { z } from 'zod';
 import { parseConfig } from '../config/load.js';
 import type { RadarConfig } from '../config/schema.js';
@@ -92,8 +92,10 @@ export class Project {
         savedAt: stored.savedAt,
         savedBy: stored.savedBy,
       };
-    } else if (this.local.config && this.local.yaml !== undefined) {
-      next = { config: this.local.config, yaml: this.local.yaml, revision: 0, origin: 'file' };
+    } else if (this.local.config) {
+      // Started from a configuration without its file (a program embedding the app): its YAML is written out.
+      const { storage: _s, queue: _q, ...project } = this.local.config;
+      next = { config: this.local.config, yaml: this.local.yaml ?? stringify(project), revision: 0, origin: 'file' };
     } else {
       throw new Error('no project: neither radar.yaml nor a configuration kept in the store');
     }

@@ -81,6 +81,7 @@ export class DocumentIndex {
   private stale = true;
   private signature = '';
   private timer?: NodeJS.Timeout;
+  private rowsByDoc = new WeakMap<RadarDocument, IndexedRow>();
 
   constructor(
     private readonly store: Store,
@@ -164,8 +165,18 @@ export class DocumentIndex {
     const flush = async () => {
       const analyses = new Map((await this.store.getAnalyses(batch.map((d) => d._id))).map((a) => [a.docId, a]));
       for (const doc of batch) {
-        const a = analyses.get(doc._id);
-        rows.push(indexRow(doc, a && a.contentHash === doc.contentHash ? a : undefined, personaOf.get(doc._id)));
+        const found = analyses.get(doc._id);
+        const a = found && found.contentHash === doc.contentHash ? found : undefined;
+        const persona = personaOf.get(doc._id);
+        // The embedded store hands out the same frozen records until they change: a document whose
+        // record, analysis and persona are those of the last build keeps its row.
+        const known = this.rowsByDoc.get(doc);
+        if (known && known.analysis === a && known.persona === persona) rows.push(known);
+        else {
+          const row = indexRow(doc, a, persona);
+          this.rowsByDoc.set(doc, row);
+          rows.push(row);
+        }
       }
       batch = [];
     };

@@ -1,6 +1,7 @@
 /** The schedules page: every source with its schedule, next run, pause/resume and run now. */
 import type { Viewer } from '../auth.js';
 import type { ScheduleView } from '../scheduler.js';
+import { localTime } from '../../jobs/schedules.js';
 import { describeCron } from './sources.js';
 import type { PageInfo } from './layout.js';
 import { Csrf, Layout, Notice, when } from './layout.js';
@@ -38,7 +39,7 @@ export function SchedulesPage(props: { info: PageInfo; viewer: Viewer; schedules
                   {editor ? <a href={`/sources/${encodeURIComponent(s.sourceId)}/edit#f-preset`}>{s.sourceId}</a> : s.sourceId}
                 </th>
                 <td>{describeCron(s.cron, s.timezone)}</td>
-                <td>{s.next ? when(s.next) : '–'}</td>
+                <td>{s.next ? `${localTime(s.next, s.timezone)}${s.timezone === 'UTC' ? '' : ` (${when(s.next)})`}` : '–'}</td>
                 <td>{!s.cron ? 'by hand only' : s.paused ? '⏸ paused' : '▶ active'}</td>
                 <td class="buttons">
                   {editor && s.cron ? (

@@ -16,6 +16,12 @@ export function describeCron(cron: string | undefined, tz = 'UTC'): string {
   if (p.preset === 'hourly') return `hourly at :${p.time.slice(3)}`;
   if (p.preset === 'daily') return `daily at ${p.time} ${tz}`;
   if (p.preset === 'weekly') return `${days[p.weekday]}s at ${p.time} ${tz}`;
+  // A list of weekdays at one time ("0 7 * * 1,4"): Mondays and Thursdays at 07:00.
+  const f = cron.trim().split(/\s+/);
+  if (f.length === 5 && /^\d+$/.test(f[0]!) && /^\d+$/.test(f[1]!) && f[2] === '*' && f[3] === '*' && /^[0-6](,[0-6])+$/.test(f[4]!)) {
+    const names = f[4]!.split(',').map((d) => `${days[Number(d)]}s`);
+    return `${names.slice(0, -1).join(', ')} and ${names.at(-1)} at ${f[1]!.padStart(2, '0')}:${f[0]!.padStart(2, '0')} ${tz}`;
+  }
   return `cron "${cron}" ${tz}`;
 }
 
@@ -138,7 +144,7 @@ export function SourcesPage(props: {
           {b.aliases.length ? <p class="muted">Also called: {b.aliases.join(', ')}</p> : null}
           <SourceTable
             sources={b.sources}
-            caption={`Sources about ${b.name} as a whole`}
+            caption="Sources about the brand as a whole"
             add={`/sources/new?owner=${encodeURIComponent(`brand:${b.id}`)}`}
           />
           {b.products.map((p) => (
@@ -153,7 +159,7 @@ export function SourcesPage(props: {
               </h3>
               <SourceTable
                 sources={p.sources}
-                caption={`Sources reviewing ${p.name}`}
+                caption="Sources"
                 add={`/sources/new?owner=${encodeURIComponent(`product:${b.id}/${p.id}`)}`}
               />
             </div>

@@ -20,6 +20,16 @@ export function ThemesPage(props: { info: PageInfo; config: RadarConfig; themes:
       ) : (
         <Notice kind="warn">Too few dated documents to compare two periods: no theme is flagged emerging yet.</Notice>
       )}
+      {themes.themes.some((t) => t.change?.trend === 'emerging') ? (
+        <Notice kind="warn">
+          Emerging:{' '}
+          {themes.themes
+            .filter((t) => t.change?.trend === 'emerging')
+            .map((t) => t.label)
+            .join(', ')}{' '}
+          — talked about significantly more in the recent period.
+        </Notice>
+      ) : null}
       <div class="scroll">
         <table class="themes">
           <thead>
@@ -39,7 +49,7 @@ export function ThemesPage(props: { info: PageInfo; config: RadarConfig; themes:
               <tr class={t.change?.trend === 'emerging' ? 'emerging' : ''}>
                 <th scope="row">
                   <a href={`/explorer?theme=${encodeURIComponent(t.key)}`}>{t.label}</a>
-                  <span class="muted"> {t.terms.slice(0, 4).join(', ')}</span>
+                  <span class="terms">{t.terms.slice(0, 4).join(', ')}</span>
                 </th>
                 <td>
                   {t.change?.trend === 'emerging' ? (
