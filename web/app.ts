@@ -22,6 +22,7 @@ import { validationHook } from './api/common.js';
 import { pageRoutes } from './pages/routes.js';
 import { signInRoutes } from './pages/signin.js';
 import { errorPage } from './pages/error-page.js';
+import { ServiceDownError } from './service-timeout.js';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -139,6 +140,10 @@ export function createApp(app: AppContext, options: { allowedHost: (host: string
   );
   web.onError((err, c) => {
     if (err instanceof HTTPException) return err.getResponse();
+    if (err instanceof ServiceDownError) {
+      app.log.warn({ err: err.message, path: c.req.path }, 'a service is down');
+      return wantsJson(c) ? c.json({ error: err.message }, 503) : c.html(errorPage(app, c, 503, err.message), 503);
+    }
     app.log.error({ err: err.message, path: c.req.path }, 'request failed');
     const message = `something went wrong: ${err.message}`;
     return wantsJson(c) ? c.json({ error: message }, 500) : c.html(errorPage(app, c, 500, message), 500);

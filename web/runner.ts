@@ -15,6 +15,7 @@ import { reportProject } from '../pipeline/report.js';
 import { resolveSalt } from '../pipeline/salt.js';
 import { listSources } from '../config/load.js';
 import type { RadarQueues } from '../jobs/queues.js';
+import { answered } from './service-timeout.js';
 
 /** What the live view shows of a run started here. */
 export interface RunProgress {
@@ -195,7 +196,7 @@ export class QueueRunner implements Runner {
     const target = listSources(config).find((t) => t.source.id === sourceId);
     if (!target) throw new Error(`no source "${sourceId}"`);
     const { addCrawlJob } = await import('../jobs/queues.js');
-    const jobId = await addCrawlJob(this.queues, { project: config.project, sourceId, trigger: 'api', full: !!options.full });
+    const jobId = await answered(addCrawlJob(this.queues, { project: config.project, sourceId, trigger: 'api', full: !!options.full }));
     const progress: RunProgress = {
       key: `job-${jobId}`,
       jobId,
@@ -219,7 +220,7 @@ export class QueueRunner implements Runner {
 
   async report(config: RadarConfig): Promise<void> {
     const { requestReport } = await import('../jobs/queues.js');
-    await requestReport(this.queues, config.project, 0);
+    await answered(requestReport(this.queues, config.project, 0));
   }
 
   async close(): Promise<void> {}

@@ -10,6 +10,7 @@ import type { RadarConfig } from '../config/schema.js';
 import { listSources } from '../config/load.js';
 import type { RadarQueues } from '../jobs/queues.js';
 import type { Runner } from './runner.js';
+import { answered } from './service-timeout.js';
 
 /** A source's schedule as the schedules page shows it. */
 export interface ScheduleView {
@@ -110,12 +111,12 @@ export class QueueScheduler implements Scheduler {
 
   async sync(config: RadarConfig): Promise<void> {
     const { syncSchedules } = await import('../jobs/schedules.js');
-    await syncSchedules(this.queues, config);
+    await answered(syncSchedules(this.queues, config));
   }
 
   async list(config: RadarConfig): Promise<ScheduleView[]> {
     const { listSchedules } = await import('../jobs/schedules.js');
-    const stored = await listSchedules(this.queues, config);
+    const stored = await answered(listSchedules(this.queues, config));
     const next = new Map(stored.filter((s) => s.sourceId && s.next).map((s) => [s.sourceId!, s.next!]));
     return views(config, (id) => next.get(id));
   }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext, AppEnv } from '../app-context.js';
 import { viewRuns } from '../runs-view.js';
 import { errors, json, validationHook } from './common.js';
+import { answered } from '../service-timeout.js';
 
 /** Runs with their warnings (newest first). */
 export async function runsWithWarnings(app: AppContext, sourceId?: string, limit = 50) {
@@ -90,11 +91,13 @@ export function runRoutes(app: AppContext): OpenAPIHono<AppEnv> {
       if (!app.queues)
         return c.json({ error: 'not in service mode: no Redis (RADAR_REDIS_URL) configured; runs happen in radar serve itself' }, 404);
       const { queueCounts, recentJobs } = await import('../../jobs/job-list.js');
-      const [counts, jobs, failed] = await Promise.all([
-        queueCounts(app.queues),
-        recentJobs(app.queues, { limit: 30 }),
-        recentJobs(app.queues, { states: ['failed'], limit: 30 }),
-      ]);
+      const [counts, jobs, failed] = await answered(
+        Promise.all([
+          queueCounts(app.queues),
+          recentJobs(app.queues, { limit: 30 }),
+          recentJobs(app.queues, { states: ['failed'], limit: 30 }),
+        ]),
+      );
       return c.json({ counts, jobs, failed }, 200);
     },
   );

@@ -8,7 +8,15 @@ export function errorPage(app: AppContext, c: Context<AppEnv>, status: number, m
   const viewer = c.get('viewer');
   return (
     <Layout title={`Error ${status}`} project={app.project.name()} path={c.req.path} viewer={viewer} serviceMode={!!app.queues}>
-      <h1>{status === 404 ? 'Not found' : status === 403 ? 'Not allowed' : 'Something went wrong'}</h1>
+      <h1>
+        {status === 404
+          ? 'Not found'
+          : status === 403
+            ? 'Not allowed'
+            : status === 503
+              ? 'A service is not answering'
+              : 'Something went wrong'}
+      </h1>
       <p>{message}</p>
       <p>
         <a href="/">Back to the overview</a>

@@ -33,6 +33,7 @@ import { ThemesPage } from './themes.js';
 import { ReportsPage } from './reports.js';
 import { QueuesPage } from './queues.js';
 import { errorPage } from './error-page.js';
+import { answered } from '../service-timeout.js';
 
 /** Who a change made in a form is recorded as. */
 const BY_FORM = 'web app';
@@ -467,11 +468,13 @@ export function pageRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
     if (!app.queues)
       return c.html(errorPage(app, c, 404, 'Not in service mode: there are no queues (runs happen in radar serve itself).'), 404);
     const { queueCounts, recentJobs } = await import('../../jobs/job-list.js');
-    const [counts, jobs, failed] = await Promise.all([
-      queueCounts(app.queues),
-      recentJobs(app.queues, { limit: 30 }),
-      recentJobs(app.queues, { states: ['failed'], limit: 30 }),
-    ]);
+    const [counts, jobs, failed] = await answered(
+      Promise.all([
+        queueCounts(app.queues),
+        recentJobs(app.queues, { limit: 30 }),
+        recentJobs(app.queues, { states: ['failed'], limit: 30 }),
+      ]),
+    );
     return c.html(<QueuesPage info={info(c, 'Queues', s.config.project)} counts={counts} jobs={jobs} failed={failed} />);
   });
 }
