@@ -11,7 +11,7 @@ import type { CrawlRun } from '../domain/types.js';
 import type { Store } from '../storage/store.js';
 import { crawlSource } from '../pipeline/crawl.js';
 import { analyzeStore } from '../pipeline/analyze.js';
-import { reportProject } from '../pipeline/report.js';
+import { reportProject, type ReportFormat } from '../pipeline/report.js';
 import { resolveSalt } from '../pipeline/salt.js';
 import { listSources } from '../config/load.js';
 import type { RadarQueues } from '../jobs/queues.js';
@@ -55,8 +55,8 @@ export interface Runner {
   start(config: RadarConfig, sourceId: string, trigger: RunProgress['trigger'], options?: { full?: boolean }): Promise<RunProgress>;
   /** Runs started here, newest first (finished ones for a while). */
   recent(): RunProgress[];
-  /** Rebuilds the report now. */
-  report(config: RadarConfig): Promise<void>;
+  /** Analyses what is new and rebuilds the report now (in these formats; default: the project's). */
+  report(config: RadarConfig, formats?: ReportFormat[]): Promise<void>;
   /** Waits for the run in progress, if any. */
   close(): Promise<void>;
 }
@@ -164,10 +164,10 @@ export class LocalRunner implements Runner {
     return this.runs;
   }
 
-  async report(config: RadarConfig): Promise<void> {
+  async report(config: RadarConfig, formats?: ReportFormat[]): Promise<void> {
     const done = this.chain.then(async () => {
       await analyzeStore(config, this.store, { log: this.log });
-      await reportProject(config, this.store, { log: this.log });
+      await reportProject(config, this.store, { log: this.log, formats });
       this.onStored();
     });
     this.chain = done.catch(() => undefined);
@@ -218,7 +218,8 @@ export class QueueRunner implements Runner {
     return this.runs;
   }
 
-  async report(config: RadarConfig): Promise<void> {
+  async report(config: RadarConfig, _formats?: ReportFormat[]): Promise<void> {
+    // A report job writes the project's formats (report.formats), on the worker that takes it.
     const { requestReport } = await import('../jobs/queues.js');
     await answered(requestReport(this.queues, config.project, 0));
   }

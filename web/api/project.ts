@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { saveStoredConfig } from '../../pipeline/project-config.js';
+import type { ReportFormat } from '../../pipeline/report.js';
 import { rememberForgotten, withForgetLock } from '../../storage/forget.js';
 import { ConfigError } from '../../domain/errors.js';
 import type { AppContext, AppEnv } from '../app-context.js';
@@ -132,12 +133,28 @@ export function projectRoutes(app: AppContext): OpenAPIHono<AppEnv> {
       method: 'post',
       path: '/report',
       tags: ['report'],
-      summary: 'Analyse what is new and rebuild the report now',
-      responses: { 202: json(z.object({ started: z.boolean() }), 'Started.'), ...errors(403) },
+      summary: 'Analyse what is new and rebuild the report now (in these formats; default: report.formats)',
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z.object({
+                formats: z
+                  .array(z.enum(['html', 'md', 'json', 'csv', 'pdf']))
+                  .min(1)
+                  .optional(),
+              }),
+            },
+          },
+          required: false,
+        },
+      },
+      responses: { 202: json(z.object({ started: z.boolean() }), 'Started.'), ...errors(400, 403) },
     }),
     async (c) => {
       const s = await app.project.current();
-      app.runner.report(s.config).catch((err: unknown) => app.log.warn({ err: (err as Error).message }, 'report failed'));
+      const body = (await c.req.json().catch(() => ({}))) as { formats?: ReportFormat[] };
+      app.runner.report(s.config, body.formats).catch((err: unknown) => app.log.warn({ err: (err as Error).message }, 'report failed'));
       return c.json({ started: true }, 202);
     },
   );

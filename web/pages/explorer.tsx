@@ -16,6 +16,7 @@ import { Layout, Notice } from './layout.js';
 
 /** What the filter selects offer, from the index (worked out once per build). */
 interface Facets {
+  sources: string[];
   langs: string[];
   themes: string[];
   aspects: string[];
@@ -35,10 +36,12 @@ function top(counts: Map<string, number>, n: number): string[] {
 export function facetsOf(snapshot: IndexSnapshot, personaLabels: Map<string, string>): Facets {
   let f = facetCache.get(snapshot);
   if (f) return f;
+  const sources = new Set<string>();
   const langs = new Map<string, number>();
   const themes = new Map<string, number>();
   const aspects = new Map<string, number>();
   for (const r of snapshot.rows) {
+    sources.add(r.doc.sourceId);
     if (r.lang) langs.set(r.lang, (langs.get(r.lang) ?? 0) + 1);
     for (const t of r.themes) themes.set(t, (themes.get(t) ?? 0) + 1);
     for (const m of r.analysis?.aspects ?? []) {
@@ -47,6 +50,7 @@ export function facetsOf(snapshot: IndexSnapshot, personaLabels: Map<string, str
     }
   }
   f = {
+    sources: [...sources],
     langs: top(langs, 30).sort(),
     themes: top(themes, 60).sort(),
     aspects: top(aspects, 80).sort(),
@@ -148,6 +152,7 @@ export function ExplorerPage(props: {
   params: DocumentQueryParams;
   errors: Record<string, string>;
   personaLabels: Map<string, string>;
+  editor?: boolean;
 }) {
   const { config, params, snapshot, errors } = props;
   const facets = facetsOf(snapshot, props.personaLabels);
@@ -157,7 +162,7 @@ export function ExplorerPage(props: {
   const brandName = new Map(config.brands.map((b) => [b.id, b.name]));
   const productName = new Map(config.brands.flatMap((b) => b.products.map((p) => [p.id, p.name] as const)));
   const qs = (o: Record<string, string | number | undefined>) => filterQueryString(params, o);
-  const sources = [...new Set(snapshot.rows.length < 50_000 ? snapshot.rows.map((r) => r.doc.sourceId) : [])];
+  const sources = [...facets.sources];
   for (const b of config.brands)
     for (const s of [...b.sources, ...b.products.flatMap((p) => p.sources)]) if (!sources.includes(s.id)) sources.push(s.id);
   for (const s of config.sources) if (!sources.includes(s.id)) sources.push(s.id);
@@ -305,6 +310,14 @@ export function ExplorerPage(props: {
                 </a>
               ) : null}{' '}
               <span class="muted">source {r.doc.sourceId}</span>
+              {props.editor && r.doc.authorKey ? (
+                <>
+                  {' '}
+                  <a class="muted" href={`/authors/${encodeURIComponent(r.doc.authorKey)}/forget`}>
+                    Forget this reviewer…
+                  </a>
+                </>
+              ) : null}
             </p>
           </li>
         ))}

@@ -13,7 +13,15 @@ const KIND: Record<string, string> = {
 };
 
 /** The reports page. */
-export function ReportsPage(props: { info: PageInfo; viewer: Viewer; folder: string; files: ReportFile[]; notice?: string }) {
+export function ReportsPage(props: {
+  info: PageInfo;
+  viewer: Viewer;
+  folder: string;
+  formats: string[];
+  serviceMode: boolean;
+  files: ReportFile[];
+  notice?: string;
+}) {
   return (
     <Layout {...props.info}>
       <h1>Reports</h1>
@@ -56,8 +64,21 @@ export function ReportsPage(props: { info: PageInfo; viewer: Viewer; folder: str
         <Notice kind="warn">No report files yet.</Notice>
       )}
       {props.viewer.role === 'editor' ? (
-        <form method="post" action="/reports/build" class="inline">
+        <form method="post" action="/reports/build" class="form">
           <Csrf viewer={props.viewer} />
+          {props.serviceMode ? (
+            <p class="muted">A worker rebuilds the report in the project’s formats ({props.formats.join(', ')}).</p>
+          ) : (
+            <fieldset>
+              <legend>Formats</legend>
+              {Object.entries(KIND).map(([f, label]) => (
+                <div class="field check">
+                  <input id={`fmt-${f}`} type="checkbox" name="formats" value={f} checked={props.formats.includes(f)} />
+                  <label for={`fmt-${f}`}>{label}</label>
+                </div>
+              ))}
+            </fieldset>
+          )}
           <button type="submit">Analyse new documents and rebuild the report</button>
         </form>
       ) : null}

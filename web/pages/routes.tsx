@@ -19,6 +19,9 @@ import { ConfigConflictError } from '../../pipeline/project-config.js';
 import { fieldErrors, ValidationError } from '../project.js';
 import { overviewOf, personasOf, themesOf } from '../insights.js';
 import { reportFiles } from '../report-files.js';
+import type { ReportFormat } from '../../pipeline/report.js';
+
+const REPORT_FORMATS: ReportFormat[] = ['html', 'md', 'json', 'csv', 'pdf'];
 import { runsWithWarnings } from '../api/runs.js';
 import { PreviewInputSchema, runPreview } from '../api/sources.js';
 import { viewRuns } from '../runs-view.js';
@@ -33,6 +36,8 @@ import { ThemesPage } from './themes.js';
 import { ReportsPage } from './reports.js';
 import { QueuesPage } from './queues.js';
 import { errorPage } from './error-page.js';
+import { ForgetPage } from './forget.js';
+import { rememberForgotten, withForgetLock } from '../../storage/forget.js';
 import { answered } from '../service-timeout.js';
 
 /** Who a change made in a form is recorded as. */
@@ -138,6 +143,7 @@ export function pageRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
         params={params}
         errors={errors}
         personaLabels={await personaLabels(s.config.project)}
+        editor={c.get('viewer').role === 'editor'}
       />,
     );
   });
@@ -167,6 +173,8 @@ export function pageRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
         info={info(c, 'Reports', s.config.project)}
         viewer={c.get('viewer')}
         folder={s.config.report.outDir}
+        formats={s.config.report.formats}
+        serviceMode={!!app.queues}
         files={await reportFiles(s.config.report.outDir)}
         notice={c.req.query('built') !== undefined ? 'The report is being rebuilt: reload in a moment.' : undefined}
       />,
@@ -174,7 +182,13 @@ export function pageRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
   });
   web.post('/reports/build', async (c) => {
     const s = await state();
-    app.runner.report(s.config).catch((err: unknown) => app.log.warn({ err: (err as Error).message }, 'report failed'));
+    const chosen = (await c.req.parseBody({ all: true })).formats;
+    const formats = (Array.isArray(chosen) ? chosen : chosen ? [chosen] : [])
+      .map(String)
+      .filter((f): f is ReportFormat => REPORT_FORMATS.includes(f as ReportFormat));
+    app.runner
+      .report(s.config, formats.length ? formats : undefined)
+      .catch((err: unknown) => app.log.warn({ err: (err as Error).message }, 'report failed'));
     return c.redirect('/reports?built', 303);
   });
 
@@ -462,6 +476,32 @@ export function pageRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
     );
   });
   web.get('/runs/live', async (c) => c.html(<LiveRuns {...(await live())} />));
+
+  web.get('/authors/:key/forget', async (c) => {
+    const s = await state();
+    const key = c.req.param('key');
+    const documents = await app.store.countDocuments({ authorKey: key, includeDuplicates: true });
+    return c.html(
+      <ForgetPage info={info(c, 'Forget a reviewer', s.config.project)} viewer={c.get('viewer')} authorKey={key} documents={documents} />,
+    );
+  });
+  web.post('/authors/:key/forget', async (c) => {
+    const s = await state();
+    const key = c.req.param('key');
+    const done = await withForgetLock(app.store, async () => {
+      await rememberForgotten(app.store, key);
+      return app.store.forgetAuthor(key);
+    });
+    return c.html(
+      <ForgetPage
+        info={info(c, 'Forget a reviewer', s.config.project)}
+        viewer={c.get('viewer')}
+        authorKey={key}
+        documents={0}
+        done={done}
+      />,
+    );
+  });
 
   web.get('/queues', async (c) => {
     const s = await state();

@@ -20,7 +20,7 @@ export function SchedulesPage(props: { info: PageInfo; viewer: Viewer; schedules
         Set a schedule in the source’s form.
       </p>
       <div class="scroll">
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">Source</th>
@@ -38,9 +38,11 @@ export function SchedulesPage(props: { info: PageInfo; viewer: Viewer; schedules
                 <th scope="row">
                   {editor ? <a href={`/sources/${encodeURIComponent(s.sourceId)}/edit#f-preset`}>{s.sourceId}</a> : s.sourceId}
                 </th>
-                <td>{describeCron(s.cron, s.timezone)}</td>
-                <td>{s.next ? `${localTime(s.next, s.timezone)}${s.timezone === 'UTC' ? '' : ` (${when(s.next)})`}` : '–'}</td>
-                <td>{!s.cron ? 'by hand only' : s.paused ? '⏸ paused' : '▶ active'}</td>
+                <td data-label="Schedule">{describeCron(s.cron, s.timezone)}</td>
+                <td data-label="Next run">
+                  {s.next ? `${localTime(s.next, s.timezone)}${s.timezone === 'UTC' ? '' : ` (${when(s.next)})`}` : '–'}
+                </td>
+                <td data-label="State">{!s.cron ? 'by hand only' : s.paused ? '⏸ paused' : '▶ active'}</td>
                 <td class="buttons">
                   {editor && s.cron ? (
                     <form
