@@ -39,7 +39,8 @@ export async function loadProject(ctx: CliContext): Promise<{ config: RadarConfi
   if ('errors' in result && !missing) throw new ConfigError(result.errors, result.path);
   const local = 'config' in result ? result.config : undefined;
   const stored = await peekStoredConfig(local);
-  if (stored) {
+  const { storedGoverns } = await import('../pipeline/project-config.js');
+  if (stored && storedGoverns(stored, !!local)) {
     const { effectiveConfig } = await import('../pipeline/project-config.js');
     const config = effectiveConfig(stored, local);
     if (local && differs(local, config))

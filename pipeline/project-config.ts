@@ -29,6 +29,18 @@ export interface StoredConfig {
   savedBy: string;
 }
 
+/** Who `radar demo` saves its project as. */
+export const DEMO_SAVER = 'radar demo';
+
+/**
+ * Whether the stored configuration is the project's: always, except the demo's own project, which
+ * only stands in while there is no radar.yaml (so `radar serve` after `radar demo` shows the demo,
+ * and a radar.yaml written afterwards — `radar init`, then edited — is the project as it says).
+ */
+export function storedGoverns(stored: StoredConfig | undefined, hasLocalFile: boolean): boolean {
+  return !!stored && !(stored.savedBy === DEMO_SAVER && hasLocalFile);
+}
+
 /** Another change was saved since the one this edit started from. */
 export class ConfigConflictError extends RadarError {
   override name = 'ConfigConflictError';

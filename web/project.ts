@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { parseConfig } from '../config/load.js';
 import type { RadarConfig } from '../config/schema.js';
 import type { Store } from '../storage/store.js';
-import { effectiveConfig, readStoredConfig, saveStoredConfig } from '../pipeline/project-config.js';
+import { effectiveConfig, readStoredConfig, saveStoredConfig, storedGoverns } from '../pipeline/project-config.js';
 
 /** Problems with a change: by form field where one is to blame, and the rest. */
 export class ValidationError extends Error {
@@ -83,7 +83,7 @@ export class Project {
     if (this.state && Date.now() - this.readAt < FRESH_MS) return this.state;
     const stored = await readStoredConfig(this.store);
     let next: ProjectState;
-    if (stored) {
+    if (stored && storedGoverns(stored, this.local.yaml !== undefined)) {
       next = {
         config: effectiveConfig(stored, this.local.config),
         yaml: stored.yaml,
@@ -95,7 +95,8 @@ export class Project {
     } else if (this.local.config) {
       // Started from a configuration without its file (a program embedding the app): its YAML is written out.
       const { storage: _s, queue: _q, ...project } = this.local.config;
-      next = { config: this.local.config, yaml: this.local.yaml ?? stringify(project), revision: 0, origin: 'file' };
+      // The next change is saved after the stored revision (the demo's) this file stands in front of.
+      next = { config: this.local.config, yaml: this.local.yaml ?? stringify(project), revision: stored?.revision ?? 0, origin: 'file' };
     } else {
       throw new Error('no project: neither radar.yaml nor a configuration kept in the store');
     }

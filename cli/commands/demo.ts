@@ -26,15 +26,14 @@ async function serve(port: number, ctx: Parameters<CommandSpec['run']>[2]): Prom
 
 /**
  * Keeps the demo's project in the store, so `radar serve` after `radar demo` shows it (and its
- * sources point where `radar demo --serve` serves the shop) — unless this folder has a radar.yaml
- * or the store holds a project already: a demo never replaces the user's own.
+ * sources point where `radar demo --serve` serves the shop) — unless the store holds a project
+ * already: a demo never replaces the user's own. It stands in only while there is no radar.yaml.
  */
 async function keepDemoProject(store: Store): Promise<void> {
-  if (existsSync(resolve('radar.yaml'))) return;
-  const { readStoredConfig, saveStoredConfig } = await import('../../pipeline/project-config.js');
+  const { readStoredConfig, saveStoredConfig, DEMO_SAVER } = await import('../../pipeline/project-config.js');
   if (await readStoredConfig(store)) return;
   const { starterConfigYaml } = await import('../../demo/starter-config.js');
-  await saveStoredConfig(store, starterConfigYaml(`http://127.0.0.1:${DEMO_PORT}`), { savedBy: 'radar demo' });
+  await saveStoredConfig(store, starterConfigYaml(`http://127.0.0.1:${DEMO_PORT}`), { savedBy: DEMO_SAVER });
 }
 
 export const demo: CommandSpec = {

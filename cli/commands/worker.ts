@@ -69,7 +69,7 @@ Examples:
     const reportDelay = seconds(options.reportDelay, '--report-delay');
     const stall = seconds(options.stallTimeout, '--stall-timeout', 1);
 
-    const { config, path } = await loadProject(ctx);
+    const { config, path, origin } = await loadProject(ctx);
     const settings = queueSettings(config, path);
     if (!config.storage.mongodbUri) {
       throw new ConfigError(
@@ -90,9 +90,9 @@ Examples:
         store,
         // Per job, from the shared store when it holds the project (the web app edits it there), else radar.yaml.
         loadConfig: async () => {
-          const { readStoredConfig, effectiveConfig } = await import('../../pipeline/project-config.js');
+          const { readStoredConfig, effectiveConfig, storedGoverns } = await import('../../pipeline/project-config.js');
           const stored = await readStoredConfig(store);
-          return stored ? effectiveConfig(stored, config) : (await loadProject(ctx)).config;
+          return stored && storedGoverns(stored, origin === 'file') ? effectiveConfig(stored, config) : (await loadProject(ctx)).config;
         },
         kinds: kinds as (typeof JOB_KINDS)[number][],
         concurrency,
