@@ -53,6 +53,13 @@ export function wantsJson(c: Context): boolean {
 /** Builds the app over its context. */
 export function createApp(app: AppContext, options: { allowedHost: (host: string) => boolean }): OpenAPIHono<AppEnv> {
   const web = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // A response that brings its own policy (a report file, shown sandboxed) keeps it: this runs after
+  // the security headers are set.
+  web.use('*', async (c, next) => {
+    await next();
+    const own = c.get('ownCsp');
+    if (own) c.res.headers.set('content-security-policy', own);
+  });
   web.use('*', securityHeaders());
   web.use('*', checkHost(options.allowedHost));
   web.use('*', checkEncoding());

@@ -153,6 +153,8 @@ export class Access {
 export interface AuthVariables {
   /** Who is asking. */
   viewer: Viewer;
+  /** A stricter Content-Security-Policy of this one response (report files), in place of the app's. */
+  ownCsp?: string;
 }
 
 /** Writes need the editor role; reads any role. */

@@ -9,10 +9,7 @@ import type { Logger } from 'pino';
 import type { RadarConfig } from '../config/schema.js';
 import type { CrawlRun } from '../domain/types.js';
 import type { Store } from '../storage/store.js';
-import { crawlSource } from '../pipeline/crawl.js';
-import { analyzeStore } from '../pipeline/analyze.js';
-import { reportProject, type ReportFormat } from '../pipeline/report.js';
-import { resolveSalt } from '../pipeline/salt.js';
+import type { ReportFormat } from '../pipeline/report.js';
 import { listSources } from '../config/load.js';
 import type { RadarQueues } from '../jobs/queues.js';
 import { answered } from './service-timeout.js';
@@ -59,6 +56,17 @@ export interface Runner {
   report(config: RadarConfig, formats?: ReportFormat[]): Promise<void>;
   /** Waits for the run in progress, if any. */
   close(): Promise<void>;
+}
+
+/** The pipeline steps, loaded on first use (the crawler alone takes seconds to load). */
+async function steps() {
+  const [{ crawlSource }, { analyzeStore }, { reportProject }, { resolveSalt }] = await Promise.all([
+    import('../pipeline/crawl.js'),
+    import('../pipeline/analyze.js'),
+    import('../pipeline/report.js'),
+    import('../pipeline/salt.js'),
+  ]);
+  return { crawlSource, analyzeStore, reportProject, resolveSalt };
 }
 
 /** How many finished runs the live view keeps. */
@@ -129,6 +137,8 @@ export class LocalRunner implements Runner {
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(store) : value;
       },
     });
+    // The pipeline steps load the crawler, the analyzers and the report builder: only once needed.
+    const { crawlSource, analyzeStore, reportProject, resolveSalt } = await steps();
     try {
       progress.phase = 'crawling';
       const salt = await resolveSalt(config, this.store);
@@ -166,6 +176,7 @@ export class LocalRunner implements Runner {
 
   async report(config: RadarConfig, formats?: ReportFormat[]): Promise<void> {
     const done = this.chain.then(async () => {
+      const { analyzeStore, reportProject } = await steps();
       await analyzeStore(config, this.store, { log: this.log });
       await reportProject(config, this.store, { log: this.log, formats });
       this.onStored();

@@ -3,7 +3,7 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { RecipeSchema, SourceSchema } from '../../config/schema.js';
 import { listSources } from '../../config/load.js';
-import { previewSource, type PreviewPage } from '../../pipeline/preview.js';
+import type { PreviewPage } from '../../pipeline/preview.js';
 import { fiveStar } from '../../reports/summaries.js';
 import type { AppContext, AppEnv } from '../app-context.js';
 import {
@@ -81,6 +81,8 @@ export async function runPreview(app: AppContext, input: z.infer<typeof PreviewI
     const { fieldErrors } = await import('../project.js');
     throw new ValidationError(fieldErrors(source.error, ['urls']));
   }
+  // The crawler takes seconds to load: only when a preview is asked for.
+  const { previewSource } = await import('../../pipeline/preview.js');
   const outcome = await previewSource(
     config,
     { source: source.data, brand: input.brand || undefined },

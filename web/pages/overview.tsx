@@ -149,6 +149,10 @@ export function OverviewPage(props: { info: PageInfo; overview: Overview; builtA
           }}
         />
       </div>
+      <p class="muted">
+        Share of voice: the share of all mentions that name the brand; a mention naming several brands counts for each, so shares can add up
+        to more than 100%.
+      </p>
       <h2>Key drivers</h2>
       <p class="muted">
         Net sentiment of the most talked-about aspects, per brand (▲ better, ▼ worse; mentions in brackets). Select one to read the reviews.

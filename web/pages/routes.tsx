@@ -451,6 +451,7 @@ export function pageRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
         viewer={c.get('viewer')}
         schedules={await app.scheduler.list(s.config)}
         mode={app.scheduler.mode}
+        localTime={(await import('../../jobs/schedules.js')).localTime}
         notice={paused ? `Paused ${paused}.` : resumed ? `Resumed ${resumed}.` : undefined}
       />,
     );

@@ -1,13 +1,21 @@
 /** The schedules page: every source with its schedule, next run, pause/resume and run now. */
 import type { Viewer } from '../auth.js';
 import type { ScheduleView } from '../scheduler.js';
-import { localTime } from '../../jobs/schedules.js';
 import { describeCron } from './sources.js';
 import type { PageInfo } from './layout.js';
 import { Csrf, Layout, Notice, when } from './layout.js';
 
 /** The schedules page. */
-export function SchedulesPage(props: { info: PageInfo; viewer: Viewer; schedules: ScheduleView[]; mode: string; notice?: string }) {
+export function SchedulesPage(props: {
+  info: PageInfo;
+  viewer: Viewer;
+  schedules: ScheduleView[];
+  mode: string;
+  notice?: string;
+  /** Formats a time in a zone (jobs/schedules.ts localTime). */
+  localTime: (iso: string, tz: string) => string;
+}) {
+  const { localTime } = props;
   const editor = props.viewer.role === 'editor';
   return (
     <Layout {...props.info}>
