@@ -96,10 +96,10 @@ function parse<T extends z.ZodType>(schema: T, input: unknown, lineFields: strin
   return parsed.data;
 }
 
-/** Adds a brand, or changes the brand `originalId`. */
-export async function saveBrand(project: Project, input: unknown, by: string, originalId?: string): Promise<ProjectState> {
+/** Adds a brand, or changes the brand `originalId` (with `check`, only validates). */
+export async function saveBrand(project: Project, input: unknown, by: string, originalId?: string, check = false): Promise<ProjectState> {
   const brand = parse(BrandInputSchema, input);
-  return project.edit((doc) => putBrand(doc, brand, originalId), by).catch((err) => blame(err, ['id', 'name', 'aliases']));
+  return project.edit((doc) => putBrand(doc, brand, originalId), by, { check }).catch((err) => blame(err, ['id', 'name', 'aliases']));
 }
 
 /** Removes a brand with its products and sources. */
@@ -132,8 +132,8 @@ const SOURCE_FIELDS = [
   'paused',
 ];
 
-/** Adds a source, or changes the source `originalId` (moving it when its brand or product changed). */
-export async function saveSource(project: Project, input: unknown, by: string, originalId?: string): Promise<ProjectState> {
+/** Adds a source, or changes the source `originalId` (moving it when its brand or product changed; with `check`, only validates). */
+export async function saveSource(project: Project, input: unknown, by: string, originalId?: string, check = false): Promise<ProjectState> {
   const { brand, product, ...source } = parse(SourceInputSchema, input, ['urls']);
   if (product && !brand) throw new ValidationError({ product: 'choose the brand of the product too' });
   const owner: SourceOwner = { brand, product };
@@ -144,7 +144,7 @@ export async function saveSource(project: Project, input: unknown, by: string, o
     values[key] = key in raw || key === 'id' || key === 'urls' ? source[key as keyof typeof source] : undefined;
   if (source.recipe) values.recipe = source.recipe;
   if (!source.paused) values.paused = undefined;
-  return project.edit((doc) => putSource(doc, owner, values, originalId), by).catch((err) => blame(err, SOURCE_FIELDS));
+  return project.edit((doc) => putSource(doc, owner, values, originalId), by, { check }).catch((err) => blame(err, SOURCE_FIELDS));
 }
 
 /** Removes a source (its documents and runs stay in the store). */

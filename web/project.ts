@@ -110,16 +110,18 @@ export class Project {
   /**
    * Applies `mutate` to the YAML Document of the current revision, validates the whole project
    * with the radar.yaml schema, and stores it as the next revision (refused when another change
-   * landed meanwhile). Returns the new state.
+   * landed meanwhile). Returns the new state. With `check`, only validates.
    */
-  async edit(mutate: (doc: Document) => void, savedBy: string): Promise<ProjectState> {
-    this.readAt = 0;
+  async edit(mutate: (doc: Document) => void, savedBy: string, options: { check?: boolean } = {}): Promise<ProjectState> {
+    if (!options.check) this.readAt = 0;
     const base = await this.current();
     const doc = parseDocument(base.yaml);
     mutate(doc);
     const text = doc.toString();
     const parsed = parseConfig(text, 'project');
     if ('errors' in parsed) throw new ValidationError({}, parsed.errors);
+    // A check (a form validated as it is filled in) stops here: nothing is saved.
+    if (options.check) return base;
     await saveStoredConfig(this.store, text, { savedBy, expectedRevision: base.revision });
     this.readAt = 0;
     return this.current();

@@ -35,19 +35,35 @@ export function Field(props: {
         placeholder={props.placeholder}
         list={props.list}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={[error ? `${id}-error` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined}
+        aria-describedby={[`${id}-error`, props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ')}
       />
       {props.hint ? (
         <p class="hint" id={`${id}-hint`}>
           {props.hint}
         </p>
       ) : null}
-      {error ? (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
+  );
+}
+
+/** The error beside a field: always there (hidden when none), so a check as the form is filled in can fill it. */
+export function FieldError(props: { id: string; error?: string; oob?: boolean }) {
+  return (
+    <p class="error" id={`${props.id}-error`} hidden={!props.error} hx-swap-oob={props.oob ? 'true' : undefined} aria-live="polite">
+      {props.error ?? ''}
+    </p>
+  );
+}
+
+/** The errors of every field, for a check to swap in beside them. */
+export function FieldErrors(props: { fields: string[]; errors: Errors }) {
+  return (
+    <>
+      {props.fields.map((f) => (
+        <FieldError id={`f-${f}`} error={props.errors[f]} oob />
+      ))}
+    </>
   );
 }
 
@@ -72,7 +88,7 @@ export function TextArea(props: {
         rows={props.rows ?? 4}
         required={props.required}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={[error ? `${id}-error` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined}
+        aria-describedby={[`${id}-error`, props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ')}
       >
         {props.value ?? ''}
       </textarea>
@@ -81,11 +97,7 @@ export function TextArea(props: {
           {props.hint}
         </p>
       ) : null}
-      {error ? (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }
@@ -108,7 +120,7 @@ export function Choice(props: {
         id={id}
         name={props.name}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
+        aria-describedby={[`${id}-error`, props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ')}
       >
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === (props.value ?? '')}>
@@ -121,11 +133,7 @@ export function Choice(props: {
           {props.hint}
         </p>
       ) : null}
-      {error ? (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }
@@ -143,7 +151,7 @@ export function Check(props: { name: string; label: string; checked?: boolean; h
           {props.hint}
         </p>
       ) : null}
-      {error ? <p class="error">{error}</p> : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }

@@ -36,9 +36,28 @@ import { ThemesPage } from './themes.js';
 import { ReportsPage } from './reports.js';
 import { QueuesPage } from './queues.js';
 import { errorPage } from './error-page.js';
+import { FieldErrors } from './forms.js';
 import { ForgetPage } from './forget.js';
 import { rememberForgotten, withForgetLock } from '../../storage/forget.js';
 import { answered } from '../service-timeout.js';
+
+/** The fields of the source form that can carry an error. */
+const SOURCE_FORM_FIELDS = [
+  'owner',
+  'id',
+  'urls',
+  'kind',
+  'render',
+  'maxPages',
+  'profiles',
+  'topReviewsOnly',
+  'robots',
+  'preset',
+  'time',
+  'weekday',
+  'cron',
+  'timezone',
+];
 
 /** Who a change made in a form is recorded as. */
 const BY_FORM = 'web app';
@@ -259,6 +278,38 @@ export function pageRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
       );
     }
   };
+  // Forms are checked as they are filled in (htmx posts them on each change): the errors beside the fields, nothing saved.
+  web.post('/brands/check', async (c) => {
+    const form = await c.req.parseBody();
+    const values = {
+      id: String(form.id ?? '').trim(),
+      name: String(form.name ?? '').trim(),
+      own: form.own === 'on',
+      aliases: list(form.aliases),
+    };
+    let errors: Record<string, string> = {};
+    try {
+      await saveBrand(app.project, values, BY_FORM, String(form.original ?? '') || undefined, true);
+    } catch (err) {
+      errors = problemsOf(err).errors;
+    }
+    return c.html(<FieldErrors fields={['name', 'id', 'aliases']} errors={errors} />);
+  });
+  web.post('/sources/check', async (c) => {
+    const s = await state();
+    const form = formValues(await c.req.parseBody());
+    const original = form.original || undefined;
+    const { input, errors } = sourceInput(form, original ? sourceById(s.config, original)?.source.paused : undefined);
+    let found: Record<string, string> = { ...errors };
+    if (!Object.keys(errors).length) {
+      try {
+        await saveSource(app.project, input, BY_FORM, original, true);
+      } catch (err) {
+        found = problemsOf(err).errors;
+      }
+    }
+    return c.html(<FieldErrors fields={SOURCE_FORM_FIELDS} errors={found} />);
+  });
   web.post('/brands/new', (c) => postBrand(c));
   web.post('/brands/:id/edit', (c) => postBrand(c, c.req.param('id')));
   web.post('/brands/:id/delete', async (c) => {

@@ -8,6 +8,11 @@ import { Check, Choice, Field, FormErrors, Group, TextArea, type Errors } from '
 import type { PageInfo } from './layout.js';
 import { Csrf, Layout, Notice, when } from './layout.js';
 
+/** htmx attributes that check an editor's form on each change (a viewer's form is never checked: it cannot save). */
+function liveCheck(viewer: Viewer, path: string): Record<string, string> {
+  return viewer.role === 'editor' ? { 'hx-post': path, 'hx-trigger': 'change', 'hx-swap': 'none' } : {};
+}
+
 /** A cron expression in words. */
 export function describeCron(cron: string | undefined, tz = 'UTC'): string {
   if (!cron) return 'not scheduled';
@@ -197,8 +202,9 @@ export function BrandForm(props: {
     <Layout {...props.info}>
       <h1>{props.original ? `Edit brand ${props.original}` : 'Add a brand'}</h1>
       <FormErrors errors={props.errors} problems={props.problems} />
-      <form method="post" action={action} class="form" novalidate>
+      <form method="post" action={action} class="form" novalidate {...liveCheck(props.viewer, '/brands/check')}>
         <Csrf viewer={props.viewer} />
+        <input type="hidden" name="original" value={props.original ?? ''} />
         <Field name="name" label="Name" value={v.name} errors={props.errors} required hint="As shown in reports, e.g. Copperleaf." />
         <Field
           name="id"
@@ -388,7 +394,7 @@ export function SourceForm(props: {
     <Layout {...props.info}>
       <h1>{props.original ? `Edit source ${props.original}` : 'Add a source'}</h1>
       <FormErrors errors={props.errors} problems={props.problems} />
-      <form method="post" action={action} class="form" novalidate>
+      <form method="post" action={action} class="form" novalidate {...liveCheck(props.viewer, '/sources/check')}>
         <Csrf viewer={props.viewer} />
         <Choice name="owner" label="What it is about" value={v.owner} options={owners} errors={props.errors} />
         <Field
@@ -491,7 +497,6 @@ export function SourceForm(props: {
               <option value={z} />
             ))}
           </datalist>
-          {v.schedule ? <p class="error">{v.schedule}</p> : null}
         </Group>
         <div class="actions">
           <button type="submit">Save source</button>
