@@ -6,7 +6,17 @@
 import { z } from 'zod';
 import { BrandSchema, ProductSchema, SourceSchema, type RadarConfig, type SourceConfig } from '../config/schema.js';
 import { listSources, type ResolvedSource } from '../config/load.js';
-import { deleteBrand, deleteProduct, deleteSource, patchSource, putBrand, putProduct, putSource, type SourceOwner } from './config-edit.js';
+import {
+  deleteBrand,
+  deleteProduct,
+  deleteSource,
+  NotFoundError,
+  patchSource,
+  putBrand,
+  putProduct,
+  putSource,
+  type SourceOwner,
+} from './config-edit.js';
 import { fieldErrors, ValidationError, type Project, type ProjectState } from './project.js';
 
 /** A brand as the API takes it. */
@@ -144,7 +154,16 @@ export async function saveSource(project: Project, input: unknown, by: string, o
     values[key] = key in raw || key === 'id' || key === 'urls' ? source[key as keyof typeof source] : undefined;
   if (source.recipe) values.recipe = source.recipe;
   if (!source.paused) values.paused = undefined;
-  return project.edit((doc) => putSource(doc, owner, values, originalId), by, { check }).catch((err) => blame(err, SOURCE_FIELDS));
+  return project
+    .edit((doc) => putSource(doc, owner, values, originalId), by, { check })
+    .catch((err) => {
+      // The brand or product to put it under is part of the input: not there is a problem with a field, not a missing page.
+      if (err instanceof NotFoundError && /^no (brand|product) /.test(err.message) && !err.message.startsWith(`no source`))
+        throw new ValidationError({
+          [err.message.startsWith('no brand') ? 'brand' : 'product']: `${err.message}: add it first, or choose another`,
+        });
+      return blame(err, SOURCE_FIELDS);
+    });
 }
 
 /** Removes a source (its documents and runs stay in the store). */

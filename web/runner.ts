@@ -78,6 +78,8 @@ export class LocalRunner implements Runner {
   private readonly runs: RunProgress[] = [];
   private chain: Promise<void> = Promise.resolve();
   private closing = false;
+  /** Stops the crawl in progress when the app shuts down (its run is then closed as interrupted). */
+  private readonly stop = new AbortController();
 
   constructor(
     private readonly store: Store,
@@ -187,6 +189,7 @@ export class LocalRunner implements Runner {
 
   async close(): Promise<void> {
     this.closing = true;
+    this.stop.abort();
     await this.chain.catch(() => undefined);
   }
 }

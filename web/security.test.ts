@@ -242,6 +242,13 @@ describe('radar serve, exposed', () => {
     });
     expect(dup.status).toBe(400);
     expect(JSON.parse(dup.body).fields.id).toContain('duplicate source id "shop"');
+    const orphan = await raw(port, '/api/sources', {
+      method: 'POST',
+      headers: { ...bearer(EDITOR), 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'orphan', brand: 'nope', urls: ['https://shop.example/3'] }),
+    });
+    expect(orphan.status).toBe(400);
+    expect(JSON.parse(orphan.body).fields.brand).toContain('no brand "nope"');
     expect((await raw(port, '/api/sources/nope', { headers: bearer(EDITOR) })).status).toBe(404);
     const bad = await raw(port, '/api/documents?ratingMin=9&from=yesterday', { headers: bearer(EDITOR) });
     expect(bad.status).toBe(400);

@@ -119,6 +119,12 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
       index?.invalidate();
     });
     await project.current();
+    // `radar config apply` (or another radar serve) may change the project in a shared store: look
+    // now and then, so schedules follow even when nobody has a page open.
+    const projectWatch = setInterval(() => {
+      project.current().catch((err: unknown) => log.warn({ err: (err as Error).message }, 'project not read'));
+    }, 30_000);
+    projectWatch.unref();
     // Workers on other machines write to a shared store: watch it for their changes.
     if (store.kind === 'mongodb' || queues) index.watch();
     const access = new Access({ editorToken: token, viewerToken: options.viewerToken || undefined });
@@ -141,6 +147,7 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
           (server as import('node:http').Server).closeAllConnections?.();
           server.close(() => ok());
         });
+        clearInterval(projectWatch);
         scheduler.close();
         index?.close();
         await runner.close();

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { radar } from '../../test/cli.js';
+import { startDemoShop } from '../../demo/shop.js';
 import {
   cleanProject,
   eventually,
@@ -119,6 +120,65 @@ describe.skipIf(!redisUrl)('radar serve in service mode', () => {
       }
     },
     120_000,
+  );
+
+  it.skipIf(!mongoUri)(
+    'a source changed in the app is what a worker on another machine crawls, with no file copied',
+    async () => {
+      const shop = await startDemoShop();
+      const workers: RadarProcess[] = [];
+      try {
+        // The project starts out pointing at nothing that answers.
+        project = writeProject({
+          redisUrl: redisUrl!,
+          mongoUri: mongoUri!,
+          sources: [{ id: 'kettle', url: 'http://127.0.0.1:9/nothing' }],
+        });
+        const base = await start(project.dir);
+        const put = await fetch(`${base}/api/sources/kettle`, {
+          method: 'PUT',
+          headers: json,
+          body: JSON.stringify({
+            id: 'kettle',
+            brand: 'acme',
+            product: 'p-kettle',
+            urls: [`${shop.url}/products/copperleaf-pour-kettle`],
+            render: 'static',
+            maxPages: 2,
+          }),
+        });
+        expect(put.status, await put.clone().text()).toBe(200);
+        // "Another machine": a folder whose radar.yaml says only where the store and the queues are.
+        const elsewhere = mkdtempSync(join(tmpdir(), 'radar-worker-elsewhere-'));
+        writeFileSync(
+          join(elsewhere, 'radar.yaml'),
+          `project: svc-test\nbrands: [{ id: placeholder, name: Placeholder }]\nstorage: { mongodbUri: "${mongoUri}", database: ${project.database} }\nqueue: { redisUrl: "${redisUrl}", prefix: ${project.settings.prefix} }\n`,
+        );
+        const worker = startRadar(['worker', '--queues', 'crawl', '--isolate', 'never'], { cwd: elsewhere });
+        workers.push(worker);
+        await worker.waitFor(/worker ready/, 60_000);
+        expect((await fetch(`${base}/api/sources/kettle/run`, { method: 'POST', headers: auth })).status).toBe(202);
+        const run = await eventually(
+          async () =>
+            (
+              (await (await fetch(`${base}/api/runs?source=kettle`, { headers: auth })).json()) as {
+                status: string;
+                stats: { documentsFound: number };
+              }[]
+            ).find((r) => r.status === 'ok'),
+          60_000,
+          'the worker to crawl the changed source',
+        );
+        expect(run.stats.documentsFound).toBeGreaterThan(0);
+      } finally {
+        for (const w of workers) {
+          w.child.kill('SIGTERM');
+          await w.exited;
+        }
+        await shop.close();
+      }
+    },
+    150_000,
   );
 
   it('answers 503 within seconds while Redis is down, and again once it is back', async () => {
