@@ -227,6 +227,7 @@ export function pageRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
         lastRuns={last}
         notice={notice}
         viewer={c.get('viewer')}
+        revision={{ revision: s.revision, origin: s.origin, savedAt: s.savedAt, savedBy: s.savedBy }}
       />,
     );
   });

@@ -37,6 +37,8 @@ export function SourcesPage(props: {
   lastRuns: Map<string, CrawlRun>;
   notice?: string;
   viewer: Viewer;
+  /** Where the project configuration stands. */
+  revision: { revision: number; origin: 'store' | 'file'; savedAt?: string; savedBy?: string };
 }) {
   const { config, viewer } = props;
   const editor = viewer.role === 'editor';
@@ -183,6 +185,15 @@ export function SourcesPage(props: {
         <p class="muted">Feeds and forums not tied to one brand: their items are linked to the brands and products they name.</p>
         <SourceTable sources={config.sources} caption="Project-wide sources" add="/sources/new?owner=" />
       </section>
+      <p class="muted">
+        {props.revision.origin === 'store'
+          ? `Project configuration revision ${props.revision.revision}, saved by ${props.revision.savedBy ?? '–'} at ${when(props.revision.savedAt)}; every worker uses it from its next job.`
+          : 'Project configuration from radar.yaml: the first change saved here keeps it in the store, for every worker.'}{' '}
+        <a href="/api/config" download="radar.yaml">
+          Download it as radar.yaml
+        </a>{' '}
+        (what <code>radar config export</code> writes; <code>radar config apply</code> takes it back).
+      </p>
     </Layout>
   );
 }
