@@ -1,5 +1,6 @@
 /** Form parts shared by the marketers' pages: labelled fields with their error beside them. */
 import type { Child } from 'hono/jsx';
+import type { Viewer } from '../auth.js';
 
 /** Errors by field name. */
 export type Errors = Record<string, string>;
@@ -186,4 +187,9 @@ export function Group(props: { legend: string; children?: Child }) {
       {props.children}
     </fieldset>
   );
+}
+
+/** htmx attributes that check an editor's form on each change (a viewer's form is never checked: it cannot save). */
+export function liveCheck(viewer: Viewer, path: string): Record<string, string> {
+  return viewer.role === 'editor' ? { 'hx-post': path, 'hx-trigger': 'change', 'hx-swap': 'none' } : {};
 }

@@ -1,7 +1,7 @@
 /** The schedules page: every source with its schedule, next run, pause/resume and run now. */
 import type { Viewer } from '../auth.js';
 import type { ScheduleView } from '../scheduler.js';
-import { describeCron } from './sources.js';
+import { describeCron } from './schedule-text.js';
 import type { PageInfo } from './layout.js';
 import { Csrf, Layout, Notice, when } from './layout.js';
 
