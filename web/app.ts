@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
 import type { AppContext, AppEnv } from './app-context.js';
 import { checkEncoding, checkHost, safeLocalPath, securityHeaders } from './security.js';
 import { brandRoutes } from './api/brands.js';
@@ -63,6 +64,8 @@ export function createApp(app: AppContext, options: { allowedHost: (host: string
   web.use('*', securityHeaders());
   web.use('*', checkHost(options.allowedHost));
   web.use('*', checkEncoding());
+  // No form or API call of the app sends more than a project's YAML: refuse bodies past 2 MB before reading them.
+  web.use('*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json({ error: 'the request body is larger than 2 MB' }, 413) }));
   web.get('/healthz', (c) => c.text('ok\n'));
   const cache = new Map<string, Buffer>();
   web.get('/assets/:name', async (c) => {

@@ -118,9 +118,18 @@ export function removeBrand(project: Project, id: string, by: string): Promise<P
 }
 
 /** Adds a product to a brand, or changes the product `originalId`. */
-export async function saveProduct(project: Project, brand: string, input: unknown, by: string, originalId?: string): Promise<ProjectState> {
+export async function saveProduct(
+  project: Project,
+  brand: string,
+  input: unknown,
+  by: string,
+  originalId?: string,
+  check = false,
+): Promise<ProjectState> {
   const product = parse(ProductInputSchema, input);
-  return project.edit((doc) => putProduct(doc, brand, product, originalId), by).catch((err) => blame(err, ['id', 'name', 'aliases']));
+  return project
+    .edit((doc) => putProduct(doc, brand, product, originalId), by, { check })
+    .catch((err) => blame(err, ['id', 'name', 'aliases']));
 }
 
 /** Removes a product and its sources. */

@@ -74,8 +74,15 @@ export function ProductForm(props: {
     <Layout {...props.info}>
       <h1>{props.original ? `Edit product ${props.original}` : `Add a product of ${props.brand}`}</h1>
       <FormErrors errors={props.errors} problems={props.problems} />
-      <form method="post" action={action} class="form" novalidate>
+      <form
+        method="post"
+        action={action}
+        class="form"
+        novalidate
+        {...liveCheck(props.viewer, `/brands/${encodeURIComponent(props.brand)}/products/check`)}
+      >
         <Csrf viewer={props.viewer} />
+        <input type="hidden" name="original" value={props.original ?? ''} />
         <Field name="name" label="Name" value={v.name} errors={props.errors} required />
         <Field name="id" label="Id" value={v.id} errors={props.errors} required hint='Lower-case letters, digits, "-" and "_".' />
         <Field name="aliases" label="Other names (comma-separated)" value={v.aliases} errors={props.errors} />

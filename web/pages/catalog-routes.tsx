@@ -103,6 +103,17 @@ export function catalogRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
     }
     return c.html(<FieldErrors fields={['name', 'id', 'aliases']} errors={errors} />);
   });
+  web.post('/brands/:brand/products/check', async (c) => {
+    const form = await c.req.parseBody();
+    const values = { id: String(form.id ?? '').trim(), name: String(form.name ?? '').trim(), aliases: list(form.aliases) };
+    let errors: Record<string, string> = {};
+    try {
+      await saveProduct(app.project, c.req.param('brand'), values, BY_FORM, String(form.original ?? '') || undefined, true);
+    } catch (err) {
+      errors = problemsOf(err).errors;
+    }
+    return c.html(<FieldErrors fields={['name', 'id', 'aliases']} errors={errors} />);
+  });
   web.post('/sources/check', async (c) => {
     const s = await state();
     const form = formValues(await c.req.parseBody());

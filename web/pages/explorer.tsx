@@ -248,6 +248,17 @@ export function ExplorerPage(props: {
             options={facets.personas.map((p) => ({ value: p.id, label: p.label }))}
           />
           <Select name="lang" label="Language" value={params.lang} options={facets.langs.map((l) => ({ value: l, label: l }))} />
+          <div class="field">
+            <label for="f-sort">Order</label>
+            <select id="f-sort" name="sort">
+              <option value="newest" selected={params.sort === 'newest'}>
+                Newest first
+              </option>
+              <option value="oldest" selected={params.sort === 'oldest'}>
+                Oldest first
+              </option>
+            </select>
+          </div>
           <div class="actions">
             <button type="submit">Apply filters</button>
             <a href="/explorer">Clear</a>
