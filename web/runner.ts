@@ -84,7 +84,8 @@ export class LocalRunner implements Runner {
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
-    private readonly onStored: () => void,
+    /** Called when a run stored or removed something; resolves once the app shows it. */
+    private readonly onStored: () => Promise<unknown>,
   ) {}
 
   async start(
@@ -152,21 +153,21 @@ export class LocalRunner implements Runner {
       progress.runId = run._id;
       progress.documentsFound = run.stats.documentsFound;
       progress.documentsNew = run.stats.documentsNew;
-      this.onStored();
       if (run.stats.documentsNew + run.stats.documentsUpdated > 0) {
         progress.phase = 'analysing';
         await analyzeStore(config, this.store, { query: { sourceId: target.source.id }, log });
         progress.phase = 'reporting';
         await reportProject(config, this.store, { log });
-        this.onStored();
       }
+      // "Done" means the explorer shows what the run stored.
+      await this.onStored();
       progress.phase = run.status === 'failed' ? 'failed' : 'done';
       if (run.status === 'failed') progress.error = run.errors[0]?.message ?? 'the crawl failed';
     } catch (err) {
       progress.phase = 'failed';
       progress.error = (err as Error).message;
       log.warn({ err: (err as Error).message }, 'run failed');
-      this.onStored();
+      await this.onStored().catch(() => undefined);
     } finally {
       progress.finishedAt = new Date().toISOString();
     }
@@ -181,7 +182,7 @@ export class LocalRunner implements Runner {
       const { analyzeStore, reportProject } = await steps();
       await analyzeStore(config, this.store, { log: this.log });
       await reportProject(config, this.store, { log: this.log, formats });
-      this.onStored();
+      await this.onStored();
     });
     this.chain = done.catch(() => undefined);
     return done;

@@ -39,7 +39,7 @@ function project(schedule: string, paused = false): RadarConfig {
 describe('schedules without Redis', () => {
   it('fire crawls inside the process, in the source’s time zone, and stop when paused', async () => {
     const log = rootLogger().child({ stage: 'test' });
-    const runner = new LocalRunner(store, log, () => undefined);
+    const runner = new LocalRunner(store, log, () => Promise.resolve());
     const scheduler = new InProcessScheduler(runner, log);
     try {
       await scheduler.sync(project('0 6 * * *'));

@@ -111,7 +111,7 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
       runner = new QueueRunner(queues);
       scheduler = new QueueScheduler(queues);
     } else {
-      runner = new LocalRunner(store, log.child({ part: 'run' }), () => index?.invalidate());
+      runner = new LocalRunner(store, log.child({ part: 'run' }), () => index!.caughtUp());
       scheduler = new InProcessScheduler(runner, log.child({ part: 'schedule' }));
     }
     project.onChange((state) => {

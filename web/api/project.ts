@@ -170,7 +170,8 @@ export function projectRoutes(app: AppContext): OpenAPIHono<AppEnv> {
         await rememberForgotten(app.store, key);
         return app.store.forgetAuthor(key);
       });
-      app.index.invalidate();
+      // Once answered, no page shows the person's words any more.
+      await app.index.caughtUp();
       return c.json(result, 200);
     },
   );

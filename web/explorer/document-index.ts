@@ -89,10 +89,24 @@ export class DocumentIndex {
     private readonly log: Logger,
   ) {}
 
-  /** The latest build, after waiting for a build in progress or due (first request, or after a change). */
+  /**
+   * The latest build. Only the first request waits for one; after that a change starts a rebuild in
+   * the background and requests read the previous build meanwhile (a crawl writes page after page:
+   * the explorer must stay fast while it runs). Who needs its own change seen calls `caughtUp()`.
+   */
   async current(): Promise<IndexSnapshot> {
-    if (this.stale || this.building) return this.refresh();
+    if (this.snapshot.version === 0) return this.refresh();
+    if (this.stale && !this.building)
+      this.refresh().catch((err: unknown) => this.log.warn({ err: (err as Error).message }, 'index not rebuilt'));
     return this.snapshot;
+  }
+
+  /** A build that holds every change made before this call (waits for one that started after it). */
+  async caughtUp(): Promise<IndexSnapshot> {
+    this.stale = true;
+    // A build already running may have read the store before the change: wait for it, then build again.
+    if (this.building) await this.building.catch(() => undefined);
+    return this.refresh();
   }
 
   /** The latest finished build, without waiting. */

@@ -121,6 +121,8 @@ export function analystRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
       await rememberForgotten(app.store, key);
       return app.store.forgetAuthor(key);
     });
+    // Once answered, no page shows the person's words any more.
+    await app.index.caughtUp();
     return c.html(
       <ForgetPage
         info={pageInfo(app, c, 'Forget a reviewer', s.config.project)}
