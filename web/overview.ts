@@ -87,7 +87,7 @@ export function buildOverview(config: RadarConfig, rows: readonly IndexedRow[], 
           ratingSum += stars;
           ratingCount++;
         }
-        const m = r.doc.publishedAt?.slice(0, 7);
+        const m = row.month ?? r.doc.publishedAt?.slice(0, 7);
         if (!m) continue;
         let e = month.get(m);
         if (!e) month.set(m, (e = { documents: 0, rs: 0, rc: 0, pos: 0, neg: 0, an: 0 }));
@@ -127,13 +127,19 @@ export function buildOverview(config: RadarConfig, rows: readonly IndexedRow[], 
       };
     })
     .sort((a, b) => Number(b.own) - Number(a.own) || b.documents - a.documents);
-  const all: ReportRow[] = [];
-  for (const list of byBrand.values()) all.push(...list);
-  const aspects = aspectStandings(all, 8).map((a) => a.aspect);
+  // Each brand's standings once; the key drivers are the aspects most talked about over all brands.
+  const standingsOf = new Map(brands.map((b) => [b.id, new Map(aspectStandings(byBrand.get(b.id)!, 1000).map((s) => [s.aspect, s]))]));
+  const volume = new Map<string, number>();
+  for (const standings of standingsOf.values())
+    for (const [aspect, s] of standings) volume.set(aspect, (volume.get(aspect) ?? 0) + s.mentions);
+  const aspects = [...volume.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 8)
+    .map(([aspect]) => aspect);
   const drivers = {
     aspects,
     rows: brands.map((b) => {
-      const standings = new Map(aspectStandings(byBrand.get(b.id)!, 1000).map((s) => [s.aspect, s]));
+      const standings = standingsOf.get(b.id)!;
       return {
         brand: b.id,
         cells: aspects.map((a) => {

@@ -16,6 +16,7 @@ import { Access } from './auth.js';
 import type { AppContext } from './app-context.js';
 import { createApp } from './app.js';
 import { DocumentIndex } from './explorer/document-index.js';
+import { overviewOf } from './insights.js';
 import { Project } from './project.js';
 import { LocalRunner, QueueRunner, type Runner } from './runner.js';
 import { InProcessScheduler, QueueScheduler, type Scheduler } from './scheduler.js';
@@ -98,7 +99,18 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
       store,
       options.local ? { config: options.local.config, yaml: options.local.yaml, path: options.local.path } : { config },
     );
-    index = new DocumentIndex(store, () => project.name(), log.child({ part: 'index' }));
+    // The overview of each build is worked out as soon as it is built, not when someone first asks.
+    index = new DocumentIndex(
+      store,
+      () => project.name(),
+      log.child({ part: 'index' }),
+      (snapshot) => {
+        project
+          .current()
+          .then((state) => overviewOf(state.config, snapshot))
+          .catch((err: unknown) => log.warn({ err: (err as Error).message }, 'overview not prepared'));
+      },
+    );
     let runner: Runner;
     let scheduler: Scheduler;
     if (config.queue.redisUrl) {

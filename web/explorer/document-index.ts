@@ -28,6 +28,8 @@ export interface IndexedRow {
   folded: string;
   /** Publication date (ISO 8601), or '' when the page gave none. */
   date: string;
+  /** Publication month (YYYY-MM), when dated. */
+  month?: string;
   /** Rating on a 1–5 scale. */
   stars?: number;
   /** Document sentiment. */
@@ -87,6 +89,8 @@ export class DocumentIndex {
     private readonly store: Store,
     private readonly project: () => string,
     private readonly log: Logger,
+    /** Called after each build (the app works out its views of it ahead of the first request). */
+    private readonly onBuilt?: (snapshot: IndexSnapshot) => void,
   ) {}
 
   /**
@@ -153,6 +157,7 @@ export class DocumentIndex {
     this.building = this.build()
       .then((s) => {
         this.snapshot = s;
+        if (this.onBuilt) setImmediate(() => this.onBuilt?.(s));
         return s;
       })
       .catch((err: unknown) => {
@@ -231,6 +236,7 @@ export function indexRow(doc: RadarDocument, analysis: Analysis | undefined, per
   }
   const stars = fiveStar(doc.rating);
   if (stars !== undefined) row.stars = stars;
+  if (doc.publishedAt) row.month = doc.publishedAt.slice(0, 7);
   if (persona) row.persona = persona;
   return row;
 }
