@@ -131,8 +131,20 @@ export function createApp(app: AppContext, options: { allowedHost: (host: string
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).basePath('/api');
   for (const routes of [brandRoutes, sourceRoutes, runRoutes, documentRoutes, insightRoutes, projectRoutes]) api.route('/', routes(app));
+  api.openAPIRegistry.registerComponent('securitySchemes', 'token', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'RADAR_TOKEN (editor) or RADAR_VIEWER_TOKEN (viewer)',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'radar_session',
+    description: 'The session cookie of a browser sign-in (writes also need the X-CSRF-Token header)',
+  });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
+    security: [{ token: [] }, { session: [] }],
     info: {
       title: 'Review Radar API',
       version: '1',

@@ -10,6 +10,7 @@ import { ConfigError, UsageError } from '../../domain/errors.js';
 
 const ACTIONS = ['export', 'apply'] as const;
 
+/** `radar config export|apply`. */
 export const configCommand: CommandSpec = {
   name: 'config',
   summary: 'export the project configuration kept in the store as YAML, or apply a radar.yaml to it',

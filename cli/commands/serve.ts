@@ -7,6 +7,7 @@ import type { CommandSpec } from '../command.js';
 import { loadProject, say } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
 
+/** `radar serve`. */
 export const serve: CommandSpec = {
   name: 'serve',
   summary: 'serve the web app: sources, schedules, runs, reviews explorer, personas, reports, JSON API',
