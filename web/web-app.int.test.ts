@@ -210,6 +210,8 @@ describe.skipIf(!chromium)('the web app in Chromium', () => {
       expect(text.toLowerCase()).toContain('the');
     }
     expect(await page.locator('mark.aspect').count()).toBeGreaterThan(0);
+    // The words searched for are marked too.
+    expect((await page.locator('mark.hit').first().textContent())?.toLowerCase()).toBe('the');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     const lines = csv.trim().split('\n');

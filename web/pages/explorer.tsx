@@ -6,6 +6,7 @@ import {
   DocumentFilterSchema,
   filterQueryString,
   pageOf,
+  queryTerms,
   PagingSchema,
   withoutEmpty,
   type DocumentQueryParams,
@@ -71,27 +72,43 @@ export function readFilters(query: Record<string, string>): { params: DocumentQu
 }
 
 /** The text with each aspect marked, its polarity said in words as well as shown. */
-export function MarkedText(props: { row: IndexedRow }) {
-  const { text, analysis } = props.row;
-  const spans = (analysis?.aspects ?? [])
-    .filter((a) => a.start !== undefined && a.end !== undefined && a.end! > a.start! && a.end! <= text.length)
-    .sort((a, b) => a.start! - b.start!);
+export function MarkedText(props: { row: IndexedRow; terms?: string[] }) {
+  const { text, analysis, folded } = props.row;
+  type Span = { start: number; end: number; node: (s: string) => Child };
+  const spans: Span[] = [];
+  for (const a of analysis?.aspects ?? []) {
+    if (a.start === undefined || a.end === undefined || a.end <= a.start || a.end > text.length) continue;
+    const sign = a.polarity === 'positive' ? '+' : a.polarity === 'negative' ? '−' : '○';
+    spans.push({
+      start: a.start,
+      end: a.end,
+      node: (s) => (
+        <mark class={`aspect ${a.polarity}`} title={`${a.category ?? a.term}: ${a.polarity}`}>
+          {s}
+          <span class="sign" aria-hidden="true">
+            {sign}
+          </span>
+          <span class="sr">{` (${a.category ?? a.term}, ${a.polarity})`}</span>
+        </mark>
+      ),
+    });
+  }
+  // The words searched for, where the folded text lines up with the text (it does unless folding changed its length).
+  if (props.terms?.length && folded.length === text.length) {
+    for (const t of props.terms) {
+      for (let at = folded.indexOf(t); at !== -1 && spans.length < 200; at = folded.indexOf(t, at + t.length)) {
+        spans.push({ start: at, end: at + t.length, node: (s) => <mark class="hit">{s}</mark> });
+      }
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Child[] = [];
   let at = 0;
-  for (const a of spans) {
-    if (a.start! < at) continue;
-    out.push(text.slice(at, a.start));
-    const sign = a.polarity === 'positive' ? '+' : a.polarity === 'negative' ? '−' : '○';
-    out.push(
-      <mark class={`aspect ${a.polarity}`} title={`${a.category ?? a.term}: ${a.polarity}`}>
-        {text.slice(a.start, a.end)}
-        <span class="sign" aria-hidden="true">
-          {sign}
-        </span>
-        <span class="sr">{` (${a.category ?? a.term}, ${a.polarity})`}</span>
-      </mark>,
-    );
-    at = a.end!;
+  for (const span of spans) {
+    if (span.start < at) continue;
+    out.push(text.slice(at, span.start));
+    out.push(span.node(text.slice(span.start, span.end)));
+    at = span.end;
   }
   out.push(text.slice(at));
   // A title leads the analysed text on a line of its own: the first line is shown as a heading.
@@ -158,6 +175,7 @@ export function ExplorerPage(props: {
   const facets = facetsOf(snapshot, props.personaLabels);
   const started = performance.now();
   const { total, rows, pages } = pageOf(snapshot.rows, params);
+  const terms = queryTerms(params.q);
   const ms = Math.round(performance.now() - started);
   const brandName = new Map(config.brands.map((b) => [b.id, b.name]));
   const productName = new Map(config.brands.flatMap((b) => b.products.map((p) => [p.id, p.name] as const)));
@@ -313,7 +331,7 @@ export function ExplorerPage(props: {
               {r.lang ? <span class="muted">{r.lang}</span> : null}
               {r.persona ? <span class="persona">{props.personaLabels.get(r.persona) ?? r.persona}</span> : null}
             </div>
-            <MarkedText row={r} />
+            <MarkedText row={r} terms={terms} />
             <p class="src">
               {/^https?:\/\//i.test(r.doc.url) ? (
                 <a href={r.doc.url} rel="noopener noreferrer nofollow" target="_blank">
