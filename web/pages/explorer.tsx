@@ -102,8 +102,13 @@ export function MarkedText(props: { row: IndexedRow; terms?: string[] }) {
     }
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  // A title that is only the start of the text cut off ("Lid cracked after four…", as feeds give
+  // them) says nothing the text does not: the text is shown alone.
+  const title = props.row.doc.title?.trim();
+  const cut = title?.replace(/(\.\.\.|…)$/, '').trim();
+  const repeats = !!title && !!cut && cut !== title && text.startsWith(`${title}\n`) && props.row.doc.body.startsWith(cut);
   const out: Child[] = [];
-  let at = 0;
+  let at = repeats ? title!.length + 1 : 0;
   for (const span of spans) {
     if (span.start < at) continue;
     out.push(text.slice(at, span.start));
@@ -112,7 +117,7 @@ export function MarkedText(props: { row: IndexedRow; terms?: string[] }) {
   }
   out.push(text.slice(at));
   // A title leads the analysed text on a line of its own: the first line is shown as a heading.
-  return <p class={props.row.doc.title && text.startsWith(`${props.row.doc.title.trim()}\n`) ? 'text titled' : 'text'}>{out}</p>;
+  return <p class={!repeats && title && text.startsWith(`${title}\n`) ? 'text titled' : 'text'}>{out}</p>;
 }
 
 /** Stars as text and symbols: "★★★★☆ 4.0". */

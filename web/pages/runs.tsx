@@ -82,7 +82,7 @@ export function RunsPage(props: {
       {props.notice ? <Notice>{props.notice}</Notice> : null}
       <section aria-labelledby="live-h">
         <h2 id="live-h">In progress</h2>
-        <div id="live" hx-get="/runs/live" hx-trigger="every 2s" hx-swap="innerHTML" aria-live="polite">
+        <div id="live" hx-get="/runs/live" hx-trigger="every 2s" hx-swap="innerHTML">
           <LiveRuns {...props.live} />
         </div>
       </section>
