@@ -38,6 +38,19 @@ describe('the runs view', () => {
     expect(views[0]!.warning).toBeUndefined();
   });
 
+  it('tells pages robots.txt kept it from apart from pages past the page cap', () => {
+    const r = run('a', 1, 3, 30);
+    r.stats.pagesSkipped = 5;
+    r.errors = [
+      {
+        url: 'https://shop.example/p/9',
+        message: "not fetched: the site's robots.txt disallows it (sources.robots: ignore only where you may crawl anyway)",
+      },
+      { url: 'https://shop.example/p/8', message: 'HTTP 500' },
+    ];
+    expect(viewRuns([r])[0]!.robotsBlocked).toBe(1);
+  });
+
   it('needs two earlier runs before it compares, and flags a first run that found nothing', () => {
     expect(viewRuns([run('b', 2, 10, 2), run('a', 1, 10, 100)])[0]!.warning).toBeUndefined();
     expect(viewRuns([run('a', 1, 3, 0)])[0]!.warning).toContain('no items found');

@@ -10,6 +10,8 @@ import type { CrawlRun } from '../domain/types.js';
 export interface RunView extends CrawlRun {
   /** Seconds it took (so far, while running). */
   durationSecs: number;
+  /** Pages not fetched because the site's robots.txt disallows them (named among the run's errors). */
+  robotsBlocked: number;
   /** Why it looks wrong, when it does. */
   warning?: string;
 }
@@ -37,7 +39,9 @@ export function viewRuns(runs: CrawlRun[], now = Date.now()): RunView[] {
   for (const r of runs) bySource.set(r.sourceId, [...(bySource.get(r.sourceId) ?? []), r]);
   return runs.map((run) => {
     const end = run.finishedAt ? Date.parse(run.finishedAt) : now;
-    const view: RunView = { ...run, durationSecs: Math.max(0, Math.round((end - Date.parse(run.startedAt)) / 1000)) };
+    // The crawler names each page robots.txt kept it from; the rest of the pages not fetched were past the page cap.
+    const robotsBlocked = Math.min(run.stats.pagesSkipped, run.errors.filter((e) => /robots\.txt disallows/.test(e.message)).length);
+    const view: RunView = { ...run, durationSecs: Math.max(0, Math.round((end - Date.parse(run.startedAt)) / 1000)), robotsBlocked };
     if (run.status === 'running') return view;
     const before = (bySource.get(run.sourceId) ?? [])
       .filter((r) => r.startedAt < run.startedAt && r.status !== 'running')

@@ -101,8 +101,9 @@ export function RunsPage(props: {
               <th scope="col">Status</th>
               <th scope="col">Pages fetched</th>
               <th scope="col">Failed</th>
-              <th scope="col">Blocked</th>
-              <th scope="col">Not fetched</th>
+              <th scope="col">Blocked (bot check)</th>
+              <th scope="col">Blocked by robots.txt</th>
+              <th scope="col">Past the page cap</th>
               <th scope="col">Items found</th>
               <th scope="col">New</th>
               <th scope="col">Updated</th>
@@ -122,8 +123,9 @@ export function RunsPage(props: {
                   </td>
                   <td data-label="Pages fetched">{r.stats.pagesFetched}</td>
                   <td data-label="Failed">{r.stats.pagesFailed}</td>
-                  <td data-label="Blocked">{r.stats.pagesBlocked}</td>
-                  <td data-label="Not fetched">{r.stats.pagesSkipped}</td>
+                  <td data-label="Blocked (bot check)">{r.stats.pagesBlocked}</td>
+                  <td data-label="Blocked by robots.txt">{r.robotsBlocked}</td>
+                  <td data-label="Past the page cap">{r.stats.pagesSkipped - r.robotsBlocked}</td>
                   <td data-label="Items found">{r.stats.documentsFound}</td>
                   <td data-label="New">
                     {r.stats.documentsNew ? <a href={`/explorer?source=${encodeURIComponent(r.sourceId)}`}>{r.stats.documentsNew}</a> : 0}
@@ -133,7 +135,7 @@ export function RunsPage(props: {
                 </tr>
                 {r.warning || r.errors.length ? (
                   <tr class="details">
-                    <td colspan={11}>
+                    <td colspan={12}>
                       {r.warning ? <p class="warning">⚠ {r.warning}</p> : null}
                       {r.errors.length ? (
                         <details>
