@@ -111,7 +111,7 @@ ${extra}`);
       omitted: 0,
     });
     expect(body.findings.map((f) => f.quotes[0]!.docId).sort()).toEqual([burst[0]!.doc._id, burst[1]!.doc._id].sort());
-    expect(body.findings[0]!.link).toMatch(/^https:\/\/radar\.example\.com\/app\/reviews\?product=kettle&maxRating=2/);
+    expect(body.findings[0]!.link).toMatch(/^https:\/\/radar\.example\.com\/app\/explorer\?product=kettle&ratingMax=2/);
     expect(post!.body).not.toContain('jane.doe@example.com');
     expect(post!.body).toContain('[email]');
 
@@ -119,7 +119,7 @@ ${extra}`);
     expect(posts('/slack/')).toHaveLength(1);
     const text = (JSON.parse(slack!.body) as { text: string }).text;
     expect(text).toContain('&lt;b&gt;lid&lt;/b&gt; snapped off &amp; the spout leaks');
-    expect(text).toMatch(/<https:\/\/radar\.example\.com\/app\/reviews\?[^|>]+\|1★ review of Kettlecorp Kettle>/);
+    expect(text).toMatch(/<https:\/\/radar\.example\.com\/app\/explorer\?[^|>]+\|1★ review of Kettlecorp Kettle>/);
     expect(text).not.toContain('jane.doe@example.com');
 
     expect(smtp.messages).toHaveLength(1);

@@ -325,6 +325,11 @@ async function benchReportScale(): Promise<void> {
   for (const f of await benchReportAtScale(Number(args.get('report-docs') ?? 100_000), ROOT)) record(f, f.higherIsBetter);
 }
 
+async function benchWeb(): Promise<void> {
+  const { benchWebApp } = await import('./web-bench.js');
+  for (const f of await benchWebApp(Number(args.get('web-docs') ?? 100_000), ROOT)) record(f, f.higherIsBetter);
+}
+
 async function benchBrowser(): Promise<void> {
   const { benchBrowserMemory } = await import('./browser-bench.js');
   for (const f of await benchBrowserMemory(Number(args.get('browser-pages') ?? 200), ROOT)) record(f, f.higherIsBetter);
@@ -369,6 +374,7 @@ if (want('report') && want('crawl')) await benchReport(storeDir);
 rmSync(storeDir, { recursive: true, force: true });
 if (want('ingest')) await benchIngest();
 if (want('report-scale')) await benchReportScale();
+if (want('web')) await benchWeb();
 if (want('browser')) await benchBrowser();
 if (want('queue')) await benchQueue();
 

@@ -26,12 +26,68 @@ export function say(ctx: CliContext, message: string): void {
   if (!ctx.quiet) ctx.stderr.write(`${message}\n`);
 }
 
-/** Loads and validates the project file; throws ConfigError (exit 78) with every problem. */
-export async function loadProject(ctx: CliContext): Promise<{ config: RadarConfig; path: string }> {
+/**
+ * Loads the project: radar.yaml, validated (ConfigError, exit 78, with every problem), and — when
+ * the store holds a project configuration (saved by the web app, `radar config apply` or `radar
+ * demo`) — that one, with the file's connection settings. Without a radar.yaml, the store's
+ * configuration alone (in the default store) will do.
+ */
+export async function loadProject(ctx: CliContext): Promise<{ config: RadarConfig; path: string; origin: 'file' | 'store' }> {
   const { loadConfig } = await import('../config/load.js');
   const result = await loadConfig(ctx.configPath);
+  const missing = 'errors' in result && !ctx.configPath && result.errors.length === 1 && /: not found;/.test(result.errors[0]!);
+  if ('errors' in result && !missing) throw new ConfigError(result.errors, result.path);
+  const local = 'config' in result ? result.config : undefined;
+  const stored = await peekStoredConfig(local);
+  const { storedGoverns } = await import('../pipeline/project-config.js');
+  if (stored && storedGoverns(stored, !!local)) {
+    const { effectiveConfig } = await import('../pipeline/project-config.js');
+    const config = effectiveConfig(stored, local);
+    if (local && differs(local, config))
+      say(
+        ctx,
+        `radar: ${result.path} differs from the project configuration kept in the store (revision ${stored.revision}, saved by ${stored.savedBy} at ${stored.savedAt}), which is the one used: make the file the project's with radar config apply ${result.path}, or get the store's with radar config export --out ${result.path}`,
+      );
+    return { config, path: result.path, origin: 'store' };
+  }
   if ('errors' in result) throw new ConfigError(result.errors, result.path);
-  return result;
+  return { ...result, origin: 'file' };
+}
+
+/** Whether two configurations ask for different projects (connection settings aside). */
+function differs(a: RadarConfig, b: RadarConfig): boolean {
+  const strip = ({ storage: _s, queue: _q, $schema: _schema, ...rest }: RadarConfig) => JSON.stringify(rest);
+  return strip(a) !== strip(b);
+}
+
+/**
+ * The project configuration held by the store, when there is a store and it holds one. An embedded
+ * store is opened only when its folder exists (nothing is created); a store that cannot be opened
+ * now (another process holds the embedded store, MongoDB is down) leaves the file in charge, with
+ * a warning, and the command meets the same problem when it opens the store itself.
+ */
+async function peekStoredConfig(local: RadarConfig | undefined) {
+  const { existsSync } = await import('node:fs');
+  const { join, resolve } = await import('node:path');
+  const uri = process.env.RADAR_MONGODB_URI || local?.storage.mongodbUri;
+  const path = local?.storage.path ?? '.radar';
+  if (!uri && !existsSync(join(resolve(path), 'meta.snapshot.jsonl')) && !existsSync(join(resolve(path), 'meta.journal.jsonl')))
+    return undefined;
+  const { openStore } = await import('../storage/open-store.js');
+  const { readStoredConfig } = await import('../pipeline/project-config.js');
+  let store: Store;
+  try {
+    store = await openStore({ mongodbUri: uri, database: local?.storage.database, path });
+  } catch (err) {
+    const { stageLogger } = await import('../log/logger.js');
+    stageLogger('config').warn({ err: (err as Error).message }, 'could not read the configuration kept in the store; using radar.yaml');
+    return undefined;
+  }
+  try {
+    return await readStoredConfig(store);
+  } finally {
+    await store.close();
+  }
 }
 
 /** How a command uses the store. */

@@ -25,10 +25,12 @@ import { jobs } from './commands/jobs.js';
 import { serve } from './commands/serve.js';
 import { validate } from './commands/validate.js';
 import { alerts } from './commands/alerts.js';
+import { configCommand } from './commands/config.js';
 
 /** Every command, in the order `radar --help` lists them. */
 export const COMMANDS: CommandSpec[] = [
   init,
+  configCommand,
   demo,
   crawl,
   analyze,

@@ -145,6 +145,10 @@ export const SourceSchema = z
     recipe: RecipeSchema.optional(),
     schedule: cron.optional(),
     timezone: timezone.optional(),
+    paused: z
+      .boolean()
+      .optional()
+      .describe('Schedule paused: the cron schedule is kept but fires no crawl until resumed (run now still works).'),
     maxPages: z
       .number()
       .int()

@@ -57,7 +57,7 @@ export interface SyncOutcome {
 /** The schedules the config asks for, one per scheduled source. */
 export function wantedSchedules(config: RadarConfig): WantedSchedule[] {
   return listSources(config)
-    .filter((t) => t.source.schedule)
+    .filter((t) => t.source.schedule && !t.source.paused)
     .map((t) => ({ id: schedulerId(t.source.id), sourceId: t.source.id, pattern: t.source.schedule!, tz: t.source.timezone ?? 'UTC' }));
 }
 

@@ -255,6 +255,11 @@ export function themePolarities(a: Analysis): Map<string, number> {
   return out;
 }
 
+/** The theme keys a document's analysis names (taxonomy categories and discovered stems), as the themes view counts them. */
+export function themeKeysOf(a: Analysis): string[] {
+  return [...new Set(mentionsOf(a).keys)];
+}
+
 /** Builds the themes of analysed rows. */
 export function buildThemes(rows: ReportRow[], options: ThemeOptions = {}): ThemesView {
   const limit = options.limit ?? 15;

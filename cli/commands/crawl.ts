@@ -26,31 +26,17 @@ function adhocSource(urls: string[], options: Record<string, unknown>): SourceCo
 }
 
 async function dryRun(ctx: CliContext, config: RadarConfig, targets: ResolvedSource[], options: Record<string, unknown>): Promise<number> {
-  const { runCrawl } = await import('../../crawlers/run-crawl.js');
-  const { pageDocuments } = await import('../../crawlers/page-documents.js');
-  const { createBrandLinker } = await import('../../crawlers/brand-linker.js');
-  const { newSalt } = await import('../../privacy/author-key.js');
-  const policy = {
-    salt: config.privacy.authorSalt ?? newSalt(),
-    storeAuthorNames: config.privacy.storeAuthorNames,
-    redactPII: config.privacy.redactPII,
-  };
-  const link = createBrandLinker(config);
+  const { previewSource } = await import('../../pipeline/preview.js');
   let count = 0;
   let failures = 0;
   for (const target of targets) {
-    const outcome = await runCrawl({
-      source: target.source,
-      settings: config.crawl,
+    const outcome = await previewSource(config, target, {
       render: options.render as SourceConfig['render'] | undefined,
-      onPage: async (page) => {
-        const docs = pageDocuments(page, target, policy, link);
-        for (const doc of docs) {
-          count++;
-          if (options.json) ctx.stdout.write(`${JSON.stringify({ ...doc, strategies: page.extracted.strategies })}\n`);
-        }
-        if (!options.json) say(ctx, `${page.url}: ${docs.length} documents (${page.extracted.strategies.join(', ') || 'nothing found'})`);
-        return { allKnown: false };
+      onPage: (page) => {
+        count += page.documents.length;
+        if (options.json)
+          for (const doc of page.documents) ctx.stdout.write(`${JSON.stringify({ ...doc, strategies: page.strategies })}\n`);
+        else say(ctx, `${page.url}: ${page.documents.length} documents (${page.strategies.join(', ') || 'nothing found'})`);
       },
     });
     failures += outcome.pagesFailed + outcome.pagesBlocked;

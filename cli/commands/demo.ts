@@ -8,6 +8,7 @@ import type { CommandSpec } from '../command.js';
 import { say, withWritableStore } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
 import { DEMO_PORT } from './init.js';
+import type { Store } from '../../storage/store.js';
 
 async function serve(port: number, ctx: Parameters<CommandSpec['run']>[2]): Promise<number> {
   const { startDemoShop } = await import('../../demo/shop.js');
@@ -21,6 +22,18 @@ async function serve(port: number, ctx: Parameters<CommandSpec['run']>[2]): Prom
   await shop.close();
   say(ctx, 'demo shop stopped');
   return 0;
+}
+
+/**
+ * Keeps the demo's project in the store, so `radar serve` after `radar demo` shows it (and its
+ * sources point where `radar demo --serve` serves the shop) — unless the store holds a project
+ * already: a demo never replaces the user's own. It stands in only while there is no radar.yaml.
+ */
+async function keepDemoProject(store: Store): Promise<void> {
+  const { readStoredConfig, saveStoredConfig, DEMO_SAVER } = await import('../../pipeline/project-config.js');
+  if (await readStoredConfig(store)) return;
+  const { starterConfigYaml } = await import('../../demo/starter-config.js');
+  await saveStoredConfig(store, starterConfigYaml(`http://127.0.0.1:${DEMO_PORT}`), { savedBy: DEMO_SAVER });
 }
 
 export const demo: CommandSpec = {
@@ -51,7 +64,8 @@ Examples:
       );
     const { parseConfig, applyEnv, listSources } = await import('../../config/load.js');
     const { chromiumPath } = await import('../../config/chromium.js');
-    const shop = await startDemoShop({ port: 0 });
+    // On its usual port when free, so the links stored with the reviews still open under radar demo --serve.
+    const shop = await startDemoShop({ port: DEMO_PORT }).catch(() => startDemoShop({ port: 0 }));
     try {
       const parsed = parseConfig(starterConfigYaml(shop.url, { alertWebhook }), 'demo config');
       if ('errors' in parsed) throw new Error(`the bundled demo config is invalid:\n${parsed.errors.join('\n')}`);
@@ -65,6 +79,7 @@ Examples:
       const result = await withWritableStore(ctx, config, async (store) => {
         say(ctx, `demo shop at ${shop.url}; store: ${store.kind} (${store.location})`);
         const salt = await resolveSalt(config, store);
+        await keepDemoProject(store);
         for (const target of listSources(config)) {
           if (target.source.render === 'browser' && !browserOk) {
             say(
@@ -86,10 +101,7 @@ Examples:
       const index = resolve(result.outDir, 'index.html');
       say(ctx, `done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.documents} documents, ${result.personas} personas`);
       ctx.stdout.write(`report: ${index}\n`);
-      say(
-        ctx,
-        `explore the stored demo data: radar init (writes radar.yaml for the demo shop), then radar report, radar export, radar runs`,
-      );
+      say(ctx, `explore it in the web app: radar serve (then open the address it prints); or radar report, radar export, radar runs`);
       return 0;
     } finally {
       await shop.close();

@@ -69,7 +69,7 @@ Examples:
     const reportDelay = seconds(options.reportDelay, '--report-delay');
     const stall = seconds(options.stallTimeout, '--stall-timeout', 1);
 
-    const { config, path } = await loadProject(ctx);
+    const { config, path, origin } = await loadProject(ctx);
     const settings = queueSettings(config, path);
     if (!config.storage.mongodbUri) {
       throw new ConfigError(
@@ -88,7 +88,12 @@ Examples:
       const running = await RadarWorker.start({
         settings,
         store,
-        loadConfig: async () => (await loadProject(ctx)).config,
+        // Per job, from the shared store when it holds the project (the web app edits it there), else radar.yaml.
+        loadConfig: async () => {
+          const { readStoredConfig, effectiveConfig, storedGoverns } = await import('../../pipeline/project-config.js');
+          const stored = await readStoredConfig(store);
+          return stored && storedGoverns(stored, origin === 'file') ? effectiveConfig(stored, config) : (await loadProject(ctx)).config;
+        },
         kinds: kinds as (typeof JOB_KINDS)[number][],
         concurrency,
         reportDelayMs: reportDelay * 1000,
@@ -98,12 +103,16 @@ Examples:
       });
       // Workers run for weeks: retention is swept by a scheduled job (every six hours, once for all
       // workers), not only when one starts. Upserted at every start, so it follows radar.yaml.
-      const { syncRetentionSchedule } = await import('../../jobs/schedules.js');
-      await syncRetentionSchedule(running.queues, config);
-      const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      // The signals are listened for first: a worker told to stop while it sets this up still stops cleanly.
+      const stopped = new Promise<NodeJS.Signals>((resolve) => {
         process.once('SIGTERM', () => resolve('SIGTERM'));
         process.once('SIGINT', () => resolve('SIGINT'));
       });
+      const { syncRetentionSchedule } = await import('../../jobs/schedules.js');
+      await syncRetentionSchedule(running.queues, config).catch((err: unknown) =>
+        logger.warn({ err }, 'could not schedule the retention sweep; the next worker start tries again'),
+      );
+      const signal = await stopped;
       say(ctx, `radar worker: ${signal}: taking no new jobs; running jobs get ${grace} s to finish (a second ${signal} exits at once)`);
       process.once(signal, () => process.exit(130));
       // Whatever happens while stopping (Redis or MongoDB gone too), the process ends in bounded time.

@@ -138,11 +138,22 @@ function normalHost(host: string): string {
  */
 export async function checkSubmittedUrl(url: string, allowPrivateNetworks: boolean): Promise<void> {
   if (allowPrivateNetworks) return;
-  const policy = new AddressPolicy({ allowPrivateNetworks: false, trustedHosts: [] });
   const host = normalHost(new URL(url).hostname);
-  if (isIP(host)) return policy.check(host, host);
-  const addresses = await new Promise<LookupAddress[]>((ok, fail) =>
-    dnsLookup(host, { all: true }, (err, list) => (err ? fail(err) : ok(list))),
-  ).catch(() => [] as LookupAddress[]);
-  for (const a of addresses) policy.check(host, a.address);
+  const addresses = isIP(host)
+    ? [host]
+    : METADATA_HOSTS.has(host)
+      ? ['169.254.169.254']
+      : (
+          await new Promise<LookupAddress[]>((ok, fail) =>
+            dnsLookup(host, { all: true }, (err, list) => (err ? fail(err) : ok(list))),
+          ).catch(() => [] as LookupAddress[])
+        ).map((a) => a.address);
+  for (const address of addresses) {
+    const kind = classifyAddress(address);
+    if (kind === 'public') continue;
+    throw new PageError(
+      'refused',
+      `refused to connect to ${host} (${address}): sources and previews from the web app may not reach a ${kind} address; set ${SETTING} to allow it`,
+    );
+  }
 }

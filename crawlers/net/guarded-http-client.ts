@@ -93,7 +93,13 @@ export class GuardedHttpClient implements BaseHttpClient {
 
   /** Creates the client; `close()` frees its connections. */
   constructor(readonly options: GuardedClientOptions) {
-    this.agent = new Agent({ connect: { lookup: options.policy.lookup }, keepAliveTimeout: 4_000 });
+    const idleMs = options.timeoutMs ?? 30_000;
+    this.agent = new Agent({
+      connect: { lookup: options.policy.lookup },
+      keepAliveTimeout: 4_000,
+      bodyTimeout: idleMs,
+      headersTimeout: idleMs,
+    });
   }
 
   /** Gives up every request in flight and refuses new ones (the crawl was told to stop). */
@@ -124,7 +130,10 @@ export class GuardedHttpClient implements BaseHttpClient {
   ): Promise<{ res: Response; url: string; redirects: string[] }> {
     const { policy, robots, userAgent, maxRedirects = 10 } = this.options;
     const timeoutMs = init.timeoutMs ?? this.options.timeoutMs ?? 30_000;
-    const signal = AbortSignal.any([this.stopping.signal, AbortSignal.timeout(timeoutMs), ...(init.signal ? [init.signal] : [])]);
+    // The timeout covers each hop until its headers arrive; the body is read later by whoever takes
+    // it (bounded there, and by the agent's body timeout), and a stopped crawl aborts it either way.
+    const headersDue = new AbortController();
+    const signal = AbortSignal.any([this.stopping.signal, headersDue.signal, ...(init.signal ? [init.signal] : [])]);
     if (this.stopping.signal.aborted) throw this.stopping.signal.reason as Error;
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(init.headers ?? {})) {
@@ -161,6 +170,7 @@ export class GuardedHttpClient implements BaseHttpClient {
         }
       }
       let res: Response;
+      const timer = setTimeout(() => headersDue.abort(new DOMException(`no answer in ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
       try {
         res = await fetch(current, {
           method,
@@ -172,6 +182,8 @@ export class GuardedHttpClient implements BaseHttpClient {
         });
       } catch (err) {
         throw networkError(err, current, timeoutMs);
+      } finally {
+        clearTimeout(timer);
       }
       const location = res.headers.get('location');
       if (init.followRedirects === false || !REDIRECTS.has(res.status) || !location) return { res, url: current, redirects };
@@ -233,6 +245,9 @@ export class GuardedHttpClient implements BaseHttpClient {
       throw tooLarge(url, maxBytes);
     }
     const stream = res.body ? Readable.fromWeb(res.body as import('node:stream/web').ReadableStream) : Readable.from([]);
+    // A body that fails before anyone reads it (the crawl stopped, the server went quiet while the
+    // crawler waited for a lease) must not take the process down: its reader gets the error.
+    stream.on('error', () => undefined);
     return {
       stream,
       request,
