@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { readLabelledXml } from './evaluate.js';
 import type { Polarity } from '../../domain/types.js';
+import { discoveredTaxonomy, discoverAspects } from '../aspect-discovery.js';
 import { createPipeline } from '../pipeline.js';
 
 /** A SemEval sentence with its gold aspect terms. */
@@ -87,15 +88,30 @@ export function exampleTaxonomy(root: string, domain: SemevalDomain): Record<str
 }
 
 /** Measures aspect extraction and polarity on one domain. */
-export function evaluateAspects(sentences: AspectSentence[], taxonomy: Record<string, string[]>): AspectScores {
-  const pipeline = createPipeline({ aspects: taxonomy });
+export function evaluateAspects(
+  sentences: AspectSentence[],
+  taxonomy: Record<string, string[]>,
+  options: { discover?: boolean; lang?: string } = {},
+): AspectScores {
+  const lang = options.lang ?? 'en';
+  // Frequent aspects found in the sentences themselves (no label read), as a user's corpus would give them.
+  const discovered =
+    options.discover !== true
+      ? {}
+      : discoveredTaxonomy(
+          discoverAspects(
+            sentences.map((s) => ({ text: s.text, lang })),
+            { aspects: taxonomy },
+          ),
+        );
+  const pipeline = createPipeline({ aspects: { ...taxonomy, ...discovered } });
   let gold = 0;
   let predicted = 0;
   let hits = 0;
   let polarRight = 0;
   let polarN = 0;
   for (const s of sentences) {
-    const found = pipeline.analyze(s.text, { lang: 'en' }).aspects.filter((a) => a.start !== undefined && a.end !== undefined);
+    const found = pipeline.analyze(s.text, { lang }).aspects.filter((a) => !a.implicit && a.start !== undefined && a.end !== undefined);
     // One prediction per span (an aspect bound twice counts once).
     const spans = new Map(found.map((a) => [`${a.start}:${a.end}`, a]));
     gold += s.terms.length;

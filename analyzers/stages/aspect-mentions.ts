@@ -1,0 +1,86 @@
+/**
+ * Taxonomy terms found in a sentence: token by token for languages written with spaces (English,
+ * Russian, Persian — each word reduced to its key first), character by character for Chinese
+ * (ICU's word segmenter splits some terms, "服务态度", and merges others).
+ */
+import type { Opinion, Sentence } from '../record.js';
+import type { LanguageTaxonomy } from '../taxonomy/compile.js';
+import { russianDerivedAdjective, wordKey } from '../taxonomy/keys.js';
+import type { AspectLanguage } from '../taxonomy/types.js';
+
+/** A stretch of a sentence's tokens that names an aspect. */
+export interface Mention {
+  /** First token. */
+  first: number;
+  /** Last token. */
+  last: number;
+  /** Character offsets, when they are narrower than the tokens (a Chinese term inside a token). */
+  start?: number;
+  end?: number;
+  /** Taxonomy category, when the term is in the taxonomy. */
+  category?: string;
+  /** Implicit: the mention is its own opinion. */
+  self?: Opinion;
+}
+
+/** The keys of a sentence's tokens in a language (empty for tokens that are not words). */
+export function tokenKeys(sentence: Sentence, lang: AspectLanguage): string[] {
+  const keys: string[] = [];
+  for (const t of sentence.tokens) keys.push(t.kind === 'word' || t.kind === 'number' ? wordKey(lang, t.norm) : '');
+  return keys;
+}
+
+/**
+ * Taxonomy terms in a sentence of a language written with spaces, longest first, no overlaps.
+ * `keys` are the tokens' keys (tokenKeys); English passes none: its keys are the tokens' norms.
+ */
+export function wordTermMentions(
+  sentence: Sentence,
+  keys: string[] | undefined,
+  taxonomy: LanguageTaxonomy,
+  lang: AspectLanguage,
+): Mention[] {
+  const tokens = sentence.tokens;
+  const keyAt = keys ? (i: number) => keys[i] : (i: number) => tokens[i]?.norm;
+  const out: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const key = keyAt(i);
+    const list = key ? taxonomy.byFirst.get(key) : undefined;
+    const hit = list?.find((t) => t.keys.every((k, j) => keyAt(i + j) === k));
+    // "in exchange for" is no aspect; "ценный" shares the stem of "цена" but is an adjective.
+    const idiom = lang === 'en' && tokens[i]!.norm === 'exchange' && tokens[i - 1]?.norm === 'in';
+    const adjective =
+      lang === 'ru' && hit?.keys.length === 1 && russianDerivedAdjective(tokens[i]!.norm) && !russianDerivedAdjective(hit.keys[0]!);
+    if (hit && !idiom && !adjective) {
+      out.push({ first: i, last: i + hit.keys.length - 1, category: hit.category });
+      i += hit.keys.length;
+    } else i++;
+  }
+  return out;
+}
+
+/** Taxonomy terms in a Chinese sentence, found in its characters (longest first), mapped to tokens. */
+export function chineseTermMentions(sentence: Sentence, taxonomy: LanguageTaxonomy): Mention[] {
+  const text = sentence.text.toLowerCase();
+  const tokens = sentence.tokens;
+  const out: Mention[] = [];
+  let k = 0;
+  let i = 0;
+  while (i < text.length) {
+    const list = taxonomy.byFirst.get(text[i]!);
+    const hit = list?.find((t) => text.startsWith(t.keys[0]!, i));
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const start = sentence.start + i;
+    const end = start + hit.keys[0]!.length;
+    while (k < tokens.length && tokens[k]!.end <= start) k++;
+    let last = k;
+    while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
+    if (k < tokens.length) out.push({ first: k, last, start, end, category: hit.category });
+    i += hit.keys[0]!.length;
+  }
+  return out;
+}

@@ -1,0 +1,326 @@
+/**
+ * English aspect candidates beyond the taxonomy: noun phrases that an opinion attaches to — "great
+ * food" (an opinion adjective before it), "the lid is flimsy" (its subject, through a copula), "love
+ * the milk frothing" (an opinion verb's object), "the hinge cracked" (an opinion verb after it) —
+ * and taxonomy terms grown to the noun phrase they head ("thai food", "sushi bar"). A word counts
+ * as a noun when its most likely part of speech is one (pos-js lexicon) or it is unknown there
+ * (brand and product words); opinion words come from the Hu & Liu lexicon and the sentiment stage.
+ */
+import type { Sentence } from '../record.js';
+import type { LanguageTaxonomy } from '../taxonomy/compile.js';
+import {
+  EN_ADJECTIVES,
+  EN_ALSO_NOUNS,
+  EN_NEGATIVE_OPINIONS,
+  EN_OTHER_NON_NOUNS,
+  EN_POSITIVE_OPINIONS,
+  EN_VERBS,
+} from '../taxonomy/english-words.js';
+import type { Mention } from './aspect-mentions.js';
+
+// One lookup per token: a word's classes as bits.
+const ADJECTIVE = 1;
+const VERB = 2;
+const NOT_NOUN = 4;
+const OPINION = 8;
+const ALSO_NOUN = 128;
+
+let flags: Map<string, number> | undefined;
+
+/** The English word classes as bit flags, built on first use (a few milliseconds). */
+function wordFlags(): Map<string, number> {
+  if (flags) return flags;
+  const map = new Map<string, number>();
+  const mark = (words: Iterable<string>, bit: number) => {
+    for (const w of words) map.set(w, (map.get(w) ?? 0) | bit);
+  };
+  mark(EN_ADJECTIVES.split(' '), ADJECTIVE | NOT_NOUN);
+  mark(EN_VERBS.split(' '), VERB | NOT_NOUN);
+  mark(EN_OTHER_NON_NOUNS.split(' '), NOT_NOUN);
+  mark(EN_ALSO_NOUNS.split(' '), ALSO_NOUN);
+  mark(FUNCTION_WORDS, NOT_NOUN);
+  mark(EN_POSITIVE_OPINIONS.split(' '), OPINION);
+  mark(EN_NEGATIVE_OPINIONS.split(' '), OPINION);
+  flags = map;
+  return map;
+}
+
+/** Whether an English word is in the Hu & Liu opinion lexicon. */
+export function isEnglishOpinionWord(word: string): boolean {
+  return ((wordFlags().get(word) ?? 0) & OPINION) !== 0;
+}
+
+/** Whether an English word is most likely a noun (or unknown: names, new product words). */
+export function isEnglishNoun(word: string): boolean {
+  return ((wordFlags().get(word) ?? 0) & NOT_NOUN) === 0;
+}
+
+const FUNCTION_WORDS = new Set(
+  `a an the this that these those my your his her its our their i me you he she it we they them us him mine yours ours
+   theirs who whom what which whose and or but nor so if then than as of in on at to for with by from about into over
+   after before under again also just only very too not no n't s t ve ll re d m o im ive dont didnt doesnt isnt wasnt
+   cant wont couldnt wouldnt there here all any some each every both either neither few many much more most less least
+   other another such own same lot lots bit kind sort thing things stuff one ones everything something anything nothing
+   someone anyone everyone everybody somebody nobody way time times day days night nights week weeks month months year
+   years hour hours minute minutes today tonight yesterday tomorrow morning evening weekend`.split(/\s+/),
+);
+
+// Nouns that name no aspect of what is reviewed: people around the reviewer, the review itself, and
+// words that carry a judgement rather than a thing ("problem", "experience").
+const NOT_ASPECTS = new Set(
+  `people person persons guy guys girl girls friend friends husband wife family kids kid children child son daughter mom dad
+   mother father boyfriend girlfriend wife's husband's review reviews star stars rating experience experiences problem
+   problems issue issues reason reasons fact job deal money choice option options opinion idea part parts rest end side
+   purchase purchases order orders buy addition difference change changes couple number amount use lots`.split(/\s+/),
+);
+
+const DETERMINERS = new Set([
+  'the',
+  'my',
+  'this',
+  'that',
+  'its',
+  'their',
+  'our',
+  'your',
+  'his',
+  'her',
+  'these',
+  'those',
+  'a',
+  'an',
+  'some',
+  'all',
+  'every',
+  'no',
+]);
+
+const COPULAS = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  "'s",
+  'feels',
+  'feel',
+  'felt',
+  'looks',
+  'look',
+  'looked',
+  'seems',
+  'seem',
+  'seemed',
+  'became',
+  'becomes',
+  'stays',
+  'stayed',
+  'remains',
+  'remained',
+  "isn't",
+  "wasn't",
+  "aren't",
+  "weren't",
+  'isnt',
+  'wasnt',
+  'tastes',
+  'tasted',
+  'sounds',
+  'sounded',
+  'smells',
+  'smelled',
+]);
+
+// What may stand between a copula and its opinion ("was not very good", "is a bit too loud").
+const BETWEEN = new Set([
+  'not',
+  'never',
+  'very',
+  'really',
+  'so',
+  'too',
+  'quite',
+  'pretty',
+  'rather',
+  'a',
+  'an',
+  'bit',
+  'little',
+  'just',
+  'always',
+  'also',
+  'still',
+  'extremely',
+  'absolutely',
+  'super',
+  'incredibly',
+  'fairly',
+  'somewhat',
+  'totally',
+  'simply',
+  'definitely',
+  'been',
+  'be',
+  'being',
+  'ever',
+  'even',
+  "n't",
+  'beyond',
+]);
+
+// Per-token scratch state, reused across sentences: a token's entry counts only when its stamp is
+// the current sentence's, so nothing is allocated or cleared per sentence (this runs on every one).
+let stamps = new Uint32Array(256);
+let classOf = new Uint8Array(256);
+let takenAt = new Uint32Array(256);
+let generation = 0;
+
+const KNOWN = 16;
+const NOUN = 32;
+const IN_OPINION = 64;
+
+/**
+ * Token k's classes (bits above), looked up the first time they are asked for: most tokens of a
+ * sentence are never asked about, and the lexicon is large enough that each lookup costs.
+ */
+function classAt(sentence: Sentence, k: number): number {
+  if (stamps[k] === generation) return classOf[k]!;
+  const t = sentence.tokens[k]!;
+  let c = KNOWN;
+  if (t.kind === 'word') {
+    const f = wordFlags().get(t.norm) ?? 0;
+    c |= f;
+    if (!(f & (OPINION | NOT_NOUN)) && t.norm.length >= 2 && !t.norm.includes("'")) c |= NOUN;
+  }
+  stamps[k] = generation;
+  classOf[k] = c;
+  return c;
+}
+
+function begin(sentence: Sentence): void {
+  const n = sentence.tokens.length;
+  if (n > stamps.length) {
+    const size = Math.max(n, stamps.length * 2);
+    stamps = new Uint32Array(size);
+    classOf = new Uint8Array(size);
+    takenAt = new Uint32Array(size);
+    generation = 0;
+  }
+  generation = (generation + 1) >>> 0;
+  if (generation === 0) {
+    stamps.fill(0);
+    takenAt.fill(0);
+    generation = 1;
+  }
+  for (const o of sentence.opinions ?? [])
+    for (let k = o.first; k <= o.last; k++) {
+      classAt(sentence, k);
+      classOf[k]! |= IN_OPINION;
+    }
+}
+
+/** Finds English aspect mentions beyond plain taxonomy terms, and grows the terms to their noun phrases. */
+export function englishMentions(sentence: Sentence, terms: Mention[], taxonomy: LanguageTaxonomy): Mention[] {
+  const toks = sentence.tokens;
+  const n = toks.length;
+  begin(sentence);
+  const isOpinion = (k: number) => (classAt(sentence, k) & (IN_OPINION | OPINION)) !== 0;
+  const isNoun = (k: number): boolean => {
+    if (k < 0 || k >= n) return false;
+    const c = classAt(sentence, k);
+    if (c & IN_OPINION) return false;
+    if (c & NOUN) return true;
+    if (c & OPINION || k === 0) return false;
+    const w = toks[k]!.norm;
+    if (FUNCTION_WORDS.has(w)) return false;
+    const prev = toks[k - 1]!.norm;
+    // A gerund after a noun or a determiner names an activity ("the milk frothing", "the seating").
+    if (c & VERB && w.endsWith('ing')) return DETERMINERS.has(prev) || (classAt(sentence, k - 1) & NOUN) !== 0;
+    // A word that can be a noun, between a determiner and a copula, is one: "the handle is gorgeous".
+    const next = toks[k + 1];
+    return (
+      (c & ALSO_NOUN) !== 0 &&
+      (DETERMINERS.has(prev) || (classAt(sentence, k - 1) & NOUN) !== 0) &&
+      (!next || next.kind === 'punct' || COPULAS.has(next.norm))
+    );
+  };
+  const isTaken = (k: number) => takenAt[k] === generation;
+  const take = (first: number, last: number) => {
+    for (let k = first; k <= last; k++) takenAt[k] = generation;
+  };
+  const isObject = (k: number) => taxonomy.objects.has(toks[k]!.norm);
+
+  // Taxonomy terms grown to their noun phrase: "thai food", "food quality", "sushi bar".
+  const out: Mention[] = [];
+  for (const m of terms) take(m.first, m.last);
+  for (const m of terms) {
+    let first = m.first;
+    let last = m.last;
+    while (first > 0 && first > m.first - 2 && (isTaken(first - 1) || isNoun(first - 1)) && !isObject(first - 1)) first--;
+    while (last + 1 < n && last < m.last + 2 && (isTaken(last + 1) || isNoun(last + 1)) && !isObject(last + 1)) last++;
+    const prev = out[out.length - 1];
+    if (prev && prev.last >= first) {
+      prev.last = Math.max(prev.last, last);
+      prev.category = m.category;
+    } else out.push({ first, last, category: m.category });
+  }
+  for (const m of out) take(m.first, m.last);
+  const grown = out.length;
+
+  // Other noun phrases an opinion attaches to.
+  const canBeNoun = (k: number) => {
+    const c = classAt(sentence, k);
+    return (c & (ALSO_NOUN | OPINION | IN_OPINION)) === ALSO_NOUN && !FUNCTION_WORDS.has(toks[k]!.norm);
+  };
+  const accept = (k: number) => {
+    if (!isNoun(k) || isTaken(k)) return;
+    let first = k;
+    let last = k;
+    while (first > 0 && k - first < 2 && !isTaken(first - 1) && isNoun(first - 1)) first--;
+    while (last + 1 < n && last - first < 2 && !isTaken(last + 1) && isNoun(last + 1)) last++;
+    acceptSpan(first, last);
+  };
+  const acceptSpan = (first: number, last: number) => {
+    const head = toks[last]!.norm;
+    if (NOT_ASPECTS.has(head) || isObject(last)) return;
+    // Capitalised mid-sentence words alone are names (people, places), not aspects.
+    if (first === last && first > 0 && /^\p{Lu}/u.test(toks[first]!.text) && !/^\p{Lu}+$/u.test(toks[first]!.text)) return;
+    take(first, last);
+    out.push({ first, last });
+  };
+  for (const o of sentence.opinions ?? []) {
+    const k = o.last;
+    const c = classAt(sentence, k);
+    // "great food", "friendly and fast service": an opinion adjective before the phrase.
+    if (!(c & VERB) || c & ADJECTIVE) {
+      let j = k + 1;
+      while (j < n && j - k < 4 && (toks[j]!.norm === 'and' || toks[j]!.norm === ',' || isOpinion(j))) j++;
+      accept(j);
+    }
+    // "love the milk frothing", "recommend their pasta": the object of a verb of attitude.
+    if (ATTITUDE_VERBS.has(toks[k]!.norm)) accept(k + 1 < n && DETERMINERS.has(toks[k + 1]!.norm) ? k + 2 : k + 1);
+    // "the lid is flimsy", "Service was slow": the phrase before a copula and the opinion;
+    // "the hinge cracked": the phrase before an opinion verb.
+    let j = o.first - 1;
+    while (j > 0 && BETWEEN.has(toks[j]!.norm) && o.first - j <= 4) j--;
+    const before = COPULAS.has(toks[j]?.norm ?? '') ? j - 1 : c & VERB && !(c & ADJECTIVE) ? o.first - 1 : -1;
+    if (before < 0 || isTaken(before)) continue;
+    // Between a determiner (or the clause's start) and the copula, words that can be nouns are:
+    // "the carry handle feels sturdy".
+    let first = before + 1;
+    while (first > 0 && before - first < 2 && !isTaken(first - 1) && (isNoun(first - 1) || canBeNoun(first - 1))) first--;
+    if (first > before) continue;
+    const prev = toks[first - 1];
+    // The phrase must open its clause or follow a determiner: "the food was great", not "ordered food was".
+    if (!prev || DETERMINERS.has(prev.norm) || prev.kind === 'punct' || CLAUSE_OPENERS.has(prev.norm)) acceptSpan(first, before);
+  }
+  if (out.length > grown) out.sort((a, b) => a.first - b.first);
+  return out;
+}
+
+// Verbs whose object is what the opinion is about (unlike "never answered my emails").
+const ATTITUDE_VERBS = new Set(
+  `love loved loves loving like liked likes hate hated hates enjoy enjoyed enjoys adore adored adores appreciate appreciated
+   dislike disliked dislikes prefer preferred recommend recommended recommends admire admired praise praised`.split(/\s+/),
+);
+
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'although', 'though', 'because', 'so', 'however']);

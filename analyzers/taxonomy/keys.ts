@@ -1,0 +1,69 @@
+/**
+ * Matching keys: how a word of each language is reduced so inflected forms meet their taxonomy
+ * term. English: lower case (plurals are listed or added when the taxonomy is built). Russian:
+ * the Snowball stem (natural's PorterStemmerRu), so "цены", "цену" and "цене" meet "цена".
+ * Persian: letters unified (Arabic yeh and kaf, ZWNJ and diacritics dropped, as the sentiment stage
+ * does) and the plural "ها"/"های" and a final ezafe or indefinite "ی" dropped. Chinese needs no key:
+ * terms are found in the characters.
+ */
+import { createRequire } from 'node:module';
+import { normaliseFor } from '../sentiment/other-languages.js';
+import type { AspectLanguage } from './types.js';
+
+// The stemmer file alone: natural's index loads every module it has (seconds).
+const russianStemmer = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer_ru.js') as {
+  stem(word: string): string;
+};
+
+// Stems are asked for the same few thousand words again and again.
+const ruStems = new Map<string, string>();
+const RU_CACHE_LIMIT = 200_000;
+
+/** The stem of a Russian word (lower-cased, ё as е). */
+export function russianKey(word: string): string {
+  let s = ruStems.get(word);
+  if (s === undefined) {
+    const w = normaliseFor('ru', word);
+    s = /^[а-я-]+$/.test(w) ? russianStemmer.stem(w) : w;
+    if (ruStems.size >= RU_CACHE_LIMIT) ruStems.clear();
+    ruStems.set(word, s);
+  }
+  return s;
+}
+
+// Adjectives derived from a noun keep its stem ("ценный" and "цена" are both "цен"); their
+// suffixes say they are not the noun.
+// (Not "-ние": nouns of action, "обслуживание", "расположение", end so.)
+const RU_ADJECTIVE = /(?:[нкч]|ск)(?:ый|ий|ой|ая|ое|ые|ого|ому|ым|ых|ыми|ую|ее|его|ему|им|их|ими|яя)$/;
+
+/** Whether a Russian word is an adjective derived from a noun ("ценный", "ресторанный"). */
+export function russianDerivedAdjective(word: string): boolean {
+  return RU_ADJECTIVE.test(word);
+}
+
+/** A Persian word with letters unified and plural and ezafe endings dropped. */
+export function persianKey(word: string): string {
+  let w = normaliseFor('fa', word);
+  if (w.length > 4 && w.endsWith('هایی')) w = w.slice(0, -4);
+  else if (w.length > 3 && w.endsWith('های')) w = w.slice(0, -3);
+  else if (w.length > 3 && w.endsWith('ها')) w = w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('ی')) w = w.slice(0, -1);
+  return w;
+}
+
+/** The key of one word in a language. */
+export function wordKey(lang: AspectLanguage, word: string): string {
+  if (lang === 'ru') return russianKey(word);
+  if (lang === 'fa') return persianKey(word);
+  return word.toLowerCase();
+}
+
+/** Which of the aspect languages a term is written for, read from its script. */
+export function termLanguages(term: string): AspectLanguage[] {
+  if (/\p{Script=Han}/u.test(term)) return ['zh'];
+  if (/\p{Script=Cyrillic}/u.test(term)) return ['ru'];
+  if (/\p{Script=Arabic}/u.test(term)) return ['fa'];
+  // Latin terms ("wifi", "usb") also appear inside Chinese text.
+  if (/\p{Script=Latin}/u.test(term)) return ['en', 'zh'];
+  return [];
+}
