@@ -6,6 +6,7 @@
  * as a noun when its most likely part of speech is one (pos-js lexicon) or it is unknown there
  * (brand and product words); opinion words come from the Hu & Liu lexicon and the sentiment stage.
  */
+import { wordsMentionSensitive } from '../../privacy/sensitive.js';
 import type { Sentence } from '../record.js';
 import type { LanguageTaxonomy } from '../taxonomy/compile.js';
 import {
@@ -249,10 +250,21 @@ export function englishMentions(sentence: Sentence, terms: Mention[], taxonomy: 
   };
   const isObject = (k: number) => taxonomy.objects.has(toks[k]!.norm);
 
+  // A one-word term that is most often a verb is one only where a noun stands: "the fit is great",
+  // "great fit", not "it fits great" or "can't wait".
+  const nounTerms = terms.filter((m) => {
+    if (m.first !== m.last || !(classAt(sentence, m.first) & VERB)) return true;
+    const prev = toks[m.first - 1];
+    const next = toks[m.first + 1];
+    return (
+      (!!prev && (DETERMINERS.has(prev.norm) || (classAt(sentence, m.first - 1) & (IN_OPINION | OPINION | ADJECTIVE)) !== 0)) ||
+      (!!next && COPULAS.has(next.norm))
+    );
+  });
   // Taxonomy terms grown to their noun phrase: "thai food", "food quality", "sushi bar".
   const out: Mention[] = [];
-  for (const m of terms) take(m.first, m.last);
-  for (const m of terms) {
+  for (const m of nounTerms) take(m.first, m.last);
+  for (const m of nounTerms) {
     let first = m.first;
     let last = m.last;
     while (first > 0 && first > m.first - 2 && (isTaken(first - 1) || isNoun(first - 1)) && !isObject(first - 1)) first--;
@@ -267,9 +279,16 @@ export function englishMentions(sentence: Sentence, terms: Mention[], taxonomy: 
   const grown = out.length;
 
   // Other noun phrases an opinion attaches to.
+  // Before a copula, after a determiner, only a noun can stand: "the strap is weak" (a word the
+  // lexicon knows only as a verb or an adjective-verb there is a noun).
   const canBeNoun = (k: number) => {
     const c = classAt(sentence, k);
-    return (c & (ALSO_NOUN | OPINION | IN_OPINION)) === ALSO_NOUN && !FUNCTION_WORDS.has(toks[k]!.norm);
+    return (
+      toks[k]!.kind === 'word' &&
+      !(c & (OPINION | IN_OPINION)) &&
+      (!(c & ADJECTIVE) || (c & ALSO_NOUN) !== 0) &&
+      !FUNCTION_WORDS.has(toks[k]!.norm)
+    );
   };
   const accept = (k: number) => {
     if (!isNoun(k) || isTaken(k)) return;
@@ -282,6 +301,11 @@ export function englishMentions(sentence: Sentence, terms: Mention[], taxonomy: 
   const acceptSpan = (first: number, last: number) => {
     const head = toks[last]!.norm;
     if (NOT_ASPECTS.has(head) || isObject(last)) return;
+    // Discovered aspects become themes and segments: none that names or follows a health, religion,
+    // ethnicity or sexuality word ("suicide prevention helpline").
+    const words: string[] = [];
+    for (let k = Math.max(0, first - 1); k <= last; k++) words.push(toks[k]!.norm);
+    if (wordsMentionSensitive(words)) return;
     // Capitalised mid-sentence words alone are names (people, places), not aspects.
     if (first === last && first > 0 && /^\p{Lu}/u.test(toks[first]!.text) && !/^\p{Lu}+$/u.test(toks[first]!.text)) return;
     take(first, last);

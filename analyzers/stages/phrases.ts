@@ -1,39 +1,104 @@
 /**
- * The phrases stage: lower-cased phrases of one to three words, without stopwords, that are worth
- * counting across documents ("battery life", "customer service", "not worth", "stopped working").
- * Runs of content words between stopwords give the candidates (longer runs give their bigrams);
- * opinion phrases are kept whole with their negation, so reports can rank what positive and
- * negative documents typically say.
+ * The phrases stage: the key phrases reports rank per brand and product — what a document says
+ * about something, not its common words. A phrase is an opinion expression with its negation or
+ * intensifier ("not worth", "too loud", "would buy again"), an opinion word that names its aspect
+ * ("overpriced"), an aspect with an opinion bound to it ("milk frothing", "customer service"), or
+ * an aspect with its predicate ("support never answered", "lid is flimsy"). A plain opinion word
+ * alone ("great"), a verb, a function word or a noun nobody gives an opinion of is no key phrase.
  */
+import type { AspectMention } from '../../domain/types.js';
 import { wordsMentionSensitive } from '../../privacy/sensitive.js';
 import { EN_BOOSTERS, EN_NEGATORS } from '../sentiment/lexicons/english.js';
-import type { AnalysisRecord, Stage, Token } from '../record.js';
+import { DE, FA, RU, ZH } from '../sentiment/lexicons/other-languages.js';
+import type { AnalysisRecord, Opinion, Sentence, Stage } from '../record.js';
 import { normaliseFor } from '../sentiment/other-languages.js';
-import { STOPWORDS } from './stopwords.js';
 
 /** Most phrases one document contributes. */
 const MAX_PHRASES = 30;
 
-function isContent(t: Token, lang: string, stop: ReadonlySet<string>): boolean {
-  if (t.kind !== 'word') return false;
-  const w = normaliseFor(lang, t.norm);
-  if (stop.has(w)) return false;
-  // Intensifiers and negators shape opinions; alone they are no phrase ("super", "never").
-  if (lang === 'en' && (EN_BOOSTERS.has(w) || EN_NEGATORS.has(w))) return false;
-  // One-letter words and Chinese single characters say little on their own.
-  return lang === 'zh' ? w.length >= 2 : w.length >= 2 && !/^\d/.test(w);
+/** Words that shape an opinion (intensifiers, negators) and the word that negates, per language. */
+interface Modifiers {
+  shapes: ReadonlySet<string>;
+  negators: ReadonlySet<string>;
+  not: string;
+}
+
+const MODIFIERS = new Map<string, Modifiers>();
+
+function modifiersOf(lang: string): Modifiers | undefined {
+  let m = MODIFIERS.get(lang);
+  if (m) return m;
+  if (lang === 'en') m = { shapes: new Set([...EN_BOOSTERS.keys(), 'too']), negators: EN_NEGATORS, not: 'not' };
+  else {
+    const lex = ({ ru: RU, fa: FA, zh: ZH, de: DE } as const)[lang as 'ru' | 'fa' | 'zh' | 'de'];
+    if (!lex) return undefined;
+    const norm = (w: string) => normaliseFor(lang, w);
+    m = {
+      shapes: new Set(Object.keys(lex.boosters).map(norm)),
+      negators: new Set(lex.negators.map(norm)),
+      not: ({ ru: 'не', fa: 'نه', zh: '不', de: 'nicht' } as Record<string, string>)[lang]!,
+    };
+  }
+  MODIFIERS.set(lang, m);
+  return m;
+}
+
+// What may stand between an aspect and its opinion in "support never answered", "lid is flimsy".
+const LINKS = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'feels',
+  'felt',
+  'looks',
+  'seems',
+  'tastes',
+  'has',
+  'had',
+  'have',
+  'keeps',
+  'kept',
+  'got',
+  'gets',
+  'just',
+  'still',
+  'really',
+  'also',
+  'always',
+]);
+
+/** The opinion with the intensifier or negator right before it, normalised: "too loud", "not worth". */
+function expression(s: Sentence, o: Opinion, lang: string, mods: Modifiers): { text: string; words: number; from: number } {
+  const toks = s.tokens;
+  const words: string[] = [];
+  let negatorSeen = false;
+  let k = o.first - 1;
+  for (let taken = 0; k >= 0 && taken < 2; k--, taken++) {
+    const w = normaliseFor(lang, toks[k]!.norm);
+    if (toks[k]!.kind !== 'word' || !(mods.shapes.has(w) || mods.negators.has(w))) break;
+    if (mods.negators.has(w)) negatorSeen = true;
+  }
+  for (let j = k + 1; j <= o.last; j++)
+    if (toks[j]!.kind === 'word' || toks[j]!.kind === 'number') words.push(normaliseFor(lang, toks[j]!.norm));
+  // Negation from further away ("never had a good one") or after it ("خوب نیست") is written in front.
+  if (o.negated && !negatorSeen) words.unshift(mods.not);
+  const joiner = lang === 'zh' ? '' : ' ';
+  return { text: words.join(joiner).replace(/\bn't\b/g, 'not'), words: words.length, from: k + 1 };
 }
 
 /** Finds a record's key phrases. */
 export function findPhrases(record: AnalysisRecord): string[] {
   const lang = record.lang ?? 'und';
-  const stop = STOPWORDS[lang];
-  if (!stop) return [];
+  const mods = modifiersOf(lang);
+  if (!mods) return [];
   const joiner = lang === 'zh' ? '' : ' ';
   const found = new Set<string>();
   const add = (p: string) => {
-    if (found.size < MAX_PHRASES && p) found.add(p);
+    // Four words at most: longer ones are sentences, not phrases anyone counts.
+    if (found.size < MAX_PHRASES && p && /\p{L}/u.test(p) && (joiner === '' || p.split(' ').length <= 4)) found.add(p);
   };
+  const aspects = record.aspects ?? [];
   for (const s of record.sentences ?? []) {
     // A sentence that discloses health, religion, ethnicity or sexuality gives no key phrase: phrases
     // become themes and segments, and those categories never should.
@@ -42,25 +107,34 @@ export function findPhrases(record: AnalysisRecord): string[] {
       for (const t of s.tokens) norms.push(t.norm);
       if (wordsMentionSensitive(norms)) continue;
     }
-    const inOpinion = new Uint8Array(s.tokens.length);
-    // Opinion phrases keep their negation: "not worth" is the phrase people count, not "worth".
-    for (const o of s.opinions ?? []) {
-      for (let k = o.first; k <= o.last; k++) inOpinion[k] = 1;
-      if (!/\p{L}/u.test(o.term) || o.term.includes('…')) continue;
-      if (!o.negated) add(normaliseFor(lang, o.term));
-      else if (lang === 'en') add(`not ${o.term}`);
+    const mine: AspectMention[] = [];
+    for (const a of aspects) if (a.start !== undefined && a.start >= s.start && a.start < s.end) mine.push(a);
+    const opinions = s.opinions ?? [];
+    for (const o of opinions) {
+      if (o.term.includes('…')) continue;
+      const e = expression(s, o, lang, mods);
+      // One opinion word alone says how, not what: only an opinion that names its aspect ("noisy") stands alone.
+      const implicit = mine.some((a) => a.implicit && a.start === s.tokens[o.first]!.start);
+      if (e.words >= 2 || implicit) add(e.text);
     }
-    let run: string[] = [];
-    const flush = () => {
-      if (run.length >= 1 && run.length <= 3) add(run.join(joiner));
-      else if (run.length > 3) for (let k = 0; k + 1 < run.length; k++) add(`${run[k]}${joiner}${run[k + 1]}`);
-      run = [];
-    };
-    s.tokens.forEach((t, k) => {
-      if (!inOpinion[k] && isContent(t, lang, stop)) run.push(normaliseFor(lang, t.norm));
-      else flush();
-    });
-    flush();
+    for (const a of mine) {
+      if (a.implicit || !a.opinions?.length) continue;
+      const term = normaliseFor(lang, a.term);
+      add(term);
+      // "support never answered", "lid is flimsy": the aspect, a few linking words, its opinion.
+      const last = s.tokens.findIndex((t) => t.end >= a.end!);
+      const o = opinions.find((x) => x.first > last && x.first - last <= 4);
+      if (!o || last < 0) continue;
+      const e = expression(s, o, lang, mods);
+      const link: string[] = [];
+      let linked = true;
+      for (let k = last + 1; k < e.from; k++) {
+        const w = normaliseFor(lang, s.tokens[k]!.norm);
+        if (s.tokens[k]!.kind !== 'word' || !(LINKS.has(w) || mods.shapes.has(w) || mods.negators.has(w))) linked = false;
+        link.push(w);
+      }
+      if (linked) add([term, ...link, e.text].join(joiner));
+    }
   }
   return [...found];
 }
@@ -69,7 +143,7 @@ export function findPhrases(record: AnalysisRecord): string[] {
 export function phrasesStage(): Stage {
   return {
     name: 'phrases',
-    reads: ['lang', 'supported', 'sentences', 'sentiment'],
+    reads: ['lang', 'supported', 'sentences', 'sentiment', 'aspects'],
     writes: ['phrases'],
     run(record: AnalysisRecord): void {
       record.phrases = record.supported ? findPhrases(record) : [];

@@ -9,7 +9,7 @@ import { tokenize } from '../stages/sentences.js';
 import { DOMAIN_IDS, DOMAINS, type Domain, type DomainId } from './domains.js';
 import { GENERAL } from './general.js';
 import { IMPLICIT } from './implicit.js';
-import { termLanguages, wordKey } from './keys.js';
+import { russianTermStems, termLanguages, wordKey } from './keys.js';
 import { ASPECT_LANGUAGES, type AspectLanguage, type CategoryTerms } from './types.js';
 
 /** One term: its keys (one per word; one per character run for Chinese) and its category. */
@@ -18,6 +18,8 @@ export interface TermEntry {
   keys: string[];
   /** Category id. */
   category: string;
+  /** The term as listed (lower-cased). */
+  term: string;
 }
 
 /** The taxonomy of one language. */
@@ -56,20 +58,25 @@ export function buildTaxonomy(options: TaxonomyOptions = {}): Taxonomy {
   const domains = (options.domains ?? DOMAIN_IDS).map((id) => DOMAINS[id] as Domain);
   const langs = new Map<AspectLanguage, LanguageTaxonomy>();
   for (const lang of ASPECT_LANGUAGES) {
-    const categoryOf = new Map<string, { keys: string[]; category: string }>();
+    const categoryOf = new Map<string, TermEntry>();
     const add = (category: string, term: string) => {
       const keys = keysOf(lang, term);
       if (!keys.length || keys.some((k) => !k)) return;
-      categoryOf.set(keys.join(' '), { keys, category });
+      const listed = term.trim().toLowerCase();
+      categoryOf.set(keys.join(' '), { keys, category, term: listed });
+      // A Russian word the stemmer cuts two ways is listed under both stems.
+      if (lang === 'ru' && keys.length === 1)
+        for (const stem of russianTermStems(listed))
+          if (!categoryOf.has(stem)) categoryOf.set(stem, { keys: [stem], category, term: listed });
       if (lang === 'en' && keys.length === 1 && /^\p{L}+$/u.test(keys[0]!) && !keys[0]!.endsWith('s')) {
         // Plural of a single-word term ("lid" → "lids"), unless listed already.
         const plural = `${keys[0]}s`;
-        if (!categoryOf.has(plural)) categoryOf.set(plural, { keys: [plural], category });
+        if (!categoryOf.has(plural)) categoryOf.set(plural, { keys: [plural], category, term: plural });
       }
       // Persian compounds are written with a space, a ZWNJ or nothing between their parts.
       if (lang === 'fa' && keys.length > 1) {
         const joined = wordKey('fa', keys.join(''));
-        categoryOf.set(joined, { keys: [joined], category });
+        categoryOf.set(joined, { keys: [joined], category, term: listed });
       }
     };
     const addAll = (categories: Record<string, CategoryTerms>) => {

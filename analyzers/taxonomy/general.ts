@@ -34,7 +34,7 @@ export const GENERAL: Record<string, CategoryTerms> = {
   },
   durability: {
     en: ['durability', 'lifespan', 'longevity', 'reliability', 'wear and tear'],
-    ru: ['надежность', 'долговечность', 'износ', 'износостойкость'],
+    ru: ['надежность', 'долговечность', 'износ', 'износостойкость', 'безопасность'],
     zh: ['耐用性', '寿命'],
     fa: ['دوام', 'ماندگاری'],
   },
@@ -114,7 +114,7 @@ export const GENERAL: Record<string, CategoryTerms> = {
   },
   'customer-service': {
     en: ['customer service', 'service', 'support', 'customer support', 'customer care', 'help desk', 'hospitality'],
-    ru: ['обслуживание', 'сервис', 'поддержка', 'служба поддержки', 'гостеприимство', 'качество обслуживания'],
+    ru: ['обслуживание', 'сервис', 'поддержка', 'служба поддержки', 'гостеприимство', 'качество обслуживания', 'отношение'],
     zh: ['服务', '客服', '售后', '服务态度', '售后服务', '态度'],
     fa: ['خدمات', 'پشتیبانی', 'خدمات پس از فروش', 'برخورد', 'رفتار'],
   },

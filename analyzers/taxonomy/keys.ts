@@ -31,14 +31,25 @@ export function russianKey(word: string): string {
   return s;
 }
 
-// Adjectives derived from a noun keep its stem ("ценный" and "цена" are both "цен"); their
-// suffixes say they are not the noun.
-// (Not "-ние": nouns of action, "обслуживание", "расположение", end so.)
-const RU_ADJECTIVE = /(?:[нкч]|ск)(?:ый|ий|ой|ая|ое|ые|ого|ому|ым|ых|ыми|ую|ее|его|ему|им|их|ими|яя)$/;
+// An adjective derived from a noun keeps the noun's stem ("ценный" and "цена" are both "цен"): what
+// follows the stem says which it is — a suffix "н", "нн", "к" or "ск" and an adjective ending.
+const RU_DERIVED = /^(?:н|нн|к|ск|ов|ев)(?:ый|ий|ой|ая|ое|ые|ого|ому|ым|ых|ыми|ую|ее|ие|его|ему|им|их|ими|яя)$/;
 
-/** Whether a Russian word is an adjective derived from a noun ("ценный", "ресторанный"). */
-export function russianDerivedAdjective(word: string): boolean {
-  return RU_ADJECTIVE.test(word);
+/** Whether a Russian word is an adjective derived from the noun whose stem it starts with ("ценный" from "цена"). */
+export function russianDerivedAdjective(word: string, nounStem: string): boolean {
+  const w = normaliseFor('ru', word);
+  return w.startsWith(nounStem) && RU_DERIVED.test(w.slice(nounStem.length));
+}
+
+/**
+ * The stems a Russian noun is found by: its own, and those of its oblique forms when the stemmer
+ * cuts them differently ("персонал" stems to "персона", "персоналу" to "персонал").
+ */
+export function russianTermStems(word: string): string[] {
+  const w = normaliseFor('ru', word);
+  const stems = new Set([russianKey(w)]);
+  if (/[бвгджзклмнпрстфхцчшщ]$/.test(w)) for (const ending of ['а', 'у', 'ом', 'е', 'ы', 'ов']) stems.add(russianKey(w + ending));
+  return [...stems];
 }
 
 /** A Persian word with letters unified and plural and ezafe endings dropped. */
