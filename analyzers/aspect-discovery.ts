@@ -37,10 +37,12 @@ export function discoverAspects(texts: readonly { text: string; lang?: string }[
   for (const { text, lang } of texts) {
     const analysis = pipeline.analyze(text, lang ? { lang } : undefined);
     const seen = new Set<string>();
+    const starts = new Set(analysis.sentences.map((s) => s.start));
     for (const a of analysis.aspects) {
       if (a.category || a.implicit || !a.opinions?.length) continue;
-      // Names (brands, places, people) are not aspects of what is reviewed: "HP", "Mac", "Heartland".
-      if (/^\p{Lu}/u.test(a.term)) continue;
+      // Names (brands, places, people) are not aspects of what is reviewed: "HP", "Mac", "Heartland";
+      // a capital that opens a sentence says nothing.
+      if (/^\p{Lu}/u.test(a.term) && !starts.has(a.start ?? -1)) continue;
       const form = a.term.toLowerCase();
       const key = `${analysis.lang}\u0000${singular(form, analysis.lang)}`;
       let entry = counts.get(key);

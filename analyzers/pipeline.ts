@@ -17,7 +17,8 @@ import type { AnalysisRecord, RecordField, Stage } from './record.js';
 import { sentencesStage } from './stages/sentences.js';
 import { sentimentStage, UNSCORED } from './stages/sentiment.js';
 import { buildTaxonomy } from './taxonomy/compile.js';
-import { DOMAIN_IDS, type DomainId } from './taxonomy/domains.js';
+import type { DomainId } from './taxonomy/domains.js';
+import { ASPECT_DOMAIN_IDS } from '../domain/aspect-domains.js';
 
 /** Pipeline options. */
 export interface PipelineOptions {
@@ -40,7 +41,7 @@ export interface Pipeline {
 }
 
 /** Version of the analyzers; bump it when their output changes. */
-export const ANALYZER_VERSION = 'analyzers-1.7.0';
+export const ANALYZER_VERSION = 'analyzers-1.8.0';
 
 /**
  * Checks the options with zod, loaded only when there are options to check: `radar score` without
@@ -51,7 +52,7 @@ function checkOptions(opts: PipelineOptions): PipelineOptions {
   const { z } = createRequire(import.meta.url)('zod') as typeof import('zod');
   const schema = z.strictObject({
     aspects: z.record(z.string().min(1), z.array(z.string().trim().min(1)).min(1)).optional(),
-    domains: z.array(z.enum(DOMAIN_IDS as [DomainId, ...DomainId[]])).optional(),
+    domains: z.array(z.enum(ASPECT_DOMAIN_IDS)).optional(),
     competitors: z.array(z.strictObject({ id: z.string().min(1), names: z.array(z.string().trim().min(1)).min(1) })).optional(),
     names: z.array(z.string()).optional(),
   });

@@ -5,7 +5,7 @@
  */
 import type { Opinion, Sentence } from '../record.js';
 import type { LanguageTaxonomy } from '../taxonomy/compile.js';
-import { russianDerivedAdjective, wordKey } from '../taxonomy/keys.js';
+import { russianSameWord, wordKey } from '../taxonomy/keys.js';
 import { normaliseFor } from '../sentiment/other-languages.js';
 import { STOPWORDS } from './stopwords.js';
 import type { AspectLanguage } from '../taxonomy/types.js';
@@ -52,7 +52,7 @@ export function wordTermMentions(
     const hit = list?.find((t) => t.keys.every((k, j) => keyAt(i + j) === k));
     // "in exchange for" is no aspect; "ценный" shares the stem of "цена" but is an adjective.
     const idiom = lang === 'en' && tokens[i]!.norm === 'exchange' && tokens[i - 1]?.norm === 'in';
-    const adjective = lang === 'ru' && hit?.keys.length === 1 && russianDerivedAdjective(tokens[i]!.norm, hit.keys[0]!);
+    const adjective = lang === 'ru' && hit?.keys.length === 1 && !russianSameWord(tokens[i]!.norm, hit.term, hit.keys[0]!);
     // A stopword is never a term, whatever its stem shares ("меня" and "меню" are both "мен").
     const stop = lang !== 'en' && hit?.keys.length === 1 && STOPWORDS[lang]?.has(normaliseFor(lang, tokens[i]!.norm));
     if (hit && !idiom && !adjective && !stop) {

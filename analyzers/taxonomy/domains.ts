@@ -5,6 +5,7 @@
  * finder does not offer them as discovered aspects (a project may still list them as a category).
  * Written from domain knowledge, not from any labelled set.
  */
+import { ASPECT_DOMAIN_IDS, type AspectDomainId } from '../../domain/aspect-domains.js';
 import type { CategoryTerms } from './types.js';
 
 /** One built-in domain. */
@@ -438,10 +439,10 @@ export const DOMAINS = {
       fa: ['لباس', 'پیراهن', 'شلوار', 'کاپشن', 'دامن'],
     },
   },
-} satisfies Record<string, Domain>;
+} satisfies Record<AspectDomainId, Domain>;
 
 /** A built-in domain id. */
-export type DomainId = keyof typeof DOMAINS;
+export type DomainId = AspectDomainId;
 
-/** Built-in domain ids, for the config schema. */
-export const DOMAIN_IDS = Object.keys(DOMAINS) as DomainId[];
+/** Built-in domain ids. */
+export const DOMAIN_IDS: readonly DomainId[] = ASPECT_DOMAIN_IDS;

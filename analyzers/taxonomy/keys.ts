@@ -35,10 +35,19 @@ export function russianKey(word: string): string {
 // follows the stem says which it is — a suffix "н", "нн", "к" or "ск" and an adjective ending.
 const RU_DERIVED = /^(?:н|нн|к|ск|ов|ев)(?:ый|ий|ой|ая|ое|ые|ого|ому|ым|ых|ыми|ую|ее|ие|его|ему|им|их|ими|яя)$/;
 
-/** Whether a Russian word is an adjective derived from the noun whose stem it starts with ("ценный" from "цена"). */
-export function russianDerivedAdjective(word: string, nounStem: string): boolean {
+/**
+ * Whether a Russian word that shares a term's stem is that term's word: not an adjective derived
+ * from it ("ценный" from "цена"), nor a word the stemmer cut a derivational suffix from ("надёжную"
+ * and "надёжность" are both "надежн"; what follows the stem must begin as the term's ending does).
+ */
+export function russianSameWord(word: string, term: string, stem: string): boolean {
   const w = normaliseFor('ru', word);
-  return w.startsWith(nounStem) && RU_DERIVED.test(w.slice(nounStem.length));
+  const t = normaliseFor('ru', term);
+  if (!w.startsWith(stem)) return true;
+  const rest = w.slice(stem.length);
+  if (RU_DERIVED.test(rest)) return false;
+  const ending = t.startsWith(stem) ? t.slice(stem.length) : '';
+  return ending.length < 3 || rest.startsWith(ending.slice(0, 2));
 }
 
 /**
