@@ -235,7 +235,8 @@ export function englishMentions(sentence: Sentence, terms: Mention[], taxonomy: 
     if (FUNCTION_WORDS.has(w)) return false;
     const prev = toks[k - 1]!.norm;
     // A gerund after a noun or a determiner names an activity ("the milk frothing", "the seating").
-    if (c & VERB && w.endsWith('ing')) return DETERMINERS.has(prev) || (classAt(sentence, k - 1) & NOUN) !== 0;
+    // ("keys sticking" is a clause: after a plural it is the verb.)
+    if (c & VERB && w.endsWith('ing')) return DETERMINERS.has(prev) || ((classAt(sentence, k - 1) & NOUN) !== 0 && !prev.endsWith('s'));
     // A word that can be a noun, between a determiner and a copula, is one: "the handle is gorgeous".
     const next = toks[k + 1];
     return (

@@ -153,11 +153,22 @@ export function findAspects(record: AnalysisRecord, taxonomy: Taxonomy): AspectM
     const kept = mentions.filter((m) => !m.self || !used.has(m.self)).sort((a, b) => a.first - b.first);
     // An aspect with no opinion word in its clause takes the sentence's verdict ("we waited an hour
     // for the food"), unless the sentence's opinions are about its other aspects.
-    const sides = used.size ? [] : sidesOf(sentence, turnWords(lang));
+    const sides = sidesOf(sentence, turnWords(lang));
+    // Opinions no aspect took, by side of the sentence's turn: an aspect without its own takes them
+    // ("I ordered the salmon, and it was cooked perfectly": "perfectly" is about the salmon).
+    const selves = new Set(kept.map((m) => m.self));
+    const free = used.size ? (sentence.opinions ?? []).filter((o) => !used.has(o) && !selves.has(o) && o.local !== 0) : [];
     for (const m of kept) {
       const bound = m.self ? [m.self] : bindings.get(m)!;
       const value = bound.reduce((sum, o) => sum + o.local, 0);
-      const score = bound.length ? normalised(value) : used.size ? 0 : inheritedVerdict(sentence, sides, clauseOfToken(sentence, m.first));
+      let score: number;
+      if (bound.length) score = normalised(value);
+      else if (!used.size) score = inheritedVerdict(sentence, sides, clauseOfToken(sentence, m.first));
+      else {
+        const side = sides[clauseOfToken(sentence, m.first)];
+        const mine = free.filter((o) => sides[o.clause] === side);
+        score = mine.length ? normalised(mine.reduce((sum, o) => sum + o.local, 0)) : 0;
+      }
       const start = m.start ?? toks[m.first]!.start;
       const end = m.end ?? toks[m.last]!.end;
       const mention: AspectMention = { term: text.slice(start, end), polarity: polarityOf(score), score, start, end };
