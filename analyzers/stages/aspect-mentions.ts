@@ -5,8 +5,7 @@
  */
 import type { Opinion, Sentence } from '../record.js';
 import type { LanguageTaxonomy } from '../taxonomy/compile.js';
-import { russianSameWord, wordKey } from '../taxonomy/keys.js';
-import { normaliseFor } from '../sentiment/other-languages.js';
+import { normaliseToken, russianSameWord, wordKey } from '../taxonomy/keys.js';
 import { STOPWORDS } from './stopwords.js';
 import type { AspectLanguage } from '../taxonomy/types.js';
 
@@ -54,7 +53,7 @@ export function wordTermMentions(
     const idiom = lang === 'en' && tokens[i]!.norm === 'exchange' && tokens[i - 1]?.norm === 'in';
     const adjective = lang === 'ru' && hit?.keys.length === 1 && !russianSameWord(tokens[i]!.norm, hit.term, hit.keys[0]!);
     // A stopword is never a term, whatever its stem shares ("меня" and "меню" are both "мен").
-    const stop = lang !== 'en' && hit?.keys.length === 1 && STOPWORDS[lang]?.has(normaliseFor(lang, tokens[i]!.norm));
+    const stop = lang !== 'en' && hit?.keys.length === 1 && STOPWORDS[lang]?.has(normaliseToken(lang, tokens[i]!.norm));
     if (hit && !idiom && !adjective && !stop) {
       out.push({ first: i, last: i + hit.keys.length - 1, category: hit.category });
       i += hit.keys.length;
@@ -67,11 +66,13 @@ export function wordTermMentions(
 export function chineseTermMentions(sentence: Sentence, taxonomy: LanguageTaxonomy): Mention[] {
   const text = sentence.text.toLowerCase();
   const tokens = sentence.tokens;
+  const byCode = taxonomy.byFirstCode!;
   const out: Mention[] = [];
   let k = 0;
   let i = 0;
   while (i < text.length) {
-    const list = taxonomy.byFirst.get(text[i]!);
+    // By character code: a CJK character read as a string is a new string each time.
+    const list = byCode.get(text.charCodeAt(i));
     const hit = list?.find((t) => text.startsWith(t.keys[0]!, i));
     if (!hit) {
       i++;

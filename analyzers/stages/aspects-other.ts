@@ -8,9 +8,8 @@
  */
 import type { Sentence } from '../record.js';
 import type { LanguageTaxonomy } from '../taxonomy/compile.js';
-import { wordKey } from '../taxonomy/keys.js';
+import { normaliseToken, wordKey } from '../taxonomy/keys.js';
 import type { AspectLanguage } from '../taxonomy/types.js';
-import { normaliseFor } from '../sentiment/other-languages.js';
 import type { Mention } from './aspect-mentions.js';
 import { STOPWORDS } from './stopwords.js';
 
@@ -96,16 +95,23 @@ export function otherMentions(sentence: Sentence, terms: Mention[], taxonomy: La
   const toks = sentence.tokens;
   const n = toks.length;
   const stop = STOPWORDS[lang] ?? new Set<string>();
-  const norms: string[] = [];
-  for (const t of toks) norms.push(t.kind === 'word' ? normaliseFor(lang, t.norm) : '');
+  // Normalised forms, made only for the few tokens next to an opinion that are looked at.
+  const cache: (string | undefined)[] = new Array(n);
+  const norm = (k: number): string => {
+    if (k < 0 || k >= n) return '';
+    let w = cache[k];
+    if (w === undefined) cache[k] = w = toks[k]!.kind === 'word' ? normaliseToken(lang, toks[k]!.norm) : '';
+    return w;
+  };
   const opinion = new Uint8Array(n);
   for (const o of sentence.opinions ?? []) for (let k = o.first; k <= o.last; k++) opinion[k] = 1;
   const taken = new Uint8Array(n);
   for (const m of terms) for (let k = m.first; k <= m.last; k++) taken[k] = 1;
   const isNoun = (k: number) => {
-    if (k < 0 || k >= n || opinion[k] || taken[k] || !norms[k]) return false;
-    if (taxonomy.objects.has(wordKey(lang, norms[k]!))) return false;
-    return lang === 'ru' ? ruNoun(norms[k]!, stop) : lang === 'fa' ? faNoun(norms[k]!, stop) : zhNoun(norms[k]!, stop);
+    if (k < 0 || k >= n || opinion[k] || taken[k]) return false;
+    const w = norm(k);
+    if (!w || taxonomy.objects.has(wordKey(lang, w))) return false;
+    return lang === 'ru' ? ruNoun(w, stop) : lang === 'fa' ? faNoun(w, stop) : zhNoun(w, stop);
   };
   const between = lang === 'ru' ? RU_BETWEEN : lang === 'fa' ? FA_BETWEEN : ZH_BETWEEN;
   const out: Mention[] = [];
@@ -116,14 +122,14 @@ export function otherMentions(sentence: Sentence, terms: Mention[], taxonomy: La
   for (const o of sentence.opinions ?? []) {
     // The noun before the opinion, past "был", "очень", "خیلی", "很".
     let j = o.first - 1;
-    while (j >= 0 && between.has(norms[j]!)) j--;
+    while (j >= 0 && between.has(norm(j))) j--;
     if (isNoun(j)) {
       accept(j);
       continue;
     }
     // Russian adjective before its noun; Chinese "opinion + 的 + noun".
-    if (lang === 'ru' && /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ую)$/.test(norms[o.last] ?? '') && isNoun(o.last + 1)) accept(o.last + 1);
-    else if (lang === 'zh' && norms[o.last + 1] === '的' && isNoun(o.last + 2)) accept(o.last + 2);
+    if (lang === 'ru' && /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ую)$/.test(norm(o.last)) && isNoun(o.last + 1)) accept(o.last + 1);
+    else if (lang === 'zh' && norm(o.last + 1) === '的' && isNoun(o.last + 2)) accept(o.last + 2);
   }
   return out;
 }

@@ -153,21 +153,33 @@ export function findAspects(record: AnalysisRecord, taxonomy: Taxonomy): AspectM
     const kept = mentions.filter((m) => !m.self || !used.has(m.self)).sort((a, b) => a.first - b.first);
     // An aspect with no opinion word in its clause takes the sentence's verdict ("we waited an hour
     // for the food"), unless the sentence's opinions are about its other aspects.
-    const sides = sidesOf(sentence, turnWords(lang));
-    // Opinions no aspect took, by side of the sentence's turn: an aspect without its own takes them
-    // ("I ordered the salmon, and it was cooked perfectly": "perfectly" is about the salmon).
-    const selves = new Set(kept.map((m) => m.self));
-    const free = used.size ? (sentence.opinions ?? []).filter((o) => !used.has(o) && !selves.has(o) && o.local !== 0) : [];
+    // Worked out only when an aspect has no opinion of its own.
+    let sides: number[] | undefined;
+    let free: Opinion[] | undefined;
     for (const m of kept) {
       const bound = m.self ? [m.self] : bindings.get(m)!;
-      const value = bound.reduce((sum, o) => sum + o.local, 0);
       let score: number;
-      if (bound.length) score = normalised(value);
-      else if (!used.size) score = inheritedVerdict(sentence, sides, clauseOfToken(sentence, m.first));
+      if (bound.length) score = normalised(bound.reduce((sum, o) => sum + o.local, 0));
       else {
-        const side = sides[clauseOfToken(sentence, m.first)];
-        const mine = free.filter((o) => sides[o.clause] === side);
-        score = mine.length ? normalised(mine.reduce((sum, o) => sum + o.local, 0)) : 0;
+        sides ??= sidesOf(sentence, turnWords(lang));
+        if (!used.size) score = inheritedVerdict(sentence, sides, clauseOfToken(sentence, m.first));
+        else {
+          // Opinions no aspect took, by side of the sentence's turn: an aspect without its own takes
+          // them ("I ordered the salmon, and it was cooked perfectly": "perfectly" is about the salmon).
+          if (!free) {
+            const selves = new Set(kept.map((k) => k.self));
+            free = (sentence.opinions ?? []).filter((o) => !used.has(o) && !selves.has(o) && o.local !== 0);
+          }
+          const side = sides[clauseOfToken(sentence, m.first)];
+          let sum = 0;
+          let any = false;
+          for (const o of free)
+            if (sides[o.clause] === side) {
+              sum += o.local;
+              any = true;
+            }
+          score = any ? normalised(sum) : 0;
+        }
       }
       const start = m.start ?? toks[m.first]!.start;
       const end = m.end ?? toks[m.last]!.end;

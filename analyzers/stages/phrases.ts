@@ -12,6 +12,7 @@ import { EN_BOOSTERS, EN_NEGATORS } from '../sentiment/lexicons/english.js';
 import { DE, FA, RU, ZH } from '../sentiment/lexicons/other-languages.js';
 import type { AnalysisRecord, Opinion, Sentence, Stage } from '../record.js';
 import { normaliseFor } from '../sentiment/other-languages.js';
+import { normaliseToken } from '../taxonomy/keys.js';
 
 /** Most phrases one document contributes. */
 const MAX_PHRASES = 30;
@@ -75,12 +76,12 @@ function expression(s: Sentence, o: Opinion, lang: string, mods: Modifiers): { t
   let negatorSeen = false;
   let k = o.first - 1;
   for (let taken = 0; k >= 0 && taken < 2; k--, taken++) {
-    const w = normaliseFor(lang, toks[k]!.norm);
+    const w = normaliseToken(lang, toks[k]!.norm);
     if (toks[k]!.kind !== 'word' || !(mods.shapes.has(w) || mods.negators.has(w))) break;
     if (mods.negators.has(w)) negatorSeen = true;
   }
   for (let j = k + 1; j <= o.last; j++)
-    if (toks[j]!.kind === 'word' || toks[j]!.kind === 'number') words.push(normaliseFor(lang, toks[j]!.norm));
+    if (toks[j]!.kind === 'word' || toks[j]!.kind === 'number') words.push(normaliseToken(lang, toks[j]!.norm));
   // Negation from further away ("never had a good one") or after it ("خوب نیست") is written in front.
   if (o.negated && !negatorSeen) words.unshift(mods.not);
   const joiner = lang === 'zh' ? '' : ' ';
@@ -99,6 +100,8 @@ export function findPhrases(record: AnalysisRecord): string[] {
     if (found.size < MAX_PHRASES && p && /\p{L}/u.test(p) && (joiner === '' || p.split(' ').length <= 4)) found.add(p);
   };
   const aspects = record.aspects ?? [];
+  // Aspects come in text order, as sentences do: one pass hands each sentence its own.
+  let next = 0;
   for (const s of record.sentences ?? []) {
     // A sentence that discloses health, religion, ethnicity or sexuality gives no key phrase: phrases
     // become themes and segments, and those categories never should.
@@ -108,7 +111,8 @@ export function findPhrases(record: AnalysisRecord): string[] {
       if (wordsMentionSensitive(norms)) continue;
     }
     const mine: AspectMention[] = [];
-    for (const a of aspects) if (a.start !== undefined && a.start >= s.start && a.start < s.end) mine.push(a);
+    while (next < aspects.length && (aspects[next]!.start ?? 0) < s.start) next++;
+    for (let k = next; k < aspects.length && (aspects[k]!.start ?? Infinity) < s.end; k++) mine.push(aspects[k]!);
     const opinions = s.opinions ?? [];
     for (const o of opinions) {
       if (o.term.includes('…')) continue;
@@ -129,7 +133,7 @@ export function findPhrases(record: AnalysisRecord): string[] {
       const link: string[] = [];
       let linked = true;
       for (let k = last + 1; k < e.from; k++) {
-        const w = normaliseFor(lang, s.tokens[k]!.norm);
+        const w = normaliseToken(lang, s.tokens[k]!.norm);
         if (s.tokens[k]!.kind !== 'word' || !(LINKS.has(w) || mods.shapes.has(w) || mods.negators.has(w))) linked = false;
         link.push(w);
       }

@@ -26,6 +26,8 @@ export interface TermEntry {
 export interface LanguageTaxonomy {
   /** Terms by their first key (Chinese: first character), longest first. */
   byFirst: Map<string, TermEntry[]>;
+  /** Chinese: the same lists by the first character's UTF-16 code. */
+  byFirstCode?: Map<number, TermEntry[]>;
   /** Implicit aspects: opinion word (as the sentiment stage writes it) → category. */
   implicit: Map<string, string>;
   /** Keys of words that name the reviewed thing itself ("restaurant", "машина"). */
@@ -98,7 +100,19 @@ export function buildTaxonomy(options: TaxonomyOptions = {}): Taxonomy {
     for (const list of byFirst.values()) list.sort((a, b) => length(b) - length(a));
     const objects = new Set<string>();
     for (const d of domains) for (const o of d.objects[lang] ?? []) for (const k of keysOf(lang, o)) if (!categoryOf.has(k)) objects.add(k);
-    langs.set(lang, { byFirst, implicit: new Map(Object.entries(IMPLICIT[lang])), objects });
+    const own: LanguageTaxonomy = { byFirst, implicit: new Map(Object.entries(IMPLICIT[lang])), objects };
+    if (lang === 'zh') {
+      own.byFirstCode = new Map();
+      for (const [first, list] of byFirst) {
+        const code = first.charCodeAt(0);
+        // Terms whose first character is outside the BMP share its first code unit: keep all, longest first.
+        own.byFirstCode.set(
+          code,
+          [...(own.byFirstCode.get(code) ?? []), ...list].sort((a, b) => length(b) - length(a)),
+        );
+      }
+    }
+    langs.set(lang, own);
   }
   return { langs };
 }

@@ -19,6 +19,20 @@ const russianStemmer = createRequire(import.meta.url)('natural/lib/natural/stemm
 const ruStems = new Map<string, string>();
 const RU_CACHE_LIMIT = 200_000;
 
+// Letters the sentiment stage's normalisation changes in Persian (Arabic yeh and kaf, ZWNJ, tatweel, diacritics).
+const FA_UNNORMALISED = /[يىك\u200c\u200d\u0640\u064b-\u065f]/;
+
+/**
+ * A token's normalised form (its `norm`, already lower-cased) as the sentiment stage's lexicons key
+ * it: the same string when nothing needs changing, which is nearly always — so no new string is made
+ * for every token (this runs on each one).
+ */
+export function normaliseToken(lang: string, norm: string): string {
+  if (lang === 'ru') return norm.includes('ё') ? normaliseFor('ru', norm) : norm;
+  if (lang === 'fa') return FA_UNNORMALISED.test(norm) ? normaliseFor('fa', norm) : norm;
+  return norm;
+}
+
 /** The stem of a Russian word (lower-cased, ё as е). */
 export function russianKey(word: string): string {
   let s = ruStems.get(word);
@@ -63,7 +77,7 @@ export function russianTermStems(word: string): string[] {
 
 /** A Persian word with letters unified and plural and ezafe endings dropped. */
 export function persianKey(word: string): string {
-  let w = normaliseFor('fa', word);
+  let w = normaliseToken('fa', word);
   if (w.length > 4 && w.endsWith('هایی')) w = w.slice(0, -4);
   else if (w.length > 3 && w.endsWith('های')) w = w.slice(0, -3);
   else if (w.length > 3 && w.endsWith('ها')) w = w.slice(0, -2);
