@@ -20,7 +20,7 @@ const ruStems = new Map<string, string>();
 const RU_CACHE_LIMIT = 200_000;
 
 // Letters the sentiment stage's normalisation changes in Persian (Arabic yeh and kaf, ZWNJ, tatweel, diacritics).
-const FA_UNNORMALISED = /[يىك\u200c\u200d\u0640\u064b-\u065f]/;
+const FA_UNNORMALISED = /[يىك\u0640\u064b-\u065f]|\u200c|\u200d/;
 
 /**
  * A token's normalised form (its `norm`, already lower-cased) as the sentiment stage's lexicons key
