@@ -81,6 +81,11 @@ export function chineseTermMentions(sentence: Sentence, taxonomy: LanguageTaxono
     const start = sentence.start + i;
     const end = start + hit.keys[0]!.length;
     while (k < tokens.length && tokens[k]!.end <= start) k++;
+    // A one-character term inside a longer word is another word's part: "价" in "评价", "菜" in "蔬菜".
+    if (hit.keys[0]!.length === 1 && tokens[k] && tokens[k]!.start !== start) {
+      i++;
+      continue;
+    }
     let last = k;
     while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
     if (k < tokens.length) out.push({ first: k, last, start, end, category: hit.category });

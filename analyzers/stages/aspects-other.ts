@@ -76,18 +76,25 @@ function ruNoun(word: string, stop: ReadonlySet<string>): boolean {
 }
 
 function faNoun(word: string, stop: ReadonlySet<string>): boolean {
-  // Present-tense verbs open with "می"; "است", "بود", "شد" and their forms close clauses.
+  // Present-tense verbs open with "می"; "است", "بود", "شد" and their forms close clauses; past-tense
+  // verbs in the first person end in "دم"/"تم" ("کردم", "خریدم", "گرفتم").
   return (
     word.length >= 2 &&
     /^\p{Script=Arabic}+$/u.test(word) &&
     !stop.has(word) &&
     !word.startsWith('می') &&
-    !/^(?:بود|شد|است|هست|نیست|ندار|دار)/.test(word)
+    !/^(?:بود|شد|است|هست|نیست|ندار|دار)/.test(word) &&
+    !(word.length >= 4 && /[دت]م$/.test(word))
   );
 }
 
+// Characters of adverbs, pronouns, particles and verbs of saying and feeling: a word holding one
+// ("都很", "感觉", "下次", "这么") is no thing an opinion is about.
+const ZH_FUNCTION =
+  /[不很都也是就还太真最更挺这那么来说觉得确实感下次应该以后令什其总绝对强烈算些点过着了的吗呢吧啊我你他她它们一唯稍虽然超首先已经时候看提解决意识再又只才刚非常比较特别十分相当有没无会能可要想让给被把在从到与及或而但因为所如果即使]/u;
+
 function zhNoun(word: string, stop: ReadonlySet<string>): boolean {
-  return word.length >= 2 && /^\p{Script=Han}+$/u.test(word) && !stop.has(word) && !ZH_BETWEEN.has(word);
+  return word.length >= 2 && /^\p{Script=Han}+$/u.test(word) && !stop.has(word) && !ZH_BETWEEN.has(word) && !ZH_FUNCTION.test(word);
 }
 
 /** Candidate aspect nouns an opinion attaches to, in a Russian, Persian or Chinese sentence. */

@@ -114,6 +114,8 @@ function implicitMentions(sentence: Sentence, mentions: Mention[], taxonomy: Lan
     const category =
       taxonomy.implicit.get(o.term) ?? (lang !== 'en' && o.first === o.last ? taxonomy.implicit.get(wordKey(lang, o.term)) : undefined);
     if (!category) continue;
+    // A one-character Chinese opinion inside a longer word is that word's part: "贵" in "宝贵".
+    if (lang === 'zh' && o.term.length === 1 && sentence.tokens[o.first]!.text !== o.term) continue;
     // "the price is expensive": the explicit term carries it already.
     if (mentions.some((m) => m.category === category && clauseOfToken(sentence, m.first) === o.clause)) continue;
     if (mentions.some((m) => m.first <= o.last && m.last >= o.first)) continue;

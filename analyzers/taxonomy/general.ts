@@ -12,7 +12,7 @@ export const GENERAL: Record<string, CategoryTerms> = {
   price: {
     en: ['price', 'prices', 'pricing', 'cost', 'costs', 'value', 'value for money', 'price point', 'price tag', 'price range'],
     ru: ['цена', 'стоимость', 'ценник', 'цена-качество', 'соотношение цены и качества', 'соотношение цена-качество', 'ценовая политика'],
-    zh: ['价格', '价钱', '价位', '性价比', '费用', '房价', '售价', '价'],
+    zh: ['价格', '价钱', '价位', '性价比', '费用', '房价', '售价'],
     fa: ['قیمت', 'هزینه', 'ارزش خرید', 'نسبت قیمت به کیفیت', 'قیمتش'],
   },
   quality: {
@@ -48,7 +48,7 @@ export const GENERAL: Record<string, CategoryTerms> = {
     en: ['battery', 'battery life', 'charge', 'charging', 'charger'],
     ru: ['батарея', 'аккумулятор', 'батарейка', 'зарядка', 'заряд', 'зарядное устройство'],
     zh: ['电池', '续航', '充电', '电量', '充电器'],
-    fa: ['باتری', 'شارژ', 'شارژر', 'شارژدهی'],
+    fa: ['باتری', 'باطری', 'شارژ', 'شارژر', 'شارژدهی'],
   },
   design: {
     en: ['design', 'look', 'looks', 'style', 'color', 'colour', 'pattern', 'print', 'appearance', 'shape', 'aesthetic', 'aesthetics'],
@@ -74,7 +74,7 @@ export const GENERAL: Record<string, CategoryTerms> = {
     ],
     ru: ['управление', 'настройка', 'инструкция', 'интерфейс', 'установка', 'приложение', 'кнопки', 'эргономика'],
     zh: ['操作', '安装', '说明书', '界面', '按键', '使用方法'],
-    fa: ['نصب', 'راهنما', 'دفترچه راهنما', 'رابط کاربری', 'دکمه ها', 'کاربری'],
+    fa: ['نصب', 'راهنما', 'دفترچه راهنما', 'رابط کاربری', 'دکمه ها'],
   },
   cleaning: {
     en: ['cleaning', 'clean up', 'cleanup', 'clean-up', 'maintenance', 'washing', 'descaling', 'filter'],
