@@ -40,6 +40,11 @@ function nonNouns(): { adjectives: string[]; verbs: string[]; others: string[]; 
   return { adjectives: adjectives.sort(), verbs: verbs.sort(), others: others.sort(), nounable: nounable.sort() };
 }
 
+/** A constant as the formatter writes it: the string on its own line, in single quotes. */
+function constant(name: string, words: string[]): string {
+  return `export const ${name} =\n  '${words.join(' ').replace(/\\/g, '\\\\').replace(/'/g, "\\'")}';`;
+}
+
 function main(): void {
   const { adjectives, verbs, others, nounable } = nonNouns();
   const out = [
@@ -52,17 +57,17 @@ function main(): void {
     '// from the pos-js lexicon (github.com/dariusk/pos-js, MIT) as shipped in natural (MIT).',
     '',
     '/** Hu & Liu positive opinion words, space-separated. */',
-    `export const EN_POSITIVE_OPINIONS = ${JSON.stringify(liu('positive').join(' '))};`,
+    constant('EN_POSITIVE_OPINIONS', liu('positive')),
     '/** Hu & Liu negative opinion words, space-separated. */',
-    `export const EN_NEGATIVE_OPINIONS = ${JSON.stringify(liu('negative').join(' '))};`,
+    constant('EN_NEGATIVE_OPINIONS', liu('negative')),
     '/** Words most often adjectives, space-separated. */',
-    `export const EN_ADJECTIVES = ${JSON.stringify(adjectives.join(' '))};`,
+    constant('EN_ADJECTIVES', adjectives),
     '/** Words most often verbs, space-separated. */',
-    `export const EN_VERBS = ${JSON.stringify(verbs.join(' '))};`,
+    constant('EN_VERBS', verbs),
     '/** Words most often adverbs, determiners, pronouns, prepositions and other non-nouns, space-separated. */',
-    `export const EN_OTHER_NON_NOUNS = ${JSON.stringify(others.join(' '))};`,
+    constant('EN_OTHER_NON_NOUNS', others),
     '/** Of those, the words that are nouns too, less often ("handle", "screen"), space-separated. */',
-    `export const EN_ALSO_NOUNS = ${JSON.stringify(nounable.join(' '))};`,
+    constant('EN_ALSO_NOUNS', nounable),
     '',
   ];
   writeFileSync(join(ROOT, 'analyzers', 'taxonomy', 'english-words.ts'), out.join('\n'));
