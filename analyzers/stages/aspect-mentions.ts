@@ -48,7 +48,11 @@ export function wordTermMentions(
   while (i < tokens.length) {
     const key = keyAt(i);
     const list = key ? taxonomy.byFirst.get(key) : undefined;
-    const hit = list?.find((t) => t.keys.every((k, j) => keyAt(i + j) === k));
+    if (!list) {
+      i++;
+      continue;
+    }
+    const hit = list.find((t) => t.keys.every((k, j) => keyAt(i + j) === k));
     // "in exchange for" is no aspect; "ценный" shares the stem of "цена" but is an adjective.
     const idiom = lang === 'en' && tokens[i]!.norm === 'exchange' && tokens[i - 1]?.norm === 'in';
     const adjective = lang === 'ru' && hit?.keys.length === 1 && !russianSameWord(tokens[i]!.norm, hit.term, hit.keys[0]!);

@@ -173,6 +173,7 @@ const BETWEEN = new Set([
 let stamps = new Uint32Array(256);
 let classOf = new Uint8Array(256);
 let takenAt = new Uint32Array(256);
+let opinionAt = new Uint32Array(256);
 let generation = 0;
 
 const KNOWN = 16;
@@ -192,6 +193,7 @@ function classAt(sentence: Sentence, k: number): number {
     c |= f;
     if (!(f & (OPINION | NOT_NOUN)) && t.norm.length >= 2 && !t.norm.includes("'")) c |= NOUN;
   }
+  if (opinionAt[k] === generation) c |= IN_OPINION;
   stamps[k] = generation;
   classOf[k] = c;
   return c;
@@ -204,67 +206,124 @@ function begin(sentence: Sentence): void {
     stamps = new Uint32Array(size);
     classOf = new Uint8Array(size);
     takenAt = new Uint32Array(size);
+    opinionAt = new Uint32Array(size);
     generation = 0;
   }
   generation = (generation + 1) >>> 0;
   if (generation === 0) {
     stamps.fill(0);
     takenAt.fill(0);
+    opinionAt.fill(0);
     generation = 1;
   }
-  for (const o of sentence.opinions ?? [])
-    for (let k = o.first; k <= o.last; k++) {
-      classAt(sentence, k);
-      classOf[k]! |= IN_OPINION;
-    }
+  for (const o of sentence.opinions ?? []) for (let k = o.first; k <= o.last; k++) opinionAt[k] = generation;
+}
+
+// The sentence being read, for the helpers below (module state, so no closure is made per sentence).
+let S: Sentence;
+let TAX: LanguageTaxonomy;
+let OUT: Mention[] = [];
+
+function isOpinionAt(k: number): boolean {
+  return (classAt(S, k) & (IN_OPINION | OPINION)) !== 0;
+}
+
+function isTaken(k: number): boolean {
+  return takenAt[k] === generation;
+}
+
+function take(first: number, last: number): void {
+  for (let k = first; k <= last; k++) takenAt[k] = generation;
+}
+
+function isObject(k: number): boolean {
+  return TAX.objects.has(S.tokens[k]!.norm);
+}
+
+function isNoun(k: number): boolean {
+  const toks = S.tokens;
+  if (k < 0 || k >= toks.length) return false;
+  const c = classAt(S, k);
+  if (c & IN_OPINION) return false;
+  if (c & NOUN) return true;
+  if (c & OPINION || k === 0) return false;
+  const w = toks[k]!.norm;
+  if (FUNCTION_WORDS.has(w)) return false;
+  const prev = toks[k - 1]!.norm;
+  // A gerund after a noun or a determiner names an activity ("the milk frothing", "the seating").
+  // ("keys sticking" is a clause: after a plural it is the verb.)
+  if (c & VERB && w.endsWith('ing')) return DETERMINERS.has(prev) || ((classAt(S, k - 1) & NOUN) !== 0 && !prev.endsWith('s'));
+  // A word that can be a noun, between a determiner and a copula, is one: "the handle is gorgeous".
+  const next = toks[k + 1];
+  return (
+    (c & ALSO_NOUN) !== 0 &&
+    (DETERMINERS.has(prev) || (classAt(S, k - 1) & NOUN) !== 0) &&
+    (!next || next.kind === 'punct' || COPULAS.has(next.norm))
+  );
+}
+
+// Before a copula, after a determiner, only a noun can stand: "the strap is weak" (a word the
+// lexicon knows only as a verb or an adjective-verb there is a noun).
+function canBeNoun(k: number): boolean {
+  const c = classAt(S, k);
+  const t = S.tokens[k]!;
+  return t.kind === 'word' && !(c & (OPINION | IN_OPINION)) && (!(c & ADJECTIVE) || (c & ALSO_NOUN) !== 0) && !FUNCTION_WORDS.has(t.norm);
+}
+
+/** The noun phrase around token k (up to three nouns), when k is a noun no mention holds yet. */
+function accept(k: number): void {
+  if (!isNoun(k) || isTaken(k)) return;
+  const n = S.tokens.length;
+  let first = k;
+  let last = k;
+  while (first > 0 && k - first < 2 && !isTaken(first - 1) && isNoun(first - 1)) first--;
+  while (last + 1 < n && last - first < 2 && !isTaken(last + 1) && isNoun(last + 1)) last++;
+  acceptSpan(first, last);
+}
+
+function acceptSpan(first: number, last: number): void {
+  const toks = S.tokens;
+  const head = toks[last]!.norm;
+  if (NOT_ASPECTS.has(head) || isObject(last)) return;
+  // Discovered aspects become themes and segments: none that names or follows a health, religion,
+  // ethnicity or sexuality word ("suicide prevention helpline").
+  const words: string[] = [];
+  for (let k = Math.max(0, first - 1); k <= last; k++) words.push(toks[k]!.norm);
+  if (wordsMentionSensitive(words)) return;
+  // Capitalised mid-sentence words alone are names (people, places), not aspects.
+  if (first === last && first > 0 && /^\p{Lu}/u.test(toks[first]!.text) && !/^\p{Lu}+$/u.test(toks[first]!.text)) return;
+  take(first, last);
+  OUT.push({ first, last });
 }
 
 /** Finds English aspect mentions beyond plain taxonomy terms, and grows the terms to their noun phrases. */
 export function englishMentions(sentence: Sentence, terms: Mention[], taxonomy: LanguageTaxonomy): Mention[] {
+  const opinions = sentence.opinions ?? [];
+  if (!terms.length && !opinions.length) return [];
   const toks = sentence.tokens;
   const n = toks.length;
   begin(sentence);
-  const isOpinion = (k: number) => (classAt(sentence, k) & (IN_OPINION | OPINION)) !== 0;
-  const isNoun = (k: number): boolean => {
-    if (k < 0 || k >= n) return false;
-    const c = classAt(sentence, k);
-    if (c & IN_OPINION) return false;
-    if (c & NOUN) return true;
-    if (c & OPINION || k === 0) return false;
-    const w = toks[k]!.norm;
-    if (FUNCTION_WORDS.has(w)) return false;
-    const prev = toks[k - 1]!.norm;
-    // A gerund after a noun or a determiner names an activity ("the milk frothing", "the seating").
-    // ("keys sticking" is a clause: after a plural it is the verb.)
-    if (c & VERB && w.endsWith('ing')) return DETERMINERS.has(prev) || ((classAt(sentence, k - 1) & NOUN) !== 0 && !prev.endsWith('s'));
-    // A word that can be a noun, between a determiner and a copula, is one: "the handle is gorgeous".
-    const next = toks[k + 1];
-    return (
-      (c & ALSO_NOUN) !== 0 &&
-      (DETERMINERS.has(prev) || (classAt(sentence, k - 1) & NOUN) !== 0) &&
-      (!next || next.kind === 'punct' || COPULAS.has(next.norm))
-    );
-  };
-  const isTaken = (k: number) => takenAt[k] === generation;
-  const take = (first: number, last: number) => {
-    for (let k = first; k <= last; k++) takenAt[k] = generation;
-  };
-  const isObject = (k: number) => taxonomy.objects.has(toks[k]!.norm);
-
-  // A one-word term that is most often a verb is one only where a noun stands: "the fit is great",
-  // "great fit", not "it fits great" or "can't wait".
-  const nounTerms = terms.filter((m) => {
-    if (m.first !== m.last || !(classAt(sentence, m.first) & VERB)) return true;
-    const prev = toks[m.first - 1];
-    const next = toks[m.first + 1];
-    return (
-      (!!prev && (DETERMINERS.has(prev.norm) || (classAt(sentence, m.first - 1) & (IN_OPINION | OPINION | ADJECTIVE)) !== 0)) ||
-      (!!next && COPULAS.has(next.norm))
-    );
-  });
-  // Taxonomy terms grown to their noun phrase: "thai food", "food quality", "sushi bar".
+  S = sentence;
+  TAX = taxonomy;
   const out: Mention[] = [];
-  for (const m of nounTerms) take(m.first, m.last);
+  OUT = out;
+
+  // Taxonomy terms grown to their noun phrase: "thai food", "food quality", "sushi bar". A one-word
+  // term that is most often a verb is one only where a noun stands: "the fit is great", "great fit",
+  // not "it fits great" or "can't wait".
+  const nounTerms: Mention[] = [];
+  for (const m of terms) {
+    if (m.first === m.last && classAt(sentence, m.first) & VERB) {
+      const prev = toks[m.first - 1];
+      const next = toks[m.first + 1];
+      const nounHere =
+        (!!prev && (DETERMINERS.has(prev.norm) || (classAt(sentence, m.first - 1) & (IN_OPINION | OPINION | ADJECTIVE)) !== 0)) ||
+        (!!next && COPULAS.has(next.norm));
+      if (!nounHere) continue;
+    }
+    nounTerms.push(m);
+    take(m.first, m.last);
+  }
   for (const m of nounTerms) {
     let first = m.first;
     let last = m.last;
@@ -280,45 +339,13 @@ export function englishMentions(sentence: Sentence, terms: Mention[], taxonomy: 
   const grown = out.length;
 
   // Other noun phrases an opinion attaches to.
-  // Before a copula, after a determiner, only a noun can stand: "the strap is weak" (a word the
-  // lexicon knows only as a verb or an adjective-verb there is a noun).
-  const canBeNoun = (k: number) => {
-    const c = classAt(sentence, k);
-    return (
-      toks[k]!.kind === 'word' &&
-      !(c & (OPINION | IN_OPINION)) &&
-      (!(c & ADJECTIVE) || (c & ALSO_NOUN) !== 0) &&
-      !FUNCTION_WORDS.has(toks[k]!.norm)
-    );
-  };
-  const accept = (k: number) => {
-    if (!isNoun(k) || isTaken(k)) return;
-    let first = k;
-    let last = k;
-    while (first > 0 && k - first < 2 && !isTaken(first - 1) && isNoun(first - 1)) first--;
-    while (last + 1 < n && last - first < 2 && !isTaken(last + 1) && isNoun(last + 1)) last++;
-    acceptSpan(first, last);
-  };
-  const acceptSpan = (first: number, last: number) => {
-    const head = toks[last]!.norm;
-    if (NOT_ASPECTS.has(head) || isObject(last)) return;
-    // Discovered aspects become themes and segments: none that names or follows a health, religion,
-    // ethnicity or sexuality word ("suicide prevention helpline").
-    const words: string[] = [];
-    for (let k = Math.max(0, first - 1); k <= last; k++) words.push(toks[k]!.norm);
-    if (wordsMentionSensitive(words)) return;
-    // Capitalised mid-sentence words alone are names (people, places), not aspects.
-    if (first === last && first > 0 && /^\p{Lu}/u.test(toks[first]!.text) && !/^\p{Lu}+$/u.test(toks[first]!.text)) return;
-    take(first, last);
-    out.push({ first, last });
-  };
-  for (const o of sentence.opinions ?? []) {
+  for (const o of opinions) {
     const k = o.last;
     const c = classAt(sentence, k);
     // "great food", "friendly and fast service": an opinion adjective before the phrase.
     if (!(c & VERB) || c & ADJECTIVE) {
       let j = k + 1;
-      while (j < n && j - k < 4 && (toks[j]!.norm === 'and' || toks[j]!.norm === ',' || isOpinion(j))) j++;
+      while (j < n && j - k < 4 && (toks[j]!.norm === 'and' || toks[j]!.norm === ',' || isOpinionAt(j))) j++;
       accept(j);
     }
     // "love the milk frothing", "recommend their pasta": the object of a verb of attitude.

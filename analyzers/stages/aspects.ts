@@ -140,7 +140,7 @@ export function sentenceMentions(sentence: Sentence, taxonomy: LanguageTaxonomy,
 export function findAspects(record: AnalysisRecord, taxonomy: Taxonomy): AspectMention[] {
   const text = record.text;
   const lang = record.lang ?? 'und';
-  const own = LANGS.has(lang) ? taxonomy.langs.get(lang as AspectLanguage) : undefined;
+  const own = LANGS.has(lang) ? taxonomy.lang(lang as AspectLanguage) : undefined;
   if (!own) return [];
   const out: AspectMention[] = [];
   for (const sentence of record.sentences ?? []) {

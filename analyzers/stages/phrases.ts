@@ -85,7 +85,8 @@ function expression(s: Sentence, o: Opinion, lang: string, mods: Modifiers): { t
   // Negation from further away ("never had a good one") or after it ("خوب نیست") is written in front.
   if (o.negated && !negatorSeen) words.unshift(mods.not);
   const joiner = lang === 'zh' ? '' : ' ';
-  return { text: words.join(joiner).replace(/\bn't\b/g, 'not'), words: words.length, from: k + 1 };
+  const text = words.join(joiner);
+  return { text: text.includes("n't") ? text.replace(/\bn't\b/g, 'not') : text, words: words.length, from: k + 1 };
 }
 
 /** Finds a record's key phrases. */
@@ -96,13 +97,21 @@ export function findPhrases(record: AnalysisRecord): string[] {
   const joiner = lang === 'zh' ? '' : ' ';
   const found = new Set<string>();
   const add = (p: string) => {
+    if (found.size >= MAX_PHRASES || !p) return;
     // Four words at most: longer ones are sentences, not phrases anyone counts.
-    if (found.size < MAX_PHRASES && p && /\p{L}/u.test(p) && (joiner === '' || p.split(' ').length <= 4)) found.add(p);
+    let spaces = 0;
+    for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) === 32) spaces++;
+    if (spaces <= 3) found.add(p);
   };
   const aspects = record.aspects ?? [];
   // Aspects come in text order, as sentences do: one pass hands each sentence its own.
   let next = 0;
   for (const s of record.sentences ?? []) {
+    const mine: AspectMention[] = [];
+    while (next < aspects.length && (aspects[next]!.start ?? 0) < s.start) next++;
+    for (let k = next; k < aspects.length && (aspects[k]!.start ?? Infinity) < s.end; k++) mine.push(aspects[k]!);
+    const opinions = s.opinions ?? [];
+    if (!opinions.length && !mine.length) continue;
     // A sentence that discloses health, religion, ethnicity or sexuality gives no key phrase: phrases
     // become themes and segments, and those categories never should.
     if (lang === 'en') {
@@ -110,10 +119,6 @@ export function findPhrases(record: AnalysisRecord): string[] {
       for (const t of s.tokens) norms.push(t.norm);
       if (wordsMentionSensitive(norms)) continue;
     }
-    const mine: AspectMention[] = [];
-    while (next < aspects.length && (aspects[next]!.start ?? 0) < s.start) next++;
-    for (let k = next; k < aspects.length && (aspects[k]!.start ?? Infinity) < s.end; k++) mine.push(aspects[k]!);
-    const opinions = s.opinions ?? [];
     for (const o of opinions) {
       if (o.term.includes('…')) continue;
       const e = expression(s, o, lang, mods);
