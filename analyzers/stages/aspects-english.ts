@@ -63,7 +63,8 @@ const FUNCTION_WORDS = new Set(
    cant wont couldnt wouldnt there here all any some each every both either neither few many much more most less least
    other another such own same lot lots bit kind sort thing things stuff one ones everything something anything nothing
    someone anyone everyone everybody somebody nobody way time times day days night nights week weeks month months year
-   years hour hours minute minutes today tonight yesterday tomorrow morning evening weekend`.split(/\s+/),
+   years hour hours minute minutes today tonight yesterday tomorrow morning evening weekend will would shall should can could
+   may might must am be been being do does did have has had get gets got`.split(/\s+/),
 );
 
 // Nouns that name no aspect of what is reviewed: people around the reviewer, the review itself, and
@@ -72,7 +73,7 @@ const NOT_ASPECTS = new Set(
   `people person persons guy guys girl girls friend friends husband wife family kids kid children child son daughter mom dad
    mother father boyfriend girlfriend wife's husband's review reviews star stars rating experience experiences problem
    problems issue issues reason reasons fact job deal money choice option options opinion idea part parts rest end side
-   purchase purchases order orders buy addition difference change changes couple number amount use lots`.split(/\s+/),
+   purchase purchases order orders buy addition difference change changes couple number amount use lots brand brands company`.split(/\s+/),
 );
 
 const DETERMINERS = new Set([
@@ -267,7 +268,10 @@ function isNoun(k: number): boolean {
 function canBeNoun(k: number): boolean {
   const c = classAt(S, k);
   const t = S.tokens[k]!;
-  return t.kind === 'word' && !(c & (OPINION | IN_OPINION)) && (!(c & ADJECTIVE) || (c & ALSO_NOUN) !== 0) && !FUNCTION_WORDS.has(t.norm);
+  if (t.kind !== 'word' || c & (OPINION | IN_OPINION) || t.norm.includes("'") || FUNCTION_WORDS.has(t.norm)) return false;
+  // A noun, a word that is one too, or one the lexicon knows only as a verb — not an adjective,
+  // an adverb, a modal or a pronoun.
+  return (c & (NOUN | ALSO_NOUN)) !== 0 || (c & (VERB | ADJECTIVE)) === VERB;
 }
 
 /** The noun phrase around token k (up to three nouns), when k is a noun no mention holds yet. */

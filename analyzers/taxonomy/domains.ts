@@ -38,7 +38,6 @@ export const DOMAINS = {
           'main course',
           'dessert',
           'desserts',
-          'portion',
           'portions',
           'portion size',
           'specials',
@@ -285,7 +284,7 @@ export const DOMAINS = {
         fa: ['فرمان', 'تعلیق', 'ترمز', 'فرمان پذیری', 'لاستیک'],
       },
       interior: {
-        en: ['seats', 'trunk', 'boot', 'dashboard', 'cabin', 'legroom', 'infotainment', 'cargo space'],
+        en: ['seats', 'trunk', 'dashboard', 'cabin', 'legroom', 'infotainment', 'cargo space'],
         ru: [
           'салон',
           'сиденья',
@@ -347,7 +346,7 @@ export const DOMAINS = {
         fa: ['صفحه نمایش', 'نمایشگر', 'صفحه', 'رزولوشن'],
       },
       camera: {
-        en: ['camera', 'cameras', 'photos', 'pictures', 'video quality', 'zoom'],
+        en: ['camera', 'cameras', 'photo quality', 'video quality', 'zoom'],
         ru: ['камера', 'фото', 'фотографии', 'снимки', 'видео'],
         zh: ['摄像头', '拍照', '相机', '像素'],
         fa: ['دوربین', 'عکس', 'فیلمبرداری', 'تصویر', 'لنز'],
