@@ -42,17 +42,17 @@ export function wordTermMentions(
   lang: AspectLanguage,
 ): Mention[] {
   const tokens = sentence.tokens;
-  const keyAt = keys ? (i: number) => keys[i] : (i: number) => tokens[i]?.norm;
   const out: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const key = keyAt(i);
+    const key = keys ? keys[i] : tokens[i]!.norm;
     const list = key ? taxonomy.byFirst.get(key) : undefined;
     if (!list) {
       i++;
       continue;
     }
-    const hit = list.find((t) => t.keys.every((k, j) => keyAt(i + j) === k));
+    const at = i;
+    const hit = list.find((t) => t.keys.every((k, j) => (keys ? keys[at + j] : tokens[at + j]?.norm) === k));
     // "in exchange for" is no aspect; "ценный" shares the stem of "цена" but is an adjective.
     const idiom = lang === 'en' && tokens[i]!.norm === 'exchange' && tokens[i - 1]?.norm === 'in';
     const adjective = lang === 'ru' && hit?.keys.length === 1 && !russianSameWord(tokens[i]!.norm, hit.term, hit.keys[0]!);

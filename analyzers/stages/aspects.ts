@@ -107,9 +107,9 @@ function inheritedVerdict(sentence: Sentence, sides: number[], clause: number): 
 
 const LANGS = new Set<string>(ASPECT_LANGUAGES);
 
-/** Opinions that name their own aspect ("expensive", "дорого", "贵"), unless an explicit term of that category carries them. */
-function implicitMentions(sentence: Sentence, mentions: Mention[], taxonomy: LanguageTaxonomy, lang: AspectLanguage): Mention[] {
-  const out: Mention[] = [];
+/** Adds the opinions that name their own aspect ("expensive", "дорого", "贵"), unless an explicit term of that category carries them. */
+function implicitMentions(sentence: Sentence, mentions: Mention[], taxonomy: LanguageTaxonomy, lang: AspectLanguage): void {
+  const explicit = mentions.length;
   for (const o of sentence.opinions ?? []) {
     const category =
       taxonomy.implicit.get(o.term) ?? (lang !== 'en' && o.first === o.last ? taxonomy.implicit.get(wordKey(lang, o.term)) : undefined);
@@ -117,23 +117,26 @@ function implicitMentions(sentence: Sentence, mentions: Mention[], taxonomy: Lan
     // A one-character Chinese opinion inside a longer word is that word's part: "贵" in "宝贵".
     if (lang === 'zh' && o.term.length === 1 && sentence.tokens[o.first]!.text !== o.term) continue;
     // "the price is expensive": the explicit term carries it already.
-    if (mentions.some((m) => m.category === category && clauseOfToken(sentence, m.first) === o.clause)) continue;
-    if (mentions.some((m) => m.first <= o.last && m.last >= o.first)) continue;
-    out.push({ first: o.first, last: o.last, category, self: o });
+    let carried = false;
+    for (let k = 0; k < explicit && !carried; k++) {
+      const m = mentions[k]!;
+      carried = (m.category === category && clauseOfToken(sentence, m.first) === o.clause) || (m.first <= o.last && m.last >= o.first);
+    }
+    if (!carried) mentions.push({ first: o.first, last: o.last, category, self: o });
   }
-  return out;
 }
 
 /** The aspect mentions of one sentence, before binding. */
 export function sentenceMentions(sentence: Sentence, taxonomy: LanguageTaxonomy, lang: AspectLanguage): Mention[] {
-  if (lang === 'zh') {
-    const terms = chineseTermMentions(sentence, taxonomy);
-    return [...terms, ...otherMentions(sentence, terms, taxonomy, lang), ...implicitMentions(sentence, terms, taxonomy, lang)];
+  let explicit: Mention[];
+  if (lang === 'en') explicit = englishMentions(sentence, wordTermMentions(sentence, undefined, taxonomy, lang), taxonomy);
+  else {
+    explicit =
+      lang === 'zh' ? chineseTermMentions(sentence, taxonomy) : wordTermMentions(sentence, tokenKeys(sentence, lang), taxonomy, lang);
+    for (const m of otherMentions(sentence, explicit, taxonomy, lang)) explicit.push(m);
   }
-  const terms = wordTermMentions(sentence, lang === 'en' ? undefined : tokenKeys(sentence, lang), taxonomy, lang);
-  const explicit =
-    lang === 'en' ? englishMentions(sentence, terms, taxonomy) : [...terms, ...otherMentions(sentence, terms, taxonomy, lang)];
-  return [...explicit, ...implicitMentions(sentence, explicit, taxonomy, lang)];
+  implicitMentions(sentence, explicit, taxonomy, lang);
+  return explicit;
 }
 
 /** Finds the aspect mentions of a record's sentences. */
