@@ -73,7 +73,9 @@ const NOT_ASPECTS = new Set(
   `people person persons guy guys girl girls friend friends husband wife family kids kid children child son daughter mom dad
    mother father boyfriend girlfriend wife's husband's review reviews star stars rating experience experiences problem
    problems issue issues reason reasons fact job deal money choice option options opinion idea part parts rest end side
-   purchase purchases order orders buy addition difference change changes couple number amount use lots brand brands company`.split(/\s+/),
+   purchase purchases order orders buy addition difference change changes couple number amount use lots brand brands company
+   investment investments decision decisions product products item items user users customer customers owner owners
+   touch group groups crowd`.split(/\s+/),
 );
 
 const DETERMINERS = new Set([

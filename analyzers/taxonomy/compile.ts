@@ -110,7 +110,13 @@ function compileLanguage(lang: AspectLanguage, domains: Domain[], aspects: Recor
   const length = (e: TermEntry) => (lang === 'zh' ? e.keys[0]!.length : e.keys.length);
   for (const list of byFirst.values()) list.sort((a, b) => length(b) - length(a));
   const objects = new Set<string>();
-  for (const d of domains) for (const o of d.objects[lang] ?? []) for (const k of keysOf(lang, o)) if (!categoryOf.has(k)) objects.add(k);
+  for (const d of domains)
+    for (const o of d.objects[lang] ?? [])
+      for (const k of keysOf(lang, o)) {
+        if (!categoryOf.has(k)) objects.add(k);
+        // "places", "restaurants": the plural names the thing too.
+        if (lang === 'en' && !k.endsWith('s') && !categoryOf.has(`${k}s`)) objects.add(`${k}s`);
+      }
   const own: LanguageTaxonomy = { byFirst, implicit: new Map(Object.entries(IMPLICIT[lang])), objects };
   if (lang === 'zh') {
     own.byFirstCode = new Map();
