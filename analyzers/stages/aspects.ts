@@ -1,9 +1,11 @@
 /**
- * The aspects stage: finds what each sentence talks about — taxonomy terms ("battery life",
- * "customer service"), opinion words that name their aspect ("overpriced"), and, in English, other
- * nouns clearly being evaluated ("the lid is flimsy") — and binds each to the nearest opinion in
- * its clause, so "The price is great but the service was rude" gives price positive and service
- * negative. Negation is already in the opinion's value (the sentiment stage resolved it).
+ * The aspects stage, in English, Russian, Chinese and Persian: finds what each sentence talks about —
+ * taxonomy terms ("battery life", "цена", "服务态度"), opinion words that name their aspect
+ * ("overpriced", "дорого"), and nouns an opinion attaches to beyond the taxonomy ("the lid is
+ * flimsy", "фонтан красивый") — and binds each to the nearest opinion in its clause, so "The price
+ * is great but the service was rude" gives price positive and service negative. Negation is already
+ * in the opinion's value (the sentiment stage resolved it). Finding the mentions is per language
+ * (aspect-mentions.ts, aspects-english.ts, aspects-other.ts); binding and polarity are shared here.
  */
 import { namesPattern } from '../../domain/names.js';
 import type { AspectMention, Polarity } from '../../domain/types.js';

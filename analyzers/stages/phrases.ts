@@ -22,6 +22,8 @@ interface Modifiers {
   shapes: ReadonlySet<string>;
   negators: ReadonlySet<string>;
   not: string;
+  /** Negators after the opinion ("خوب نیست", "funktioniert nicht"); a trailing "*" in the lexicon marks a prefix. */
+  after: readonly string[];
 }
 
 const MODIFIERS = new Map<string, Modifiers>();
@@ -29,7 +31,7 @@ const MODIFIERS = new Map<string, Modifiers>();
 function modifiersOf(lang: string): Modifiers | undefined {
   let m = MODIFIERS.get(lang);
   if (m) return m;
-  if (lang === 'en') m = { shapes: new Set([...EN_BOOSTERS.keys(), 'too']), negators: EN_NEGATORS, not: 'not' };
+  if (lang === 'en') m = { shapes: new Set([...EN_BOOSTERS.keys(), 'too']), negators: EN_NEGATORS, not: 'not', after: [] };
   else {
     const lex = ({ ru: RU, fa: FA, zh: ZH, de: DE } as const)[lang as 'ru' | 'fa' | 'zh' | 'de'];
     if (!lex) return undefined;
@@ -38,6 +40,7 @@ function modifiersOf(lang: string): Modifiers | undefined {
       shapes: new Set(Object.keys(lex.boosters).map(norm)),
       negators: new Set(lex.negators.map(norm)),
       not: ({ ru: 'не', fa: 'نه', zh: '不', de: 'nicht' } as Record<string, string>)[lang]!,
+      after: lex.postNegators.map(norm),
     };
   }
   MODIFIERS.set(lang, m);
@@ -82,8 +85,14 @@ function expression(s: Sentence, o: Opinion, lang: string, mods: Modifiers): { t
   }
   for (let j = k + 1; j <= o.last; j++)
     if (toks[j]!.kind === 'word' || toks[j]!.kind === 'number') words.push(normaliseToken(lang, toks[j]!.norm));
-  // Negation from further away ("never had a good one") or after it ("خوب نیست") is written in front.
-  if (o.negated && !negatorSeen) words.unshift(mods.not);
+  // Negation after it is written as it stands ("خوب نیست", "funktioniert nicht"); from further away
+  // ("never had a good one"), in front.
+  if (o.negated && !negatorSeen) {
+    const next = o.last + 1 < toks.length ? normaliseToken(lang, toks[o.last + 1]!.norm) : '';
+    const after = next && mods.after.some((a) => (a.endsWith('*') ? next.startsWith(a.slice(0, -1)) : next === a));
+    if (after) words.push(next);
+    else words.unshift(mods.not);
+  }
   const joiner = lang === 'zh' ? '' : ' ';
   const text = words.join(joiner);
   return { text: text.includes("n't") ? text.replace(/\bn't\b/g, 'not') : text, words: words.length, from: k + 1 };
