@@ -87,4 +87,16 @@ describe('aspects in Russian, Chinese and Persian', () => {
     expect(found.map((f) => f.term)).toContain('фонтан');
     expect(found.find((f) => f.term === 'фонтан')!.documents).toBe(3);
   });
+
+  it('gives key phrases in each language: aspects with their opinion and opinion expressions, negation where it stands', () => {
+    const phrases = (text: string, lang: string) => pipeline.analyze(text, { lang }).phrases;
+    expect(phrases('Цены приятные, а обслуживание ужасное.', 'ru')).toEqual(
+      expect.arrayContaining(['цены', 'цены приятные', 'обслуживание', 'обслуживание ужасное']),
+    );
+    expect(phrases('房间很干净。', 'zh')).toEqual(expect.arrayContaining(['房间', '房间很干净', '很干净']));
+    const fa = phrases('کیفیت خوب نیست.', 'fa');
+    expect(fa).toEqual(expect.arrayContaining(['کیفیت', 'کیفیت خوب نیست', 'خوب نیست']));
+    // A lone opinion word says how, not what.
+    expect(fa).not.toContain('خوب');
+  });
 });
