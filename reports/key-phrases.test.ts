@@ -12,7 +12,7 @@ import nlp from 'compromise';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { analysisText, createPipeline } from '../analyzers/pipeline.js';
-import { isEnglishOpinionWord } from '../analyzers/stages/aspects-english.js';
+import { isEnglishOpinionWord } from '../analyzers/stages/english-grammar.js';
 import { demoCatalog } from '../demo/catalog.js';
 import type { Analysis, RadarDocument } from '../domain/types.js';
 import type { ReportRow } from './model.js';

@@ -9,167 +9,22 @@
 import { wordsMentionSensitive } from '../../privacy/sensitive.js';
 import type { Sentence } from '../record.js';
 import type { LanguageTaxonomy } from '../taxonomy/compile.js';
-import {
-  EN_ADJECTIVES,
-  EN_ALSO_NOUNS,
-  EN_NEGATIVE_OPINIONS,
-  EN_OTHER_NON_NOUNS,
-  EN_POSITIVE_OPINIONS,
-  EN_VERBS,
-} from '../taxonomy/english-words.js';
 import type { Mention } from './aspect-mentions.js';
-
-// One lookup per token: a word's classes as bits.
-const ADJECTIVE = 1;
-const VERB = 2;
-const NOT_NOUN = 4;
-const OPINION = 8;
-const ALSO_NOUN = 128;
-
-let flags: Map<string, number> | undefined;
-
-/** The English word classes as bit flags, built on first use (a few milliseconds). */
-function wordFlags(): Map<string, number> {
-  if (flags) return flags;
-  const map = new Map<string, number>();
-  const mark = (words: Iterable<string>, bit: number) => {
-    for (const w of words) map.set(w, (map.get(w) ?? 0) | bit);
-  };
-  mark(EN_ADJECTIVES.split(' '), ADJECTIVE | NOT_NOUN);
-  mark(EN_VERBS.split(' '), VERB | NOT_NOUN);
-  mark(EN_OTHER_NON_NOUNS.split(' '), NOT_NOUN);
-  mark(EN_ALSO_NOUNS.split(' '), ALSO_NOUN);
-  mark(FUNCTION_WORDS, NOT_NOUN);
-  mark(EN_POSITIVE_OPINIONS.split(' '), OPINION);
-  mark(EN_NEGATIVE_OPINIONS.split(' '), OPINION);
-  flags = map;
-  return map;
-}
-
-/** Whether an English word is in the Hu & Liu opinion lexicon. */
-export function isEnglishOpinionWord(word: string): boolean {
-  return ((wordFlags().get(word) ?? 0) & OPINION) !== 0;
-}
-
-/** Whether an English word is most likely a noun (or unknown: names, new product words). */
-export function isEnglishNoun(word: string): boolean {
-  return ((wordFlags().get(word) ?? 0) & NOT_NOUN) === 0;
-}
-
-const FUNCTION_WORDS = new Set(
-  `a an the this that these those my your his her its our their i me you he she it we they them us him mine yours ours
-   theirs who whom what which whose and or but nor so if then than as of in on at to for with by from about into over
-   after before under again also just only very too not no n't s t ve ll re d m o im ive dont didnt doesnt isnt wasnt
-   cant wont couldnt wouldnt there here all any some each every both either neither few many much more most less least
-   other another such own same lot lots bit kind sort thing things stuff one ones everything something anything nothing
-   someone anyone everyone everybody somebody nobody way time times day days night nights week weeks month months year
-   years hour hours minute minutes today tonight yesterday tomorrow morning evening weekend will would shall should can could
-   may might must am be been being do does did have has had get gets got`.split(/\s+/),
-);
-
-// Nouns that name no aspect of what is reviewed: people around the reviewer, the review itself, and
-// words that carry a judgement rather than a thing ("problem", "experience").
-const NOT_ASPECTS = new Set(
-  `people person persons guy guys girl girls friend friends husband wife family kids kid children child son daughter mom dad
-   mother father boyfriend girlfriend wife's husband's review reviews star stars rating experience experiences problem
-   problems issue issues reason reasons fact job deal money choice option options opinion idea part parts rest end side
-   purchase purchases order orders buy addition difference change changes couple number amount use lots brand brands company
-   investment investments decision decisions product products item items user users customer customers owner owners
-   touch group groups crowd`.split(/\s+/),
-);
-
-const DETERMINERS = new Set([
-  'the',
-  'my',
-  'this',
-  'that',
-  'its',
-  'their',
-  'our',
-  'your',
-  'his',
-  'her',
-  'these',
-  'those',
-  'a',
-  'an',
-  'some',
-  'all',
-  'every',
-  'no',
-]);
-
-const COPULAS = new Set([
-  'is',
-  'was',
-  'are',
-  'were',
-  "'s",
-  'feels',
-  'feel',
-  'felt',
-  'looks',
-  'look',
-  'looked',
-  'seems',
-  'seem',
-  'seemed',
-  'became',
-  'becomes',
-  'stays',
-  'stayed',
-  'remains',
-  'remained',
-  "isn't",
-  "wasn't",
-  "aren't",
-  "weren't",
-  'isnt',
-  'wasnt',
-  'tastes',
-  'tasted',
-  'sounds',
-  'sounded',
-  'smells',
-  'smelled',
-]);
-
-// What may stand between a copula and its opinion ("was not very good", "is a bit too loud").
-const BETWEEN = new Set([
-  'not',
-  'never',
-  'very',
-  'really',
-  'so',
-  'too',
-  'quite',
-  'pretty',
-  'rather',
-  'a',
-  'an',
-  'bit',
-  'little',
-  'just',
-  'always',
-  'also',
-  'still',
-  'extremely',
-  'absolutely',
-  'super',
-  'incredibly',
-  'fairly',
-  'somewhat',
-  'totally',
-  'simply',
-  'definitely',
-  'been',
-  'be',
-  'being',
-  'ever',
-  'even',
-  "n't",
-  'beyond',
-]);
+import {
+  ADJECTIVE,
+  ALSO_NOUN,
+  ATTITUDE_VERBS,
+  BETWEEN,
+  CLAUSE_OPENERS,
+  COPULAS,
+  DETERMINERS,
+  FUNCTION_WORDS,
+  NOT_ASPECTS,
+  NOT_NOUN,
+  OPINION,
+  VERB,
+  wordFlags,
+} from './english-grammar.js';
 
 // Per-token scratch state, reused across sentences: a token's entry counts only when its stamp is
 // the current sentence's, so nothing is allocated or cleared per sentence (this runs on every one).
@@ -179,6 +34,7 @@ let takenAt = new Uint32Array(256);
 let opinionAt = new Uint32Array(256);
 let generation = 0;
 
+// Bits of a token's class beside the lexicon's (english-grammar.ts uses 1, 2, 4, 8 and 128).
 const KNOWN = 16;
 const NOUN = 32;
 const IN_OPINION = 64;
@@ -374,11 +230,3 @@ export function englishMentions(sentence: Sentence, terms: Mention[], taxonomy: 
   if (out.length > grown) out.sort((a, b) => a.first - b.first);
   return out;
 }
-
-// Verbs whose object is what the opinion is about (unlike "never answered my emails").
-const ATTITUDE_VERBS = new Set(
-  `love loved loves loving like liked likes hate hated hates enjoy enjoyed enjoys adore adored adores appreciate appreciated
-   dislike disliked dislikes prefer preferred recommend recommended recommends admire admired praise praised`.split(/\s+/),
-);
-
-const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'although', 'though', 'because', 'so', 'however']);
