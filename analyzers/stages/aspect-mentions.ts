@@ -20,6 +20,8 @@ export interface Mention {
   end?: number;
   /** Taxonomy category, when the term is in the taxonomy. */
   category?: string;
+  /** Named by a verb ("it fits great", "looks lovely"): counts only with an opinion bound, and is no explicit term. */
+  verbal?: boolean;
   /** Implicit: the mention is its own opinion. */
   self?: Opinion;
 }

@@ -174,6 +174,7 @@ export function englishMentions(sentence: Sentence, terms: Mention[], taxonomy: 
   // term that is most often a verb is one only where a noun stands: "the fit is great", "great fit",
   // not "it fits great" or "can't wait".
   const nounTerms: Mention[] = [];
+  const verbal: Mention[] = [];
   for (const m of terms) {
     if (m.first === m.last && classAt(sentence, m.first) & VERB) {
       const prev = toks[m.first - 1];
@@ -181,7 +182,11 @@ export function englishMentions(sentence: Sentence, terms: Mention[], taxonomy: 
       const nounHere =
         (!!prev && (DETERMINERS.has(prev.norm) || (classAt(sentence, m.first - 1) & (IN_OPINION | OPINION | ADJECTIVE)) !== 0)) ||
         (!!next && COPULAS.has(next.norm));
-      if (!nounHere) continue;
+      // A verb that names a category still says what the opinion is about ("it fits great").
+      if (!nounHere) {
+        verbal.push({ first: m.first, last: m.last, category: m.category, verbal: true });
+        continue;
+      }
     }
     nounTerms.push(m);
     take(m.first, m.last);
@@ -227,6 +232,7 @@ export function englishMentions(sentence: Sentence, terms: Mention[], taxonomy: 
     // The phrase must open its clause or follow a determiner: "the food was great", not "ordered food was".
     if (!prev || DETERMINERS.has(prev.norm) || prev.kind === 'punct' || CLAUSE_OPENERS.has(prev.norm)) acceptSpan(first, before);
   }
+  for (const m of verbal) if (!isTaken(m.first)) out.push(m);
   if (out.length > grown) out.sort((a, b) => a.first - b.first);
   return out;
 }

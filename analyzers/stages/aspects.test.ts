@@ -42,6 +42,15 @@ describe('aspects', () => {
     expect(handle).toMatchObject({ term: 'carry handle', polarity: 'positive' });
   });
 
+  it('counts a verb that names a category when an opinion is bound to it, as no explicit term', () => {
+    const list = aspects('It fits great and looks lovely.');
+    expect(list.map((a) => [a.category, a.polarity, a.implicit])).toEqual([
+      ['fit', 'positive', true],
+      ['design', 'positive', true],
+    ]);
+    expect(aspects('Look at the photos before you order.').map((a) => a.category)).not.toContain('design');
+  });
+
   it('leaves aspects without an opinion neutral, with the whole noun phrase a term heads', () => {
     expect(aspects('I checked the warranty card.')).toEqual([
       expect.objectContaining({ term: 'warranty card', category: 'warranty', polarity: 'neutral', score: 0 }),

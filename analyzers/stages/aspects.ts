@@ -157,7 +157,10 @@ export function findAspects(record: AnalysisRecord, taxonomy: Taxonomy): AspectM
     for (const m of mentions) if (!m.self) bindings.set(m, bind(sentence, m));
     // "the lid is flimsy": "flimsy" already speaks about the lid; one mention per opinion.
     const used = new Set([...bindings.values()].flat());
-    const kept = mentions.filter((m) => !m.self || !used.has(m.self)).sort((a, b) => a.first - b.first);
+    // A verb that names a category counts only when an opinion is bound to it ("looks great", not "look at").
+    const kept = mentions
+      .filter((m) => (!m.self || !used.has(m.self)) && (!m.verbal || bindings.get(m)!.length > 0))
+      .sort((a, b) => a.first - b.first);
     // An aspect with no opinion word in its clause takes the sentence's verdict ("we waited an hour
     // for the food"), unless the sentence's opinions are about its other aspects.
     // Worked out only when an aspect has no opinion of its own.
@@ -192,7 +195,7 @@ export function findAspects(record: AnalysisRecord, taxonomy: Taxonomy): AspectM
       const end = m.end ?? toks[m.last]!.end;
       const mention: AspectMention = { term: text.slice(start, end), polarity: polarityOf(score), score, start, end };
       if (m.category) mention.category = m.category;
-      if (m.self) mention.implicit = true;
+      if (m.self || m.verbal) mention.implicit = true;
       if (bound.length) mention.opinions = bound.map((o) => (o.negated ? negatedTerm(lang, o.term) : o.term));
       out.push(mention);
     }
