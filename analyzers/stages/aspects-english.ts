@@ -23,6 +23,7 @@ import {
   NOT_NOUN,
   OPINION,
   VERB,
+  PERCEPTION_VERBS,
   wordFlags,
 } from './english-grammar.js';
 
@@ -182,9 +183,13 @@ export function englishMentions(sentence: Sentence, terms: Mention[], taxonomy: 
       const nounHere =
         (!!prev && (DETERMINERS.has(prev.norm) || (classAt(sentence, m.first - 1) & (IN_OPINION | OPINION | ADJECTIVE)) !== 0)) ||
         (!!next && COPULAS.has(next.norm));
-      // A verb that names a category still says what the opinion is about ("it fits great").
+      // A verb of fit or perception still says what the opinion right after it is about ("it fits
+      // great", "looks really lovely", "tastes bland"); other verbs ("can't wait", "I returned it") do not.
       if (!nounHere) {
-        verbal.push({ first: m.first, last: m.last, category: m.category, verbal: true });
+        const opinionNext =
+          opinionAt[m.first + 1] === generation || (opinionAt[m.first + 2] === generation && BETWEEN.has(toks[m.first + 1]?.norm ?? ''));
+        if (PERCEPTION_VERBS.has(toks[m.first]!.norm) && opinionNext)
+          verbal.push({ first: m.first, last: m.last, category: m.category, verbal: true });
         continue;
       }
     }

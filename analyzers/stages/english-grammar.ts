@@ -183,3 +183,8 @@ export const ATTITUDE_VERBS = new Set(
 
 /** Words that open a clause. */
 export const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'although', 'though', 'because', 'so', 'however']);
+
+/** Verbs that name the attribute they evaluate: "fits great" is about the fit, "looks lovely" about the look. */
+export const PERCEPTION_VERBS = new Set(
+  `fit fits fitted fitting look looks looked looking smell smells smelled smelt taste tastes tasted sound sounds sounded`.split(' '),
+);
