@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { ConfigError } from '../domain/errors.js';
 import type { TextAnalysis } from '../domain/types.js';
-import { aspectsStage, buildTaxonomy } from './stages/aspects.js';
+import { aspectsStage } from './stages/aspects.js';
 import { attributesStage } from './stages/attributes.js';
 import { intentsStage } from './stages/intents.js';
 import { languageStage, normaliseLangTag } from './stages/language.js';
@@ -17,11 +17,16 @@ import type { AnalysisRecord, RecordField, Stage } from './record.js';
 import { sentencesStage } from './stages/sentences.js';
 import { sentimentStage, UNSCORED } from './stages/sentiment.js';
 import { cutText, DEFAULT_MAX_TEXT_CHARS } from './text-cap.js';
+import { buildTaxonomy } from './taxonomy/compile.js';
+import type { DomainId } from './taxonomy/domains.js';
+import { ASPECT_DOMAIN_IDS } from '../domain/aspect-domains.js';
 
 /** Pipeline options. */
 export interface PipelineOptions {
-  /** Extra aspect taxonomy: category → terms (merged into the built-in one). */
+  /** Extra aspect taxonomy: category → terms in any of en, ru, zh, fa (merged into the built-in one). */
   aspects?: Record<string, string[]>;
+  /** Built-in domain taxonomies to use beside the general one (default: all of them). */
+  domains?: DomainId[];
   /** Brands that count as competitors for comparison intents. */
   competitors?: { id: string; names: string[] }[];
   /** Brand and product names (with aliases): a word inside one is never an aspect term. */
@@ -39,7 +44,7 @@ export interface Pipeline {
 }
 
 /** Version of the analyzers; bump it when their output changes. */
-export const ANALYZER_VERSION = 'analyzers-1.8.0';
+export const ANALYZER_VERSION = 'analyzers-1.9.0';
 
 /**
  * Checks the options with zod, loaded only when there are options to check: `radar score` without
@@ -50,6 +55,7 @@ function checkOptions(opts: PipelineOptions): PipelineOptions {
   const { z } = createRequire(import.meta.url)('zod') as typeof import('zod');
   const schema = z.strictObject({
     aspects: z.record(z.string().min(1), z.array(z.string().trim().min(1)).min(1)).optional(),
+    domains: z.array(z.enum(ASPECT_DOMAIN_IDS)).optional(),
     competitors: z.array(z.strictObject({ id: z.string().min(1), names: z.array(z.string().trim().min(1)).min(1) })).optional(),
     names: z.array(z.string()).optional(),
     maxTextChars: z.number().int().positive().optional(),
@@ -99,7 +105,7 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
     languageStage(),
     sentencesStage(),
     sentimentStage(),
-    aspectsStage(buildTaxonomy(options.aspects), options.names),
+    aspectsStage(buildTaxonomy({ aspects: options.aspects, domains: options.domains }), options.names),
     attributesStage(),
     intentsStage(options.competitors ?? []),
     phrasesStage(),

@@ -178,6 +178,53 @@ function timeProcess(cmd: string[], input: string): Promise<number> {
   });
 }
 
+/**
+ * Documents per second of CPU time this process spent (all its threads): on a machine shared with
+ * other work, wall time counts the waits for a core too; CPU time does not.
+ */
+function cpuThroughput(fn: (t: string) => unknown, texts: string[]): number {
+  for (const t of texts.slice(0, 200)) fn(t); // warm-up
+  const start = process.cpuUsage();
+  for (const t of texts) fn(t);
+  const used = process.cpuUsage(start);
+  return texts.length / ((used.user + used.system) / 1e6);
+}
+
+/** The full pipeline on Russian, Chinese and Persian reviews, beside the English figure of the same run (bar: 1,000 docs/s each). */
+async function benchLanguages(pipeline: { analyze(text: string, hint?: { lang?: string }): unknown }, english: number): Promise<void> {
+  const data = join(SHARED, 'data');
+  const { loadChineseHotelReviews, loadPersianSentences, loadRussianReviews } = await import('../analyzers/evaluation/evaluate.js');
+  const sets: [string, string, () => { text: string }[], string][] = [
+    [
+      'Russian',
+      'ru',
+      () => [...loadRussianReviews(data, 'rest'), ...loadRussianReviews(data, 'car')],
+      'SentiRuEval-2015 restaurant and car reviews',
+    ],
+    ['Chinese', 'zh', () => loadChineseHotelReviews(data), 'ChnSentiCorp hotel reviews'],
+    ['Persian', 'fa', () => loadPersianSentences(data), 'SentiPers product-review sentences'],
+  ];
+  const englishCpu = cpuThroughput((t) => pipeline.analyze(t, { lang: 'en' }), clothingTexts(SCORE_TEXTS));
+  for (const [name, lang, load, what] of sets) {
+    let texts: string[];
+    try {
+      texts = load().map((i) => i.text);
+    } catch {
+      process.stderr.write(`score: ${what} not found under ${data}; skipped\n`);
+      continue;
+    }
+    const chars = Math.round(texts.reduce((n, t) => n + t.length, 0) / Math.max(1, texts.length));
+    const cpu = cpuThroughput((t) => pipeline.analyze(t, { lang }), texts);
+    record({
+      name: `analyzer pipeline, full, ${name} (in process)`,
+      value: throughput((t) => pipeline.analyze(t, { lang }), texts),
+      unit: 'docs/s',
+      baseline: { name: 'English, same run', value: english },
+      note: `${texts.length} ${what}, ${chars} characters on average; bar ≥ 1,000 docs/s; per CPU-second: ${Math.round(cpu)} docs/s (English ${Math.round(englishCpu)})`,
+    });
+  }
+}
+
 async function benchScore(): Promise<void> {
   const texts = clothingTexts(SCORE_TEXTS);
   if (!texts.length) {
@@ -203,6 +250,7 @@ async function benchScore(): Promise<void> {
     unit: 'docs/s',
     baseline: { name: 'vader-sentiment', value: throughput((t) => vader.SentimentIntensityAnalyzer.polarity_scores(t), texts) },
   });
+  await benchLanguages(pipeline, ours);
   // Whole processes on the set itself (each review once: the JIT's warm-up counts, as it does for a
   // user), the three commands in turns, five runs each; medians compared.
   const set = clothingSet();

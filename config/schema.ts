@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CronExpressionParser } from 'cron-parser';
 import { AlertsSchema } from './alerts-schema.js';
 import { DEFAULT_MAX_TEXT_CHARS } from '../domain/limits.js';
+import { ASPECT_DOMAIN_IDS } from '../domain/aspect-domains.js';
 
 // cheerio's own selector engine, so a recipe is checked by the rules it will run under; loaded only
 // when a recipe is checked.
@@ -295,7 +296,13 @@ export const ConfigSchema = z
           .record(z.string().regex(ID, 'aspect category must be a lower-case id'), z.array(z.string().min(1)).min(1))
           .optional()
           .describe(
-            'Aspect taxonomy: category → terms, e.g. { price: [price, cost, expensive, cheap, value] }. Added to the built-in taxonomy.',
+            'Aspect taxonomy: category → terms in any of English, Russian, Chinese and Persian, e.g. { price: [price, cost, цена, 价格, قیمت] }; each term counts in the language its script says. Added to the built-in taxonomy (a term listed here moves to this category).',
+          ),
+        domains: z
+          .array(z.enum(ASPECT_DOMAIN_IDS))
+          .optional()
+          .describe(
+            `Built-in domain taxonomies used beside the general categories (price, quality, delivery, service, staff, size, fit, cleanliness, location…): any of ${ASPECT_DOMAIN_IDS.join(', ')}. Default: all of them; list only your market's to keep, say, "bar" or "room" from counting as aspects elsewhere.`,
           ),
         maxTextChars: z
           .number()

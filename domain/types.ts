@@ -131,6 +131,8 @@ export interface AspectMention {
   score: number;
   /** Opinion words bound to the aspect. */
   opinions?: string[];
+  /** True when the term is an opinion word that names its aspect ("expensive" → price): no explicit term. */
+  implicit?: boolean;
   /** Character offset of the term. */
   start?: number;
   /** Character offset just after the term. */

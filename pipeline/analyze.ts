@@ -30,6 +30,7 @@ export interface AnalyzeOutcome {
 export function projectPipelineOptions(config: Pick<RadarConfig, 'analysis' | 'brands'>): PipelineOptions {
   return {
     aspects: config.analysis.aspects,
+    domains: config.analysis.domains,
     competitors: config.brands.map((b) => ({ id: b.id, names: [b.name, ...b.aliases] })),
     names: config.brands.flatMap((b) => [b.name, ...b.aliases, ...b.products.flatMap((p) => [p.name, ...p.aliases])]),
     maxTextChars: config.analysis.maxTextChars,

@@ -13,6 +13,7 @@
  */
 import { createRequire } from 'node:module';
 import { englishLexicon } from '../analyzers/sentiment/lexicons/english-lexicon.js';
+import { wordKey } from '../analyzers/taxonomy/keys.js';
 import { wordsMentionSensitive } from '../privacy/sensitive.js';
 import type { ReportRow } from './model.js';
 import type { Analysis } from '../domain/types.js';
@@ -130,15 +131,19 @@ function namesSomethingUncached(term: string): boolean {
   return (englishLexicon().words.get(head)?.v ?? 0) === 0;
 }
 
-function stemKey(term: string): string {
-  let key = stemMemo.get(term);
-  if (key === undefined) stemMemo.set(term, (key = stemKeyUncached(term)));
+function stemKey(term: string, lang = 'en'): string {
+  const memo = `${lang}\u0000${term}`;
+  let key = stemMemo.get(memo);
+  if (key === undefined) stemMemo.set(memo, (key = stemKeyUncached(term, lang)));
   return key;
 }
 
-function stemKeyUncached(term: string): string {
+/** A discovered term's theme key: the stem of its head word in its language ("веранды" and "веранда" are one). */
+function stemKeyUncached(term: string, lang: string): string {
   const words = term.toLowerCase().split(/\s+/).filter(Boolean);
   const head = words.at(-1) ?? term;
+  if (lang === 'ru' || lang === 'fa') return `~${wordKey(lang, head)}`;
+  if (lang === 'zh') return `~${term}`;
   return `~${PorterStemmer.stem(head)}`;
 }
 
@@ -218,7 +223,7 @@ function mentionsOf(a: Analysis): Mentions {
   for (const mention of a.aspects) {
     const term = mention.term.toLowerCase();
     if (!mention.category && !namesSomething(term)) continue;
-    const stem = stemKey(term);
+    const stem = stemKey(term, a.lang);
     keys.push(mention.category ?? stem);
     terms.push(term);
     taxonomy.push(mention.category ? 1 : 0);

@@ -16,7 +16,7 @@ import { radar, tempDir } from './cli.js';
 const DATA = resolve('..', 'shared', 'data');
 const RU = join(DATA, 'ru-sentirueval2015-absa', 'SentiRuEval_rest_markup_train.xml');
 const ZH = join(DATA, 'zh-reviews', 'hotel_reviews.csv');
-const EN = join(DATA, 'en-clothing-reviews', 'clothing_reviews.csv');
+const EN = join(DATA, 'en-semeval2014-absa', 'Restaurants_Train_v2.xml');
 const pipeline = createPipeline();
 
 /** The Russian restaurant reviews as JSONL an analyst would export them to: id, text, author. */
@@ -120,13 +120,16 @@ describe.skipIf((!existsSync(RU) || !existsSync(EN)) && !process.env.CI)('person
   beforeAll(async () => {
     const dir = tempDir('radar-mixed-');
     writeFileSync(join(dir, 'ru-restaurants.jsonl'), russianJsonl());
-    // The first 600 English reviews: three English reviewers for each Russian one.
-    const rows = parse(readFileSync(EN), { columns: true }) as Record<string, string>[];
+    // English restaurant reviews of the same kind (SemEval-2014 sentences, each imported as a short
+    // review): three English reviewers for each Russian one, writing about the same things.
+    const xml = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(EN, 'utf8')) as {
+      sentences: { sentence: { '@_id': string; text: string }[] };
+    };
     const csv = [
-      'id,title,text',
-      ...rows
+      'id,text',
+      ...xml.sentences.sentence
         .slice(0, 600)
-        .map((r) => [r.orig_index, r.Title, r['Review Text']].map((v) => `"${(v ?? '').replace(/"/g, '""')}"`).join(',')),
+        .map((r) => [`en-${r['@_id']}`, String(r.text)].map((v) => `"${v.replace(/"/g, '""')}"`).join(',')),
     ];
     writeFileSync(join(dir, 'en-reviews.csv'), csv.join('\n'));
     ({ report, docs } = await project([[join(dir, 'ru-restaurants.jsonl')], [join(dir, 'en-reviews.csv')]]));

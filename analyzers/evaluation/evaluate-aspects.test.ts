@@ -22,13 +22,13 @@ describe.skipIf(!hasData && !process.env.CI)('aspects on SemEval-2014 Task 4', (
     }
   });
 
-  // Below the issue's bars (F1 0.70 / 0.60, polarity 0.75): these floors only catch regressions;
-  // `radar validate` prints the figures beside the bars.
+  // The issue's bars (F1 0.70 / 0.60, polarity 0.75) are for unseen data; these floors on the
+  // development data only catch regressions. `radar validate` prints the figures beside the bars.
   it('extracts aspect terms with the example taxonomies: regression floors under the bars', () => {
     const rest = evaluateAspects(loadAspectSentences(DATA, 'restaurants'), exampleTaxonomy(ROOT, 'restaurants'));
     const lap = evaluateAspects(loadAspectSentences(DATA, 'laptops'), exampleTaxonomy(ROOT, 'laptops'));
-    expect(rest.f1).toBeGreaterThan(0.6);
-    expect(lap.f1).toBeGreaterThan(0.5);
+    expect(rest.f1).toBeGreaterThan(0.68);
+    expect(lap.f1).toBeGreaterThan(0.6);
     expect(rest.polarityAccuracy).toBeGreaterThan(0.58);
     expect(lap.polarityAccuracy).toBeGreaterThan(0.56);
     // The domain taxonomy is what makes the difference: without it, recall falls.

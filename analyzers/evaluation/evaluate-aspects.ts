@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { readLabelledXml } from './evaluate.js';
-import type { Polarity } from '../../domain/types.js';
+import type { AspectMention, Polarity } from '../../domain/types.js';
+import { discoveredTaxonomy, discoverAspects } from '../aspect-discovery.js';
 import { createPipeline } from '../pipeline.js';
 
 /** A SemEval sentence with its gold aspect terms. */
@@ -78,32 +79,47 @@ export function loadAspectSentences(dataDir: string, domain: SemevalDomain): Asp
   return out;
 }
 
-/** The example taxonomy of a domain (examples/taxonomies/<domain>.yaml). */
-export function exampleTaxonomy(root: string, domain: SemevalDomain): Record<string, string[]> {
-  const doc = parse(readFileSync(join(root, 'examples', 'taxonomies', `${domain}.yaml`), 'utf8')) as {
+/** An example taxonomy file (examples/taxonomies/<name>.yaml): its `analysis.aspects`. */
+export function exampleTaxonomyFile(root: string, name: string): Record<string, string[]> {
+  const doc = parse(readFileSync(join(root, 'examples', 'taxonomies', `${name}.yaml`), 'utf8')) as {
     analysis: { aspects: Record<string, string[]> };
   };
   return doc.analysis.aspects;
 }
 
-/** Measures aspect extraction and polarity on one domain. */
-export function evaluateAspects(sentences: AspectSentence[], taxonomy: Record<string, string[]>): AspectScores {
-  const pipeline = createPipeline({ aspects: taxonomy });
+/** The example taxonomy of a domain (examples/taxonomies/<domain>.yaml). */
+export function exampleTaxonomy(root: string, domain: SemevalDomain): Record<string, string[]> {
+  return exampleTaxonomyFile(root, domain);
+}
+
+/** One text's gold spans and the aspects found in it. */
+export interface SpanCase {
+  /** Gold terms: spans and polarity. */
+  gold: { from: number; to: number; polarity: Polarity | 'conflict' | string }[];
+  /** What the pipeline found (implicit aspects and aspects without offsets are not scored). */
+  found: AspectMention[];
+}
+
+/**
+ * Exact-span precision, recall and F1 (micro-averaged; one prediction per span), and polarity
+ * accuracy on the gold terms found whose gold polarity is one the pipeline can give.
+ */
+export function scoreSpans(cases: SpanCase[]): AspectScores {
   let gold = 0;
   let predicted = 0;
   let hits = 0;
   let polarRight = 0;
   let polarN = 0;
-  for (const s of sentences) {
-    const found = pipeline.analyze(s.text, { lang: 'en' }).aspects.filter((a) => a.start !== undefined && a.end !== undefined);
-    // One prediction per span (an aspect bound twice counts once).
-    const spans = new Map(found.map((a) => [`${a.start}:${a.end}`, a]));
-    gold += s.terms.length;
+  for (const c of cases) {
+    const spans = new Map<string, AspectMention>();
+    for (const a of c.found) if (!a.implicit && a.start !== undefined && a.end !== undefined) spans.set(`${a.start}:${a.end}`, a);
+    gold += c.gold.length;
     predicted += spans.size;
-    for (const t of s.terms) {
+    for (const t of c.gold) {
       const a = spans.get(`${t.from}:${t.to}`);
       if (!a) continue;
       hits++;
+      if (t.polarity !== 'positive' && t.polarity !== 'negative' && t.polarity !== 'neutral' && t.polarity !== 'conflict') continue;
       polarN++;
       if (a.polarity === t.polarity) polarRight++;
     }
@@ -111,7 +127,7 @@ export function evaluateAspects(sentences: AspectSentence[], taxonomy: Record<st
   const precision = predicted ? hits / predicted : 0;
   const recall = gold ? hits / gold : 0;
   return {
-    sentences: sentences.length,
+    sentences: cases.length,
     gold,
     predicted,
     precision,
@@ -120,4 +136,24 @@ export function evaluateAspects(sentences: AspectSentence[], taxonomy: Record<st
     polarityAccuracy: polarN ? polarRight / polarN : 0,
     polarityN: polarN,
   };
+}
+
+/** Measures aspect extraction and polarity on one domain. */
+export function evaluateAspects(
+  sentences: AspectSentence[],
+  taxonomy: Record<string, string[]>,
+  options: { discover?: boolean } = {},
+): AspectScores {
+  // Frequent aspects found in the sentences themselves (no label read), as a user's corpus would give them.
+  const discovered =
+    options.discover !== true
+      ? {}
+      : discoveredTaxonomy(
+          discoverAspects(
+            sentences.map((s) => ({ text: s.text, lang: 'en' })),
+            { aspects: taxonomy },
+          ),
+        );
+  const pipeline = createPipeline({ aspects: { ...taxonomy, ...discovered } });
+  return scoreSpans(sentences.map((s) => ({ gold: s.terms, found: pipeline.analyze(s.text, { lang: 'en' }).aspects })));
 }

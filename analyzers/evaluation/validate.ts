@@ -26,7 +26,7 @@ import {
   type Labeller,
   type LabelledText,
 } from './evaluate.js';
-import { evaluateAspects, exampleTaxonomy, loadAspectSentences, SEMEVAL_DOMAINS, type SemevalDomain } from './evaluate-aspects.js';
+import { russianAspectMetrics, semevalAspectMetrics } from './validate-aspects.js';
 import { createPipeline, type Pipeline } from '../pipeline.js';
 import { leaveOneDomainOut, type LeftOut, oneFifthOut } from './leave-one-out.js';
 import type { FeaturedItem } from './train-english.js';
@@ -323,40 +323,13 @@ const SETS: SetSpec[] = [
           'Russian reviews, binary accuracy (strict)',
           "whole set; label from the review's aspect verdicts",
         ),
+        ...russianAspectMetrics(ctx.dataDir, ROOT),
       ];
     },
   },
   {
     folder: 'en-semeval2014-absa',
-    measure: (ctx) => {
-      const out: Metric[] = [];
-      const bars: Record<SemevalDomain, number> = { restaurants: 0.7, laptops: 0.6 };
-      for (const domain of Object.keys(SEMEVAL_DOMAINS) as SemevalDomain[]) {
-        const r = evaluateAspects(loadAspectSentences(ctx.dataDir, domain), exampleTaxonomy(ROOT, domain));
-        const note = `whole set (evaluation only), taxonomy examples/taxonomies/${domain}.yaml`;
-        out.push(
-          withMet({
-            set: 'en-semeval2014-absa',
-            metric: `${domain}: aspect term extraction F1 (exact span; P ${r.precision.toFixed(3)}, R ${r.recall.toFixed(3)})`,
-            n: r.gold,
-            radar: r.f1,
-            bar: bars[domain],
-            note,
-          }),
-        );
-        out.push(
-          withMet({
-            set: 'en-semeval2014-absa',
-            metric: `${domain}: aspect polarity accuracy on the gold terms found`,
-            n: r.polarityN,
-            radar: r.polarityAccuracy,
-            bar: 0.75,
-            note,
-          }),
-        );
-      }
-      return out;
-    },
+    measure: (ctx) => semevalAspectMetrics(ctx.dataDir, ROOT),
   },
 ];
 

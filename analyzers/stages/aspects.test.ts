@@ -42,9 +42,18 @@ describe('aspects', () => {
     expect(handle).toMatchObject({ term: 'carry handle', polarity: 'positive' });
   });
 
-  it('leaves aspects without an opinion neutral', () => {
+  it('counts a verb that names a category when an opinion is bound to it, as no explicit term', () => {
+    const list = aspects('It fits great and looks lovely.');
+    expect(list.map((a) => [a.category, a.polarity, a.implicit])).toEqual([
+      ['fit', 'positive', true],
+      ['design', 'positive', true],
+    ]);
+    expect(aspects('Look at the photos before you order.').map((a) => a.category)).not.toContain('design');
+  });
+
+  it('leaves aspects without an opinion neutral, with the whole noun phrase a term heads', () => {
     expect(aspects('I checked the warranty card.')).toEqual([
-      expect.objectContaining({ term: 'warranty', category: 'warranty', polarity: 'neutral', score: 0 }),
+      expect.objectContaining({ term: 'warranty card', category: 'warranty', polarity: 'neutral', score: 0 }),
     ]);
   });
 
@@ -104,8 +113,8 @@ describe('aspects', () => {
     expect(aspects(named, p).map((a) => [a.term, a.start, a.polarity])).toEqual([['handle', named.indexOf('handle'), 'positive']]);
     // Without the names, the name's words count.
     expect(
-      aspects(text, createPipeline({ aspects: { brewing: ['pour', 'brew'], lid: ['lid'] } })).filter(
-        (a) => a.term.toLowerCase() === 'pour',
+      aspects(text, createPipeline({ aspects: { brewing: ['pour', 'brew'], lid: ['lid'] } })).filter((a) =>
+        a.term.toLowerCase().split(' ').includes('pour'),
       ),
     ).toHaveLength(2);
   });

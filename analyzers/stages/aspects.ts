@@ -1,90 +1,27 @@
 /**
- * The aspects stage: finds what each sentence talks about — taxonomy terms ("battery life",
- * "customer service"), opinion words that name their aspect ("overpriced"), and, in English, other
- * nouns clearly being evaluated ("the lid is flimsy") — and binds each to the nearest opinion in
- * its clause, so "The price is great but the service was rude" gives price positive and service
- * negative. Negation is already in the opinion's value (the sentiment stage resolved it).
+ * The aspects stage, in English, Russian, Chinese and Persian: finds what each sentence talks about —
+ * taxonomy terms ("battery life", "цена", "服务态度"), opinion words that name their aspect
+ * ("overpriced", "дорого"), and nouns an opinion attaches to beyond the taxonomy ("the lid is
+ * flimsy", "фонтан красивый") — and binds each to the nearest opinion in its clause, so "The price
+ * is great but the service was rude" gives price positive and service negative. Negation is already
+ * in the opinion's value (the sentiment stage resolved it). Finding the mentions is per language
+ * (aspect-mentions.ts, aspects-english.ts, aspects-other.ts); binding and polarity are shared here.
  */
 import { namesPattern } from '../../domain/names.js';
 import type { AspectMention, Polarity } from '../../domain/types.js';
-import { BUILT_IN_ASPECTS, IMPLICIT_ASPECTS } from './aspect-taxonomy.js';
-import { englishLexicon } from '../sentiment/lexicons/english-lexicon.js';
-import { EN_BOOSTERS, EN_CONCESSIVE, EN_CONTRAST, EN_NEGATORS } from '../sentiment/lexicons/english.js';
-import type { AnalysisRecord, Opinion, Sentence, Stage, Token } from '../record.js';
-import { clauseOfToken, tokenize } from './sentences.js';
+import { EN_CONCESSIVE, EN_CONTRAST } from '../sentiment/lexicons/english.js';
+import type { AnalysisRecord, Opinion, Sentence, Stage } from '../record.js';
+import { clauseOfToken } from './sentences.js';
 import { turnWordsOf } from '../sentiment/other-languages.js';
+import type { LanguageTaxonomy, Taxonomy } from '../taxonomy/compile.js';
+import { wordKey } from '../taxonomy/keys.js';
+import { ASPECT_LANGUAGES, type AspectLanguage } from '../taxonomy/types.js';
+import { chineseTermMentions, type Mention, tokenKeys, wordTermMentions } from './aspect-mentions.js';
+import { englishMentions } from './aspects-english.js';
+import { otherMentions } from './aspects-other.js';
 
-/** A compiled taxonomy: terms by their first token, longest first. */
-export interface Taxonomy {
-  /** Terms indexed by first normalised token. */
-  byFirst: Map<string, { tokens: string[]; category: string }[]>;
-  /** Implicit aspects by opinion term. */
-  implicit: Map<string, string>;
-}
-
-/** Builds the taxonomy: the built-in one with the project's categories and terms merged in. */
-export function buildTaxonomy(extra: Record<string, string[]> = {}): Taxonomy {
-  const categoryOf = new Map<string, string>();
-  const add = (category: string, term: string) => {
-    const tokens = tokenize(term.trim()).map((t) => t.norm);
-    if (!tokens.length) return;
-    const key = tokens.join(' ');
-    categoryOf.set(key, category);
-    // Plural of a single-word term ("lid" → "lids"), unless listed already.
-    if (tokens.length === 1 && /^\p{L}+$/u.test(key) && !key.endsWith('s') && !categoryOf.has(`${key}s`))
-      categoryOf.set(`${key}s`, category);
-  };
-  for (const [category, terms] of Object.entries(BUILT_IN_ASPECTS)) for (const t of terms) add(category, t);
-  // Project terms come last so they win over the built-in category of the same term.
-  for (const [category, terms] of Object.entries(extra)) for (const t of terms) add(category, t);
-  const byFirst = new Map<string, { tokens: string[]; category: string }[]>();
-  for (const [key, category] of categoryOf) {
-    const tokens = key.split(' ');
-    const list = byFirst.get(tokens[0]!) ?? [];
-    list.push({ tokens, category });
-    byFirst.set(tokens[0]!, list);
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return { byFirst, implicit: new Map(Object.entries(IMPLICIT_ASPECTS)) };
-}
-
-const COPULAS = new Set([
-  'is',
-  'was',
-  'are',
-  'were',
-  'feels',
-  'feel',
-  'felt',
-  'looks',
-  'look',
-  'looked',
-  'seems',
-  'seem',
-  'seemed',
-  'became',
-  'becomes',
-  'got',
-  'gets',
-  'stays',
-  'remains',
-  "isn't",
-  "wasn't",
-  "aren't",
-  "weren't",
-  'isnt',
-  'wasnt',
-]);
-const DETERMINERS = new Set(['the', 'my', 'this', 'that', 'its', "it's", 'their', 'our', 'your', 'his', 'her', 'these', 'those']);
-// Words that cannot be the head of an evaluated noun phrase.
-const NOT_NOUNS = new Set(
-  `i me you he she it we they them us him one ones thing things all some any each every other another who what which
-   that this there here and or but so if then than as of in on at to for with by from about into over after before
-   very really just also only even still much more most less least way lot bit kind sort part rest first last time
-   times day days week weeks year years price`
-    .split(/\s+/)
-    .filter(Boolean),
-);
+// After one of these the first opinion is the one about the aspect before it ("the price is great").
+const BIND_COPULAS = new Set(['is', 'was', 'are', 'were', 'feels', 'felt', 'looks', 'looked', 'seems', 'seemed', 'tastes', 'tasted']);
 
 function normalised(v: number): number {
   return Math.round((v / Math.sqrt(v * v + 4)) * 1000) / 1000;
@@ -92,72 +29,6 @@ function normalised(v: number): number {
 
 function polarityOf(score: number): Polarity {
   return score > 0.05 ? 'positive' : score < -0.05 ? 'negative' : 'neutral';
-}
-
-interface Mention {
-  first: number;
-  last: number;
-  category?: string;
-  /** Implicit: the mention is its own opinion. */
-  self?: Opinion;
-}
-
-function taxonomyMentions(tokens: Token[], taxonomy: Taxonomy): Mention[] {
-  const out: Mention[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    const list = taxonomy.byFirst.get(tokens[i]!.norm);
-    const hit = list?.find((t) => t.tokens.every((tok, k) => tokens[i + k]?.norm === tok));
-    // "in exchange for", "on the return trip"-like idioms are no aspect.
-    if (hit && !(tokens[i]!.norm === 'exchange' && tokens[i - 1]?.norm === 'in')) {
-      out.push({ first: i, last: i + hit.tokens.length - 1, category: hit.category });
-      i += hit.tokens.length;
-    } else i++;
-  }
-  return out;
-}
-
-/** "the lid is flimsy": a determiner, one to three nouns, a copula, then (within three words) an opinion. */
-function evaluatedNouns(sentence: Sentence, taken: Mention[]): Mention[] {
-  const toks = sentence.tokens;
-  const opinions = sentence.opinions ?? [];
-  const words = englishLexicon().words;
-  const out: Mention[] = [];
-  for (let c = 1; c < toks.length; c++) {
-    if (!COPULAS.has(toks[c]!.norm)) continue;
-    const opinion = opinions.find(
-      (o) =>
-        o.first > c &&
-        o.first - c <= 4 &&
-        toks
-          .slice(c + 1, o.first)
-          .every(
-            (t) =>
-              EN_BOOSTERS.has(t.norm) ||
-              EN_NEGATORS.has(t.norm) ||
-              ['a', 'an', 'so', 'too', 'very', 'pretty', 'quite', 'rather'].includes(t.norm),
-          ),
-    );
-    if (!opinion) continue;
-    let first = c;
-    while (first - 1 >= 0 && c - first < 3) {
-      const t = toks[first - 1]!;
-      if (
-        t.kind !== 'word' ||
-        NOT_NOUNS.has(t.norm) ||
-        DETERMINERS.has(t.norm) ||
-        (words.get(t.norm)?.v ?? 0) !== 0 ||
-        EN_BOOSTERS.has(t.norm)
-      )
-        break;
-      first--;
-    }
-    if (first === c || first === 0 || !DETERMINERS.has(toks[first - 1]!.norm)) continue;
-    const last = c - 1;
-    if (taken.some((m) => m.first <= last && m.last >= first)) continue;
-    out.push({ first, last });
-  }
-  return out;
 }
 
 function bind(sentence: Sentence, m: Mention): Opinion[] {
@@ -170,7 +41,7 @@ function bind(sentence: Sentence, m: Mention): Opinion[] {
   if (!same.length) return [];
   const toks = sentence.tokens;
   // "the price is great": after a copula, the first opinion after it is the one about the aspect.
-  if (toks[m.last + 1] && COPULAS.has(toks[m.last + 1]!.norm)) {
+  if (toks[m.last + 1] && BIND_COPULAS.has(toks[m.last + 1]!.norm)) {
     const after = same.find((o) => o.first > m.last);
     if (after) return [after];
   }
@@ -236,48 +107,106 @@ function inheritedVerdict(sentence: Sentence, sides: number[], clause: number): 
   return mine.length ? normalised(mine.reduce((sum, o) => sum + o.local, 0)) : 0;
 }
 
+const LANGS = new Set<string>(ASPECT_LANGUAGES);
+
+/** Adds the opinions that name their own aspect ("expensive", "дорого", "贵"), unless an explicit term of that category carries them. */
+function implicitMentions(sentence: Sentence, mentions: Mention[], taxonomy: LanguageTaxonomy, lang: AspectLanguage): void {
+  const explicit = mentions.length;
+  for (const o of sentence.opinions ?? []) {
+    const category =
+      taxonomy.implicit.get(o.term) ?? (lang !== 'en' && o.first === o.last ? taxonomy.implicit.get(wordKey(lang, o.term)) : undefined);
+    if (!category) continue;
+    // A one-character Chinese opinion inside a longer word is that word's part: "贵" in "宝贵".
+    if (lang === 'zh' && o.term.length === 1 && sentence.tokens[o.first]!.text !== o.term) continue;
+    // "the price is expensive": the explicit term carries it already.
+    let carried = false;
+    for (let k = 0; k < explicit && !carried; k++) {
+      const m = mentions[k]!;
+      carried = (m.category === category && clauseOfToken(sentence, m.first) === o.clause) || (m.first <= o.last && m.last >= o.first);
+    }
+    if (!carried) mentions.push({ first: o.first, last: o.last, category, self: o });
+  }
+}
+
+/** The aspect mentions of one sentence, before binding. */
+export function sentenceMentions(sentence: Sentence, taxonomy: LanguageTaxonomy, lang: AspectLanguage): Mention[] {
+  let explicit: Mention[];
+  if (lang === 'en') explicit = englishMentions(sentence, wordTermMentions(sentence, undefined, taxonomy, lang), taxonomy);
+  else {
+    explicit =
+      lang === 'zh' ? chineseTermMentions(sentence, taxonomy) : wordTermMentions(sentence, tokenKeys(sentence, lang), taxonomy, lang);
+    for (const m of otherMentions(sentence, explicit, taxonomy, lang)) explicit.push(m);
+  }
+  implicitMentions(sentence, explicit, taxonomy, lang);
+  return explicit;
+}
+
 /** Finds the aspect mentions of a record's sentences. */
 export function findAspects(record: AnalysisRecord, taxonomy: Taxonomy): AspectMention[] {
   const text = record.text;
-  const english = record.lang === 'en';
+  const lang = record.lang ?? 'und';
+  const own = LANGS.has(lang) ? taxonomy.lang(lang as AspectLanguage) : undefined;
+  if (!own) return [];
   const out: AspectMention[] = [];
   for (const sentence of record.sentences ?? []) {
     const toks = sentence.tokens;
     if (!toks.length) continue;
-    const mentions = taxonomyMentions(toks, taxonomy);
-    if (english) {
-      for (const o of sentence.opinions ?? []) {
-        const category = taxonomy.implicit.get(o.term);
-        if (!category) continue;
-        const clause = o.clause;
-        // "the price is expensive": the explicit term carries it already.
-        if (mentions.some((m) => m.category === category && clauseOfToken(sentence, m.first) === clause)) continue;
-        if (mentions.some((m) => m.first <= o.last && m.last >= o.first)) continue;
-        mentions.push({ first: o.first, last: o.last, category, self: o });
-      }
-      mentions.push(...evaluatedNouns(sentence, mentions));
-    }
+    const mentions = sentenceMentions(sentence, own, lang as AspectLanguage);
+    if (!mentions.length) continue;
     const bindings = new Map<Mention, Opinion[]>();
     for (const m of mentions) if (!m.self) bindings.set(m, bind(sentence, m));
     // "the lid is flimsy": "flimsy" already speaks about the lid; one mention per opinion.
     const used = new Set([...bindings.values()].flat());
-    const kept = mentions.filter((m) => !m.self || !used.has(m.self)).sort((a, b) => a.first - b.first);
+    // A verb that names a category counts only when an opinion is bound to it ("looks great", not "look at").
+    const kept = mentions
+      .filter((m) => (!m.self || !used.has(m.self)) && (!m.verbal || bindings.get(m)!.length > 0))
+      .sort((a, b) => a.first - b.first);
     // An aspect with no opinion word in its clause takes the sentence's verdict ("we waited an hour
     // for the food"), unless the sentence's opinions are about its other aspects.
-    const sides = used.size ? [] : sidesOf(sentence, turnWords(record.lang ?? 'und'));
+    // Worked out only when an aspect has no opinion of its own.
+    let sides: number[] | undefined;
+    let free: Opinion[] | undefined;
     for (const m of kept) {
       const bound = m.self ? [m.self] : bindings.get(m)!;
-      const value = bound.reduce((sum, o) => sum + o.local, 0);
-      const score = bound.length ? normalised(value) : used.size ? 0 : inheritedVerdict(sentence, sides, clauseOfToken(sentence, m.first));
-      const start = toks[m.first]!.start;
-      const end = toks[m.last]!.end;
+      let score: number;
+      if (bound.length) score = normalised(bound.reduce((sum, o) => sum + o.local, 0));
+      else {
+        sides ??= sidesOf(sentence, turnWords(lang));
+        if (!used.size) score = inheritedVerdict(sentence, sides, clauseOfToken(sentence, m.first));
+        else {
+          // Opinions no aspect took, by side of the sentence's turn: an aspect without its own takes
+          // them ("I ordered the salmon, and it was cooked perfectly": "perfectly" is about the salmon).
+          if (!free) {
+            const selves = new Set(kept.map((k) => k.self));
+            free = (sentence.opinions ?? []).filter((o) => !used.has(o) && !selves.has(o) && o.local !== 0);
+          }
+          const side = sides[clauseOfToken(sentence, m.first)];
+          let sum = 0;
+          let any = false;
+          for (const o of free)
+            if (sides[o.clause] === side) {
+              sum += o.local;
+              any = true;
+            }
+          score = any ? normalised(sum) : 0;
+        }
+      }
+      const start = m.start ?? toks[m.first]!.start;
+      const end = m.end ?? toks[m.last]!.end;
       const mention: AspectMention = { term: text.slice(start, end), polarity: polarityOf(score), score, start, end };
       if (m.category) mention.category = m.category;
-      if (bound.length) mention.opinions = bound.map((o) => (o.negated ? `not ${o.term}` : o.term));
+      if (m.self || m.verbal) mention.implicit = true;
+      if (bound.length) mention.opinions = bound.map((o) => (o.negated ? negatedTerm(lang, o.term) : o.term));
       out.push(mention);
     }
   }
   return out;
+}
+
+/** How a negated opinion is written in `opinions`: "not good", "не вкусно", "不好吃", "نه خوب". */
+function negatedTerm(lang: string, term: string): string {
+  if (lang === 'zh') return `不${term}`;
+  return `${lang === 'ru' ? 'не' : lang === 'fa' ? 'نه' : 'not'} ${term}`;
 }
 
 /** The aspects stage: writes `aspects`. */

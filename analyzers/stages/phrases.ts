@@ -1,105 +1,157 @@
 /**
- * The phrases stage: lower-cased phrases of one to three words, without stopwords, that are worth
- * counting across documents ("battery life", "customer service", "not worth", "stopped working").
- * Runs of content words between stopwords give the candidates (longer runs give their bigrams);
- * opinion phrases are kept whole with their negation, so reports can rank what positive and
- * negative documents typically say.
+ * The phrases stage: the key phrases reports rank per brand and product — what a document says
+ * about something, not its common words. A phrase is an opinion expression with its negation or
+ * intensifier ("not worth", "too loud", "would buy again"), an opinion word that names its aspect
+ * ("overpriced"), an aspect with an opinion bound to it ("milk frothing", "customer service"), or
+ * an aspect with its predicate ("support never answered", "lid is flimsy"). A plain opinion word
+ * alone ("great"), a verb, a function word or a noun nobody gives an opinion of is no key phrase.
  */
+import type { AspectMention } from '../../domain/types.js';
 import { wordsMentionSensitive } from '../../privacy/sensitive.js';
 import { EN_BOOSTERS, EN_NEGATORS } from '../sentiment/lexicons/english.js';
-import type { AnalysisRecord, Stage, Token } from '../record.js';
+import { DE, FA, RU, ZH } from '../sentiment/lexicons/other-languages.js';
+import type { AnalysisRecord, Opinion, Sentence, Stage } from '../record.js';
 import { normaliseFor } from '../sentiment/other-languages.js';
+import { normaliseToken } from '../taxonomy/keys.js';
 
 /** Most phrases one document contributes. */
 const MAX_PHRASES = 30;
 
-const STOPWORDS: Record<string, ReadonlySet<string>> = {
-  en: new Set(
-    `a an the and or but so if then than that this these those there here it its it's i i'm i've i'd i'll me my mine we we're
-     our ours you you're your yours he him his she her hers they they're them their theirs what which who whom whose when where
-     why how all any both each few more most other some such no nor not only own same too very s t can will just don don't
-     should now is are was were be been being have has had having do does did doing would could might must shall may am
-     of at by for with about against between into through during before after above below to from up down in out on off
-     over under again further once also as because while until get got gets getting really quite much many lot lots one
-     ones thing things even still well way bit little ever every since though although however yet already almost
-     around back like just im ive dont doesnt didnt isnt wasnt cant wont us let lets see seem seems seemed make made
-     go going went come came take took put say said know think thought want wanted use used using need needed
-     day days time times week weeks month months year years first last next new old another else something anything
-     everything nothing someone anyone everyone buy bought buying purchase purchased order ordered ordering received
-     receive arrived add added try tried trying wear wore wearing look looked looking feel felt feeling work working worked
-     keep kept give gave find found two three four five six seven eight nine ten usually always never maybe probably
-     definitely actually literally basically though got able let's ok okay yes runs ran run gives found opted styled saw
-     makes goes paired washed sent decided hoped expected sized seems felt wanted ordered tried bought sometimes`
-      .split(/\s+/)
-      .filter(Boolean),
-  ),
-  de: new Set(
-    'der die das und ist nicht ich sehr mit ein eine einen für auf es zu den dem sie wir auch aber noch nur war hat haben wie bei von dass kann mir mich schon immer man am im zum zur sind wird würde alles mein meine dieser diese dieses einem einer sich so da wenn oder als bis nach aus um'.split(
-      ' ',
-    ),
-  ),
-  ru: new Set(
-    'и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее были куда зачем всех никогда можно при наконец два об другой хоть после над больше тот через эти нас про всего них какая много разве три эту моя впрочем свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между это очень'.split(
-      ' ',
-    ),
-  ),
-  fa: new Set(
-    'و در به از که این را با است برای آن یک تا هم می ها های شد بود هست کرد کنم کند کنه دارد داره یا اما ولی اگر نیز من ما شما او آنها خود بر پس چون هر همه دیگر باید شده شود میشه خیلی بسیار واقعا'.split(
-      ' ',
-    ),
-  ),
-  zh: new Set(
-    '的 了 是 在 我 有 和 就 不 人 都 一 一个 上 也 很 到 说 要 去 你 会 着 没有 看 好 自己 这 那 他 她 它 们 我们 吧 啊 呢 吗 还 又 但 但是 而且 因为 所以 如果 就是 这个 那个 非常 比较 还是'.split(
-      ' ',
-    ),
-  ),
-};
+/** Words that shape an opinion (intensifiers, negators) and the word that negates, per language. */
+interface Modifiers {
+  shapes: ReadonlySet<string>;
+  negators: ReadonlySet<string>;
+  not: string;
+  /** Negators after the opinion ("خوب نیست", "funktioniert nicht"); a trailing "*" in the lexicon marks a prefix. */
+  after: readonly string[];
+}
 
-function isContent(t: Token, lang: string, stop: ReadonlySet<string>): boolean {
-  if (t.kind !== 'word') return false;
-  const w = normaliseFor(lang, t.norm);
-  if (stop.has(w)) return false;
-  // Intensifiers and negators shape opinions; alone they are no phrase ("super", "never").
-  if (lang === 'en' && (EN_BOOSTERS.has(w) || EN_NEGATORS.has(w))) return false;
-  // One-letter words and Chinese single characters say little on their own.
-  return lang === 'zh' ? w.length >= 2 : w.length >= 2 && !/^\d/.test(w);
+const MODIFIERS = new Map<string, Modifiers>();
+
+function modifiersOf(lang: string): Modifiers | undefined {
+  let m = MODIFIERS.get(lang);
+  if (m) return m;
+  if (lang === 'en') m = { shapes: new Set([...EN_BOOSTERS.keys(), 'too']), negators: EN_NEGATORS, not: 'not', after: [] };
+  else {
+    const lex = ({ ru: RU, fa: FA, zh: ZH, de: DE } as const)[lang as 'ru' | 'fa' | 'zh' | 'de'];
+    if (!lex) return undefined;
+    const norm = (w: string) => normaliseFor(lang, w);
+    m = {
+      shapes: new Set(Object.keys(lex.boosters).map(norm)),
+      negators: new Set(lex.negators.map(norm)),
+      not: ({ ru: 'не', fa: 'نه', zh: '不', de: 'nicht' } as Record<string, string>)[lang]!,
+      after: lex.postNegators.map(norm),
+    };
+  }
+  MODIFIERS.set(lang, m);
+  return m;
+}
+
+// What may stand between an aspect and its opinion in "support never answered", "lid is flimsy".
+const LINKS = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'feels',
+  'felt',
+  'looks',
+  'seems',
+  'tastes',
+  'has',
+  'had',
+  'have',
+  'keeps',
+  'kept',
+  'got',
+  'gets',
+  'just',
+  'still',
+  'really',
+  'also',
+  'always',
+]);
+
+/** The opinion with the intensifier or negator right before it, normalised: "too loud", "not worth". */
+function expression(s: Sentence, o: Opinion, lang: string, mods: Modifiers): { text: string; words: number; from: number } {
+  const toks = s.tokens;
+  const words: string[] = [];
+  let negatorSeen = false;
+  let k = o.first - 1;
+  for (let taken = 0; k >= 0 && taken < 2; k--, taken++) {
+    const w = normaliseToken(lang, toks[k]!.norm);
+    if (toks[k]!.kind !== 'word' || !(mods.shapes.has(w) || mods.negators.has(w))) break;
+    if (mods.negators.has(w)) negatorSeen = true;
+  }
+  for (let j = k + 1; j <= o.last; j++)
+    if (toks[j]!.kind === 'word' || toks[j]!.kind === 'number') words.push(normaliseToken(lang, toks[j]!.norm));
+  // Negation after it is written as it stands ("خوب نیست", "funktioniert nicht"); from further away
+  // ("never had a good one"), in front.
+  if (o.negated && !negatorSeen) {
+    const next = o.last + 1 < toks.length ? normaliseToken(lang, toks[o.last + 1]!.norm) : '';
+    const after = next && mods.after.some((a) => (a.endsWith('*') ? next.startsWith(a.slice(0, -1)) : next === a));
+    if (after) words.push(next);
+    else words.unshift(mods.not);
+  }
+  const joiner = lang === 'zh' ? '' : ' ';
+  const text = words.join(joiner);
+  return { text: text.includes("n't") ? text.replace(/\bn't\b/g, 'not') : text, words: words.length, from: k + 1 };
 }
 
 /** Finds a record's key phrases. */
 export function findPhrases(record: AnalysisRecord): string[] {
   const lang = record.lang ?? 'und';
-  const stop = STOPWORDS[lang];
-  if (!stop) return [];
+  const mods = modifiersOf(lang);
+  if (!mods) return [];
   const joiner = lang === 'zh' ? '' : ' ';
   const found = new Set<string>();
   const add = (p: string) => {
-    if (found.size < MAX_PHRASES && p) found.add(p);
+    if (found.size >= MAX_PHRASES || !p) return;
+    // Four words at most: longer ones are sentences, not phrases anyone counts.
+    let spaces = 0;
+    for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) === 32) spaces++;
+    if (spaces <= 3) found.add(p);
   };
+  const aspects = record.aspects ?? [];
+  // Aspects come in text order, as sentences do: one pass hands each sentence its own.
+  let next = 0;
   for (const s of record.sentences ?? []) {
+    const mine: AspectMention[] = [];
+    while (next < aspects.length && (aspects[next]!.start ?? 0) < s.start) next++;
+    for (let k = next; k < aspects.length && (aspects[k]!.start ?? Infinity) < s.end; k++) mine.push(aspects[k]!);
+    const opinions = s.opinions ?? [];
+    if (!opinions.length && !mine.length) continue;
     // A sentence that discloses health, religion, ethnicity or sexuality gives no key phrase: phrases
     // become themes and segments, and those categories never should.
+    // A sentence that discloses a sensitive category makes no key phrase, in any language.
     const norms: string[] = [];
     for (const t of s.tokens) norms.push(t.norm);
     if (wordsMentionSensitive(norms)) continue;
-    const inOpinion = new Uint8Array(s.tokens.length);
-    // Opinion phrases keep their negation: "not worth" is the phrase people count, not "worth".
-    for (const o of s.opinions ?? []) {
-      for (let k = o.first; k <= o.last; k++) inOpinion[k] = 1;
-      if (!/\p{L}/u.test(o.term) || o.term.includes('…')) continue;
-      if (!o.negated) add(normaliseFor(lang, o.term));
-      else if (lang === 'en') add(`not ${o.term}`);
+    for (const o of opinions) {
+      if (o.term.includes('…')) continue;
+      const e = expression(s, o, lang, mods);
+      // One opinion word alone says how, not what: only an opinion that names its aspect ("noisy") stands alone.
+      const implicit = mine.some((a) => a.implicit && a.start === s.tokens[o.first]!.start);
+      if (e.words >= 2 || implicit) add(e.text);
     }
-    let run: string[] = [];
-    const flush = () => {
-      if (run.length >= 1 && run.length <= 3) add(run.join(joiner));
-      else if (run.length > 3) for (let k = 0; k + 1 < run.length; k++) add(`${run[k]}${joiner}${run[k + 1]}`);
-      run = [];
-    };
-    s.tokens.forEach((t, k) => {
-      if (!inOpinion[k] && isContent(t, lang, stop)) run.push(normaliseFor(lang, t.norm));
-      else flush();
-    });
-    flush();
+    for (const a of mine) {
+      if (a.implicit || !a.opinions?.length) continue;
+      const term = normaliseFor(lang, a.term);
+      add(term);
+      // "support never answered", "lid is flimsy": the aspect, a few linking words, its opinion.
+      const last = s.tokens.findIndex((t) => t.end >= a.end!);
+      const o = opinions.find((x) => x.first > last && x.first - last <= 4);
+      if (!o || last < 0) continue;
+      const e = expression(s, o, lang, mods);
+      const link: string[] = [];
+      let linked = true;
+      for (let k = last + 1; k < e.from; k++) {
+        const w = normaliseToken(lang, s.tokens[k]!.norm);
+        if (s.tokens[k]!.kind !== 'word' || !(LINKS.has(w) || mods.shapes.has(w) || mods.negators.has(w))) linked = false;
+        link.push(w);
+      }
+      if (linked) add([term, ...link, e.text].join(joiner));
+    }
   }
   return [...found];
 }
@@ -108,7 +160,7 @@ export function findPhrases(record: AnalysisRecord): string[] {
 export function phrasesStage(): Stage {
   return {
     name: 'phrases',
-    reads: ['lang', 'supported', 'sentences', 'sentiment'],
+    reads: ['lang', 'supported', 'sentences', 'sentiment', 'aspects'],
     writes: ['phrases'],
     run(record: AnalysisRecord): void {
       record.phrases = record.supported ? findPhrases(record) : [];
