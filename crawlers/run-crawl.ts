@@ -227,6 +227,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlOutcome> 
         `${ex.unreadableJsonLd} structured-data (JSON-LD) block${ex.unreadableJsonLd > 1 ? 's' : ''} on the page could not be read (cut off or not JSON): reviews in ${ex.unreadableJsonLd > 1 ? 'them' : 'it'} are missing`,
       );
     }
+    for (const problem of ex.problems ?? []) fail(page.url, problem);
     const verdict = await options.onPage(page);
     const listings: string[] = [];
     const stopPaging = options.incremental && verdict.allKnown && ex.items.length > 0;

@@ -6,9 +6,10 @@
 import type { Rating } from '../../domain/types.js';
 import { resolveUrl } from './dom.js';
 import { parseDate, type DateOptions } from './dates.js';
+import { cutStem, hasEngagement, isAuthorNameKey, isOwnerReplyKey, shapeText, wholeTextIn } from './data-shape.js';
 import { makeRating } from './ratings.js';
 import { htmlToText, parseNumber } from './text.js';
-import type { ExtractedItem } from './types.js';
+import type { ExtractedItem, ExtractedReply } from './types.js';
 
 /** A JSON object. */
 export type DataObject = Record<string, unknown>;
@@ -50,6 +51,35 @@ const TEXT_KEYS = [
   'snippet',
   'description',
   'pros',
+  'selftext',
+  'full_text',
+  // The same in the languages whose sites name their own fields.
+  'texto',
+  'contenido',
+  'comentario',
+  'conteudo',
+  'inhalt',
+  'kommentar',
+  'texte',
+  'contenu',
+  'commentaire',
+  'testo',
+  'commento',
+  'tekst',
+  'bericht',
+  'tresc',
+  'yorum',
+  'metin',
+  'текст',
+  'отзыв',
+  'комментарий',
+  'содержание',
+  '内容',
+  '评论',
+  '評論',
+  '留言',
+  'متن',
+  'نظر',
 ];
 const NESTED_TEXT_KEYS = ['text', 'body', 'html', 'plain', 'plaintext', 'content', 'value', 'raw', 'markdown', 'full', 'original'];
 const TITLE_KEYS = ['title', 'headline', 'reviewtitle', 'review_title', 'subject', 'heading', 'summary'];
@@ -193,7 +223,20 @@ const ITEM_URL_KEYS = [
 // Field names that end like a text field but hold labels ("buttonText", "altText").
 const NOT_TEXT =
   /(?:alt|button|link|label|cta|placeholder|tooltip|aria|title|hint|badge|display|short|preview|translated)_?(?:text|content|body)$/i;
-const ID_KEYS = ['reviewid', 'review_id', 'commentid', 'comment_id', 'id', 'uuid', '_id', 'guid', 'encryptedreviewid', 'key'];
+const ID_KEYS = [
+  'reviewid',
+  'review_id',
+  'commentid',
+  'comment_id',
+  'id_str',
+  'idstr',
+  'id',
+  'uuid',
+  '_id',
+  'guid',
+  'encryptedreviewid',
+  'key',
+];
 const LANG_KEYS = ['language', 'lang', 'inlanguage', 'languagecode', 'language_code', 'locale'];
 const ITEM_KEYS = [
   'business',
@@ -207,6 +250,14 @@ const ITEM_KEYS = [
   'app',
   'productinfo',
   'subject',
+  'book',
+  'movie',
+  'film',
+  'game',
+  'course',
+  'recipe',
+  'venue',
+  'property',
 ];
 const PRODUCT_KEYS =
   /^(?:price|prices|sku|offers?|availability|brand|gtin\d*|mpn|reviewcount|ratingcount|aggregaterating|instock|currency|pricecurrency|listprice|saleprice|numberofreviews|reviews_count|review_count|ratings_count)$/;
@@ -341,12 +392,16 @@ export interface MappedReview {
   item: ExtractedItem;
   /** Field that held the rating, when one did (to check the scale across the collection). */
   ratingKey?: string;
-  /** Whether the text came from a weak field (description/snippet) that products also have. */
+  /** Whether the text came from a weak field (description/snippet) that products also have, or by shape alone. */
   weakText: boolean;
+  /** Whether the record carries likes, votes or a helpful count. */
+  engaged: boolean;
+  /** The field the text came from. */
+  textField: string;
 }
 
 /** Maps a review-like object by field names; undefined when it holds no text or looks like a product. */
-export function mapDataObject(input: DataObject, ctx: DataContext): MappedReview | undefined {
+export function mapDataObject(input: DataObject, ctx: DataContext, like?: { textKey: string }): MappedReview | undefined {
   // GraphQL connections wrap each record as { node: {…} }.
   const o = isDataObject(input.node) && Object.keys(input).length <= 3 ? (input.node as DataObject) : input;
   const keys = lowerKeys(o);
@@ -355,14 +410,31 @@ export function mapDataObject(input: DataObject, ctx: DataContext): MappedReview
   let body: string | undefined;
   let textKey: string | undefined;
   let lang: string | undefined;
+  if (like) {
+    // A record of a list already taken: its text is in the field the others use, however short
+    // ("ok", a lone link), and a rating without text is a rating-only review.
+    const raw = o[like.textKey];
+    const t = typeof raw === 'string' ? htmlToText(raw) : '';
+    if (!t && !ratingOf(o, keys, ctx)) return undefined;
+    body = t;
+    textKey = like.textKey.toLowerCase();
+  }
   // Known text fields first, then any field named like one ("commentBody", "reviewContent").
   const textFields = [
     ...TEXT_KEYS.filter((k) => keys.has(k)),
-    ...[...keys.keys()].filter((k) => !TEXT_KEYS.includes(k) && /(?:body|text|content|comment|message)$/.test(k) && !NOT_TEXT.test(k)),
+    ...[...keys.keys()].filter(
+      (k) =>
+        !TEXT_KEYS.includes(k) &&
+        /(?:body|text|content|comment|message)$|^(?:body|text|content|comment|message)[-_]?(?:html|display|original|raw|plain|full|markdown|rendered|formatted|value)$/.test(
+          k,
+        ) &&
+        !NOT_TEXT.test(k),
+    ),
   ];
-  for (const name of textFields) {
+  for (const name of body === undefined ? textFields : []) {
     const real = keys.get(name) as string;
     const raw = ctx.deref(o[real]);
+    if (isOwnerReplyKey(real, raw)) continue;
     const t = textValue(raw, ctx);
     // Single words ("Great!") are reviews too; whether the collection is prose is judged on the whole list.
     if (t && /[\p{L}\p{So}]/u.test(t) && !/^(?:https?:)?\/\//.test(t)) {
@@ -372,7 +444,19 @@ export function mapDataObject(input: DataObject, ctx: DataContext): MappedReview
       break;
     }
   }
-  if (!body || !textKey) return undefined;
+  let shaped = false;
+  if (body === undefined) {
+    // No field named like text: the record's own prose, whatever its key ("cooked", "textDisplay").
+    const found = shapeText(o);
+    if (found && !isOwnerReplyKey(found.key, found.text)) {
+      body = found.text;
+      textKey = found.key.toLowerCase();
+      shaped = true;
+    }
+  }
+  if (body === undefined || !textKey) return undefined;
+  const stem = cutStem(body, o.truncated === true);
+  if (stem !== undefined) body = wholeTextIn(o, stem) ?? body;
   const item: ExtractedItem = { body };
 
   const titleFound = pick(
@@ -390,12 +474,12 @@ export function mapDataObject(input: DataObject, ctx: DataContext): MappedReview
   const authorObj = pick(o, keys, AUTHOR_KEYS, ctx);
   let author = authorObj ? nameOf(authorObj[1], ctx) : undefined;
   if (!author) {
-    const named = pick(o, keys, AUTHOR_NAME_KEYS, ctx);
+    const named = pick(o, keys, AUTHOR_NAME_KEYS, ctx) ?? pick(o, keys, [...keys.keys()].filter(isAuthorNameKey), ctx);
     if (named) author = shortString(named[1]);
   }
   // A bare "name" field is the author on some review records, the product on others: only trust it
   // when the text field is a review-specific one.
-  if (!author && textKey !== 'description' && textKey !== 'snippet') author = shortString(pick(o, keys, ['name'], ctx)?.[1], 60);
+  if (!author && !shaped && textKey !== 'description' && textKey !== 'snippet') author = shortString(pick(o, keys, ['name'], ctx)?.[1], 60);
   if (author) item.author = author;
 
   const person = authorObj && isDataObject(authorObj[1]) ? (authorObj[1] as DataObject) : undefined;
@@ -423,11 +507,43 @@ export function mapDataObject(input: DataObject, ctx: DataContext): MappedReview
     if (name) item.itemName = name;
   }
 
+  const reply = ownerReplyOf(o, ctx);
+  if (reply) item.reply = reply;
+
   return {
     item,
     ...(rated ? { ratingKey: rated.key } : {}),
-    weakText: textKey === 'description' || textKey === 'snippet' || textKey === 'pros',
+    textField: keys.get(textKey) ?? textKey,
+    weakText: shaped || textKey === 'description' || textKey === 'snippet' || textKey === 'pros',
+    engaged: hasEngagement(o),
   };
+}
+
+/** The business's reply held by a review record ("ownerResponse", "developerReply", a single "reply"). */
+function ownerReplyOf(o: DataObject, ctx: DataContext): ExtractedReply | undefined {
+  for (const [key, raw] of Object.entries(o)) {
+    const v = ctx.deref(raw);
+    if (v === null || v === undefined || v === '' || !isOwnerReplyKey(key, v)) continue;
+    const first = Array.isArray(v) ? ctx.deref(v[0]) : v;
+    if (typeof first === 'string') {
+      const body = htmlToText(first);
+      if (body) return { body };
+      continue;
+    }
+    if (!isDataObject(first)) continue;
+    const keys = lowerKeys(first);
+    const found = pick(first, keys, [...TEXT_KEYS, 'response', 'reply', 'answer'], ctx);
+    const body = found ? textValue(found[1], ctx) : shapeText(first)?.text;
+    if (!body) continue;
+    const reply: ExtractedReply = { body };
+    const by = pick(first, keys, [...AUTHOR_KEYS, ...AUTHOR_NAME_KEYS, 'name'], ctx);
+    const author = by ? nameOf(by[1], ctx) : undefined;
+    if (author) reply.author = author;
+    const date = dateOf(first, ctx);
+    if (date) reply.publishedAt = date;
+    return reply;
+  }
+  return undefined;
 }
 
 /** Reads an aggregate rating from a data object stating an average and a count; undefined otherwise. */

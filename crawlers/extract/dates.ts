@@ -95,6 +95,8 @@ const TIME = '(?:[T\\s,]+(?:at\\s+|um\\s+|в\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2}
 
 const ISO = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/;
 const RFC2822 = /\b(?:[a-z]{3},?\s+)?\d{1,2}\s+[a-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{4}|GMT|UTC|UT|[ECMP][SD]T|Z)\b/i;
+// C library / Ruby style, used by several APIs: "Wed Nov 15 08:00:00 +0000 2017".
+const CTIME = /\b([a-z]{3})\s+(\d{1,2})\s+(\d{2}):(\d{2}):(\d{2})\s+([+-]\d{4}|UTC|GMT)\s+(\d{4})\b/i;
 const YMD = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
 const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/;
 const DMY_DOT = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b/;
@@ -324,6 +326,15 @@ export function parseDate(input: unknown, opts: DateOptions = {}): string | unde
   if (rfc) {
     const date = new Date(rfc[0]);
     if (!Number.isNaN(date.getTime())) return date.toISOString();
+  }
+
+  const ctime = CTIME.exec(text);
+  if (ctime) {
+    const [, mon, d, h, mi, sec, zone, y] = ctime;
+    const month = monthNumber(mon ?? '');
+    const offset = zone && /^[+-]/.test(zone) ? `${zone.slice(0, 3)}:${zone.slice(3)}` : 'Z';
+    const date = month ? new Date(`${y}-${String(month).padStart(2, '0')}-${d?.padStart(2, '0')}T${h}:${mi}:${sec}${offset}`) : undefined;
+    if (date && !Number.isNaN(date.getTime())) return date.toISOString();
   }
 
   const cjk = CJK_DATE.exec(text);

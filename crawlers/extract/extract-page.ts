@@ -6,6 +6,8 @@
  * block and "looks like reviews" signals). Feeds are recognised and parsed as feeds.
  */
 import { autoDetect } from './auto-detect.js';
+import { readJsonDocument, readXmlDocument, type DataDocument } from './data-documents.js';
+import { extractFromJson } from './json-items.js';
 import { extractWithRecipe } from './css-recipe.js';
 import { parsePage, type Element, type ParsedPage } from './dom.js';
 import { extractEmbeddedJson } from './embedded-json.js';
@@ -17,7 +19,15 @@ import { findNextPages } from './pagination.js';
 import { isProfileUrl, profileLinksIn } from './profile-links.js';
 import { textKey } from './text.js';
 import { extractThread } from './thread.js';
-import type { ExtractedAggregate, ExtractedItem, ExtractedPage, ExtractOptions, StrategyName, StrategyResult } from './types.js';
+import type {
+  ExtractedAggregate,
+  ExtractedItem,
+  ExtractedPage,
+  ExtractOptions,
+  StrategyName,
+  StrategyResult,
+  StrategyTrace,
+} from './types.js';
 
 function identity(item: ExtractedItem): string {
   const text = textKey(item.body);
@@ -37,7 +47,14 @@ export function mergeItems(groups: ExtractedItem[][]): ExtractedItem[] {
       const key = identity(item);
       const sameId = item.siteId ? bySiteId.get(item.siteId) : undefined;
       const candidates = byKey.get(key) ?? [];
-      const match = sameId ?? candidates.find((c) => !c.author || !item.author || c.author.toLowerCase() === item.author.toLowerCase());
+      // The same words under two ids the site gives are two items ("+1", a template text).
+      const match =
+        sameId ??
+        candidates.find(
+          (c) =>
+            (!c.siteId || !item.siteId || c.siteId === item.siteId || c.via?.[0] !== '$' || item.via?.[0] !== '$') &&
+            (!c.author || !item.author || c.author.toLowerCase() === item.author.toLowerCase()),
+        );
       if (match) {
         // Later strategies fill what earlier ones left out; they never overwrite.
         for (const [k, v] of Object.entries(item) as [keyof ExtractedItem, unknown][]) {
@@ -64,12 +81,72 @@ function feedPage(body: string, url: string): ExtractedPage {
     strategies: items.length ? ['feed'] : [],
     looksLikeReviews: items.length > 0,
     blocked: false,
+    trace: [{ strategy: 'feed', items: items.length, notes: [items.length ? 'RSS/Atom items' : 'a feed with no items'] }],
   };
 }
 
-/** Extracts reviews, comments and page facts from one fetched page (HTML, or an RSS/Atom feed). */
+/** The strings of a value that hold an HTML fragment ("load more" responses send the next comments as HTML in JSON). */
+function htmlStrings(value: unknown): string[] {
+  const out: string[] = [];
+  const stack: unknown[] = [value];
+  for (let n = 0; stack.length && n < 50_000; n++) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.length >= 300 && /<(?:div|li|article|p|section|span|a|table)\b[^>]*>/i.test(v)) out.push(v);
+    } else if (typeof v === 'object' && v !== null) stack.push(...Object.values(v));
+  }
+  return out.sort((a, b) => b.length - a.length);
+}
+
+function dataPage(doc: DataDocument, opts: ExtractOptions): ExtractedPage {
+  const strategy: StrategyName = doc.kind === 'json' ? 'json-document' : 'xml-data';
+  const base = { nextPages: [], profileLinks: [], looksLikeReviews: false, blocked: false };
+  if ('error' in doc)
+    return { ...base, items: [], strategies: [], problems: [doc.error], trace: [{ strategy, items: 0, notes: [doc.error] }] };
+  const found = extractFromJson(doc.value, {
+    url: opts.url,
+    ...(opts.referenceDate ? { referenceDate: new Date(opts.referenceDate) } : {}),
+  });
+  const trace: StrategyTrace[] = [
+    { strategy, items: found.items.length, notes: found.notes.length ? found.notes : ['no array of records with a text'] },
+  ];
+  const problems = found.truncated
+    ? ['the response was too large or too deeply nested to read whole: items past the limit are missing']
+    : [];
+  let items = mergeItems([found.items]);
+  let strategies: StrategyName[] = items.length ? [strategy] : [];
+  if (!items.length) {
+    // A response carrying the next comments as an HTML fragment is read as a page.
+    const html = htmlStrings(doc.value)[0];
+    if (html) {
+      const inner = extractParsed(
+        parsePage(html, { url: opts.url, ...(opts.referenceDate !== undefined ? { referenceDate: opts.referenceDate } : {}) }),
+        opts,
+      );
+      items = inner.items;
+      strategies = inner.strategies;
+      trace.push(
+        { strategy, items: items.length, notes: [`read the largest HTML string (${html.length} characters) as a page`] },
+        ...(inner.trace ?? []),
+      );
+    }
+  }
+  return {
+    ...base,
+    items,
+    ...(found.aggregate ? { aggregate: found.aggregate } : {}),
+    strategies,
+    looksLikeReviews: items.length > 0,
+    ...(problems.length ? { problems } : {}),
+    trace,
+  };
+}
+
+/** Extracts reviews, comments and page facts from one fetched page (HTML, an RSS/Atom feed, a JSON or XML API response). */
 export function extractPage(html: string, opts: ExtractOptions): ExtractedPage {
   if (isFeed(html)) return feedPage(html, opts.url);
+  const data = readJsonDocument(html) ?? readXmlDocument(html);
+  if (data) return dataPage(data, opts);
   return extractParsed(
     parsePage(html, { url: opts.url, ...(opts.referenceDate !== undefined ? { referenceDate: opts.referenceDate } : {}) }),
     opts,

@@ -181,6 +181,14 @@ function requote(body: string, quote: string): string {
 export interface ScriptBlob {
   /** The parsed value. */
   value: unknown;
+  /** What the code did with it, for explanations: `AF_initDataCallback(…)`, `window.__STATE__ = …`. */
+  where?: string;
+}
+
+function whereOf(code: string, at: number, op: string): string | undefined {
+  const before = /([\w$][\w$.]*)\s*$/.exec(code.slice(Math.max(0, at - 80), at));
+  if (!before?.[1]) return undefined;
+  return op === '(' ? `${before[1]}(…)` : op === '=' ? `${before[1]} = …` : undefined;
 }
 
 const BLOB_START = /[=(:,]\s*(?=[{[])|JSON\.parse\(\s*(?=["'])/g;
@@ -205,7 +213,7 @@ export function findScriptBlobs(code: string, minLength = 80, budget = { chars: 
       try {
         const inner = JSON.parse(literal) as string;
         const value = parseLooseJson(inner);
-        if (value && typeof value === 'object') found.push({ value });
+        if (value && typeof value === 'object') found.push({ value, where: 'JSON.parse(…)' });
       } catch {
         // not a JSON string after all
       }
@@ -218,7 +226,8 @@ export function findScriptBlobs(code: string, minLength = 80, budget = { chars: 
     if (end < 0 || end - start + 1 < minLength) continue;
     const value = parseLooseJson(code.slice(start, end + 1));
     if (value && typeof value === 'object') {
-      found.push({ value });
+      const where = whereOf(code, m.index, op as string);
+      found.push(where ? { value, where } : { value });
       re.lastIndex = end + 1;
     }
   }
