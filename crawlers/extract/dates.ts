@@ -111,7 +111,7 @@ function timeAfter(text: string, m: RegExpExecArray): [string, string, string | 
 }
 const MONTH_FIRST = new RegExp(`(?:^|[^\\p{L}])${MONTH_WORD}\\s+${DAY},?\\s+(\\d{4})${TIME}`, 'giu');
 const DAY_FIRST = new RegExp(
-  `(?:^|[^\\p{L}\\d])${DAY}\\.?\\s*(?:de\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?(\\d{4})(?:\\s*г\\.?)?${TIME}`,
+  `(?:^|[^\\p{L}\\d])${DAY}(?:\\.?\\s*|-)(?:de\\s+)?${MONTH_WORD}(?:,?\\s+|-)(?:de\\s+)?(\\d{4})(?:\\s*г\\.?)?${TIME}`,
   'giu',
 );
 

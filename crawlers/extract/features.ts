@@ -64,6 +64,21 @@ const PROFILE_HINT = /user|profile|member|reviewer|people|author|customer|\/u\/|
 const NOT_AUTHOR =
   /^(?:reply|report|share|link|permalink|edit|delete|flag|vote|helpful|follow|message|more|login|log in|sign in|sign up|register|profile|view profile|antworten|ответить|回复|\d+)$/i;
 
+// "by" before a name, in the languages of the sites crawled.
+const BY_PREFIX = /^(?:posted by|written by|by|von|от|par|por|door|av|przez|autor:?|автор:?|від|bởi|作者[:：]?)\s+/i;
+
+function samePage(href: string, url: string): boolean {
+  const h = href.trim();
+  if (!h || h.startsWith('#')) return false;
+  try {
+    const a = new URL(h, url);
+    const b = new URL(url);
+    return a.host === b.host && a.pathname.replace(/\/$/, '') === b.pathname.replace(/\/$/, '') && !a.search;
+  } catch {
+    return false;
+  }
+}
+
 function directText(el: Element): string {
   let s = '';
   for (const child of el.children) if (child.type === 'text') s += (child as unknown as { data: string }).data;
@@ -153,10 +168,20 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       if (profile || AUTHOR_NAME.test(desc) || el.attribs.rel === 'author') {
         const text = shortText(el, 60);
         const name = text
-          ?.replace(/^(?:by|von|от|posted by)\s+/i, '')
-          .replace(/\s*(?:says|said|wrote|schreibt|meint|sagt|dit|dice|scrive|пишет|говорит|написал\S*)\s*:?$/i, '')
+          ?.replace(/^[\s,;:·•|–—-]+/, '')
+          .replace(BY_PREFIX, '')
+          .replace(/\s*(?:says|said|wrote|schreibt|meint|sagt|dit|dice|scrive|пишет|говорит|написал\S*|escribió|escreveu|a écrit)\s*:?$/i, '')
           .trim();
-        if (name && name.length >= 2 && !NOT_AUTHOR.test(name) && !/^[\d\s.,:/-]+$/.test(name)) {
+        // A name is a few words; a link back to this very page (an hReview's "fn" item) is the subject, not a person.
+        const self = rawHref !== undefined && samePage(rawHref, page.url);
+        if (
+          name &&
+          name.length >= 2 &&
+          !self &&
+          name.split(/\s+/).length <= 5 &&
+          !NOT_AUTHOR.test(name) &&
+          !/^[\d\s.,:/-]+$/.test(name)
+        ) {
           f.author.set(el, profile ? { name, url: href } : { name });
           authored = true;
         }

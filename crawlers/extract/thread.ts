@@ -82,22 +82,66 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
   let best: { owners: Element[]; score: number } | undefined;
   for (const c of candidates) {
     const members = new Set(c.owners);
+    let bodyChars = 0;
     const valid = c.owners.filter((o) => {
       const own = ownSubtree(f, o, members);
       const authorsIn = own.filter((e) => f.author.has(e)).length;
       const dated = own.some((e) => f.date.has(e)) || f.date.has(o);
       if (authorsIn !== 1 && !f.author.has(o)) return false;
-      return dated && findBody(f, o, (e) => members.has(e) && e !== o).length > 0;
+      if (!dated) return false;
+      // A body of separators ("·", "|") is the byline's punctuation, not a comment.
+      const texts = findBody(f, o, (e) => members.has(e) && e !== o).map((b) => nodeText(b, page));
+      if (!texts.some((t) => /\p{L}\p{L}|\p{Lo}/u.test(t))) return false;
+      bodyChars += Math.min(400, texts.reduce((n, t) => n + t.length, 0));
+      return true;
     });
     if (valid.length < 2) continue;
     const nested = valid.some((v) => {
       for (let p = parentEl(v); p; p = parentEl(p)) if (members.has(p)) return true;
       return false;
     });
-    const score = valid.length * (nested ? 1.25 : 1) - c.distance * 0.01;
+    // Between blocks that each hold one author and one date, the one holding the text wins over a
+    // header (name, date, the poster's profile box) that sits beside the text.
+    const substance = 0.5 * Math.min(1, bodyChars / valid.length / 300);
+    const score = valid.length * (nested ? 1.25 : 1) + substance - c.distance * 0.01;
     if (!best || score > best.score) best = { owners: valid, score };
   }
-  return best ? best.owners.sort((a, b) => (f.index.get(a) ?? 0) - (f.index.get(b) ?? 0)) : [];
+  if (!best) return [];
+  const chosen = best.owners.sort((a, b) => (f.index.get(a) ?? 0) - (f.index.get(b) ?? 0));
+  return widen(page, f, chosen);
+}
+
+function avgBody(page: ParsedPage, f: PageFeatures, blocks: Element[]): number {
+  const members = new Set(blocks);
+  let n = 0;
+  for (const b of blocks) {
+    const texts = findBody(f, b, (e) => members.has(e) && e !== b).map((x) => nodeText(x, page));
+    n += Math.min(400, texts.reduce((k, t) => k + t.length, 0));
+  }
+  return n / Math.max(1, blocks.length);
+}
+
+/**
+ * When the blocks found are only the posts' headers (name, date, profile box) with the text beside
+ * them, each block is widened to its largest ancestor that holds no other block: the whole post.
+ * Kept only when that brings in the text (a clearly longer body).
+ */
+function widen(page: ParsedPage, f: PageFeatures, blocks: Element[]): Element[] {
+  const positions = blocks.map((b) => f.index.get(b) ?? 0).sort((a, b) => a - b);
+  const holds = (el: Element): number => countWithin(positions, f.index.get(el) ?? 0, f.end.get(el) ?? 0);
+  const wide: Element[] = [];
+  for (const b of blocks) {
+    let cur = b;
+    for (let p = parentEl(cur); p && p.name !== 'body' && p.name !== 'html' && holds(p) === 1; p = parentEl(p)) {
+      const c = f.counts.get(p);
+      // Another author or date beside the block belongs to something else (a quote, a sidebar).
+      if (c && (c.author > (f.counts.get(b)?.author ?? 0) || c.date > (f.counts.get(b)?.date ?? 0) + 1)) break;
+      cur = p;
+    }
+    wide.push(cur);
+  }
+  if (wide.every((w, i) => w === blocks[i])) return blocks;
+  return avgBody(page, f, wide) > avgBody(page, f, blocks) * 1.5 + 40 ? wide : blocks;
 }
 
 const INDENT_ATTRS = ['indent', 'data-indent', 'data-depth', 'data-level', 'aria-level', 'depth', 'level'];
