@@ -76,6 +76,13 @@ export function findReviewBlocks(page: ParsedPage): Element[] {
   const groups: (Group & { parentSig: string })[] = [];
   for (const [key, members] of buckets) {
     if (members.length < 2) continue;
+    // Ratings on two posts of twenty (a quoted score, a poll) do not make the posts reviews: most
+    // blocks of the kind must carry one.
+    const childSig = key.slice(key.indexOf('>') + 1);
+    const parents = new Set(members.map((m) => m.parent));
+    let kin = 0;
+    for (const p of parents) if (p) for (const c of childElements(p as Element)) if (signature(c) === childSig) kin++;
+    if (members.length < kin * 0.5) continue;
     const g = scoreGroup(f, members);
     if (g) groups.push({ ...g, parentSig: key.slice(0, key.indexOf('>')) });
   }

@@ -36,7 +36,11 @@ const STARS_WORD = new RegExp(
   `(?:rated|rating|bewertet|оценка|note|score)?\\s*:?\\s*${NUM}\\s*(?:-|\\s)?(?:stars?|sterne?n?|звезд\\S*|étoiles?|estrellas?|stelle|星|점)`,
   'i',
 );
-const RATED = new RegExp(`(?:rated|rating|bewertung|bewertet mit|оценка|note)\\s*:?\\s*${NUM}\\b(?!\\s*(?:%|/|reviews?|ratings?))`, 'i');
+// "Note 10" is a phone; the French "note" is a rating only with its colon ("Note : 4").
+const RATED = new RegExp(
+  `(?:(?<!\\p{L})(?:rated|rating|bewertung|bewertet mit|оценка)\\s*:?|(?<!\\p{L})note\\s*:)\\s*${NUM}\\b(?!\\s*(?:%|/|reviews?|ratings?))`,
+  'iu',
+);
 const FILLED = /[★⭐✭✮✯✪]/g;
 const EMPTY = /[☆✩]/g;
 

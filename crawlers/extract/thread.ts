@@ -52,10 +52,28 @@ function ownSubtree(f: PageFeatures, block: Element, members: Set<Element>): Ele
   return out;
 }
 
+const QUOTE_NAME = /quote|cite|citation|lastedit|last-edit|edited|signature|(?:^|[\s_-])sig(?:$|[\s_-])/i;
+
+/** Author elements inside a quote of an earlier post, an "edited by" note or a signature. */
+function quotedAuthors(f: PageFeatures): Set<Element> {
+  const out = new Set<Element>();
+  for (const a of f.author.keys()) {
+    for (let p = parentEl(a), d = 0; p && d < 8; p = parentEl(p), d++) {
+      if (p.name === 'blockquote' || p.name === 'q' || QUOTE_NAME.test(`${p.attribs.class ?? ''} ${p.attribs.id ?? ''}`)) {
+        out.add(a);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** Finds comment blocks: the ancestor kind closest to the author elements that gives each author its own block. */
 export function findCommentBlocks(page: ParsedPage): Element[] {
   const f = pageFeatures(page);
-  const authors = [...f.author.keys()];
+  // Names inside quoted earlier posts, "edited by" notes and signatures are not the post's author.
+  const quoted = quotedAuthors(f);
+  const authors = [...f.author.keys()].filter((a) => !quoted.has(a));
   if (authors.length < 2) return [];
   const byKey = new Map<string, { owners: Set<Element>; hits: number; distance: number }>();
   for (const a of authors) {
@@ -76,7 +94,7 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
   const candidates: Candidate[] = [];
   for (const [key, entry] of byKey) {
     // Each author needs its own block: a shared one is a list container, not a comment.
-    if (entry.owners.size < 2 || entry.owners.size < entry.hits * 0.9) continue;
+    if (entry.owners.size < 2 || entry.owners.size < entry.hits * 0.85) continue;
     candidates.push({ key, owners: [...entry.owners], distance: entry.distance / entry.hits });
   }
   let best: { owners: Element[]; score: number } | undefined;
@@ -85,7 +103,7 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
     let bodyChars = 0;
     const valid = c.owners.filter((o) => {
       const own = ownSubtree(f, o, members);
-      const authorsIn = own.filter((e) => f.author.has(e)).length;
+      const authorsIn = own.filter((e) => f.author.has(e) && !quoted.has(e)).length;
       const dated = own.some((e) => f.date.has(e)) || f.date.has(o);
       if (authorsIn !== 1 && !f.author.has(o)) return false;
       if (!dated) return false;
