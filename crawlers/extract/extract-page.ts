@@ -37,6 +37,13 @@ function identity(item: ExtractedItem): string {
   return text;
 }
 
+// One strategy may read the name with the poster's title after it ("ann Posts: 1 Member").
+function sameName(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `);
+}
+
 /** Merges items from several strategies: the same text by the same (or an unnamed) author is one item. */
 export function mergeItems(groups: ExtractedItem[][]): ExtractedItem[] {
   const out: ExtractedItem[] = [];
@@ -53,7 +60,7 @@ export function mergeItems(groups: ExtractedItem[][]): ExtractedItem[] {
         candidates.find(
           (c) =>
             (!c.siteId || !item.siteId || c.siteId === item.siteId || c.via?.[0] !== '$' || item.via?.[0] !== '$') &&
-            (!c.author || !item.author || c.author.toLowerCase() === item.author.toLowerCase()),
+            (!c.author || !item.author || sameName(c.author, item.author)),
         );
       if (match) {
         // Later strategies fill what earlier ones left out; they never overwrite.
@@ -172,17 +179,23 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
     recipeNext = recipe.nextPages;
     loadMoreSelector = recipe.loadMoreSelector;
   }
-  if (!runs.some(([, r]) => r.items.length)) {
-    const auto = autoDetect(page);
-    if (auto.items.length) {
+  const structured = runs.some(([, r]) => r.items.length);
+  // Structured data often marks up the question and its answers but not the comments under them.
+  const discussion = !opts.recipe && runs.some(([, r]) => r.discussion && r.items.length);
+  const notTried: StrategyName[] = [];
+  if (!structured || discussion) {
+    const auto = structured ? undefined : autoDetect(page);
+    if (auto?.items.length) {
       runs.push(['auto-detect', auto]);
       blocks = auto.blocks;
+      notTried.push('thread');
     } else {
+      if (auto) runs.push(['auto-detect', auto]);
       const thread = extractThread(page);
       runs.push(['thread', thread]);
       blocks = thread.blocks;
     }
-  }
+  } else notTried.push('auto-detect', 'thread');
 
   const items = mergeItems(runs.map(([, r]) => r.items));
   for (const item of items) if (!item.lang && page.lang) item.lang = page.lang;
@@ -206,9 +219,14 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
   const unreadable = jsonLd.unreadable;
   const looksLikeReviews = items.length > 0 || aggregate !== undefined || (!blocked && looksLikeReviewPage(page));
 
+  const trace: StrategyTrace[] = runs.map(([strategy, r]) => ({ strategy, items: r.items.length, notes: r.notes ?? [] }));
+  for (const strategy of notTried)
+    trace.push({ strategy, items: 0, notes: [`not tried: ${structured ? 'structured data already gave the items' : 'repeated review blocks were found'}`] });
+
   return {
     items,
     ...(aggregate ? { aggregate } : {}),
+    trace,
     nextPages,
     profileLinks,
     ...(profile ? { profile } : {}),

@@ -24,7 +24,10 @@ export interface SchemaContext {
   referenceDate?: Date;
 }
 
-const REVIEW_TYPES = /^(?:review|userreview|criticreview|employerreview|comment|answer)$/i;
+const REVIEW_TYPES =
+  /^(?:review|userreview|criticreview|employerreview|comment|answer|question|discussionforumposting|socialmediaposting|usercomments)$/i;
+// Posts of a discussion: a page holding them may show more of them (comments) outside structured data.
+const DISCUSSION_TYPES = /^(?:comment|answer|question|discussionforumposting|socialmediaposting|usercomments)$/i;
 const NON_THING_TYPES =
   /^(?:review|userreview|criticreview|employerreview|comment|answer|rating|aggregaterating|person|organization|imageobject|offer|aggregateoffer|postaladdress|listitem|breadcrumblist|howtostep|nutritioninformation|videoobject)$/i;
 
@@ -186,6 +189,7 @@ export function fromSchemaObjects(roots: unknown[], ctx: SchemaContext): Strateg
   const aggregates: ExtractedAggregate[] = [];
   const seen = new Set<Obj>();
   let budget = 200_000;
+  let discussion = false;
 
   const walk = (value: unknown, thingName: string | undefined, key: string | undefined): void => {
     if (budget-- <= 0) return;
@@ -197,10 +201,15 @@ export function fromSchemaObjects(roots: unknown[], ctx: SchemaContext): Strateg
     if (!isObj(v) || seen.has(v)) return;
     seen.add(v);
     const types = schemaTypes(v);
+    // A FAQ's questions and answers are the site's own text, not its users'.
+    if (types.includes('FAQPage')) return;
     const isReview = types.some((t) => REVIEW_TYPES.test(t)) || (!types.length && (key === 'review' || key === 'reviews'));
     if (isReview) {
       const item = reviewOf(v, thingName, graph, ctx);
-      if (item) items.push(item);
+      if (item) {
+        items.push(item);
+        if (types.some((t) => DISCUSSION_TYPES.test(t))) discussion = true;
+      }
     }
     if (types.includes('AggregateRating') || (key === 'aggregateRating' && !types.length)) {
       const agg = aggregateOf(v, thingName);
@@ -216,7 +225,7 @@ export function fromSchemaObjects(roots: unknown[], ctx: SchemaContext): Strateg
   for (const root of roots) walk(root, undefined, undefined);
 
   const aggregate = aggregates.find((a) => a.reviewCount !== undefined || a.ratingCount !== undefined) ?? aggregates[0];
-  return { items, ...(aggregate ? { aggregate } : {}) };
+  return { items, ...(aggregate ? { aggregate } : {}), ...(discussion ? { discussion } : {}) };
 }
 
 /**

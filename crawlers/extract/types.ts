@@ -189,4 +189,6 @@ export interface StrategyResult {
   unreadable?: number;
   /** What it looked at and why it took or left it (for `--explain`). */
   notes?: string[];
+  /** Whether its items are posts of a discussion (comments, answers), so more may be shown outside it. */
+  discussion?: boolean;
 }
