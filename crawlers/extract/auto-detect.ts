@@ -3,7 +3,18 @@
  * with the same tag+class signature (at least two) that each carry a rating, a body of prose and a
  * date or an author. Groups are scored; the best group's blocks are mapped field by field.
  */
-import { attr, childElements, descriptor, isHidden, nodeText, resolveUrl, signature, type Element, type ParsedPage } from './dom.js';
+import {
+  attr,
+  childElements,
+  cssPath,
+  descriptor,
+  isHidden,
+  nodeText,
+  resolveUrl,
+  signature,
+  type Element,
+  type ParsedPage,
+} from './dom.js';
 import { findBody, isActionElement, textWithout } from './block-fields.js';
 import { countWithin, pageFeatures, subtree, type PageFeatures } from './features.js';
 import type { ExtractedItem, StrategyResult } from './types.js';
@@ -266,8 +277,14 @@ export function autoDetect(page: ParsedPage): DomResult {
   for (const block of findReviewBlocks(page)) {
     const item = blockToItem(page, f, block);
     if (!item) continue;
+    item.via = cssPath(block);
     items.push(item);
     blocks.push(block);
   }
-  return { items, blocks };
+  const notes = blocks.length
+    ? [`${blocks.length} repeated blocks like ${signature(blocks[0] as Element)}, each with a rating, a text and an author or date`]
+    : [
+        `no repeated blocks each with a rating, a text and an author or date (${f.rating.size} rating widgets, ${f.author.size} names, ${f.date.size} dates on the page)`,
+      ];
+  return { items, blocks, notes };
 }

@@ -49,18 +49,6 @@ function isField(f: PageFeatures, el: Element): boolean {
   return f.rating.has(el) || f.date.has(el) || f.author.has(el);
 }
 
-/** Whether an element is prose holding a stray field or two (an "@name" link, a date in the text), not a group of posts. */
-function mentionsIn(f: PageFeatures, el: Element, skip: (e: Element) => boolean): boolean {
-  const c = f.counts.get(el);
-  if (!c || c.author + c.date + c.rating > 2) return false;
-  if ((f.textLen.get(el) ?? 0) - fieldTextLength(f, el) < 120) return false;
-  // A wrapper of replies is not prose: it holds another post.
-  const start = (f.index.get(el) ?? 0) + 1;
-  const end = f.end.get(el) ?? start;
-  for (let i = start; i < end; i++) if (skip(f.order[i] as Element)) return false;
-  return true;
-}
-
 function directTextLength(el: Element): number {
   let n = 0;
   for (const c of el.children) if (c.type === 'text') n += (c as unknown as { data: string }).data.trim().length;
@@ -90,8 +78,7 @@ export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => 
     for (const child of childElements(el)) {
       if (isSkipped(child) || isHidden(child) || skip(child) || child.name === 'form' || isField(f, child)) continue;
       if (holdsField(f, child)) {
-        // Prose that mentions a user ("@name") or a date still is the body.
-        if (directTextLength(child) >= 20 || mentionsIn(f, child, skip)) candidates.push(child);
+        if (directTextLength(child) >= 20) candidates.push(child);
         walk(child);
       } else if ((f.textLen.get(child) ?? 0) > 0) candidates.push(child);
     }

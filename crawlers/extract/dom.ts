@@ -305,3 +305,29 @@ export function attr(el: Element, name: string): string | undefined {
   const t = v.trim();
   return t ? t : undefined;
 }
+
+/** A readable CSS path of an element (for `--explain`): a few ancestors by id or class, the element by its place among its kind. */
+export function cssPath(el: Element): string {
+  const parts: string[] = [];
+  let cur: Element | undefined = el;
+  for (let level = 0; cur && level < 5; level++) {
+    if (cur.name === 'html' || cur.name === 'body') break;
+    const id = cur.attribs.id;
+    if (id && !/\d{3,}/.test(id)) {
+      parts.unshift(`${cur.name}#${cssEscape(id)}`);
+      break;
+    }
+    const classes = classTokens(cur)
+      .filter((c) => !/\d{2,}/.test(c))
+      .slice(0, 2);
+    let part = `${cur.name}${classes.map((c) => `.${cssEscape(c)}`).join('')}`;
+    if (level === 0 && cur.parent) {
+      const same = childElements(cur.parent as ParentNode).filter((s) => s.name === (cur as Element).name);
+      if (same.length > 1) part += `:nth-of-type(${same.indexOf(cur) + 1})`;
+    }
+    parts.unshift(part);
+    const parent: ParentNode | null = cur.parent;
+    cur = parent && isElement(parent as AnyNode) ? (parent as Element) : undefined;
+  }
+  return parts.join(' > ');
+}

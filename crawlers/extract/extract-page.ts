@@ -9,7 +9,7 @@ import { autoDetect } from './auto-detect.js';
 import { readJsonDocument, readXmlDocument, type DataDocument } from './data-documents.js';
 import { extractFromJson } from './json-items.js';
 import { extractWithRecipe } from './css-recipe.js';
-import { parsePage, type Element, type ParsedPage } from './dom.js';
+import { elementsByTag, parsePage, type Element, type ParsedPage } from './dom.js';
 import { extractEmbeddedJson } from './embedded-json.js';
 import { extractFeed, isFeed } from './feeds.js';
 import { extractJsonLd } from './json-ld.js';
@@ -120,6 +120,7 @@ function dataPage(doc: DataDocument, opts: ExtractOptions): ExtractedPage {
   const problems = found.truncated
     ? ['the response was too large or too deeply nested to read whole: items past the limit are missing']
     : [];
+  for (const item of found.items) item.strategy = strategy;
   let items = mergeItems([found.items]);
   let strategies: StrategyName[] = items.length ? [strategy] : [];
   if (!items.length) {
@@ -197,6 +198,7 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
     }
   } else notTried.push('auto-detect', 'thread');
 
+  for (const [name, r] of runs) for (const item of r.items) item.strategy ??= name;
   const items = mergeItems(runs.map(([, r]) => r.items));
   for (const item of items) if (!item.lang && page.lang) item.lang = page.lang;
   const strategies = runs.filter(([, r]) => r.items.length).map(([name]) => name);
@@ -219,9 +221,17 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
   const unreadable = jsonLd.unreadable;
   const looksLikeReviews = items.length > 0 || aggregate !== undefined || (!blocked && looksLikeReviewPage(page));
 
-  const trace: StrategyTrace[] = runs.map(([strategy, r]) => ({ strategy, items: r.items.length, notes: r.notes ?? [] }));
+  const trace: StrategyTrace[] = runs.map(([strategy, r]) => ({
+    strategy,
+    items: r.items.length,
+    notes: r.notes?.length ? r.notes : [defaultNote(page, strategy, r)],
+  }));
   for (const strategy of notTried)
-    trace.push({ strategy, items: 0, notes: [`not tried: ${structured ? 'structured data already gave the items' : 'repeated review blocks were found'}`] });
+    trace.push({
+      strategy,
+      items: 0,
+      notes: [`not tried: ${structured ? 'structured data already gave the items' : 'repeated review blocks were found'}`],
+    });
 
   return {
     items,
@@ -236,6 +246,15 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
     blocked,
     ...(unreadable ? { unreadableJsonLd: unreadable } : {}),
   };
+}
+
+function defaultNote(page: ParsedPage, strategy: StrategyName, r: StrategyResult): string {
+  const n = r.items.length;
+  if (strategy === 'json-ld') {
+    const blocks = elementsByTag(page, 'script').filter((e) => (e.attribs.type ?? '').toLowerCase().includes('ld+json')).length;
+    return `${blocks} JSON-LD blocks: ${n ? `${n} reviews or posts` : 'no Review, Comment, Answer or posting objects'}${r.unreadable ? `, ${r.unreadable} unreadable` : ''}`;
+  }
+  return n ? `${n} items` : 'none on the page';
 }
 
 function pickAggregate(candidates: (ExtractedAggregate | undefined)[]): ExtractedAggregate | undefined {

@@ -170,14 +170,20 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
         const name = text
           ?.replace(/^[\s,;:·•|–—-]+/, '')
           .replace(BY_PREFIX, '')
-          .replace(/\s*(?:says|said|wrote|schreibt|meint|sagt|dit|dice|scrive|пишет|говорит|написал\S*|escribió|escreveu|a écrit)\s*:?$/i, '')
+          .replace(
+            /\s*(?:says|said|wrote|schreibt|meint|sagt|dit|dice|scrive|пишет|говорит|написал\S*|escribió|escreveu|a écrit)\s*:?$/i,
+            '',
+          )
           .trim();
         // A name is a few words; a link back to this very page (an hReview's "fn" item) is the subject, not a person.
         const self = rawHref !== undefined && samePage(rawHref, page.url);
+        // "@name" inside a sentence mentions someone; it does not sign the text.
+        const mention = isLink && /^@/.test(text ?? '') && el.parent !== null && isElement(el.parent) && directText(el.parent).length >= 10;
         if (
           name &&
           name.length >= 2 &&
           !self &&
+          !mention &&
           name.split(/\s+/).length <= 5 &&
           !NOT_AUTHOR.test(name) &&
           !/^[\d\s.,:/-]+$/.test(name)

@@ -253,5 +253,6 @@ export function extractJsonLd(page: ParsedPage): StrategyResult {
     ? fromSchemaObjects(roots, { url: page.url, ...(page.lang ? { lang: page.lang } : {}), referenceDate: page.referenceDate })
     : { items: [] };
   if (unreadable) result.unreadable = unreadable;
+  for (const item of result.items) item.via ??= 'script[type="application/ld+json"]';
   return result;
 }

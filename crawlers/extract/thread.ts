@@ -6,7 +6,7 @@
  * classes/attributes) when comments are indented, or else from how their blocks nest.
  */
 import { createHash } from 'node:crypto';
-import { classTokens, nodeText, resolveUrl, type Element, type ParsedPage } from './dom.js';
+import { classTokens, cssPath, nodeText, resolveUrl, type Element, type ParsedPage } from './dom.js';
 import { blockId } from './auto-detect.js';
 import { findBody, isActionElement, textWithout } from './block-fields.js';
 import { countWithin, pageFeatures, type PageFeatures } from './features.js';
@@ -110,7 +110,10 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
       // A body of separators ("·", "|") is the byline's punctuation, not a comment.
       const texts = findBody(f, o, (e) => members.has(e) && e !== o).map((b) => nodeText(b, page));
       if (!texts.some((t) => /\p{L}\p{L}|\p{Lo}/u.test(t))) return false;
-      bodyChars += Math.min(400, texts.reduce((n, t) => n + t.length, 0));
+      bodyChars += Math.min(
+        400,
+        texts.reduce((n, t) => n + t.length, 0),
+      );
       return true;
     });
     if (valid.length < 2) continue;
@@ -134,7 +137,10 @@ function avgBody(page: ParsedPage, f: PageFeatures, blocks: Element[]): number {
   let n = 0;
   for (const b of blocks) {
     const texts = findBody(f, b, (e) => members.has(e) && e !== b).map((x) => nodeText(x, page));
-    n += Math.min(400, texts.reduce((k, t) => k + t.length, 0));
+    n += Math.min(
+      400,
+      texts.reduce((k, t) => k + t.length, 0),
+    );
   }
   return n / Math.max(1, blocks.length);
 }
@@ -250,11 +256,22 @@ function hashId(text: string): string {
   return `h${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
 }
 
+function threadNotes(blocks: Element[]): string[] {
+  const kinds = new Map<string, number>();
+  for (const b of blocks) kinds.set(looseKey(b), (kinds.get(looseKey(b)) ?? 0) + 1);
+  return [`${blocks.length} posts in blocks like ${[...kinds.keys()].join(', ')}, each with one author, a time and a text`];
+}
+
 /** Thread strategy: comments with author, time, text and parent. */
 export function extractThread(page: ParsedPage): ThreadResult {
   const f = pageFeatures(page);
   const blocks = findCommentBlocks(page);
-  if (!blocks.length) return { items: [], blocks: [] };
+  if (!blocks.length)
+    return {
+      items: [],
+      blocks: [],
+      notes: [`no repeated blocks each with one author, a time and a text (${f.author.size} names, ${f.date.size} dates on the page)`],
+    };
   const members = new Set(blocks);
   const items: ExtractedItem[] = [];
   const kept: Element[] = [];
@@ -303,6 +320,7 @@ export function extractThread(page: ParsedPage): ThreadResult {
       (url ? idFromUrl(url) : undefined) ?? blockId(f, block) ?? hashId(`${item.author ?? ''}|${item.publishedAt ?? ''}|${textKey(body)}`);
     item.siteId = id;
     idOf.set(block, id);
+    item.via = cssPath(block);
     items.push(item);
     kept.push(block);
     indents.push(indentOf(block, holdsOtherComment, own));
@@ -319,7 +337,7 @@ export function extractThread(page: ParsedPage): ThreadResult {
       if (top) item.parentSiteId = top.id;
       stack.push({ indent, id: item.siteId as string });
     });
-    return { items, blocks: kept };
+    return { items, blocks: kept, notes: threadNotes(kept) };
   }
   // Nested markup: a reply sits inside its parent's block.
   kept.forEach((block, i) => {
@@ -331,5 +349,5 @@ export function extractThread(page: ParsedPage): ThreadResult {
       }
     }
   });
-  return { items, blocks: kept };
+  return { items, blocks: kept, notes: threadNotes(kept) };
 }

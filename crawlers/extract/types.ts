@@ -34,6 +34,8 @@ export interface ExtractedItem {
   reply?: ExtractedReply;
   /** Where the item came from: a JSON path (`$.items[3].snippet`) or a CSS path of its block (`--explain`). */
   via?: string;
+  /** The strategy that found it first (`--explain`). */
+  strategy?: StrategyName;
 }
 
 /** The reply of the business a review is about (owner, seller, developer, host). */
