@@ -26,7 +26,8 @@ export function explainPage(url: string, page: ExtractedPage, kept: number): str
   }
   lines.push(`  items: ${page.items.length} found, ${kept} kept as documents`);
   page.items.forEach((item, i) => {
-    const where = [item.strategy, item.via].filter(Boolean).join(' ');
+    const origin = page.origins?.[i];
+    const where = [origin?.strategy, origin?.via].filter(Boolean).join(' ');
     lines.push(`    #${i + 1} ${where}`);
     const who = [item.author, item.publishedAt, item.rating ? `${item.rating.value}/${item.rating.best}` : undefined]
       .filter(Boolean)

@@ -17,6 +17,7 @@ import {
 } from './dom.js';
 import { findBody, isActionElement, textWithout } from './block-fields.js';
 import { countWithin, pageFeatures, subtree, type PageFeatures } from './features.js';
+import { noteOrigin } from './provenance.js';
 import type { ExtractedItem, StrategyResult } from './types.js';
 
 /** Items found by a DOM strategy, with the elements they came from. */
@@ -277,7 +278,7 @@ export function autoDetect(page: ParsedPage): DomResult {
   for (const block of findReviewBlocks(page)) {
     const item = blockToItem(page, f, block);
     if (!item) continue;
-    item.via = cssPath(block);
+    noteOrigin(item, { via: cssPath(block) });
     items.push(item);
     blocks.push(block);
   }

@@ -43,8 +43,6 @@ describe('extractEmbeddedJson', () => {
         authorUrl: 'https://shop.example/users/ann_k',
         publishedAt: '2024-02-03T10:00:00.000Z',
         siteId: '11',
-        // Where it came from, for --explain.
-        via: 'script#__NEXT_DATA__.props.pageProps.reviews[0]',
       },
       {
         body: 'The lid leaks steam onto my hand.',
@@ -53,7 +51,6 @@ describe('extractEmbeddedJson', () => {
         author: 'bob',
         publishedAt: '2024-02-05T10:00:00.000Z',
         siteId: '12',
-        via: 'script#__NEXT_DATA__.props.pageProps.reviews[1]',
       },
     ]);
   });

@@ -17,6 +17,7 @@ import { extractMicrodata, extractRdfa } from './microdata.js';
 import { detectProfile, findDomAggregate, findLoadMore, isBlockedPage, looksLikeReviewPage } from './page-signals.js';
 import { findNextPages } from './pagination.js';
 import { isProfileUrl, profileLinksIn } from './profile-links.js';
+import { noteOrigin, originOf } from './provenance.js';
 import { textKey } from './text.js';
 import { extractThread } from './thread.js';
 import type {
@@ -36,6 +37,10 @@ function identity(item: ExtractedItem): string {
     return `~${(item.author ?? '').toLowerCase()}|${item.publishedAt ?? ''}|${item.rating?.value ?? ''}|${textKey(item.title ?? '')}`;
   return text;
 }
+
+// Data records carry the site's ids; two records with two ids are two items even with one text.
+const DATA_STRATEGIES = new Set<StrategyName | undefined>(['embedded-json', 'json-document', 'xml-data']);
+const fromData = (item: ExtractedItem): boolean => DATA_STRATEGIES.has(originOf(item)?.strategy);
 
 // One strategy may read the name with the poster's title after it ("ann Posts: 1 Member").
 function sameName(a: string, b: string): boolean {
@@ -59,7 +64,7 @@ export function mergeItems(groups: ExtractedItem[][]): ExtractedItem[] {
         sameId ??
         candidates.find(
           (c) =>
-            (!c.siteId || !item.siteId || c.siteId === item.siteId || c.via?.[0] !== '$' || item.via?.[0] !== '$') &&
+            (!c.siteId || !item.siteId || c.siteId === item.siteId || !fromData(c) || !fromData(item)) &&
             (!c.author || !item.author || sameName(c.author, item.author)),
         );
       if (match) {
@@ -67,9 +72,11 @@ export function mergeItems(groups: ExtractedItem[][]): ExtractedItem[] {
         for (const [k, v] of Object.entries(item) as [keyof ExtractedItem, unknown][]) {
           if (match[k] === undefined || match[k] === '') (match as unknown as Record<string, unknown>)[k] = v;
         }
+        noteOrigin(match, originOf(item));
         continue;
       }
       const copy = { ...item };
+      noteOrigin(copy, originOf(item));
       out.push(copy);
       candidates.push(copy);
       byKey.set(key, candidates);
@@ -120,7 +127,7 @@ function dataPage(doc: DataDocument, opts: ExtractOptions): ExtractedPage {
   const problems = found.truncated
     ? ['the response was too large or too deeply nested to read whole: items past the limit are missing']
     : [];
-  for (const item of found.items) item.strategy = strategy;
+  for (const item of found.items) noteOrigin(item, { strategy });
   let items = mergeItems([found.items]);
   let strategies: StrategyName[] = items.length ? [strategy] : [];
   if (!items.length) {
@@ -142,6 +149,7 @@ function dataPage(doc: DataDocument, opts: ExtractOptions): ExtractedPage {
   return {
     ...base,
     items,
+    origins: items.map(originOf),
     ...(found.aggregate ? { aggregate: found.aggregate } : {}),
     strategies,
     looksLikeReviews: items.length > 0,
@@ -198,7 +206,7 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
     }
   } else notTried.push('auto-detect', 'thread');
 
-  for (const [name, r] of runs) for (const item of r.items) item.strategy ??= name;
+  for (const [name, r] of runs) for (const item of r.items) noteOrigin(item, { strategy: name });
   const items = mergeItems(runs.map(([, r]) => r.items));
   for (const item of items) if (!item.lang && page.lang) item.lang = page.lang;
   const strategies = runs.filter(([, r]) => r.items.length).map(([name]) => name);
@@ -235,6 +243,7 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
 
   return {
     items,
+    origins: items.map(originOf),
     ...(aggregate ? { aggregate } : {}),
     trace,
     nextPages,

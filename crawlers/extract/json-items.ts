@@ -14,6 +14,7 @@ import { isOwnerReplyKey } from './data-shape.js';
 import { inferBest } from './ratings.js';
 import { wordCount } from './text.js';
 import { tupleReviews } from './tuple-rows.js';
+import { noteOrigin } from './provenance.js';
 import type { ExtractedAggregate, ExtractedItem } from './types.js';
 
 /** Where a JSON value was found, for dates, links and explanations. */
@@ -30,8 +31,10 @@ export interface JsonContext {
 
 /** What `extractFromJson` found. */
 export interface JsonExtraction {
-  /** Items, each with `via` set to its JSON path. */
+  /** Items found. */
   items: ExtractedItem[];
+  /** The JSON path of each item, in the order of `items` (`$.post_stream.posts[3]`). */
+  paths: string[];
   /** An average rating with a count, when the data states one outside the items. */
   aggregate?: ExtractedAggregate;
   /** Which arrays were taken and which were left, and why (for `--explain`). */
@@ -230,6 +233,7 @@ export function extractFromJson(value: unknown, context: JsonContext): JsonExtra
   };
   const root = context.label ?? '$';
   const items: ExtractedItem[] = [];
+  const paths: string[] = [];
   // Notes about nested lists (replies of replies…) are summed under one path with [*] for indices.
   const tally = new Map<string, { items: number; lists: number; left: number; why: Set<string> }>();
   const note = (where: string, taken: number, left: number, why?: string): void => {
@@ -255,8 +259,10 @@ export function extractFromJson(value: unknown, context: JsonContext): JsonExtra
       const item = f.mapped.item;
       // Items nested inside an item answer it.
       if (parent?.siteId && !item.parentSiteId && parent !== item) item.parentSiteId = parent.siteId;
-      item.via = pathString(base, root) + f.at + f.trail.map(keySeg).join('');
+      const via = pathString(base, root) + f.at + f.trail.map(keySeg).join('');
+      noteOrigin(item, { via });
       items.push(item);
+      paths.push(via);
       shapeOf.set(item, { trail: f.trail, field: f.mapped.textField });
       for (const o of f.chain) {
         itemOf.set(o, item);
@@ -345,9 +351,11 @@ export function extractFromJson(value: unknown, context: JsonContext): JsonExtra
           const found = tupleReviews(v as unknown[][], ctx);
           if (found.length) {
             note(`${pathString(path, root)}[*] (positional rows)`, found.length, 0);
+            const via = `${pathString(path, root)}[*]`;
             for (const item of found) {
-              item.via = `${pathString(path, root)}[*]`;
+              noteOrigin(item, { via });
               items.push(item);
+              paths.push(via);
             }
             continue;
           }
@@ -398,5 +406,5 @@ export function extractFromJson(value: unknown, context: JsonContext): JsonExtra
     else if (t.left) notes.push(`${where}: ${t.left} records left${lists} (${[...t.why].join('; ')})`);
   }
   if (truncated) notes.push(`stopped reading after ${Math.min(nodes, MAX_NODES)} values or ${MAX_DEPTH} levels: the rest was not read`);
-  return { items, ...(aggregate ? { aggregate } : {}), notes, truncated };
+  return { items, paths, ...(aggregate ? { aggregate } : {}), notes, truncated };
 }

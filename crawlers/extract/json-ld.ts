@@ -10,6 +10,7 @@ import { parseDate } from './dates.js';
 import { parseLooseJson } from './loose-json.js';
 import { makeRating } from './ratings.js';
 import { htmlToText, parseNumber } from './text.js';
+import { noteOrigin } from './provenance.js';
 import type { ExtractedAggregate, ExtractedItem, StrategyResult } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -253,6 +254,6 @@ export function extractJsonLd(page: ParsedPage): StrategyResult {
     ? fromSchemaObjects(roots, { url: page.url, ...(page.lang ? { lang: page.lang } : {}), referenceDate: page.referenceDate })
     : { items: [] };
   if (unreadable) result.unreadable = unreadable;
-  for (const item of result.items) item.via ??= 'script[type="application/ld+json"]';
+  for (const item of result.items) noteOrigin(item, { via: 'script[type="application/ld+json"]' });
   return result;
 }

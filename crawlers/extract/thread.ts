@@ -12,6 +12,7 @@ import { findBody, isActionElement, textWithout } from './block-fields.js';
 import { countWithin, pageFeatures, type PageFeatures } from './features.js';
 import { isProfileUrl } from './profile-links.js';
 import { textKey } from './text.js';
+import { noteOrigin } from './provenance.js';
 import type { ExtractedItem, StrategyResult } from './types.js';
 
 /** Thread extraction result, with the comment blocks. */
@@ -320,7 +321,7 @@ export function extractThread(page: ParsedPage): ThreadResult {
       (url ? idFromUrl(url) : undefined) ?? blockId(f, block) ?? hashId(`${item.author ?? ''}|${item.publishedAt ?? ''}|${textKey(body)}`);
     item.siteId = id;
     idOf.set(block, id);
-    item.via = cssPath(block);
+    noteOrigin(item, { via: cssPath(block) });
     items.push(item);
     kept.push(block);
     indents.push(indentOf(block, holdsOtherComment, own));

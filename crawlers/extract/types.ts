@@ -32,10 +32,14 @@ export interface ExtractedItem {
   parentSiteId?: string;
   /** The business's reply to this review (owner, seller, developer), kept with it rather than as a review. */
   reply?: ExtractedReply;
-  /** Where the item came from: a JSON path (`$.items[3].snippet`) or a CSS path of its block (`--explain`). */
-  via?: string;
-  /** The strategy that found it first (`--explain`). */
+}
+
+/** Where an item came from (for `--explain`). */
+export interface ItemOrigin {
+  /** The strategy that found it first. */
   strategy?: StrategyName;
+  /** A JSON path (`$.items[3].snippet`) or the CSS path of its block. */
+  via?: string;
 }
 
 /** The reply of the business a review is about (owner, seller, developer, host). */
@@ -127,6 +131,8 @@ export interface ExtractedPage {
   problems?: string[];
   /** Per strategy, what it found and why it took nothing (for `radar crawl --dry-run --explain`). */
   trace?: StrategyTrace[];
+  /** Where each item came from, in the order of `items`. */
+  origins?: (ItemOrigin | undefined)[];
 }
 
 /** A CSS-selector extraction recipe, as configured per source. */
