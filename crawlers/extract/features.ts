@@ -132,7 +132,14 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     const isLink = el.name === 'a';
 
     let rated = false;
-    if (!inRating && (isRatingNamed(el) || el.attribs['aria-label'] || el.attribs.title || /[★☆⭐]|out of|von \d|из \d/.test(own))) {
+    // A bare count in a "score" box is a tally of votes, not stars.
+    const tally =
+      /^-?\d+$/.test(own) && (Number(own) > 10 || Number(own) < 0) && /score|vote|point|karma/.test(desc) && !/rating|star/.test(desc);
+    if (
+      !inRating &&
+      !tally &&
+      (isRatingNamed(el) || el.attribs['aria-label'] || el.attribs.title || /[★☆⭐]|out of|von \d|из \d/.test(own))
+    ) {
       const text = own.length <= 60 ? own : undefined;
       const r = ratingFromElement(el, text) ?? (isRatingNamed(el) ? parseRatingText(shortText(el, 60) ?? '') : undefined);
       if (r) {
