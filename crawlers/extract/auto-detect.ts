@@ -17,6 +17,7 @@ import {
 } from './dom.js';
 import { findBody, isActionElement, textWithout } from './block-fields.js';
 import { countWithin, pageFeatures, subtree, type PageFeatures } from './features.js';
+import { ownerReplyIn, replyOf } from './owner-reply.js';
 import { noteOrigin } from './provenance.js';
 import type { ExtractedItem, StrategyResult } from './types.js';
 
@@ -168,12 +169,15 @@ export function blockToItem(
   skipNested?: (e: Element) => boolean,
 ): ExtractedItem | undefined {
   const hidden = new Set<Element>();
+  // The business's reply is kept as the review's reply: nothing in it is the review's.
+  const replyEl = ownerReplyIn(page, f, block);
+  const inReply = (e: Element): boolean => !!replyEl && (e === replyEl || isInside(replyEl, e));
   const inside = subtree(f, block).filter((e) => {
     if ((e.parent && hidden.has(e.parent as Element)) || isHidden(e)) {
       hidden.add(e);
       return false;
     }
-    return !skipNested?.(e);
+    return !skipNested?.(e) && !inReply(e);
   });
   const ratingEl = inside.find((e) => f.rating.has(e)) ?? (f.rating.has(block) ? block : undefined);
   const dateEl = inside.find((e) => f.date.has(e));
@@ -193,18 +197,26 @@ export function blockToItem(
     return t.length >= 2 && t.length <= 80 && !/\d{3,}/.test(t);
   });
 
-  const skip = (e: Element): boolean => e === titleEl || e === locationEl || (!!skipNested && skipNested(e));
+  const skip = (e: Element): boolean => e === titleEl || e === locationEl || e === replyEl || (!!skipNested && skipNested(e));
   const bodyEls = findBody(f, block, skip);
   const exclude = (e: Element): boolean =>
     skip(e) || f.rating.has(e) || f.date.has(e) || f.author.has(e) || isActionElement(e, nodeText(e, page));
-  const tops = [...hidden].filter((e) => !e.parent || !hidden.has(e.parent as Element));
+  const tops = [...hidden].filter((e) => (!e.parent || !hidden.has(e.parent as Element)) && !inReply(e));
+  const readMore = inside.some((e) => READ_MORE.test(nodeText(e, page)));
   const body = bodyEls
-    .map((e) => wholeText(textWithout(e, exclude), tops, exclude))
+    .map((e) =>
+      wholeText(f, textWithout(e, exclude), readMore ? [...tops, ...inside.filter((x) => !bodyEls.includes(x))] : tops, exclude, readMore),
+    )
     .filter(Boolean)
     .join('\n');
-  if (!body) return undefined;
+  const ratingOnly = !body && !!ratingEl && !!(dateEl || authorEl);
+  if (!body && !ratingOnly) return undefined;
 
   const item: ExtractedItem = { body };
+  if (replyEl) {
+    const reply = replyOf(page, f, replyEl);
+    if (reply) item.reply = reply;
+  }
   const title = titleEl ? textWithout(titleEl, (x) => f.rating.has(x)) : undefined;
   if (title && title !== body) item.title = title;
   if (authorEl) {
@@ -242,6 +254,9 @@ export function blockToItem(
 }
 
 const CUT = /\s*(?:…|\.{3})$/;
+// "Read more" controls, in the languages of the sites crawled.
+const READ_MORE =
+  /^(?:read more|show more|see more|more|view more|full review|read full review|mehr(?: lesen| anzeigen)?|weiterlesen|lire la suite|voir plus|leer más|ver más|ler mais|leggi (?:tutto|di più)|читать (?:далее|полностью)|ещё|показать полностью|展开|更多|全文|閱讀更多|بیشتر|ادامه)$/i;
 const compact = (s: string) => s.replace(/\s+/g, '');
 
 /**
@@ -249,16 +264,25 @@ const compact = (s: string) => s.replace(/\s+/g, '');
  * (Yelp, most shops). When a hidden element of the block starts with the preview's words and says
  * more, its text is the body; otherwise the preview stays.
  */
-function wholeText(preview: string, hiddenTops: Element[], exclude: (e: Element) => boolean): string {
-  if (!CUT.test(preview) || !hiddenTops.length) return preview;
+function wholeText(f: PageFeatures, preview: string, candidates: Element[], exclude: (e: Element) => boolean, readMore: boolean): string {
+  // Cut: an ellipsis, or a "read more" control after a text that stops mid-sentence.
+  const cut = CUT.test(preview) || (readMore && !/[.!?。！？)"'»]$/.test(preview));
+  if (!candidates.length || !cut) return preview;
   const stem = compact(preview.replace(CUT, ''));
   if (stem.length < 10) return preview;
-  for (const h of hiddenTops) {
+  let best = preview;
+  let bestLength = stem.length;
+  for (const h of candidates) {
+    // Text lengths are known: only elements longer than the preview can hold the whole text.
+    if ((f.textLen.get(h) ?? 0) <= bestLength) continue;
     const whole = textWithout(h, exclude);
     const flat = compact(whole);
-    if (flat.length > stem.length && flat.startsWith(stem)) return whole;
+    if (flat.length > bestLength && flat.startsWith(stem)) {
+      best = whole;
+      bestLength = flat.length;
+    }
   }
-  return preview;
+  return best;
 }
 
 function isInside(ancestor: Element, el: Element): boolean {
@@ -282,6 +306,15 @@ export function autoDetect(page: ParsedPage): DomResult {
     items.push(item);
     blocks.push(block);
   }
+  // Rating-only reviews stand among written ones; blocks that are mostly a rating without text
+  // (teasers, product cards) are not reviews.
+  const silent = items.filter((i) => !i.body).length;
+  if (silent > items.length - silent)
+    for (let i = items.length - 1; i >= 0; i--)
+      if (!items[i]?.body) {
+        items.splice(i, 1);
+        blocks.splice(i, 1);
+      }
   const notes = blocks.length
     ? [`${blocks.length} repeated blocks like ${signature(blocks[0] as Element)}, each with a rating, a text and an author or date`]
     : [

@@ -12,6 +12,7 @@ import { findBody, isActionElement, textWithout } from './block-fields.js';
 import { countWithin, pageFeatures, type PageFeatures } from './features.js';
 import { isProfileUrl } from './profile-links.js';
 import { textKey } from './text.js';
+import { isOwnerReply, ownerReplyIn, replyOf } from './owner-reply.js';
 import { noteOrigin } from './provenance.js';
 import type { ExtractedItem, StrategyResult } from './types.js';
 
@@ -54,6 +55,9 @@ function ownSubtree(f: PageFeatures, block: Element, members: Set<Element>): Ele
 }
 
 const QUOTE_NAME = /quote|cite|citation|lastedit|last-edit|edited|signature|(?:^|[\s_-])sig(?:$|[\s_-])/i;
+
+// Parts of a post that are not what it says: a quoted earlier post, a signature.
+const QUOTE_PART = /(?:^|[\s_-])(?:quote|quoted|blockquote|cite|signature|usersignature|sig)(?:$|[\s_-])/i;
 
 /** Author elements inside a quote of an earlier post, an "edited by" note or a signature. */
 function quotedAuthors(f: PageFeatures): Set<Element> {
@@ -287,15 +291,23 @@ export function extractThread(page: ParsedPage): ThreadResult {
     const skipNested = (e: Element): boolean => members.has(e) && e !== block;
     const authorEl = own.find((e) => f.author.has(e)) ?? (f.author.has(block) ? block : undefined);
     const dateEl = own.find((e) => f.date.has(e)) ?? (f.date.has(block) ? block : undefined);
-    const bodyEls = findBody(f, block, skipNested);
+    // The business's reply inside the post is its reply; a quote of an earlier post or a
+    // signature is not what this post says.
+    const inline = ownerReplyIn(page, f, block);
+    const replyEl = inline && own.includes(inline) ? inline : undefined;
+    const aside = (e: Element): boolean =>
+      e === replyEl || (e !== block && QUOTE_PART.test(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`));
+    const bodyEls = findBody(f, block, (e) => skipNested(e) || aside(e));
     const exclude = (e: Element): boolean =>
-      skipNested(e) || f.author.has(e) || f.date.has(e) || f.rating.has(e) || isActionElement(e, nodeText(e, page));
+      skipNested(e) || aside(e) || f.author.has(e) || f.date.has(e) || f.rating.has(e) || isActionElement(e, nodeText(e, page));
     const body = bodyEls
       .map((e) => textWithout(e, exclude))
       .filter(Boolean)
       .join('\n');
     if (!body) continue;
     const item: ExtractedItem = { body };
+    const reply = replyEl ? replyOf(page, f, replyEl) : undefined;
+    if (reply) item.reply = reply;
     const author = authorEl ? f.author.get(authorEl) : undefined;
     if (author) {
       item.author = author.name;
@@ -338,7 +350,7 @@ export function extractThread(page: ParsedPage): ThreadResult {
       if (top) item.parentSiteId = top.id;
       stack.push({ indent, id: item.siteId as string });
     });
-    return { items, blocks: kept, notes: threadNotes(kept) };
+    return foldOwnerReplies(page, f, items, kept);
   }
   // Nested markup: a reply sits inside its parent's block.
   kept.forEach((block, i) => {
@@ -350,5 +362,26 @@ export function extractThread(page: ParsedPage): ThreadResult {
       }
     }
   });
-  return { items, blocks: kept, notes: threadNotes(kept) };
+  return foldOwnerReplies(page, f, items, kept);
+}
+
+/** A business's reply posted as a block under a review becomes that review's `reply`, not an item. */
+function foldOwnerReplies(page: ParsedPage, f: PageFeatures, items: ExtractedItem[], kept: Element[]): ThreadResult {
+  const byId = new Map(items.map((item) => [item.siteId, item]));
+  const outItems: ExtractedItem[] = [];
+  const outBlocks: Element[] = [];
+  items.forEach((item, i) => {
+    const block = kept[i] as Element;
+    const parent = item.parentSiteId ? byId.get(item.parentSiteId) : undefined;
+    if (parent && !parent.reply && isOwnerReply(page, block)) {
+      const reply = replyOf(page, f, block);
+      if (reply) {
+        parent.reply = { ...reply, body: item.body, ...(item.author ? { author: item.author } : {}) };
+        return;
+      }
+    }
+    outItems.push(item);
+    outBlocks.push(block);
+  });
+  return { items: outItems, blocks: outBlocks, notes: threadNotes(outBlocks) };
 }
