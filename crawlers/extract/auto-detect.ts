@@ -47,6 +47,7 @@ function scoreGroup(f: PageFeatures, members: Element[]): Group | undefined {
   let prose = 0;
   let ratingWidgets = 0;
   const qualifying: Element[] = [];
+  const silent: Element[] = [];
   for (const m of members) {
     const c = f.counts.get(m);
     if (!c) continue;
@@ -57,6 +58,8 @@ function scoreGroup(f: PageFeatures, members: Element[]): Group | undefined {
     if (p) prose++;
     ratingWidgets += c.rating;
     if (c.rating && p && (c.date || c.author)) qualifying.push(m);
+    // A rating with a name or date and no text is a rating-only review among the written ones.
+    else if (c.rating && (c.date || c.author)) silent.push(m);
   }
   const n = members.length;
   if (qualifying.length < 2 || rated < n * 0.5 || prose < n * 0.5 || (dated < n * 0.5 && authored < n * 0.5)) return undefined;
@@ -64,7 +67,7 @@ function scoreGroup(f: PageFeatures, members: Element[]): Group | undefined {
   const perMember = ratingWidgets / n;
   const penalty = perMember > 1.5 ? 1 / perMember : 1;
   const score = qualifying.length * ((rated + dated + authored + prose) / n) * penalty;
-  return { members: qualifying, score };
+  return { members: silent.length ? members.filter((m) => qualifying.includes(m) || silent.includes(m)) : qualifying, score };
 }
 
 /** Finds the best group of repeated review blocks on the page (plus sibling variants of it). */

@@ -133,6 +133,25 @@ const AUTHOR_KEYS = [
   'profile',
   'by',
   'account',
+  // The same in the languages whose sites name their own fields.
+  'autor',
+  'auteur',
+  'autore',
+  'verfasser',
+  'nutzer',
+  'benutzer',
+  'usuario',
+  'utilisateur',
+  'utente',
+  'gebruiker',
+  'uzytkownik',
+  'автор',
+  'пользователь',
+  '作者',
+  '用户',
+  '用戶',
+  'نویسنده',
+  'کاربر',
 ];
 const AUTHOR_NAME_KEYS = [
   'authorname',
@@ -166,6 +185,13 @@ const NAME_KEYS = [
   'publicname',
   'login',
   'handle',
+  'nombre',
+  'nom',
+  'nome',
+  'naam',
+  'имя',
+  '名字',
+  'نام',
 ];
 const LOCATION_KEYS = [
   'displaylocation',
@@ -364,7 +390,13 @@ function dateOf(o: DataObject, ctx: DataContext, depth = 0): string | undefined 
   let fallback: string | undefined;
   for (const [key, raw] of Object.entries(o)) {
     const k = key.toLowerCase();
-    if (!/date|time|created|published|submitted|posted|^at$|_at$/.test(k) || DATE_EXCLUDE.test(k)) continue;
+    if (
+      !/date|time|created|published|submitted|posted|^at$|_at$|fecha|datum|^data$|zeit|heure|hora|дата|время|日期|时间|時間|تاریخ/.test(
+        k,
+      ) ||
+      DATE_EXCLUDE.test(k)
+    )
+      continue;
     const v = ctx.deref(raw);
     let date: string | undefined;
     if (typeof v === 'string' || typeof v === 'number') date = parseDate(v, ctx.dates);

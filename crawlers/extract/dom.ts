@@ -52,7 +52,9 @@ function capDepth(root: ParentNode): void {
 
 /** Parses HTML once into the shared page record. */
 export function parsePage(html: string, opts: ParsePageOptions): ParsedPage {
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  // A fragment (a comments block without <html> or <body>) gets a body, so every top-level element is read.
+  const whole = /<(?:html|body)[\s>]/i.test(html) ? html : `<body>${html}</body>`;
+  const $ = load(whole, { xml: { xmlMode: false, decodeEntities: true } });
   const root = $.root().get(0);
   // Unclosed tags on broken pages nest thousands deep; recursive walks would overflow the stack.
   if (root) capDepth(root);

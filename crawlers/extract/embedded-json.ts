@@ -86,7 +86,7 @@ export function extractEmbeddedJson(page: ParsedPage): StrategyResult {
       referenceDate: page.referenceDate,
       label: blob.label,
     });
-    items.push(...found.items);
+    for (const item of found.items) items.push(item);
     aggregate ??= found.aggregate;
     if (found.items.length || notes.length < 12)
       notes.push(...found.notes.filter((n) => found.items.length || !/records left/.test(n) || notes.length < 12));

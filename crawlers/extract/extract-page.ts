@@ -107,7 +107,7 @@ function htmlStrings(value: unknown): string[] {
     const v = stack.pop();
     if (typeof v === 'string') {
       if (v.length >= 300 && /<(?:div|li|article|p|section|span|a|table)\b[^>]*>/i.test(v)) out.push(v);
-    } else if (typeof v === 'object' && v !== null) stack.push(...Object.values(v));
+    } else if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) stack.push(x);
   }
   return out.sort((a, b) => b.length - a.length);
 }

@@ -51,6 +51,8 @@ const MAX_DEPTH = 400;
 const MAX_NESTED_JSON = 8_000_000;
 /** Records of one array examined before deciding whether it holds items. */
 const SAMPLE = 48;
+/** Records of one array read at most: a page shows far fewer items than this. */
+const MAX_RECORDS = 20_000;
 
 // A single record is taken as an item only under a key that says so.
 const ITEMISH_KEY =
@@ -188,7 +190,8 @@ function rejection(found: Found[], total: number, key: string | undefined, paren
 /** Puts the ratings of a list on one scale: the scale belongs to the list, and "0 stars" on a 1–5 list means none given. */
 function settleRatings(found: Found[]): void {
   const m = found.map((f) => f.mapped);
-  const maxRating = Math.max(0, ...m.map((x) => x.item.rating?.value ?? 0));
+  let maxRating = 0;
+  for (const x of m) maxRating = Math.max(maxRating, x.item.rating?.value ?? 0);
   const stated = m.find((x) => x.item.rating && x.item.rating.best !== inferBest(x.item.rating.value));
   const positive = m.some((x) => (x.item.rating?.value ?? 0) > 0);
   for (const x of m) {
@@ -273,8 +276,12 @@ export function extractFromJson(value: unknown, context: JsonContext): JsonExtra
 
   /** Maps the records of one array or map; takes them when they read as items. */
   const consider = (records: [string, DataObject][], key: string | undefined, path: Path, parent: ExtractedItem | undefined): void => {
-    const open = records.filter(([, o]) => !claimed.has(o));
+    let open = records.filter(([, o]) => !claimed.has(o));
     if (!open.length) return;
+    if (open.length > MAX_RECORDS) {
+      open = open.slice(0, MAX_RECORDS);
+      truncated = true;
+    }
     const map = (list: [string, DataObject][]): Found[] => {
       const out: Found[] = [];
       for (const [at, o] of list) {

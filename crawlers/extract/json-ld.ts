@@ -66,7 +66,7 @@ class Graph {
     let budget = 200_000;
     while (stack.length && budget-- > 0) {
       const v = stack.pop();
-      if (Array.isArray(v)) stack.push(...v);
+      if (Array.isArray(v)) for (const x of v) stack.push(x);
       else if (isObj(v)) {
         const id = v['@id'];
         if (typeof id === 'string' && Object.keys(v).length > 1 && !this.ids.has(id)) this.ids.set(id, v);

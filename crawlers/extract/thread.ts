@@ -23,8 +23,9 @@ export interface ThreadResult extends StrategyResult {
 }
 
 function looseKey(el: Element): string {
-  const first = classTokens(el).find((c) => !/\d{2,}/.test(c));
-  return first ? `${el.name}.${first}` : el.name;
+  // Numbers in a class vary per post ("post-17", "row1"/"row2"): the kind is what is left.
+  const first = classTokens(el).find((c) => !/\d{3,}/.test(c));
+  return first ? `${el.name}.${first.replace(/\d+/g, '#')}` : el.name;
 }
 
 function parentEl(el: Element): Element | undefined {

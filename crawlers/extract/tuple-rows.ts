@@ -40,7 +40,8 @@ function share<T>(rows: unknown[][], col: number, test: (v: unknown) => T | unde
 export function tupleReviews(rows: unknown[][], ctx: DataContext): ExtractedItem[] {
   const candidates = rows.filter((r) => Array.isArray(r) && r.length >= 4);
   if (candidates.length < 2 || candidates.length < rows.length * 0.8) return [];
-  const width = Math.min(40, Math.max(...candidates.map((r) => r.length)));
+  let width = 0;
+  for (const r of candidates) width = Math.max(width, Math.min(40, r.length));
   let textCol = -1;
   let ratingCol = -1;
   let dateCol = -1;

@@ -1,0 +1,149 @@
+/**
+ * Threads and reviews found by structure, on small pages written for these tests: the rules must
+ * hold in any language and without any site's class names.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractPage } from './extract-page.js';
+
+const url = 'https://forum.example/t/42';
+const opts = { url, referenceDate: '2025-06-01T12:00:00Z' };
+
+describe('threads by structure', () => {
+  it('reads a forum page: opening post counted, profile boxes, signatures, quotes and "who is online" left out', () => {
+    const post = (n: number, who: string, when: string, text: string, extra = '') => `
+      <div class="p-${n}x">
+        <div class="head"><span class="when">${when}</span></div>
+        <div class="box"><a class="name" href="/member/${who}">${who}</a><dl><dt>Joined</dt><dd>Mar 2019</dd><dt>Posts</dt><dd>1,234</dd></dl></div>
+        <div class="main">${extra}<div class="msg">${text}</div><div class="signature">Sent from my kitchen table</div></div>
+      </div>`;
+    const html = `<html lang="ru"><body><h1>Чайник течёт</h1><div class="list">
+      ${post(1, 'ivan', '04.03.2024, 10:15', 'Новый чайник протекает у основания после недели использования.')}
+      ${post(2, 'olga', '04.03.2024, 11:40', 'У меня так же было, помогла замена уплотнителя.', '<blockquote class="quote"><cite>ivan</cite> Новый чайник протекает у основания</blockquote>')}
+      ${post(3, 'petr', '05.03.2024, 09:05', 'Гарантия покрывает такой случай, обращайтесь в сервис.')}
+      </div>
+      <div class="online"><h3>Сейчас на форуме</h3><a href="/member/anna">anna</a>, <a href="/member/boris">boris</a>, <a href="/member/vera">vera</a></div>
+      </body></html>`;
+    const page = extractPage(html, opts);
+    expect(page.items.map((i) => i.author)).toEqual(['ivan', 'olga', 'petr']);
+    expect(page.items[1]?.body).toBe('У меня так же было, помогла замена уплотнителя.');
+    expect(page.items.every((i) => !/Sent from|Joined|Posts/.test(i.body))).toBe(true);
+    expect(page.items[0]?.publishedAt).toBe('2024-03-04T10:15:00');
+  });
+
+  it('reads a nested comment tree of one-line comments with relative times, in a fragment without <html>', () => {
+    const c = (id: string, who: string, ago: string, text: string, kids = '') =>
+      `<div class="c" id="c${id}"><a href="/user/${who}">${who}</a> <span class="age">${ago}</span><div class="t">${text}</div>${kids ? `<div class="kids">${kids}</div>` : ''}</div>`;
+    const fragment = `<h3>Kommentare (4)</h3>
+      ${c('1', 'jonas', 'vor 3 Stunden', 'Welcher Akku ist verbaut?', c('2', 'mia', 'vor 2 Stunden', 'Ein 5000 mAh Akku.', c('3', 'jonas', 'vor 1 Stunde', 'Danke!')))}
+      ${c('4', 'lena', 'vor 5 Minuten', 'Gibt es das Gerät auch in Grün?')}`;
+    const page = extractPage(fragment, opts);
+    expect(page.items.map((i) => [i.author, i.parentSiteId])).toEqual([
+      ['jonas', undefined],
+      ['mia', 'c1'],
+      ['jonas', 'c2'],
+      ['lena', undefined],
+    ]);
+    expect(page.items[2]?.body).toBe('Danke!');
+  });
+
+  it('reads schema.org DiscussionForumPosting with its Comments', () => {
+    const html = `<html><body><script type="application/ld+json">${JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'DiscussionForumPosting',
+      headline: 'Best grinder under 100?',
+      text: 'Looking for a quiet burr grinder for filter coffee, budget around 100.',
+      author: { '@type': 'Person', name: 'quinn' },
+      datePublished: '2024-02-01T10:00:00Z',
+      comment: [
+        {
+          '@type': 'Comment',
+          text: 'The flat burr ones are quieter in my experience.',
+          author: { name: 'rae' },
+          datePublished: '2024-02-01T11:00:00Z',
+        },
+        {
+          '@type': 'Comment',
+          text: 'Try a hand grinder, silent and cheap.',
+          author: { name: 'sol' },
+          datePublished: '2024-02-01T12:00:00Z',
+        },
+      ],
+    })}</script></body></html>`;
+    const page = extractPage(html, opts);
+    expect(page.items.map((i) => i.author)).toEqual(['quinn', 'rae', 'sol']);
+  });
+
+  it('does not take a FAQ for posts', () => {
+    const html = `<html><body><script type="application/ld+json">${JSON.stringify({
+      '@type': 'FAQPage',
+      mainEntity: [
+        {
+          '@type': 'Question',
+          name: 'Is it dishwasher safe?',
+          acceptedAnswer: { '@type': 'Answer', text: 'Yes, the jug and lid are dishwasher safe.' },
+        },
+        {
+          '@type': 'Question',
+          name: 'How long is the warranty?',
+          acceptedAnswer: { '@type': 'Answer', text: 'Two years from the date of purchase.' },
+        },
+      ],
+    })}</script></body></html>`;
+    expect(extractPage(html, opts).items).toEqual([]);
+  });
+
+  it('finds nothing on an article with an empty comment form and teaser cards', () => {
+    const teaser = (n: number) =>
+      `<div class="card"><a href="/news/${n}">Headline number ${n} about the city budget</a><span class="date">12.02.2020</span><span class="comments">${n + 3}</span></div>`;
+    const html = `<html lang="fa"><body><article><h1>خبر</h1><p>${'متن خبر. '.repeat(40)}</p></article>
+      <form class="comment-form"><label>نام</label><input name="name"><label>نظر</label><textarea></textarea><button>ارسال نظر</button></form>
+      ${[1, 2, 3, 4, 5].map(teaser).join('')}</body></html>`;
+    expect(extractPage(html, opts).items).toEqual([]);
+  });
+});
+
+describe('the right text and the right author on review pages', () => {
+  const review = (who: string, stars: number, text: string, reply = '') => `
+    <div class="rv"><span class="reviewer">${who}</span><span class="stars" aria-label="${stars} out of 5 stars"></span>
+      <span class="date">2024-05-0${stars}</span><p class="rv-text">${text}</p>${reply}</div>`;
+
+  it('keeps the owner’s reply as the review’s reply, by its name or by how it opens', () => {
+    const html = `<html><body><div class="rvs">
+      ${review('Hana', 2, 'The room was noisy at night and the shower ran cold.', '<div class="owner-response">We are sorry to hear this and have fixed the boiler since your stay.</div>')}
+      ${review('Ilya', 5, 'Friendly staff and a quiet garden room, would stay again.', '<div class="x"><b>Response from the owner</b> Thank you, we look forward to welcoming you back!</div>')}
+      ${review('Jana', 4, 'Good breakfast, parking is tight for larger cars.')}
+      </div></body></html>`;
+    const page = extractPage(html, opts);
+    expect(page.items.map((i) => [i.author, i.body])).toEqual([
+      ['Hana', 'The room was noisy at night and the shower ran cold.'],
+      ['Ilya', 'Friendly staff and a quiet garden room, would stay again.'],
+      ['Jana', 'Good breakfast, parking is tight for larger cars.'],
+    ]);
+    expect(page.items[0]?.reply?.body).toBe('We are sorry to hear this and have fixed the boiler since your stay.');
+    expect(page.items[1]?.reply?.body).toBe('Thank you, we look forward to welcoming you back!');
+    expect(page.items[2]?.reply).toBeUndefined();
+  });
+
+  it('keeps a rating-only review among written ones', () => {
+    const html = `<html><body><div class="rvs">
+      ${review('Kai', 5, 'Sharp knife, holds its edge well after months of use.')}
+      ${review('Lou', 3, '')}
+      ${review('Max', 4, 'Comfortable handle, a little heavy for small hands.')}
+      </div></body></html>`;
+    const page = extractPage(html, opts);
+    expect(page.items.map((i) => [i.author, i.rating?.value, i.body])).toEqual([
+      ['Kai', 5, 'Sharp knife, holds its edge well after months of use.'],
+      ['Lou', 3, ''],
+      ['Max', 4, 'Comfortable handle, a little heavy for small hands.'],
+    ]);
+  });
+
+  it('reads a review cut mid-sentence beside a "read more" control whole', () => {
+    const whole = 'The blender crushes ice without trouble and the jug is easy to clean, though the lid seal wears out.';
+    const html = `<html><body><div class="rvs">
+      ${review('Nia', 4, `<span class="short">The blender crushes ice without trouble and the jug</span><span class="long" style="display:none">${whole}</span><a href="#">Weiterlesen</a>`)}
+      ${review('Oto', 2, 'Loud motor and the jug cracked after a month.')}
+      </div></body></html>`;
+    expect(extractPage(html, opts).items[0]?.body).toBe(whole);
+  });
+});
