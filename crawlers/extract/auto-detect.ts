@@ -34,7 +34,7 @@ interface Group {
 
 const TITLE_NAME = /(?:^|[\s_-])(?:title|headline|summary|subject|heading)(?:$|[\s_-])|review-?title/i;
 const LOCATION_NAME = /location|hometown|(?:^|[\s_-])(?:city|country|region|from)(?:$|[\s_-])|user-?loc|reviewer-?loc/i;
-const ID_ATTR = /^(?:data-)?(?:review|comment|post|item)?[-_]?id$/i;
+const ID_ATTR = /^(?:data-)?(?:review|comment|post|item|thing|message|msg|entry)?[-_]?id$/i;
 
 function hasProse(f: PageFeatures, el: Element): boolean {
   return (f.maxDirect.get(el) ?? 0) >= 30 || (f.textLen.get(el) ?? 0) - (f.linkTextLen.get(el) ?? 0) >= 80;

@@ -8,7 +8,7 @@ import { resolveUrl } from './dom.js';
 import { parseDate, type DateOptions } from './dates.js';
 import { cutStem, hasEngagement, isAuthorNameKey, isOwnerReplyKey, shapeText, wholeTextIn } from './data-shape.js';
 import { makeRating } from './ratings.js';
-import { htmlToText, parseNumber } from './text.js';
+import { htmlToText, normalizeWhitespace, parseNumber } from './text.js';
 import type { ExtractedItem, ExtractedReply } from './types.js';
 
 /** A JSON object. */
@@ -248,7 +248,7 @@ const ITEM_URL_KEYS = [
 ];
 // Field names that end like a text field but hold labels ("buttonText", "altText").
 const NOT_TEXT =
-  /(?:alt|button|link|label|cta|placeholder|tooltip|aria|title|hint|badge|display|short|preview|translated)_?(?:text|content|body)$/i;
+  /(?:alt|button|link|label|cta|placeholder|tooltip|aria|title|hint|badge|display|short|preview|translated|author|user|owner|poster|reviewer|name|time|date|count|vote|like|icon)_?(?:text|content|body)$/i;
 const ID_KEYS = [
   'reviewid',
   'review_id',
@@ -313,11 +313,22 @@ function textValue(v: unknown, ctx: DataContext, depth = 0): string | undefined 
     return t || undefined;
   }
   if (isDataObject(v) && depth < 2) {
+    const runs = runsText(v);
+    if (runs) return runs;
     const keys = lowerKeys(v);
     const found = pick(v, keys, NESTED_TEXT_KEYS, ctx);
     if (found) return textValue(found[1], ctx, depth + 1);
   }
   return undefined;
+}
+
+/** Text kept as formatted pieces: `{simpleText}` or `{runs: [{text}, {text}]}` (rich-text payloads). */
+export function runsText(v: Record<string, unknown>): string | undefined {
+  if (typeof v.simpleText === 'string') return htmlToText(v.simpleText) || undefined;
+  if (!Array.isArray(v.runs)) return undefined;
+  let s = '';
+  for (const r of v.runs) if (isDataObject(r) && typeof r.text === 'string') s += r.text;
+  return normalizeWhitespace(s) || undefined;
 }
 
 function shortString(v: unknown, max = 80): string | undefined {
@@ -332,6 +343,8 @@ export function nameOf(v: unknown, ctx: DataContext): string | undefined {
   const value = ctx.deref(v);
   if (typeof value === 'string') return shortString(value, 80);
   if (!isDataObject(value)) return undefined;
+  const runs = runsText(value);
+  if (runs) return shortString(runs, 80);
   const keys = lowerKeys(value);
   const found = pick(value, keys, NAME_KEYS, ctx);
   if (found) {
@@ -403,7 +416,8 @@ function dateOf(o: DataObject, ctx: DataContext, depth = 0): string | undefined 
     else if (Array.isArray(v) && typeof v[0] === 'number') date = parseDate(v[0], ctx.dates);
     // A "dates" object groups several stamps ({publishedDate, experiencedDate}); pick by the same rules.
     else if (isDataObject(v))
-      date = parseDate(v.iso ?? v.value ?? v.seconds ?? v.date, ctx.dates) ?? (depth < 1 ? dateOf(v, ctx, depth + 1) : undefined);
+      date =
+        parseDate(v.iso ?? v.value ?? v.seconds ?? v.date ?? runsText(v), ctx.dates) ?? (depth < 1 ? dateOf(v, ctx, depth + 1) : undefined);
     if (!date) continue;
     if (DATE_PRIMARY.test(k)) return date;
     fallback ??= date;
@@ -503,7 +517,14 @@ export function mapDataObject(input: DataObject, ctx: DataContext, like?: { text
   const rated = ratingOf(o, keys, ctx);
   if (rated) item.rating = rated.rating;
 
-  const authorObj = pick(o, keys, AUTHOR_KEYS, ctx);
+  const authorObj =
+    pick(o, keys, AUTHOR_KEYS, ctx) ??
+    pick(
+      o,
+      keys,
+      [...keys.keys()].filter((k) => /^(?:author|user|owner|poster|reviewer|commenter)(?:text|info|details|data)$/.test(k)),
+      ctx,
+    );
   let author = authorObj ? nameOf(authorObj[1], ctx) : undefined;
   if (!author) {
     const named = pick(o, keys, AUTHOR_NAME_KEYS, ctx) ?? pick(o, keys, [...keys.keys()].filter(isAuthorNameKey), ctx);

@@ -57,7 +57,7 @@ export function hasEngagement(o: Record<string, unknown>): boolean {
 }
 
 const AUTHOR_NAME_KEY =
-  /^(?:author|user|owner|poster|reviewer|creator|commenter|submitter|member|customer|writer|by)[-_]?(?:display|screen|public|full|nick|user)?[-_]?(?:name|nick|nickname|login|handle)$/i;
+  /^(?:author|user|owner|poster|reviewer|creator|commenter|submitter|member|customer|writer|by|fan|buyer|supporter|guest|visitor|client|player|viewer|listener|reader|account)[-_]?(?:display|screen|public|full|nick|user)?[-_]?(?:name|nick|nickname|login|handle)$/i;
 
 /** Whether a key names the author's display name by pattern ("authorDisplayName", "reviewer_nick"). */
 export function isAuthorNameKey(key: string): boolean {

@@ -382,5 +382,17 @@ export function parseDate(input: unknown, opts: DateOptions = {}): string | unde
     if (out) return out;
   }
 
+  // "01/02 10:00" (boards that show the year only for older posts): the latest such day not after the reference.
+  const md = /(?:^|\s)(\d{1,2})\/(\d{1,2})\s+(\d{1,2}):(\d{2})$/.exec(text);
+  if (md) {
+    const ref = opts.referenceDate ?? new Date();
+    const year = ref.getFullYear();
+    const month = Number(md[1]);
+    const day = Number(md[2]);
+    const within = month < ref.getMonth() + 1 || (month === ref.getMonth() + 1 && day <= ref.getDate());
+    const out = formatDate(within ? year : year - 1, month, day, md[3], md[4]);
+    if (out) return out;
+  }
+
   return relative(text, opts.referenceDate ?? new Date());
 }

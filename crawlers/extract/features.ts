@@ -27,6 +27,8 @@ export interface PageFeatures {
   date: Map<Element, string>;
   /** Author elements (outermost): names, with a profile URL when linked. */
   author: Map<Element, { name: string; url?: string }>;
+  /** Elements that name their author in an attribute (`author="…"`, `data-author="…"`): posts marked by data attributes. */
+  signed: Map<Element, string>;
   /** Count of rating/date/author elements in each subtree. */
   counts: Map<Element, { rating: number; date: number; author: number }>;
   /** Index in `order` just past each element's last descendant (descendants are contiguous). */
@@ -57,7 +59,7 @@ export function subtree(f: PageFeatures, el: Element): Element[] {
 }
 
 const AUTHOR_NAME =
-  /(?:^|[\s_-])(?:author|authors|user|username|user-name|reviewer|reviewer-name|byline|by|profile-name|nickname|nick|customer|member|poster|commenter|hnuser|fn|reviewer_name|user_name|screen-name|display-name)(?:$|[\s_-])|author|reviewer|username|nickname|commenter|profile-?name/;
+  /(?:^|[\s_-])(?:author|authors|user|username|user-name|reviewer|reviewer-name|byline|by|profile-name|nickname|nick|customer|member|poster|commenter|hnuser|fn|reviewer_name|user_name|screen-name|display-name)(?:$|[\s_-])|author|reviewer|username|nickname|commenter|profile-?name|userid|user-id/;
 const DATE_NAME = /date|time|posted|published|timestamp|(?:^|[\s_-])age(?:$|[\s_-])|ago|when/;
 const DATE_HINT = /\d|ago|yesterday|today|gestern|heute|вчера|сегодня|назад|前|刚|剛|hier|ayer/i;
 const PROFILE_HINT = /user|profile|member|reviewer|people|author|customer|\/u\/|\/~|\/@/i;
@@ -77,6 +79,38 @@ function samePage(href: string, url: string): boolean {
   } catch {
     return false;
   }
+}
+
+const SIGNED_ATTRS = ['author', 'data-author', 'data-author-name', 'data-username', 'data-user-name', 'data-user', 'username', 'data-nick'];
+const STAMP_ATTRS = [
+  'created',
+  'created-timestamp',
+  'data-created',
+  'data-created-at',
+  'data-timestamp',
+  'data-time',
+  'data-date',
+  'published',
+  'data-published',
+  'timestamp',
+];
+
+/** The author a post names in an attribute (custom elements and data-attribute markup), when it does. */
+function signedBy(el: Element): string | undefined {
+  for (const name of SIGNED_ATTRS) {
+    const v = el.attribs[name]?.trim();
+    if (v && v.length >= 2 && v.length <= 40 && v.split(/\s+/).length <= 3 && !/^\d+$|^https?:|[{}<>]/.test(v)) return v;
+  }
+  return undefined;
+}
+
+/** A date a post carries in an attribute (`created="2024-…"`, `data-timestamp="1700000000"`). */
+function stampAttr(el: Element): string | undefined {
+  for (const name of STAMP_ATTRS) {
+    const v = el.attribs[name]?.trim();
+    if (v && /^\d{4}-\d{2}-\d{2}|^\d{10}(?:\d{3})?$/.test(v)) return v;
+  }
+  return undefined;
 }
 
 function directText(el: Element): string {
@@ -117,6 +151,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     rating: new Map(),
     date: new Map(),
     author: new Map(),
+    signed: new Map(),
     counts: new Map(),
     end: new Map(),
   };
@@ -148,8 +183,15 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       }
     }
 
+    const signer = signedBy(el);
+    if (signer) f.signed.set(el, signer);
+
     let dated = false;
-    if (!inDate) {
+    // A post's own date attribute is its date even inside another dated post (nested replies).
+    const ownStamp = stampAttr(el);
+    const stamped = ownStamp !== undefined ? parseDate(ownStamp, dateOpts) : undefined;
+    if (stamped) f.date.set(el, stamped);
+    if (!inDate && !stamped) {
       let date: string | undefined;
       const stamp = attr(el, 'datetime') ?? (el.name === 'time' ? attr(el, 'title') : undefined);
       if (stamp) date = parseDate(stamp, dateOpts);

@@ -120,6 +120,30 @@ describe('extractFromJson: items by key names and value shape', () => {
     expect(extractFromJson({ results: posts }, ctx).items[0]?.body).toBe(long);
   });
 
+  it('reads rich-text payloads: text and names kept as {simpleText} or {runs: [{text}]}', () => {
+    const renderer = (id: string, who: string, parts: string[], ago: string) => ({
+      commentRenderer: {
+        commentId: id,
+        authorText: { simpleText: who },
+        contentText: { runs: parts.map((text) => ({ text })) },
+        publishedTimeText: { runs: [{ text: ago }] },
+        voteCount: { simpleText: '3' },
+      },
+    });
+    const value = {
+      continuationItems: [
+        renderer('k1', '@maker', ['The hinge ', 'squeaks after a month.'], '2 weeks ago'),
+        renderer('k2', '@fixer', ['A drop of oil fixed mine.'], '1 week ago'),
+      ],
+    };
+    const found = extractFromJson(value, { ...ctx, referenceDate: new Date('2025-01-15T00:00:00Z') });
+    expect(found.items.map((i) => [i.siteId, i.author, i.body])).toEqual([
+      ['k1', '@maker', 'The hinge squeaks after a month.'],
+      ['k2', '@fixer', 'A drop of oil fixed mine.'],
+    ]);
+    expect(found.items[0]?.publishedAt?.slice(0, 10)).toBe('2025-01-01');
+  });
+
   it('follows JSON kept inside a JSON string', () => {
     const inner = JSON.stringify({
       comments: [

@@ -46,6 +46,38 @@ describe('threads by structure', () => {
     expect(page.items[2]?.body).toBe('Danke!');
   });
 
+  it('reads posts that sign themselves in attributes (custom elements, data attributes)', () => {
+    const post = (id: string, who: string, when: string, text: string, kids = '') =>
+      `<talk-post thing="${id}" author="${who}" created="${when}"><div slot="text"><p>${text}</p></div>${kids}</talk-post>`;
+    const html = `<html><body><main>
+      ${post('p1', 'wren', '2024-09-01T08:00:00Z', 'Which filter fits the older model of this purifier?', post('p2', 'yuki', '2024-09-01T09:30:00Z', 'The round one, part number on the box.'))}
+      ${post('p3', 'zane', '2024-09-02T10:00:00Z', 'Replacement filters are cheaper in packs of three.')}
+      </main></body></html>`;
+    const page = extractPage(html, opts);
+    expect(page.items.map((i) => [i.author, i.publishedAt, i.parentSiteId !== undefined])).toEqual([
+      ['wren', '2024-09-01T08:00:00.000Z', false],
+      ['yuki', '2024-09-01T09:30:00.000Z', true],
+      ['zane', '2024-09-02T10:00:00.000Z', false],
+    ]);
+  });
+
+  it('reads one-line board replies: a tag, a handle, a text and a day without a year', () => {
+    const push = (tag: string, who: string, text: string, when: string) =>
+      `<div class="push"><span class="push-tag">${tag} </span><span class="push-userid">${who}</span><span class="push-content">: ${text}</span><span class="push-ipdatetime"> ${when}</span></div>`;
+    const html = `<html lang="zh-Hant"><body><div id="main-content">文章內容：新買的電鍋很好用。
+      ${push('推', 'rain88', '看起來不錯耶', '05/20 21:03')}
+      ${push('噓', 'cloudy', '價格太貴了吧', '05/20 21:15')}
+      ${push('→', 'rain88', '等特價再買', '05/21 08:40')}
+      </div></body></html>`;
+    const page = extractPage(html, opts);
+    expect(page.items.map((i) => [i.author, i.publishedAt])).toEqual([
+      ['rain88', '2025-05-20T21:03:00'],
+      ['cloudy', '2025-05-20T21:15:00'],
+      ['rain88', '2025-05-21T08:40:00'],
+    ]);
+    expect(page.items[1]?.body).toContain('價格太貴了吧');
+  });
+
   it('reads schema.org DiscussionForumPosting with its Comments', () => {
     const html = `<html><body><script type="application/ld+json">${JSON.stringify({
       '@context': 'https://schema.org',

@@ -80,7 +80,7 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
   // Names inside quoted earlier posts, "edited by" notes and signatures are not the post's author.
   const quoted = quotedAuthors(f);
   const authors = [...f.author.keys()].filter((a) => !quoted.has(a));
-  if (authors.length < 2) return [];
+  if (authors.length < 2 && f.signed.size < 2) return [];
   const byKey = new Map<string, { owners: Set<Element>; hits: number; distance: number }>();
   for (const a of authors) {
     const seen = new Set<string>();
@@ -97,6 +97,14 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
       byKey.set(key, entry);
     }
   }
+  // Posts that sign themselves in an attribute are blocks of their own kind.
+  for (const el of f.signed.keys()) {
+    const key = `${looseKey(el)}@`;
+    const entry = byKey.get(key) ?? { owners: new Set<Element>(), hits: 0, distance: 0 };
+    entry.owners.add(el);
+    entry.hits++;
+    byKey.set(key, entry);
+  }
   const candidates: Candidate[] = [];
   for (const [key, entry] of byKey) {
     // Each author needs its own block: a shared one is a list container, not a comment.
@@ -111,7 +119,7 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
       const own = ownSubtree(f, o, members);
       const authorsIn = own.filter((e) => f.author.has(e) && !quoted.has(e)).length;
       const dated = own.some((e) => f.date.has(e)) || f.date.has(o);
-      if (authorsIn !== 1 && !f.author.has(o)) return false;
+      if (authorsIn !== 1 && !f.author.has(o) && !f.signed.has(o)) return false;
       if (!dated) return false;
       // A body of separators ("·", "|") is the byline's punctuation, not a comment.
       const texts = findBody(f, o, (e) => members.has(e) && e !== o).map((b) => nodeText(b, page));
@@ -310,7 +318,9 @@ export function extractThread(page: ParsedPage): ThreadResult {
     const reply = replyEl ? replyOf(page, f, replyEl) : undefined;
     if (reply) item.reply = reply;
     const author = authorEl ? f.author.get(authorEl) : undefined;
-    if (author) {
+    const signer = f.signed.get(block);
+    if (signer) item.author = signer;
+    else if (author) {
       item.author = author.name;
       if (author.url) item.authorUrl = author.url;
     }
