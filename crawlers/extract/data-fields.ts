@@ -601,6 +601,10 @@ function ownerReplyOf(o: DataObject, ctx: DataContext): ExtractedReply | undefin
 
 /** Reads an aggregate rating from a data object stating an average and a count; undefined otherwise. */
 export function aggregateOf(o: DataObject): { ratingValue: number; count: number } | undefined {
+  // Most records state no count: look for one before indexing the keys.
+  let counted = false;
+  for (const k in o) if (/count|total|num/i.test(k)) counted = true;
+  if (!counted) return undefined;
   const keys = lowerKeys(o);
   const avgKey = [
     'averagerating',

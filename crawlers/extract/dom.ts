@@ -308,6 +308,27 @@ export function attr(el: Element, name: string): string | undefined {
   return t ? t : undefined;
 }
 
+// Places of elements among their parent's children of the same tag, worked out once per parent
+// (thousands of sibling reviews would make a walk per element quadratic).
+const places = new WeakMap<ParentNode, Map<Element, { n: number; of: number }>>();
+
+function nthOfType(el: Element): { n: number; of: number } {
+  const parent = el.parent as ParentNode;
+  let map = places.get(parent);
+  if (!map) {
+    map = new Map();
+    const counts = new Map<string, number>();
+    for (const c of childElements(parent)) {
+      const n = (counts.get(c.name) ?? 0) + 1;
+      counts.set(c.name, n);
+      map.set(c, { n, of: 0 });
+    }
+    for (const [c, place] of map) place.of = counts.get(c.name) ?? 1;
+    places.set(parent, map);
+  }
+  return map.get(el) ?? { n: 1, of: 1 };
+}
+
 /** A readable CSS path of an element (for `--explain`): a few ancestors by id or class, the element by its place among its kind. */
 export function cssPath(el: Element): string {
   const parts: string[] = [];
@@ -324,8 +345,8 @@ export function cssPath(el: Element): string {
       .slice(0, 2);
     let part = `${cur.name}${classes.map((c) => `.${cssEscape(c)}`).join('')}`;
     if (level === 0 && cur.parent) {
-      const same = childElements(cur.parent as ParentNode).filter((s) => s.name === (cur as Element).name);
-      if (same.length > 1) part += `:nth-of-type(${same.indexOf(cur) + 1})`;
+      const place = nthOfType(cur);
+      if (place.of > 1) part += `:nth-of-type(${place.n})`;
     }
     parts.unshift(part);
     const parent: ParentNode | null = cur.parent;

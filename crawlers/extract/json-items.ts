@@ -258,11 +258,18 @@ export function extractFromJson(value: unknown, context: JsonContext): JsonExtra
 
   const accept = (found: Found[], base: Path, parent: ExtractedItem | undefined): void => {
     settleRatings(found);
+    const prefix = pathString(base, root);
+    const trails = new Map<string[], string>();
     for (const f of found) {
       const item = f.mapped.item;
       // Items nested inside an item answer it.
       if (parent?.siteId && !item.parentSiteId && parent !== item) item.parentSiteId = parent.siteId;
-      const via = pathString(base, root) + f.at + f.trail.map(keySeg).join('');
+      let trail = trails.get(f.trail);
+      if (trail === undefined) {
+        trail = f.trail.map(keySeg).join('');
+        trails.set(f.trail, trail);
+      }
+      const via = prefix + f.at + trail;
       noteOrigin(item, { via });
       items.push(item);
       paths.push(via);
