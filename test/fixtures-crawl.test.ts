@@ -286,6 +286,35 @@ describe('corpora of saved pages: the right count (within 10%) with the right te
       ).toBe(true);
   };
 
+  it('explains per item where it came from, and per page why nothing was taken', async () => {
+    const json = await radar(['crawl', '--url', `${corpus.url}/web-dev/json/discourse_urho3d_topic-4302.json`, '--dry-run', '--explain']);
+    expect(json.code, json.stderr).toBe(0);
+    expect(json.stdout).toContain('json-document: 9 items');
+    expect(json.stdout).toMatch(/#1 json-document \$\.post_stream\.posts\[0\]/);
+    // The participants list holds names, not posts: said so.
+    expect(json.stdout).toMatch(/\$\.details\.participants: \d+ records left \(no record has a text\)/);
+    const thread = await radar([
+      'crawl',
+      '--url',
+      `${corpus.url}/web-dev/html/odroid-forum_phpbb_viewtopic_25-posts.html`,
+      '--dry-run',
+      '--explain',
+    ]);
+    expect(thread.stdout).toMatch(/thread: 25 items/);
+    expect(thread.stdout).toMatch(/#1 thread \S+/);
+    const none = await radar([
+      'crawl',
+      '--url',
+      `${corpus.url}/web-dev/html/yjc-ir_news_fa_no-comments.html`,
+      '--dry-run',
+      '--explain',
+      '--json',
+    ]);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toMatch(/thread: 0 items\n\s+no repeated blocks each with one author, a time and a text/);
+    expect(none.stderr).toContain('nothing taken');
+  });
+
   it('reads the snippets and counts of both corpora from their files', () => {
     expect(dev.length).toBeGreaterThanOrEqual(39);
     expect(earlier).toHaveLength(18);

@@ -262,6 +262,8 @@ export function extractFromJson(value: unknown, context: JsonContext): JsonExtra
     const trails = new Map<string[], string>();
     for (const f of found) {
       const item = f.mapped.item;
+      // A record whose only sign was a number that turned out not to be a rating says nothing.
+      if (!item.body && !item.title && !item.rating) continue;
       // Items nested inside an item answer it.
       if (parent?.siteId && !item.parentSiteId && parent !== item) item.parentSiteId = parent.siteId;
       let trail = trails.get(f.trail);
