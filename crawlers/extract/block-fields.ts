@@ -102,6 +102,7 @@ export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => 
     }
   }
   if (!best) return [];
+  best = withoutStatBox(f, best);
   // Paragraphs often sit side by side directly in the block: keep the run around the best one.
   const parent = best.parent;
   if (best.name === 'p' && parent && isElement(parent)) {
@@ -109,6 +110,27 @@ export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => 
     if (run.length > 1) return run;
   }
   return [best];
+}
+
+// "Posts: 1,234", "Joined: Mar 2019", "Группа: Участники": a poster's statistics, line by line.
+const STAT_LINE = /^[^\n:：]{1,24}[:：]\s*\S[^\n]{0,30}$/u;
+
+/**
+ * A text cell beside the poster's statistics (table layouts put both in one row): the part that
+ * holds the prose, when every other part is only "Label: value" lines.
+ */
+function withoutStatBox(f: PageFeatures, el: Element): Element {
+  const parts = childElements(el).filter((c) => (f.textLen.get(c) ?? 0) > 0);
+  if (parts.length < 2) return el;
+  const total = f.textLen.get(el) ?? 0;
+  const main = parts.reduce((a, b) => ((f.textLen.get(b) ?? 0) > (f.textLen.get(a) ?? 0) ? b : a));
+  if ((f.textLen.get(main) ?? 0) < total * 0.5) return el;
+  const others = parts.filter((p) => p !== main);
+  const stats = others.every((o) => {
+    const lines = textWithout(o, () => false).split('\n');
+    return lines.length > 0 && lines.every((l) => STAT_LINE.test(l) || /^[\d\s.,]+$/.test(l));
+  });
+  return stats ? main : el;
 }
 
 function countImages(el: Element): number {

@@ -15,6 +15,20 @@ describe('responses that are data, not pages', () => {
     expect(readJsonDocument('{color: red} body {margin: 0}')).toMatchObject({ kind: 'json' });
   });
 
+  it('reads a streamed response sent in chunks, each after its length', () => {
+    const rows = JSON.stringify([
+      ['gp:AOqpTOHp1xQz', ['ana'], 4, null, 'The app syncs quickly and the widgets are handy.', [1710000000]],
+      ['gp:AOqpTOKd7wMn', ['ben'], 2, null, 'Since the update the login screen loops forever.', [1710000500]],
+    ]);
+    const chunk = JSON.stringify([['wrb.fr', 'x1', rows]]);
+    const body = `)]}'\n\n${chunk.length}\n${chunk}\n25\n[["di",42],["af.httprm",42]]\n`;
+    const page = extractPage(body, { url });
+    expect(page.items.map((i) => [i.author, i.rating?.value])).toEqual([
+      ['ana', 4],
+      ['ben', 2],
+    ]);
+  });
+
   it('says so when a JSON response is malformed, instead of an empty page', () => {
     const page = extractPage('{"comments": [{"text": "cut off in the mid', { url });
     expect(page.items).toEqual([]);

@@ -20,6 +20,20 @@ export function readJsonDocument(body: string): DataDocument | undefined {
   text = text.replace(XSSI, '');
   const jsonp = text[0] !== '{' && text[0] !== '[' ? JSONP.exec(text.slice(0, 200) + (text.length > 200 ? text.slice(-50) : '')) : null;
   if (jsonp) text = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+  // Streamed responses send chunks, each after a line giving its length ("123\n[[…]]\n45\n[…]").
+  if (/^\d+\s*\n\s*[[{]/.test(text)) {
+    const chunks: unknown[] = [];
+    for (const part of text.split(/^\d+\s*$/m)) {
+      const t = part.trim();
+      if (!t) continue;
+      try {
+        chunks.push(JSON.parse(t));
+      } catch {
+        // a chunk cut by the length line's arithmetic: skip it
+      }
+    }
+    if (chunks.length) return { kind: 'json', value: chunks };
+  }
   const first = text[0];
   if (first !== '{' && first !== '[') return undefined;
   // "[" also starts nothing else a crawler meets; "{" could be CSS or a template, so demand a key or a close.

@@ -53,6 +53,7 @@ const TEXT_KEYS = [
   'pros',
   'selftext',
   'full_text',
+  'contents',
   // The same in the languages whose sites name their own fields.
   'texto',
   'contenido',

@@ -59,6 +59,10 @@ export function pageDataBlobs(page: ParsedPage): PageBlob[] {
       } else if (JS_TYPE.test(type) && code.length >= 80) {
         for (const blob of findScriptBlobs(code, 80, budget))
           blobs.push({ value: blob.value, label: `${label}${blob.where ? ` ${blob.where}` : ''}` });
+      } else if (/^\s*[[{]/.test(code) && !/template|html|text\/x-/.test(type)) {
+        // Data under a type of the site's own ("fastboot/shoebox", "text/state").
+        const value = parseLooseJson(code);
+        if (value && typeof value === 'object') blobs.push({ value, label });
       }
       continue;
     }

@@ -181,7 +181,9 @@ function rejection(found: Found[], total: number, key: string | undefined, paren
   // Product descriptions and labels read as prose too: a weak text needs an author, and a date or rating.
   const weak = m.filter((x) => x.weakText).length;
   if (weak > m.length / 2 && authored < m.length * 0.5) return 'descriptions without authors';
-  if (weak > m.length / 2 && dated + rated === 0) return 'descriptions without dates or ratings';
+  // A field named "description" on records with neither a date nor a rating describes something.
+  const described = m.filter((x) => x.weakText && /^(?:description|snippet|pros)$/i.test(x.textField)).length;
+  if (described > m.length / 2 && dated + rated === 0) return 'descriptions without dates or ratings';
   const words = m.reduce((n, x) => n + wordCount(x.item.body), 0) / m.length;
   if (words < 4 && !m.some((x) => wordCount(x.item.body) >= 8)) return 'labels, not prose';
   return undefined;

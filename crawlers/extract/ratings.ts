@@ -72,7 +72,8 @@ const RATING_CLASS = /(?:^|[^a-z])(?:stars?|rate|rated|score)(?:[^a-z]|$)|rating
 /** Reads a rating encoded in class names: `rating-4`, `stars-45`, `a-star-4-5`, `star-rating-80`, `i-stars--regular-5`. */
 export function ratingFromClasses(tokens: string[]): Rating | undefined {
   for (const token of tokens) {
-    if (!RATING_CLASS.test(token)) continue;
+    // "allstar40", "bigstar45": the word runs into the number.
+    if (!RATING_CLASS.test(token) && !/[a-z](?:star|stars|rating)\d{1,3}$/i.test(token)) continue;
     const m = /(?:^|[^\d])(\d{1,3})(?:[-_](\d))?$/.exec(token);
     if (!m) continue;
     const whole = Number(m[1]);

@@ -78,6 +78,25 @@ describe('threads by structure', () => {
     expect(page.items[1]?.body).toContain('價格太貴了吧');
   });
 
+  it('reads board posts whose author links are profile queries and dates have two-digit years', () => {
+    const post = (n: number, who: string, when: string, text: string) => `
+      <table class="ipbtable"><tr><td class="row2"><span class="normalname"><a href="/forum/index.php?showuser=${n}">${who}</a></span></td>
+      <td class="row2"><span class="postdetails">${when}</span></td></tr>
+      <tr><td class="row1">Группа: Участники<br>Сообщений: ${n * 7}</td><td class="row1"><div class="postcolor">${text}</div></td></tr></table>`;
+    const html = `<html lang="ru"><body>
+      ${post(101, 'sergey', '12.03.23, 10:12', 'Подскажите, как обновить прошивку на этой модели?')}
+      ${post(102, 'marina', '12.03.23, 11:40', 'Через меню настроек, раздел обновление системы.')}
+      ${post(103, 'sergey', '13.03.23, 09:02', 'Спасибо, всё получилось с первого раза.')}
+      </body></html>`;
+    const page = extractPage(html, opts);
+    expect(page.items.map((i) => [i.author, i.publishedAt])).toEqual([
+      ['sergey', '2023-03-12T10:12:00'],
+      ['marina', '2023-03-12T11:40:00'],
+      ['sergey', '2023-03-13T09:02:00'],
+    ]);
+    expect(page.items[1]?.body).toBe('Через меню настроек, раздел обновление системы.');
+  });
+
   it('reads schema.org DiscussionForumPosting with its Comments', () => {
     const html = `<html><body><script type="application/ld+json">${JSON.stringify({
       '@context': 'https://schema.org',
@@ -154,6 +173,20 @@ describe('the right text and the right author on review pages', () => {
     expect(page.items[0]?.reply?.body).toBe('We are sorry to hear this and have fixed the boiler since your stay.');
     expect(page.items[1]?.reply?.body).toBe('Thank you, we look forward to welcoming you back!');
     expect(page.items[2]?.reply).toBeUndefined();
+  });
+
+  it('reads star ratings written into class names ("allstar40")', () => {
+    const item = (who: string, stars: number, text: string) =>
+      `<div class="item"><span class="info"><a href="/people/${who}/">${who}</a> <span class="allstar${stars}0 rating" title="推荐"></span> <span class="time" title="2023-08-0${stars} 10:00:00">2023-08-0${stars}</span></span><p class="short">${text}</p></div>`;
+    const html = `<html lang="zh-CN"><body><div class="list">
+      ${item('xiaoming', 5, '画面很美，故事节奏也把握得很好，值得二刷。')}
+      ${item('lanlan', 2, '剧情拖沓，结尾太仓促了，有点失望。')}
+      </div></body></html>`;
+    const page = extractPage(html, opts);
+    expect(page.items.map((i) => [i.author, i.rating?.value, i.publishedAt])).toEqual([
+      ['xiaoming', 5, '2023-08-05T10:00:00'],
+      ['lanlan', 2, '2023-08-02T10:00:00'],
+    ]);
   });
 
   it('keeps a rating-only review among written ones', () => {

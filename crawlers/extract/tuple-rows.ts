@@ -26,6 +26,11 @@ function nameOf(v: unknown): string | undefined {
   return t;
 }
 
+// Ids: one token each, all different, long, and mixing letters with digits or punctuation.
+function isIdColumn(values: unknown[]): boolean {
+  return values.every((v) => typeof v === 'string' && /^\S{8,}$/.test(v) && /[\d:_-]/.test(v)) && new Set(values).size === values.length;
+}
+
 function isProseValue(v: unknown): v is string {
   return typeof v === 'string' && wordCount(v) >= 5 && !/^https?:/.test(v);
 }
@@ -61,11 +66,8 @@ export function tupleReviews(rows: unknown[][], ctx: DataContext): ExtractedItem
     if (ratingCol < 0 && share(candidates, c, (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5) >= 0.9)
       ratingCol = c;
     else if (dateCol < 0 && share(candidates, c, epochOf) >= 0.9) dateCol = c;
+    else if (idCol < 0 && c < textCol && isIdColumn(candidates.map((r) => r[c]))) idCol = c;
     else if (nameCol < 0 && share(candidates, c, nameOf) >= 0.9) nameCol = c;
-    else if (idCol < 0 && c < textCol) {
-      const ids = candidates.map((r) => r[c]);
-      if (ids.every((v) => typeof v === 'string' && /^\S{8,}$/.test(v)) && new Set(ids).size === ids.length) idCol = c;
-    }
   }
   if (ratingCol < 0 || dateCol < 0) return [];
   const items: ExtractedItem[] = [];
