@@ -59,7 +59,7 @@ export function subtree(f: PageFeatures, el: Element): Element[] {
 }
 
 const AUTHOR_NAME =
-  /(?:^|[\s_-])(?:author|authors|user|username|user-name|reviewer|reviewer-name|byline|by|profile-name|nickname|nick|customer|member|poster|commenter|hnuser|fn|reviewer_name|user_name|screen-name|display-name)(?:$|[\s_-])|author|reviewer|username|nickname|commenter|profile-?name|userid|user-id/;
+  /(?:^|[\s_-])(?:author|authors|user|username|user-name|reviewer|reviewer-name|byline|by|profile-name|nickname|nick|customer|member|poster|commenter|hnuser|fn|reviewer_name|user_name|screen-name|display-name)(?:$|[\s_-])|author|reviewer|username|nickname|commenter|profile-?name|userid|user-id|critic-?name|critic-?link/;
 const DATE_NAME = /date|time|posted|published|timestamp|(?:^|[\s_-])age(?:$|[\s_-])|ago|when/;
 const DATE_HINT = /\d|ago|yesterday|today|gestern|heute|вчера|сегодня|назад|前|刚|剛|hier|ayer/i;
 const PROFILE_HINT = /user|profile|member|reviewer|people|author|customer|\/u\/|\/~|\/@/i;

@@ -144,6 +144,35 @@ describe('extractFromJson: items by key names and value shape', () => {
     expect(found.items[0]?.publishedAt?.slice(0, 10)).toBe('2025-01-01');
   });
 
+  it('keeps the business’s reply held in a positional row', () => {
+    const row = (id: string, who: string, stars: number, text: string, at: number, reply?: string) => [
+      id,
+      [who, [null, 2]],
+      stars,
+      null,
+      text,
+      [at, 0],
+      3,
+      reply ? ['Kettle Co', reply, [at + 86400, 0]] : null,
+    ];
+    const rows = [
+      row(
+        'gp:A1b2C3d4E5',
+        'Rin',
+        2,
+        'The lid hinge snapped after two weeks of normal use.',
+        1714000000,
+        'Sorry to hear that, a new lid is on its way to you.',
+      ),
+      row('gp:F6g7H8i9J0', 'Sol', 5, 'Boils fast and the cord is long enough for my kitchen.', 1714100000),
+      row('gp:K1l2M3n4O5', 'Tey', 4, 'Good kettle, a little loud when it reaches the boil.', 1714200000),
+    ];
+    const found = extractFromJson({ data: [rows] }, ctx);
+    expect(found.items).toHaveLength(3);
+    expect(found.items[0]?.reply).toMatchObject({ body: 'Sorry to hear that, a new lid is on its way to you.', author: 'Kettle Co' });
+    expect(found.items[1]?.reply).toBeUndefined();
+  });
+
   it('follows JSON kept inside a JSON string', () => {
     const inner = JSON.stringify({
       comments: [

@@ -191,7 +191,8 @@ function whereOf(code: string, at: number, op: string): string | undefined {
   return op === '(' ? `${before[1]}(…)` : op === '=' ? `${before[1]} = …` : undefined;
 }
 
-const BLOB_START = /[=(:,]\s*(?=[{[])|JSON\.parse\(\s*(?=["'])/g;
+// An object or array literal assigned or passed, `JSON.parse('…')`, or a string literal holding JSON.
+const BLOB_START = /[=(:,]\s*(?=[{[])|JSON\.parse\(\s*(?=["'])|[=(:,]\s*(?=["']\s*[{[])/g;
 
 /**
  * Finds object/array literals assigned or passed in script code (`x = {…}`, `fn({…})`,
@@ -209,11 +210,13 @@ export function findScriptBlobs(code: string, minLength = 80, budget = { chars: 
     if (open === '"' || open === "'") {
       const end = readString(code, start);
       if (end < 0 || end - start < minLength) continue;
+      budget.chars -= end - start;
+      if (budget.chars < 0) break;
       const literal = requote(code.slice(start + 1, end), open);
       try {
         const inner = JSON.parse(literal) as string;
         const value = parseLooseJson(inner);
-        if (value && typeof value === 'object') found.push({ value, where: 'JSON.parse(…)' });
+        if (value && typeof value === 'object') found.push({ value, where: op === 'J' ? 'JSON.parse(…)' : 'a JSON string' });
       } catch {
         // not a JSON string after all
       }

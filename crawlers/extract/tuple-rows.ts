@@ -26,6 +26,16 @@ function nameOf(v: unknown): string | undefined {
   return t;
 }
 
+/** A reply kept as a small row of its own: [name?, text, time?]. */
+function replyIn(v: unknown): { text: string; name?: string; epoch?: number } | undefined {
+  if (!Array.isArray(v) || v.length > 6) return undefined;
+  const text = v.find(isProseValue);
+  if (!text) return undefined;
+  const name = nameOf(v[0]);
+  const epoch = v.map(epochOf).find((e) => e !== undefined);
+  return { text, ...(name && v[0] !== text ? { name } : {}), ...(epoch !== undefined ? { epoch } : {}) };
+}
+
 // Ids: one token each, all different, long, and mixing letters with digits or punctuation.
 function isIdColumn(values: unknown[]): boolean {
   return values.every((v) => typeof v === 'string' && /^\S{8,}$/.test(v) && /[\d:_-]/.test(v)) && new Set(values).size === values.length;
@@ -70,6 +80,13 @@ export function tupleReviews(rows: unknown[][], ctx: DataContext): ExtractedItem
     else if (nameCol < 0 && share(candidates, c, nameOf) >= 0.9) nameCol = c;
   }
   if (ratingCol < 0 || dateCol < 0) return [];
+  // The business's reply: a column that, on some rows, holds a name, a prose text and a time.
+  let replyCol = -1;
+  for (let c = 0; c < width && replyCol < 0; c++) {
+    if (c === textCol) continue;
+    const some = candidates.filter((r) => replyIn(r[c]) !== undefined).length;
+    if (some >= 1 && some >= candidates.length * 0.1) replyCol = c;
+  }
   const items: ExtractedItem[] = [];
   for (const row of candidates) {
     const text = row[textCol];
@@ -83,6 +100,11 @@ export function tupleReviews(rows: unknown[][], ctx: DataContext): ExtractedItem
     const name = nameCol >= 0 ? nameOf(row[nameCol]) : undefined;
     if (name) item.author = name;
     if (idCol >= 0) item.siteId = String(row[idCol]);
+    const reply = replyCol >= 0 ? replyIn(row[replyCol]) : undefined;
+    if (reply) {
+      const at = reply.epoch === undefined ? undefined : parseDate(reply.epoch, ctx.dates);
+      item.reply = { body: htmlToText(reply.text), ...(reply.name ? { author: reply.name } : {}), ...(at ? { publishedAt: at } : {}) };
+    }
     items.push(item);
   }
   return items;
