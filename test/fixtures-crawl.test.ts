@@ -320,18 +320,7 @@ describe('corpora of saved pages: the right count (within 10%) with the right te
     expect(earlier).toHaveLength(18);
     for (const p of [...dev, ...earlier]) if (p.count > 0) expect(p.snippet.length, p.file).toBeGreaterThan(5);
   });
-  // Known gaps, each with its reason; `it.fails` turns red the day one is fixed, so the list stays true.
-  const KNOWN_GAPS: Record<string, string> = {
-    // The page shows machine translations of the reviews its JSON-LD holds in their own language:
-    // structured data wins, so the reviewer's own words are kept rather than the translation shown.
-    'html/etsy-es_listing_4-reviews_translated.html': 'original-language text kept instead of the translation shown',
-  };
-  const devChecked = dev.filter((p) => !KNOWN_GAPS[p.file]);
-  it.concurrent.each(devChecked.map((p) => [p.file, p] as const))('web-dev %s', async (file, page) => check(`/web-dev/${file}`, page));
-  for (const [file, why] of Object.entries(KNOWN_GAPS)) {
-    const page = dev.find((p) => p.file === file)!;
-    it.fails(`web-dev ${file} (known gap: ${why})`, async () => check(`/web-dev/${file}`, page));
-  }
+  it.concurrent.each(dev.map((p) => [p.file, p] as const))('web-dev %s', async (file, page) => check(`/web-dev/${file}`, page));
   it.concurrent.each(earlier.map((p) => [p.file, p] as const))('web %s', async (file, page) => check(`/web/${file}`, page));
 });
 

@@ -9,7 +9,8 @@ import { autoDetect } from './auto-detect.js';
 import { readJsonDocument, readXmlDocument, type DataDocument } from './data-documents.js';
 import { extractFromJson } from './json-items.js';
 import { extractWithRecipe } from './css-recipe.js';
-import { elementsByTag, parsePage, type Element, type ParsedPage } from './dom.js';
+import { textWithout } from './block-fields.js';
+import { bodyOf, elementsByTag, parsePage, type Element, type ParsedPage } from './dom.js';
 import { extractEmbeddedJson } from './embedded-json.js';
 import { extractFeed, isFeed } from './feeds.js';
 import { extractJsonLd } from './json-ld.js';
@@ -204,7 +205,12 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
       runs.push(['thread', thread]);
       blocks = thread.blocks;
     }
-  } else notTried.push('auto-detect', 'thread');
+  } else {
+    notTried.push('thread');
+    const shown = opts.recipe ? undefined : textsShown(page, runs);
+    if (shown) runs.push(['auto-detect', shown]);
+    else notTried.unshift('auto-detect');
+  }
 
   for (const [name, r] of runs) for (const item of r.items) noteOrigin(item, { strategy: name });
   const items = mergeItems(runs.map(([, r]) => r.items));
@@ -254,6 +260,41 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
     looksLikeReviews,
     blocked,
     ...(unreadable ? { unreadableJsonLd: unreadable } : {}),
+  };
+}
+
+const flat = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * Structured reviews whose texts the page does not show (it shows them translated, or edited):
+ * the texts shown, read from the page's review blocks and matched by author, replace them.
+ * Returns the review blocks' result when it did, with a note saying so.
+ */
+function textsShown(page: ParsedPage, runs: [StrategyName, StrategyResult][]): StrategyResult | undefined {
+  const structured = runs.flatMap(([, r]) => r.items);
+  const sample = structured.filter((i) => i.body.length >= 40 && i.author).slice(0, 5);
+  if (sample.length < 2) return undefined;
+  const body = bodyOf(page);
+  // Hidden copies (the original beside its translation) are not what the page shows.
+  const visible = body ? flat(textWithout(body, () => false)) : '';
+  if (sample.some((i) => visible.includes(flat(i.body).slice(0, 40)))) return undefined;
+  const auto = autoDetect(page);
+  const byAuthor = new Map<string, ExtractedItem>();
+  for (const item of auto.items) if (item.author && item.body) byAuthor.set(item.author.toLowerCase(), item);
+  let replaced = 0;
+  for (const item of structured) {
+    const shownItem = item.author ? byAuthor.get(item.author.toLowerCase()) : undefined;
+    if (!shownItem || !shownItem.body) continue;
+    item.body = shownItem.body;
+    if (shownItem.title) item.title = shownItem.title;
+    replaced++;
+  }
+  if (replaced < sample.length / 2) return undefined;
+  return {
+    items: [],
+    notes: [
+      `the structured texts are not shown on the page: the ${replaced} texts shown (translated or edited) were read from its review blocks`,
+    ],
   };
 }
 

@@ -189,6 +189,38 @@ describe('the right text and the right author on review pages', () => {
     ]);
   });
 
+  it('takes the texts a page shows when its structured data holds them in other words (translations)', () => {
+    const ld = {
+      '@type': 'Product',
+      name: 'Felpudo',
+      review: [
+        {
+          '@type': 'Review',
+          author: { name: 'Greta' },
+          reviewBody: 'Lovely doormat, the colours stayed bright after a wet winter.',
+          reviewRating: { ratingValue: 5 },
+        },
+        {
+          '@type': 'Review',
+          author: { name: 'Hugo' },
+          reviewBody: 'Thinner than expected but it does the job at the back door.',
+          reviewRating: { ratingValue: 3 },
+        },
+      ],
+    };
+    const card = (who: string, stars: number, shown: string, original: string) =>
+      `<div class="rv"><a class="reviewer" href="/people/${who}">${who}</a><span class="stars" aria-label="${stars} de 5 estrellas"></span><span class="date">2024-01-0${stars}</span><p class="rv-text">${shown}</p><p hidden>${original}</p></div>`;
+    const html = `<html lang="es"><head><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><div class="rvs">
+      ${card('Greta', 5, 'Precioso felpudo, los colores siguieron vivos tras un invierno húmedo.', ld.review[0]!.reviewBody)}
+      ${card('Hugo', 3, 'Más fino de lo esperado, pero cumple en la puerta trasera.', ld.review[1]!.reviewBody)}
+      </div></body></html>`;
+    const page = extractPage(html, opts);
+    expect(page.items.map((i) => [i.author, i.rating?.value, i.body])).toEqual([
+      ['Greta', 5, 'Precioso felpudo, los colores siguieron vivos tras un invierno húmedo.'],
+      ['Hugo', 3, 'Más fino de lo esperado, pero cumple en la puerta trasera.'],
+    ]);
+  });
+
   it('keeps a rating-only review among written ones', () => {
     const html = `<html><body><div class="rvs">
       ${review('Kai', 5, 'Sharp knife, holds its edge well after months of use.')}
