@@ -284,7 +284,7 @@ function textsShown(page: ParsedPage, runs: [StrategyName, StrategyResult][]): S
   let replaced = 0;
   for (const item of structured) {
     const shownItem = item.author ? byAuthor.get(item.author.toLowerCase()) : undefined;
-    if (!shownItem || !shownItem.body) continue;
+    if (!shownItem?.body) continue;
     item.body = shownItem.body;
     if (shownItem.title) item.title = shownItem.title;
     replaced++;
