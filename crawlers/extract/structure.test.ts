@@ -221,6 +221,16 @@ describe('the right text and the right author on review pages', () => {
     ]);
   });
 
+  it('does not take sellers’ offers or the product description for reviews', () => {
+    const offer = (seller: string, stars: number, price: string, day: number) =>
+      `<div class="offer"><span class="price">$${price}</span><span class="seller">${seller}</span><span class="seller-rating" aria-label="${stars} out of 5 stars"></span><span class="delivery">Free delivery Tue, Jun ${day}, 2025. Ships from a warehouse near you and is usually packed within one business day.</span></div>`;
+    const html = `<html><body><h1>Kettle</h1>
+      <div class="description"><p>“The quietest kettle we have tested this year.” — a kitchen magazine</p><p>Brushed steel, 1.7 litres, blue light ring, auto shut-off.</p></div>
+      <div class="offers">${offer('HomeGoods Ltd', 4.6, '29.99', 4)}${offer('KitchenPlus', 4.2, '31.50', 5)}${offer('Bargain Barn', 3.9, '27.00', 6)}</div>
+      </body></html>`;
+    expect(extractPage(html, opts).items).toEqual([]);
+  });
+
   it('keeps a rating-only review among written ones', () => {
     const html = `<html><body><div class="rvs">
       ${review('Kai', 5, 'Sharp knife, holds its edge well after months of use.')}
