@@ -195,10 +195,20 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
   const notTried: StrategyName[] = [];
   if (!structured || discussion) {
     const auto = structured ? undefined : autoDetect(page);
-    if (auto?.items.length) {
+    // A few rated blocks (teasers, a summary box) must not hide a thread of many posts.
+    const thread = auto?.items.length && auto.items.length < 10 ? extractThread(page) : undefined;
+    if (auto?.items.length && thread && thread.items.length >= auto.items.length * 2) {
+      runs.push([
+        'auto-detect',
+        { ...auto, items: [], notes: [...(auto.notes ?? []), `left for the thread's ${thread.items.length} posts`] },
+      ]);
+      runs.push(['thread', thread]);
+      blocks = thread.blocks;
+    } else if (auto?.items.length) {
       runs.push(['auto-detect', auto]);
       blocks = auto.blocks;
-      notTried.push('thread');
+      if (thread) runs.push(['thread', { ...thread, items: [], notes: [`${thread.items.length} posts: fewer than the review blocks`] }]);
+      else notTried.push('thread');
     } else {
       if (auto) runs.push(['auto-detect', auto]);
       const thread = extractThread(page);

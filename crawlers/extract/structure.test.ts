@@ -97,6 +97,17 @@ describe('threads by structure', () => {
     expect(page.items[1]?.body).toBe('Через меню настроек, раздел обновление системы.');
   });
 
+  it('does not let a box of two rated teasers hide a thread of many posts', () => {
+    const teaser = (who: string, stars: number) =>
+      `<div class="teaser"><span class="by">${who}</span><span class="stars" aria-label="${stars} out of 5 stars"></span><span class="date">2024-04-0${stars}</span><p>A short teaser of the review by ${who}, cut to a line…</p></div>`;
+    const comment = (n: number) =>
+      `<div class="cmt"><a href="/user/u${n}">u${n}</a><time datetime="2024-04-1${n}T10:00:00Z">April 1${n}</time><p>Comment ${n}: the filter needs changing more often than the manual says.</p></div>`;
+    const html = `<html><body><aside class="summary">${teaser('ada', 5)}${teaser('bo', 2)}</aside>
+      <section class="comments">${[1, 2, 3, 4, 5, 6].map(comment).join('')}</section></body></html>`;
+    const page = extractPage(html, opts);
+    expect(page.items.map((i) => i.author)).toEqual(['u1', 'u2', 'u3', 'u4', 'u5', 'u6']);
+  });
+
   it('reads schema.org DiscussionForumPosting with its Comments', () => {
     const html = `<html><body><script type="application/ld+json">${JSON.stringify({
       '@context': 'https://schema.org',
