@@ -448,7 +448,11 @@ export interface MappedReview {
 }
 
 /** Maps a review-like object by field names; undefined when it holds no text or looks like a product. */
-export function mapDataObject(input: DataObject, ctx: DataContext, like?: { textKey: string }): MappedReview | undefined {
+export function mapDataObject(
+  input: DataObject,
+  ctx: DataContext,
+  like?: { textKey: string } | { headline: true },
+): MappedReview | undefined {
   // GraphQL connections wrap each record as { node: {…} }.
   const o = isDataObject(input.node) && Object.keys(input).length <= 3 ? (input.node as DataObject) : input;
   const keys = lowerKeys(o);
@@ -457,7 +461,14 @@ export function mapDataObject(input: DataObject, ctx: DataContext, like?: { text
   let body: string | undefined;
   let textKey: string | undefined;
   let lang: string | undefined;
-  if (like) {
+  if (like && 'headline' in like) {
+    // A listing of posts shown by their headlines (link submissions): the title is all there is.
+    const found = pick(o, keys, TITLE_KEYS, ctx);
+    const headline = found ? shortString(found[1], 300) : undefined;
+    if (!headline || headline.split(/\s+/).length < 2) return undefined;
+    body = '';
+    textKey = '(headline)';
+  } else if (like) {
     // A record of a list already taken: its text is in the field the others use, however short
     // ("ok", a lone link), and a rating without text is a rating-only review.
     const raw = o[like.textKey];

@@ -92,6 +92,32 @@ describe('extractFromJson: items by key names and value shape', () => {
     ]);
   });
 
+  it('reads a listing of link submissions by their headlines, each with its author and date', () => {
+    const post = (id: string, who: string, title: string, at: number) => ({
+      kind: 'post',
+      data: { id, author: who, title, url: `https://news.example/${id}`, selftext: '', created_utc: at, score: 12, num_comments: 3 },
+    });
+    const listing = {
+      kind: 'Listing',
+      data: {
+        children: [
+          post('a1', 'mo', 'City council approves the new cycle lanes', 1712000000),
+          post('a2', 'ny', 'Local bakery wins the regional bread prize', 1712003600),
+          post('a3', 'oz', 'Library extends its weekend opening hours', 1712007200),
+        ],
+      },
+    };
+    const found = extractFromJson(listing, ctx);
+    expect(found.items.map((i) => [i.author, i.title, i.body])).toEqual([
+      ['mo', 'City council approves the new cycle lanes', ''],
+      ['ny', 'Local bakery wins the regional bread prize', ''],
+      ['oz', 'Library extends its weekend opening hours', ''],
+    ]);
+    // One link submission above its comments is not an item of its own.
+    const single = { kind: 'Listing', data: { children: [post('b1', 'pa', 'A single link at the top of a thread', 1712000000)] } };
+    expect(extractFromJson(single, ctx).items).toEqual([]);
+  });
+
   it('keeps the owner’s reply on the review, not as a review', () => {
     const reviews = [
       {

@@ -142,8 +142,9 @@ function lateMembers(
 }
 
 /** The record inside an array element that reads as an item: the element itself, or one up to three objects down. */
-function coreOf(o: DataObject, ctx: DataContext): Omit<Found, 'at'> | undefined {
-  const direct = mapDataObject(o, ctx);
+function coreOf(o: DataObject, ctx: DataContext, headline = false): Omit<Found, 'at'> | undefined {
+  const like = headline ? ({ headline: true } as const) : undefined;
+  const direct = mapDataObject(o, ctx, like);
   if (direct) return { mapped: direct, core: o, chain: [o], trail: [] };
   const queue: { obj: DataObject; chain: DataObject[]; trail: string[] }[] = [{ obj: o, chain: [o], trail: [] }];
   let looked = 0;
@@ -154,7 +155,7 @@ function coreOf(o: DataObject, ctx: DataContext): Omit<Found, 'at'> | undefined 
       if (!isDataObject(child) || PERSON_KEY.test(k) || isOwnerReplyKey(k, child)) continue;
       looked++;
       const next = { obj: child, chain: [...chain, child], trail: [...trail, k] };
-      const m = mapDataObject(child, ctx);
+      const m = mapDataObject(child, ctx, like);
       if (m) {
         idFromWrappers(m, chain);
         return { mapped: m, core: child, chain: next.chain, trail: next.trail };
@@ -312,6 +313,23 @@ export function extractFromJson(value: unknown, context: JsonContext): JsonExtra
       why = rejection(found, open.length, key, parentField);
     }
     const where = pathString(path, root);
+    if (why === 'no record has a text' && open.length >= 2 && open.length <= SAMPLE * 20) {
+      // A listing of submissions shown by their headlines: each with its author and date.
+      const heads: Found[] = [];
+      for (const [at, o] of open) {
+        const c = coreOf(o, ctx, true);
+        if (c && !claimed.has(c.core)) heads.push({ ...c, at });
+      }
+      const m = heads.map((h) => h.mapped.item);
+      if (
+        heads.length >= open.length * 0.8 &&
+        m.filter((i) => i.author).length >= heads.length * 0.8 &&
+        m.filter((i) => i.publishedAt).length >= heads.length * 0.8
+      ) {
+        found = heads;
+        why = undefined;
+      }
+    }
     if (why && parentShape) {
       // Replies of an item, shaped like it, are items even when their text is a lone link or "<3".
       const like = lateMembers(open, [], ctx, claimed, parentShape);
