@@ -199,6 +199,29 @@ describe('extractFromJson: items by key names and value shape', () => {
     expect(found.items[1]?.reply).toBeUndefined();
   });
 
+  it('takes the kind of record that reads as items from a list of several kinds', () => {
+    const mutations = [1, 2, 3].flatMap((n) => [
+      {
+        entityKey: `k${n}`,
+        payload: {
+          commentPayload: {
+            properties: {
+              commentId: `c${n}`,
+              content: { content: `Comment ${n} on the unboxing: the box was smaller than I expected.` },
+              publishedTime: `${n} days ago`,
+            },
+            author: { displayName: `@watcher${n}` },
+          },
+        },
+      },
+      { entityKey: `t${n}`, payload: { toolbarState: { likeState: 'INDIFFERENT', heartState: 'UNHEARTED' } } },
+      { entityKey: `s${n}`, payload: { surfacePayload: { voiceReplyEnabled: false } } },
+    ]);
+    const found = extractFromJson({ frameworkUpdates: { mutations } }, { ...ctx, referenceDate: new Date('2025-03-10T00:00:00Z') });
+    expect(found.items.map((i) => i.siteId)).toEqual(['c1', 'c2', 'c3']);
+    expect(found.items[0]?.publishedAt?.slice(0, 10)).toBe('2025-03-09');
+  });
+
   it('follows JSON kept inside a JSON string', () => {
     const inner = JSON.stringify({
       comments: [

@@ -313,6 +313,23 @@ export function extractFromJson(value: unknown, context: JsonContext): JsonExtra
       why = rejection(found, open.length, key, parentField);
     }
     const where = pathString(path, root);
+    if (why?.startsWith('only ')) {
+      // Records of several kinds in one list (entity updates, mixed feeds): the kind that reads as
+      // items, all found at the same place in their records, is judged on its own.
+      const all = found.length ? found : map(open);
+      const kinds = new Map<string, Found[]>();
+      for (const f of all) {
+        const k = `${f.trail.join('\u0000')}\u0001${f.mapped.textField}`;
+        const list = kinds.get(k) ?? [];
+        list.push(f);
+        kinds.set(k, list);
+      }
+      const kind = [...kinds.values()].sort((a, b) => b.length - a.length)[0];
+      if (kind && kind.length >= 2 && kind.length >= open.length * 0.1 && !rejection(kind, kind.length, key, parentField)) {
+        found = kind;
+        why = undefined;
+      }
+    }
     if (why === 'no record has a text' && open.length >= 2 && open.length <= SAMPLE * 20) {
       // A listing of submissions shown by their headlines: each with its author and date.
       const heads: Found[] = [];
