@@ -433,6 +433,27 @@ function dateOf(o: DataObject, ctx: DataContext, depth = 0): string | undefined 
   return undefined;
 }
 
+function authorField(o: DataObject, keys: Map<string, string>, ctx: DataContext): [string, unknown] | undefined {
+  return (
+    pick(o, keys, AUTHOR_KEYS, ctx) ??
+    pick(
+      o,
+      keys,
+      [...keys.keys()].filter((k) => /^(?:author|user|owner|poster|reviewer|commenter)(?:text|info|details|data)$/.test(k)),
+      ctx,
+    )
+  );
+}
+
+/** The author and date a wrapper around a record states beside it ({author, properties: {text}}). */
+export function byline(o: DataObject, ctx: DataContext): { author?: string; publishedAt?: string } {
+  const keys = lowerKeys(o);
+  const field = authorField(o, keys, ctx);
+  const author = field ? nameOf(field[1], ctx) : undefined;
+  const publishedAt = dateOf(o, ctx);
+  return { ...(author ? { author } : {}), ...(publishedAt ? { publishedAt } : {}) };
+}
+
 /** A review mapped from a data object, plus which fields made it look like one. */
 export interface MappedReview {
   /** The item. */
@@ -529,14 +550,7 @@ export function mapDataObject(
   const rated = ratingOf(o, keys, ctx);
   if (rated) item.rating = rated.rating;
 
-  const authorObj =
-    pick(o, keys, AUTHOR_KEYS, ctx) ??
-    pick(
-      o,
-      keys,
-      [...keys.keys()].filter((k) => /^(?:author|user|owner|poster|reviewer|commenter)(?:text|info|details|data)$/.test(k)),
-      ctx,
-    );
+  const authorObj = authorField(o, keys, ctx);
   let author = authorObj ? nameOf(authorObj[1], ctx) : undefined;
   if (!author) {
     const named = pick(o, keys, AUTHOR_NAME_KEYS, ctx) ?? pick(o, keys, [...keys.keys()].filter(isAuthorNameKey), ctx);

@@ -218,7 +218,11 @@ describe('extractFromJson: items by key names and value shape', () => {
       { entityKey: `s${n}`, payload: { surfacePayload: { voiceReplyEnabled: false } } },
     ]);
     const found = extractFromJson({ frameworkUpdates: { mutations } }, { ...ctx, referenceDate: new Date('2025-03-10T00:00:00Z') });
-    expect(found.items.map((i) => i.siteId)).toEqual(['c1', 'c2', 'c3']);
+    expect(found.items.map((i) => [i.siteId, i.author])).toEqual([
+      ['c1', '@watcher1'],
+      ['c2', '@watcher2'],
+      ['c3', '@watcher3'],
+    ]);
     expect(found.items[0]?.publishedAt?.slice(0, 10)).toBe('2025-03-09');
   });
 

@@ -9,7 +9,7 @@
  * Arrays of anything else (variants, menus, images, translations) are left. The walk is iterative
  * and bounded, so deep nesting or huge arrays give a bounded result, never a crash or a hang.
  */
-import { aggregateOf, isDataObject, mapDataObject, type DataContext, type DataObject, type MappedReview } from './data-fields.js';
+import { aggregateOf, byline, isDataObject, mapDataObject, type DataContext, type DataObject, type MappedReview } from './data-fields.js';
 import { isOwnerReplyKey } from './data-shape.js';
 import { inferBest } from './ratings.js';
 import { wordCount } from './text.js';
@@ -91,7 +91,15 @@ interface RecordShape {
 }
 
 /** The id often sits on a wrapper ({id, snippet: {text}}): the nearest one's, when the record has none. */
-function idFromWrappers(m: MappedReview, wrappers: DataObject[]): void {
+function idFromWrappers(m: MappedReview, wrappers: DataObject[], ctx?: DataContext): void {
+  // The author and date may sit on a wrapper too, beside the record that holds the text.
+  if (ctx && (!m.item.author || !m.item.publishedAt)) {
+    for (let i = wrappers.length - 1; i >= 0 && (!m.item.author || !m.item.publishedAt); i--) {
+      const b = byline(wrappers[i] as DataObject, ctx);
+      if (!m.item.author && b.author) m.item.author = b.author;
+      if (!m.item.publishedAt && b.publishedAt) m.item.publishedAt = b.publishedAt;
+    }
+  }
   if (m.item.siteId) return;
   for (let i = wrappers.length - 1; i >= 0; i--) {
     const w = wrappers[i] as DataObject;
@@ -157,7 +165,7 @@ function coreOf(o: DataObject, ctx: DataContext, headline = false): Omit<Found, 
       const next = { obj: child, chain: [...chain, child], trail: [...trail, k] };
       const m = mapDataObject(child, ctx, like);
       if (m) {
-        idFromWrappers(m, chain);
+        idFromWrappers(m, chain, ctx);
         return { mapped: m, core: child, chain: next.chain, trail: next.trail };
       }
       if (next.trail.length < 3) queue.push(next);
