@@ -38,6 +38,24 @@ export function textWithout(el: Element, exclude: (e: Element) => boolean): stri
   return normalizeWhitespace(parts.join(''));
 }
 
+/** A form to write in (a reply box), as opposed to a form that only wraps a post's text for editing. */
+function isEntryForm(f: PageFeatures, el: Element): boolean {
+  if (el.name !== 'form') return false;
+  const start = (f.index.get(el) ?? 0) + 1;
+  const end = f.end.get(el) ?? start;
+  for (let i = start; i < end; i++) {
+    const e = f.order[i] as Element;
+    if (
+      e.name === 'textarea' ||
+      e.name === 'select' ||
+      (e.name === 'input' && !/^(?:hidden|submit|button)$/i.test(e.attribs.type ?? 'text'))
+    )
+      return true;
+  }
+  // A form with nothing to fill in and no text is not the post either.
+  return (f.textLen.get(el) ?? 0) < 20;
+}
+
 /** Whether an element holds a rating, date or author element (or is one). */
 function holdsField(f: PageFeatures, el: Element): boolean {
   const c = f.counts.get(el);
@@ -76,7 +94,7 @@ export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => 
   const candidates: Element[] = [];
   const walk = (el: Element): void => {
     for (const child of childElements(el)) {
-      if (isSkipped(child) || isHidden(child) || skip(child) || child.name === 'form' || isField(f, child)) continue;
+      if (isSkipped(child) || isHidden(child) || skip(child) || isEntryForm(f, child) || isField(f, child)) continue;
       if (holdsField(f, child)) {
         if (directTextLength(child) >= 20) candidates.push(child);
         walk(child);

@@ -108,6 +108,20 @@ describe('threads by structure', () => {
     expect(page.items.map((i) => i.author)).toEqual(['u1', 'u2', 'u3', 'u4', 'u5', 'u6']);
   });
 
+  it('reads a comment tree whose posts sign themselves, with the text inside an edit form and a link post above', () => {
+    const c = (id: string, who: string, text: string, kids = '') =>
+      `<div class="thing comment" id="thing_${id}" data-author="${who}"><div class="entry"><p class="tagline"><a href="/user/${who}" class="author">${who}</a> <span class="score">5 points</span> <time datetime="2024-02-0${id.length}T10:00:00+00:00">1 year ago</time></p><form class="usertext"><input type="hidden" name="id" value="${id}"><div class="md"><p>${text}</p></div></form></div><div class="child">${kids}</div></div>`;
+    const link = `<div class="thing link" data-author="op"><p class="title"><a href="https://news.example/x">Article about kettles</a></p><p class="tagline">submitted <time datetime="2024-02-01T09:00:00+00:00">1 year ago</time> by <a href="/user/op" class="author">op</a></p></div>`;
+    const html = `<html><body>${link}<div class="comments">${c('a', 'ann', 'Steel ones last longer in my experience.', c('ab', 'bob', 'Mine rusted at the seam though.'))}${c('b', 'cal', 'The glass ones are easier to descale.')}<div class="thing more"><a href="#">load more comments (3 replies)</a></div>
+      <form class="reply"><textarea name="text"></textarea><button>save</button></form></div></body></html>`;
+    const page = extractPage(html, opts);
+    expect(page.items.map((i) => [i.author, i.parentSiteId, i.body])).toEqual([
+      ['ann', undefined, 'Steel ones last longer in my experience.'],
+      ['bob', 'thing_a', 'Mine rusted at the seam though.'],
+      ['cal', undefined, 'The glass ones are easier to descale.'],
+    ]);
+  });
+
   it('reads schema.org DiscussionForumPosting with its Comments', () => {
     const html = `<html><body><script type="application/ld+json">${JSON.stringify({
       '@context': 'https://schema.org',
