@@ -253,9 +253,15 @@ function relative(text: string, ref: Date): string | undefined {
   for (const [re, offset] of DAY_WORDS) {
     if (!re.test(text)) continue;
     const date = new Date(ref.getTime() + offset * 86_400_000);
-    return offset === 0 && /just|moment|gerade|soeben|только|刚|剛/i.test(text)
-      ? date.toISOString()
-      : `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+    if (offset === 0 && /just|moment|gerade|soeben|только|刚|剛/i.test(text)) return date.toISOString();
+    const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+    // "Today, 10:15 PM", "Вчера, 22:40": the day word with its time.
+    const time = /(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?/i.exec(text);
+    if (!time) return day;
+    let hour = Number(time[1]);
+    if (time[3]?.toLowerCase() === 'p' && hour < 12) hour += 12;
+    if (time[3]?.toLowerCase() === 'a' && hour === 12) hour = 0;
+    return hour < 24 && Number(time[2]) < 60 ? `${day}T${pad(hour)}:${time[2]}:00` : day;
   }
   return undefined;
 }
