@@ -212,7 +212,8 @@ export function blockToItem(
     )
     .filter(Boolean)
     .join('\n');
-  const ratingOnly = !body && !!ratingEl && !!(dateEl || authorEl);
+  // Rating-only: a rating and a name or date, and no text at all (not a text this reading missed).
+  const ratingOnly = !body && !!ratingEl && !!(dateEl || authorEl) && !hasProse(f, block);
   if (!body && !ratingOnly) return undefined;
 
   const item: ExtractedItem = { body };
