@@ -205,7 +205,8 @@ export function blockToItem(
   const exclude = (e: Element): boolean =>
     skip(e) || f.rating.has(e) || f.date.has(e) || f.author.has(e) || isActionElement(e, nodeText(e, page));
   const tops = [...hidden].filter((e) => (!e.parent || !hidden.has(e.parent as Element)) && !inReply(e));
-  const readMore = inside.some((e) => READ_MORE.test(nodeText(e, page)));
+  // Controls are short: only short elements are read for one.
+  const readMore = inside.some((e) => (f.textLen.get(e) ?? 99) <= 30 && READ_MORE.test(nodeText(e, page)));
   const body = bodyEls
     .map((e) =>
       wholeText(f, textWithout(e, exclude), readMore ? [...tops, ...inside.filter((x) => !bodyEls.includes(x))] : tops, exclude, readMore),

@@ -195,8 +195,8 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
   const notTried: StrategyName[] = [];
   if (!structured || discussion) {
     const auto = structured ? undefined : autoDetect(page);
-    // A few rated blocks (teasers, a summary box) must not hide a thread of many posts.
-    const thread = auto?.items.length && auto.items.length < 10 ? extractThread(page) : undefined;
+    // Rated blocks (teasers, a summary box) must not hide a thread of many more posts.
+    const thread = auto?.items.length && auto.items.length < 50 ? extractThread(page) : undefined;
     if (auto?.items.length && thread && thread.items.length >= auto.items.length * 2) {
       runs.push([
         'auto-detect',

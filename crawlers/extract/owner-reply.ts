@@ -4,7 +4,7 @@
  * ("Response from the owner", "Antwort des Anbieters", "Ответ продавца", "商家回复"). It is kept as
  * the review's `reply`, never read as the review's text or as a review of its own.
  */
-import { descriptor, nodeText, type Element, type ParsedPage } from './dom.js';
+import { type AnyNode, descriptor, type Element, isElement, isSkipped, nodeText, type ParsedPage } from './dom.js';
 import type { PageFeatures } from './features.js';
 import { subtree } from './features.js';
 import type { ExtractedReply } from './types.js';
@@ -22,8 +22,24 @@ const OPENER =
 /** Whether an element is a business's reply (by its name, or by how its text opens). */
 export function isOwnerReply(page: ParsedPage, el: Element): boolean {
   if (NAMED.test(descriptor(el))) return true;
-  const text = nodeText(el, page);
-  return text.length >= 20 && OPENER.test(text.slice(0, 80));
+  const lead = leadText(el, 80);
+  return lead.length >= 8 && OPENER.test(lead) && nodeText(el, page).length >= 20;
+}
+
+/** The first characters of an element's text, without reading all of it. */
+function leadText(el: Element, max: number): string {
+  let s = '';
+  const walk = (n: AnyNode): boolean => {
+    if (n.type === 'text') {
+      s += (n as unknown as { data: string }).data;
+      return s.length < max * 2;
+    }
+    if (!isElement(n) || isSkipped(n)) return true;
+    for (const c of n.children) if (!walk(c)) return false;
+    return true;
+  };
+  walk(el);
+  return s.replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
 /** The outermost business's reply inside a block, if it holds one. */

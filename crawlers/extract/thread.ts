@@ -122,11 +122,11 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
       if (authorsIn !== 1 && !f.author.has(o) && !f.signed.has(o)) return false;
       if (!dated) return false;
       // A body of separators ("·", "|") is the byline's punctuation, not a comment.
-      const texts = findBody(f, o, (e) => members.has(e) && e !== o).map((b) => nodeText(b, page));
-      if (!texts.some((t) => /\p{L}\p{L}|\p{Lo}/u.test(t))) return false;
+      const bodies = findBody(f, o, (e) => members.has(e) && e !== o);
+      if (!bodies.some((b) => hasLetters(page, f, b))) return false;
       bodyChars += Math.min(
         400,
-        texts.reduce((n, t) => n + t.length, 0),
+        bodies.reduce((n, b) => n + (f.textLen.get(b) ?? 0), 0),
       );
       return true;
     });
@@ -146,17 +146,24 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
   return widen(page, f, chosen);
 }
 
-function avgBody(page: ParsedPage, f: PageFeatures, blocks: Element[]): number {
+function avgBody(f: PageFeatures, blocks: Element[]): number {
   const members = new Set(blocks);
   let n = 0;
   for (const b of blocks) {
-    const texts = findBody(f, b, (e) => members.has(e) && e !== b).map((x) => nodeText(x, page));
+    const bodies = findBody(f, b, (e) => members.has(e) && e !== b);
     n += Math.min(
       400,
-      texts.reduce((k, t) => k + t.length, 0),
+      bodies.reduce((k, x) => k + (f.textLen.get(x) ?? 0), 0),
     );
   }
   return n / Math.max(1, blocks.length);
+}
+
+/** Whether an element's text has letters (long texts do; short ones are read). */
+function hasLetters(page: ParsedPage, f: PageFeatures, el: Element): boolean {
+  const len = f.textLen.get(el) ?? 0;
+  if (len >= 40) return true;
+  return len > 0 && /\p{L}\p{L}|\p{Lo}/u.test(nodeText(el, page));
 }
 
 /**
@@ -179,7 +186,7 @@ function widen(page: ParsedPage, f: PageFeatures, blocks: Element[]): Element[] 
     wide.push(cur);
   }
   if (wide.every((w, i) => w === blocks[i])) return blocks;
-  return avgBody(page, f, wide) > avgBody(page, f, blocks) * 1.5 + 40 ? wide : blocks;
+  return avgBody(f, wide) > avgBody(f, blocks) * 1.5 + 40 ? wide : blocks;
 }
 
 const INDENT_ATTRS = ['indent', 'data-indent', 'data-depth', 'data-level', 'aria-level', 'depth', 'level'];
