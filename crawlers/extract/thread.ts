@@ -143,7 +143,7 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
   }
   if (!best) return [];
   const chosen = best.owners.sort((a, b) => (f.index.get(a) ?? 0) - (f.index.get(b) ?? 0));
-  return widen(page, f, chosen);
+  return widen(f, chosen);
 }
 
 function avgBody(f: PageFeatures, blocks: Element[]): number {
@@ -171,7 +171,7 @@ function hasLetters(page: ParsedPage, f: PageFeatures, el: Element): boolean {
  * them, each block is widened to its largest ancestor that holds no other block: the whole post.
  * Kept only when that brings in the text (a clearly longer body).
  */
-function widen(page: ParsedPage, f: PageFeatures, blocks: Element[]): Element[] {
+function widen(f: PageFeatures, blocks: Element[]): Element[] {
   const positions = blocks.map((b) => f.index.get(b) ?? 0).sort((a, b) => a - b);
   const holds = (el: Element): number => countWithin(positions, f.index.get(el) ?? 0, f.end.get(el) ?? 0);
   const wide: Element[] = [];
