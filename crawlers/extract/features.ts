@@ -81,8 +81,17 @@ function samePage(href: string, url: string): boolean {
   }
 }
 
-const SIGNED_ATTRS = ['author', 'data-author', 'data-author-name', 'data-username', 'data-user-name', 'data-user', 'username', 'data-nick'];
-const STAMP_ATTRS = [
+const SIGNED_ATTRS = new Set([
+  'author',
+  'data-author',
+  'data-author-name',
+  'data-username',
+  'data-user-name',
+  'data-user',
+  'username',
+  'data-nick',
+]);
+const STAMP_ATTRS = new Set([
   'created',
   'created-timestamp',
   'data-created',
@@ -93,11 +102,13 @@ const STAMP_ATTRS = [
   'published',
   'data-published',
   'timestamp',
-];
+]);
 
 /** The author a post names in an attribute (custom elements and data-attribute markup), when it does. */
 function signedBy(el: Element): string | undefined {
-  for (const name of SIGNED_ATTRS) {
+  // An element has a few attributes: look at those, not at every name a post might use.
+  for (const name in el.attribs) {
+    if (!SIGNED_ATTRS.has(name)) continue;
     const v = el.attribs[name]?.trim();
     if (v && v.length >= 2 && v.length <= 40 && v.split(/\s+/).length <= 3 && !/^\d+$|^https?:|[{}<>]/.test(v)) return v;
   }
@@ -106,7 +117,8 @@ function signedBy(el: Element): string | undefined {
 
 /** A date a post carries in an attribute (`created="2024-…"`, `data-timestamp="1700000000"`). */
 function stampAttr(el: Element): string | undefined {
-  for (const name of STAMP_ATTRS) {
+  for (const name in el.attribs) {
+    if (!STAMP_ATTRS.has(name)) continue;
     const v = el.attribs[name]?.trim();
     if (v && /^\d{4}-\d{2}-\d{2}|^\d{10}(?:\d{3})?$/.test(v)) return v;
   }
