@@ -9,8 +9,7 @@ import { autoDetect } from './auto-detect.js';
 import { readJsonDocument, readXmlDocument, type DataDocument } from './data-documents.js';
 import { extractFromJson } from './json-items.js';
 import { extractWithRecipe } from './css-recipe.js';
-import { textWithout } from './block-fields.js';
-import { bodyOf, elementsByTag, parsePage, type Element, type ParsedPage } from './dom.js';
+import { type AnyNode, bodyOf, elementsByTag, isElement, isHidden, isSkipped, parsePage, type Element, type ParsedPage } from './dom.js';
 import { extractEmbeddedJson } from './embedded-json.js';
 import { extractFeed, isFeed } from './feeds.js';
 import { extractJsonLd } from './json-ld.js';
@@ -285,9 +284,8 @@ function textsShown(page: ParsedPage, runs: [StrategyName, StrategyResult][]): S
   const sample = structured.filter((i) => i.body.length >= 40 && i.author).slice(0, 5);
   if (sample.length < 2) return undefined;
   const body = bodyOf(page);
-  // Hidden copies (the original beside its translation) are not what the page shows.
-  const visible = body ? flat(textWithout(body, () => false)) : '';
-  if (sample.some((i) => visible.includes(flat(i.body).slice(0, 40)))) return undefined;
+  const starts = sample.map((i) => flat(i.body).slice(0, 24));
+  if (!body || showsAny(body, starts)) return undefined;
   const auto = autoDetect(page);
   const byAuthor = new Map<string, ExtractedItem>();
   for (const item of auto.items) if (item.author && item.body) byAuthor.set(item.author.toLowerCase(), item);
@@ -306,6 +304,29 @@ function textsShown(page: ParsedPage, runs: [StrategyName, StrategyResult][]): S
       `the structured texts are not shown on the page: the ${replaced} texts shown (translated or edited) were read from its review blocks`,
     ],
   };
+}
+
+/**
+ * Whether a visible text of the page (hidden copies, such as the original beside its translation,
+ * do not count) holds one of the given beginnings. Stops at the first: reviews shown are found
+ * early, and only a page that shows none of them is read to its end.
+ */
+function showsAny(root: Element, starts: string[]): boolean {
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop() as AnyNode;
+    if (n.type === 'text') {
+      const t = (n as unknown as { data: string }).data;
+      if (t.length >= 24) {
+        const f = flat(t);
+        if (starts.some((s) => f.includes(s))) return true;
+      }
+      continue;
+    }
+    if (!isElement(n) || isSkipped(n) || isHidden(n)) continue;
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as AnyNode);
+  }
+  return false;
 }
 
 function defaultNote(page: ParsedPage, strategy: StrategyName, r: StrategyResult): string {
