@@ -293,6 +293,8 @@ function textsShown(page: ParsedPage, runs: [StrategyName, StrategyResult][]): S
   for (const item of structured) {
     const shownItem = item.author ? byAuthor.get(item.author.toLowerCase()) : undefined;
     if (!shownItem?.body) continue;
+    // The same words split over several text nodes, or a preview cut short, are not another text.
+    if (textKey(shownItem.body).slice(0, 12) === textKey(item.body).slice(0, 12) || /(?:…|\.{3})$/.test(shownItem.body)) continue;
     item.body = shownItem.body;
     if (shownItem.title) item.title = shownItem.title;
     replaced++;
