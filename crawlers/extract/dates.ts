@@ -4,6 +4,7 @@
  * ("3 hours ago", "vor 2 Tagen", "3 дня назад", "3小时前"). Dates are found inside longer text
  * ("Reviewed in the United Kingdom on 8 April 2016").
  */
+import { parsePersianDate } from './persian-dates.js';
 
 /** Options for {@link parseDate}. */
 export interface DateOptions {
@@ -398,6 +399,12 @@ export function parseDate(input: unknown, opts: DateOptions = {}): string | unde
     const within = month < ref.getMonth() + 1 || (month === ref.getMonth() + 1 && day <= ref.getDate());
     const out = formatDate(within ? year : year - 1, month, day, md[3], md[4]);
     if (out) return out;
+  }
+
+  // Persian pages: their digits, the Solar Hijri calendar, "… پیش".
+  if (/[\u0600-\u06FF]|\b1[34]\d\d[/.-]\d{1,2}[/.-]\d{1,2}\b/.test(text)) {
+    const persian = parsePersianDate(text, opts.referenceDate ?? new Date());
+    if (persian) return persian;
   }
 
   return relative(text, opts.referenceDate ?? new Date());

@@ -61,7 +61,7 @@ export function subtree(f: PageFeatures, el: Element): Element[] {
 const AUTHOR_NAME =
   /(?:^|[\s_-])(?:author|authors|user|username|user-name|reviewer|reviewer-name|byline|by|profile-name|nickname|nick|customer|member|poster|commenter|hnuser|fn|reviewer_name|user_name|screen-name|display-name)(?:$|[\s_-])|author|reviewer|username|nickname|commenter|profile-?name|userid|user-id|critic-?name|critic-?link/;
 const DATE_NAME = /date|time|posted|published|timestamp|(?:^|[\s_-])age(?:$|[\s_-])|ago|when/;
-const DATE_HINT = /\d|ago|yesterday|today|gestern|heute|вчера|сегодня|назад|前|刚|剛|hier|ayer/i;
+const DATE_HINT = /\d|[\u06F0-\u06F9]|ago|yesterday|today|gestern|heute|вчера|сегодня|назад|前|刚|剛|hier|ayer|پیش|دیروز|امروز/i;
 const PROFILE_HINT = /user|profile|member|reviewer|people|author|customer|\/u\/|\/~|\/@/i;
 const NOT_AUTHOR =
   /^(?:reply|report|share|link|permalink|edit|delete|flag|vote|helpful|follow|message|more|login|log in|sign in|sign up|register|profile|view profile|antworten|ответить|回复|\d+)$/i;

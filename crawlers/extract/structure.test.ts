@@ -122,6 +122,22 @@ describe('threads by structure', () => {
     ]);
   });
 
+  it('reads Persian comments dated in the Solar Hijri calendar or as "… ago"', () => {
+    const c = (who: string, when: string, text: string) =>
+      `<li class="cm"><div class="head"><span class="user-name">${who}</span><span class="date">${when}</span></div><p>${text}</p></li>`;
+    const html = `<html lang="fa" dir="rtl"><body><ul class="cms">
+      ${c('سارا', '۱۲ مرداد ۱۴۰۲', 'کیفیت ساخت خوب است ولی باتری زود تمام می‌شود.')}
+      ${c('رضا', '۲ هفته پیش', 'ارسال سریع بود و بسته‌بندی سالم رسید.')}
+      ${c('مینا', 'دیروز', 'برای این قیمت انتخاب خوبی است.')}
+      </ul></body></html>`;
+    const page = extractPage(html, opts);
+    expect(page.items.map((i) => [i.author, i.publishedAt?.slice(0, 10)])).toEqual([
+      ['سارا', '2023-08-03'],
+      ['رضا', '2025-05-18'],
+      ['مینا', '2025-05-31'],
+    ]);
+  });
+
   it('reads schema.org DiscussionForumPosting with its Comments', () => {
     const html = `<html><body><script type="application/ld+json">${JSON.stringify({
       '@context': 'https://schema.org',
