@@ -5,8 +5,10 @@
  * (a single-page shop fetching its reviews from an API) is kept for extraction.
  */
 import type { Page, Route } from 'playwright';
-import { reviewsFromData } from './extract/embedded-json.js';
+import { readJsonDocument } from './extract/data-documents.js';
 import { mergeItems } from './extract/extract-page.js';
+import { extractFromJson } from './extract/json-items.js';
+import { noteOrigin } from './extract/provenance.js';
 import type { ExtractedItem, ExtractedPage } from './extract/types.js';
 import type { CrawlPlan } from './crawl-plan.js';
 
@@ -73,13 +75,11 @@ export class PageTraffic {
     const looksJson = /json/i.test(type) || (/^text\/plain|^$/i.test(type) && /^\s*[[{]/.test(body.subarray(0, 64).toString('utf8')));
     if (!looksJson || this.json.length >= MAX_JSON_RESPONSES || this.jsonBytes + body.length > MAX_JSON_BYTES) return;
     this.jsonBytes += body.length;
-    let value: unknown;
-    try {
-      value = JSON.parse(body.toString('utf8'));
-    } catch {
-      return;
-    }
-    const { items } = reviewsFromData(value, { url });
+    // The same reader and extractor as a JSON document fetched on its own (prefixes, JSONP, chunks).
+    const doc = readJsonDocument(body.toString('utf8'));
+    if (!doc || 'error' in doc) return;
+    const { items, paths } = extractFromJson(doc.value, { url });
+    items.forEach((item, i) => noteOrigin(item, { strategy: 'network-json', via: `${url} ${paths[i] ?? ''}`.trim() }));
     if (items.length) this.json.push({ url, items });
   }
 

@@ -266,6 +266,8 @@ export class CrawlPlan {
         'input',
       );
     }
+    // Problems reading the page that lose items (a malformed JSON document, data too large to read whole).
+    for (const problem of ex.problems ?? []) this.fail(page.url, problem, 'input');
     const verdict = await onPage(page);
     const listings: string[] = [];
     const stopPaging = incremental && verdict.allKnown && ex.items.length > 0;

@@ -93,6 +93,7 @@ export function pageDocuments(
       publishedAt: item.publishedAt,
       itemName: item.itemName,
       parentSiteId: item.parentSiteId,
+      reply: item.reply,
       fetchedAt: page.fetchedAt,
       runId,
     };

@@ -12,6 +12,7 @@ import type { Configuration } from '@crawlee/core';
 import { PageError } from '../domain/errors.js';
 import { decodeBody } from './extract/decode.js';
 import { parsePage, type ParsedPage } from './extract/dom.js';
+import { isDataDocument } from './extract/data-documents.js';
 import { isFeed } from './extract/feeds.js';
 import type { RobotsLoader } from './robots.js';
 
@@ -98,7 +99,7 @@ export class RadarCheerioCrawler extends CheerioCrawler {
     const raw = await readLimited(response, this.maxPageBytes, context.request.url);
     const body = decodeBody(raw, response.headers['content-type']);
     const url = response.url || context.request.url;
-    const parsedPage: ParsedPage | undefined = isFeed(body) ? undefined : parsePage(body, { url });
+    const parsedPage: ParsedPage | undefined = isFeed(body) || isDataDocument(body) ? undefined : parsePage(body, { url });
     return {
       $: parsedPage?.$,
       body,

@@ -54,6 +54,8 @@ export interface DocumentInput {
   occurrence?: number;
   /** Parent item's site id (threads). */
   parentSiteId?: string;
+  /** The business's reply to the item, when the page shows one. */
+  reply?: { body: string; author?: string; publishedAt?: string };
   /** Fetch time (ISO 8601). */
   fetchedAt: string;
   /** Crawl run id. */
@@ -272,5 +274,13 @@ export function buildDocument(input: DocumentInput, policy: DocumentPolicy): Rad
   if (input.publishedAt) doc.publishedAt = input.publishedAt;
   if (input.parentSiteId) doc.parentId = documentId(input.sourceId, `site:${siteIdentity(input.parentSiteId)}`);
   if (input.runId) doc.runId = input.runId;
+  const replyBody = input.reply ? redact(cleanText(input.reply.body)) : '';
+  if (input.reply && replyBody) {
+    doc.reply = { body: replyBody };
+    if (input.reply.publishedAt) doc.reply.publishedAt = input.reply.publishedAt;
+    if (input.reply.author && policy.storeAuthorNames) doc.reply.author = redact(cleanText(input.reply.author));
+    // A reply written later changes the stored review (it is updated, not duplicated).
+    doc.contentHash = sha(`${doc.contentHash}\u0000${replyBody}`);
+  }
   return doc;
 }

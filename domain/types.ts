@@ -20,6 +20,16 @@ export interface Rating {
   worst: number;
 }
 
+/** The business's reply to a review, as the page shows it. */
+export interface BusinessReply {
+  /** The reply's text (PII redacted like review text). */
+  body: string;
+  /** When it was written (ISO 8601), when shown. */
+  publishedAt?: string;
+  /** Who replied, as shown — kept only with privacy.storeAuthorNames. */
+  author?: string;
+}
+
 /** A review or mention as the store keeps it: one per (source, site key), upserted idempotently. */
 export interface RadarDocument {
   /** Stable key: hash of the source id and the review's identity on its site. */
@@ -68,6 +78,8 @@ export interface RadarDocument {
   textKey: string;
   /** For replies in a discussion thread: the parent document's id. */
   parentId?: string;
+  /** The business's answer to this review (owner, seller, developer), kept with it rather than as a review. */
+  reply?: BusinessReply;
   /** Set when this is the same review as another stored document (from another source). */
   dupOf?: string;
   /** The crawl run that last wrote it. */

@@ -8,7 +8,7 @@ import type { RadarConfig, SourceConfig } from '../config/schema.js';
 import type { RadarDocument } from '../domain/types.js';
 import { createBrandLinker } from '../crawlers/brand-linker.js';
 import { runCrawl, type CrawlOutcome } from '../crawlers/run-crawl.js';
-import type { StrategyName } from '../crawlers/extract/types.js';
+import type { ExtractedPage, StrategyName } from '../crawlers/extract/types.js';
 import { newSalt } from '../privacy/author-key.js';
 import { pageDocuments } from '../crawlers/page-documents.js';
 
@@ -30,6 +30,8 @@ export interface PreviewPage {
   listedCount?: number;
   /** Whether the page looked like a captcha or bot check. */
   blocked: boolean;
+  /** Everything extraction found on the page, with where each item came from (`--explain`). */
+  extracted: ExtractedPage;
 }
 
 /** Options of a preview. */
@@ -70,6 +72,7 @@ export async function previewSource(
         strategies: page.extracted.strategies,
         documents: pageDocuments(page, target, policy, link),
         blocked: page.extracted.blocked,
+        extracted: page.extracted,
       };
       if (page.extracted.aggregate?.reviewCount) preview.listedCount = page.extracted.aggregate.reviewCount;
       pages.push(preview);

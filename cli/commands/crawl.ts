@@ -27,6 +27,7 @@ function adhocSource(urls: string[], options: Record<string, unknown>): SourceCo
 
 async function dryRun(ctx: CliContext, config: RadarConfig, targets: ResolvedSource[], options: Record<string, unknown>): Promise<number> {
   const { previewSource } = await import('../../pipeline/preview.js');
+  const explain = options.explain ? (await import('./crawl-explain.js')).explainPage : undefined;
   let count = 0;
   let failures = 0;
   for (const target of targets) {
@@ -36,7 +37,12 @@ async function dryRun(ctx: CliContext, config: RadarConfig, targets: ResolvedSou
         count += page.documents.length;
         if (options.json)
           for (const doc of page.documents) ctx.stdout.write(`${JSON.stringify({ ...doc, strategies: page.strategies })}\n`);
-        else say(ctx, `${page.url}: ${page.documents.length} documents (${page.strategies.join(', ') || 'nothing found'})`);
+        if (explain) {
+          // With --json, stdout stays JSON lines: the explanation goes to stderr.
+          const text = `${explain(page.loadedUrl, page.extracted, page.documents.length).join('\n')}\n`;
+          (options.json ? ctx.stderr : ctx.stdout).write(text);
+        } else if (!options.json)
+          say(ctx, `${page.url}: ${page.documents.length} documents (${page.strategies.join(', ') || 'nothing found'})`);
       },
     });
     failures += outcome.pagesFailed + outcome.pagesBlocked;
@@ -54,7 +60,8 @@ export const crawl: CommandSpec = {
 Examples:
   radar crawl                                   # every source in radar.yaml
   radar crawl --source acme-kettle              # one source
-  radar crawl --url https://example.com/p/1 --dry-run --json   # preview, no config needed`,
+  radar crawl --url https://example.com/p/1 --dry-run --json   # preview, no config needed
+  radar crawl --url https://example.com/p/1 --dry-run --explain   # why each item was (not) taken`,
   options: [
     { flags: '--source <id...>', description: 'crawl only these source ids' },
     { flags: '--url <url...>', description: 'crawl these URLs instead of the configured sources' },
@@ -64,11 +71,16 @@ Examples:
     { flags: '--max-pages <n>', description: 'with --url: most pages to follow (default 1 for --dry-run, else 50)' },
     { flags: '--dry-run', description: 'extract and print, store nothing' },
     { flags: '--json', description: 'print documents (dry run) or run records as JSON lines on stdout' },
+    {
+      flags: '--explain',
+      description: 'with --dry-run: per page what each strategy found and why, per item its strategy and CSS or JSON path',
+    },
     { flags: '--full', description: 'page through everything even when pages hold only stored reviews' },
     { flags: '--ignore-robots', description: 'with --url: do not honour robots.txt (only where you have permission)' },
   ],
   async run(_args, options, ctx) {
     const urls = options.url as string[] | undefined;
+    if (options.explain && !options.dryRun) throw new UsageError('--explain shows what a preview found: use it with --dry-run');
     const { ConfigSchema } = await import('../../config/schema.js');
     let config: RadarConfig;
     if (urls && options.dryRun && !ctx.configPath) {

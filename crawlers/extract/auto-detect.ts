@@ -3,9 +3,22 @@
  * with the same tag+class signature (at least two) that each carry a rating, a body of prose and a
  * date or an author. Groups are scored; the best group's blocks are mapped field by field.
  */
-import { attr, childElements, descriptor, isHidden, nodeText, resolveUrl, signature, type Element, type ParsedPage } from './dom.js';
+import {
+  attr,
+  childElements,
+  cssPath,
+  descriptor,
+  isHidden,
+  nodeText,
+  resolveUrl,
+  signature,
+  type Element,
+  type ParsedPage,
+} from './dom.js';
 import { findBody, isActionElement, textWithout } from './block-fields.js';
 import { countWithin, pageFeatures, subtree, type PageFeatures } from './features.js';
+import { ownerReplyIn, replyOf } from './owner-reply.js';
+import { noteOrigin } from './provenance.js';
 import type { ExtractedItem, StrategyResult } from './types.js';
 
 /** Items found by a DOM strategy, with the elements they came from. */
@@ -21,7 +34,7 @@ interface Group {
 
 const TITLE_NAME = /(?:^|[\s_-])(?:title|headline|summary|subject|heading)(?:$|[\s_-])|review-?title/i;
 const LOCATION_NAME = /location|hometown|(?:^|[\s_-])(?:city|country|region|from)(?:$|[\s_-])|user-?loc|reviewer-?loc/i;
-const ID_ATTR = /^(?:data-)?(?:review|comment|post|item)?[-_]?id$/i;
+const ID_ATTR = /^(?:data-)?(?:review|comment|post|item|thing|message|msg|entry)?[-_]?id$/i;
 
 function hasProse(f: PageFeatures, el: Element): boolean {
   return (f.maxDirect.get(el) ?? 0) >= 30 || (f.textLen.get(el) ?? 0) - (f.linkTextLen.get(el) ?? 0) >= 80;
@@ -34,6 +47,7 @@ function scoreGroup(f: PageFeatures, members: Element[]): Group | undefined {
   let prose = 0;
   let ratingWidgets = 0;
   const qualifying: Element[] = [];
+  const silent: Element[] = [];
   for (const m of members) {
     const c = f.counts.get(m);
     if (!c) continue;
@@ -44,6 +58,8 @@ function scoreGroup(f: PageFeatures, members: Element[]): Group | undefined {
     if (p) prose++;
     ratingWidgets += c.rating;
     if (c.rating && p && (c.date || c.author)) qualifying.push(m);
+    // A rating with a name or date and no text is a rating-only review among the written ones.
+    else if (c.rating && (c.date || c.author)) silent.push(m);
   }
   const n = members.length;
   if (qualifying.length < 2 || rated < n * 0.5 || prose < n * 0.5 || (dated < n * 0.5 && authored < n * 0.5)) return undefined;
@@ -51,7 +67,7 @@ function scoreGroup(f: PageFeatures, members: Element[]): Group | undefined {
   const perMember = ratingWidgets / n;
   const penalty = perMember > 1.5 ? 1 / perMember : 1;
   const score = qualifying.length * ((rated + dated + authored + prose) / n) * penalty;
-  return { members: qualifying, score };
+  return { members: silent.length ? members.filter((m) => qualifying.includes(m) || silent.includes(m)) : qualifying, score };
 }
 
 /** Finds the best group of repeated review blocks on the page (plus sibling variants of it). */
@@ -76,6 +92,13 @@ export function findReviewBlocks(page: ParsedPage): Element[] {
   const groups: (Group & { parentSig: string })[] = [];
   for (const [key, members] of buckets) {
     if (members.length < 2) continue;
+    // Ratings on two posts of twenty (a quoted score, a poll) do not make the posts reviews: most
+    // blocks of the kind must carry one.
+    const childSig = key.slice(key.indexOf('>') + 1);
+    const parents = new Set(members.map((m) => m.parent));
+    let kin = 0;
+    for (const p of parents) if (p) for (const c of childElements(p as Element)) if (signature(c) === childSig) kin++;
+    if (members.length < kin * 0.5) continue;
     const g = scoreGroup(f, members);
     if (g) groups.push({ ...g, parentSig: key.slice(0, key.indexOf('>')) });
   }
@@ -149,12 +172,15 @@ export function blockToItem(
   skipNested?: (e: Element) => boolean,
 ): ExtractedItem | undefined {
   const hidden = new Set<Element>();
+  // The business's reply is kept as the review's reply: nothing in it is the review's.
+  const replyEl = ownerReplyIn(page, f, block);
+  const inReply = (e: Element): boolean => !!replyEl && (e === replyEl || isInside(replyEl, e));
   const inside = subtree(f, block).filter((e) => {
     if ((e.parent && hidden.has(e.parent as Element)) || isHidden(e)) {
       hidden.add(e);
       return false;
     }
-    return !skipNested?.(e);
+    return !skipNested?.(e) && !inReply(e);
   });
   const ratingEl = inside.find((e) => f.rating.has(e)) ?? (f.rating.has(block) ? block : undefined);
   const dateEl = inside.find((e) => f.date.has(e));
@@ -174,18 +200,28 @@ export function blockToItem(
     return t.length >= 2 && t.length <= 80 && !/\d{3,}/.test(t);
   });
 
-  const skip = (e: Element): boolean => e === titleEl || e === locationEl || (!!skipNested && skipNested(e));
+  const skip = (e: Element): boolean => e === titleEl || e === locationEl || e === replyEl || (!!skipNested && skipNested(e));
   const bodyEls = findBody(f, block, skip);
   const exclude = (e: Element): boolean =>
     skip(e) || f.rating.has(e) || f.date.has(e) || f.author.has(e) || isActionElement(e, nodeText(e, page));
-  const tops = [...hidden].filter((e) => !e.parent || !hidden.has(e.parent as Element));
+  const tops = [...hidden].filter((e) => (!e.parent || !hidden.has(e.parent as Element)) && !inReply(e));
+  // Controls are short: only short elements are read for one.
+  const readMore = inside.some((e) => (f.textLen.get(e) ?? 99) <= 30 && READ_MORE.test(nodeText(e, page)));
   const body = bodyEls
-    .map((e) => wholeText(textWithout(e, exclude), tops, exclude))
+    .map((e) =>
+      wholeText(f, textWithout(e, exclude), readMore ? [...tops, ...inside.filter((x) => !bodyEls.includes(x))] : tops, exclude, readMore),
+    )
     .filter(Boolean)
     .join('\n');
-  if (!body) return undefined;
+  // Rating-only: a rating and a name or date, and no text at all (not a text this reading missed).
+  const ratingOnly = !body && !!ratingEl && !!(dateEl || authorEl) && !hasProse(f, block);
+  if (!body && !ratingOnly) return undefined;
 
   const item: ExtractedItem = { body };
+  if (replyEl) {
+    const reply = replyOf(page, f, replyEl);
+    if (reply) item.reply = reply;
+  }
   const title = titleEl ? textWithout(titleEl, (x) => f.rating.has(x)) : undefined;
   if (title && title !== body) item.title = title;
   if (authorEl) {
@@ -223,6 +259,9 @@ export function blockToItem(
 }
 
 const CUT = /\s*(?:…|\.{3})$/;
+// "Read more" controls, in the languages of the sites crawled.
+const READ_MORE =
+  /^(?:read more|show more|see more|more|view more|full review|read full review|mehr(?: lesen| anzeigen)?|weiterlesen|lire la suite|voir plus|leer más|ver más|ler mais|leggi (?:tutto|di più)|читать (?:далее|полностью)|ещё|показать полностью|展开|更多|全文|閱讀更多|بیشتر|ادامه)$/i;
 const compact = (s: string) => s.replace(/\s+/g, '');
 
 /**
@@ -230,16 +269,25 @@ const compact = (s: string) => s.replace(/\s+/g, '');
  * (Yelp, most shops). When a hidden element of the block starts with the preview's words and says
  * more, its text is the body; otherwise the preview stays.
  */
-function wholeText(preview: string, hiddenTops: Element[], exclude: (e: Element) => boolean): string {
-  if (!CUT.test(preview) || !hiddenTops.length) return preview;
+function wholeText(f: PageFeatures, preview: string, candidates: Element[], exclude: (e: Element) => boolean, readMore: boolean): string {
+  // Cut: an ellipsis, or a "read more" control after a text that stops mid-sentence.
+  const cut = CUT.test(preview) || (readMore && !/[.!?。！？)"'»]$/.test(preview));
+  if (!candidates.length || !cut) return preview;
   const stem = compact(preview.replace(CUT, ''));
   if (stem.length < 10) return preview;
-  for (const h of hiddenTops) {
+  let best = preview;
+  let bestLength = stem.length;
+  for (const h of candidates) {
+    // Text lengths are known: only elements longer than the preview can hold the whole text.
+    if ((f.textLen.get(h) ?? 0) <= bestLength) continue;
     const whole = textWithout(h, exclude);
     const flat = compact(whole);
-    if (flat.length > stem.length && flat.startsWith(stem)) return whole;
+    if (flat.length > bestLength && flat.startsWith(stem)) {
+      best = whole;
+      bestLength = flat.length;
+    }
   }
-  return preview;
+  return best;
 }
 
 function isInside(ancestor: Element, el: Element): boolean {
@@ -259,8 +307,23 @@ export function autoDetect(page: ParsedPage): DomResult {
   for (const block of findReviewBlocks(page)) {
     const item = blockToItem(page, f, block);
     if (!item) continue;
+    noteOrigin(item, { via: cssPath(block) });
     items.push(item);
     blocks.push(block);
   }
-  return { items, blocks };
+  // Rating-only reviews stand among written ones; blocks that are mostly a rating without text
+  // (teasers, product cards) are not reviews.
+  const silent = items.filter((i) => !i.body).length;
+  if (silent > items.length - silent)
+    for (let i = items.length - 1; i >= 0; i--)
+      if (!items[i]?.body) {
+        items.splice(i, 1);
+        blocks.splice(i, 1);
+      }
+  const notes = blocks.length
+    ? [`${blocks.length} repeated blocks like ${signature(blocks[0] as Element)}, each with a rating, a text and an author or date`]
+    : [
+        `no repeated blocks each with a rating, a text and an author or date (${f.rating.size} rating widgets, ${f.author.size} names, ${f.date.size} dates on the page)`,
+      ];
+  return { items, blocks, notes };
 }

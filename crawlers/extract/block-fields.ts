@@ -38,6 +38,24 @@ export function textWithout(el: Element, exclude: (e: Element) => boolean): stri
   return normalizeWhitespace(parts.join(''));
 }
 
+/** A form to write in (a reply box), as opposed to a form that only wraps a post's text for editing. */
+function isEntryForm(f: PageFeatures, el: Element): boolean {
+  if (el.name !== 'form') return false;
+  const start = (f.index.get(el) ?? 0) + 1;
+  const end = f.end.get(el) ?? start;
+  for (let i = start; i < end; i++) {
+    const e = f.order[i] as Element;
+    if (
+      e.name === 'textarea' ||
+      e.name === 'select' ||
+      (e.name === 'input' && !/^(?:hidden|submit|button)$/i.test(e.attribs.type ?? 'text'))
+    )
+      return true;
+  }
+  // A form with nothing to fill in and no text is not the post either.
+  return (f.textLen.get(el) ?? 0) < 20;
+}
+
 /** Whether an element holds a rating, date or author element (or is one). */
 function holdsField(f: PageFeatures, el: Element): boolean {
   const c = f.counts.get(el);
@@ -76,7 +94,7 @@ export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => 
   const candidates: Element[] = [];
   const walk = (el: Element): void => {
     for (const child of childElements(el)) {
-      if (isSkipped(child) || isHidden(child) || skip(child) || child.name === 'form' || isField(f, child)) continue;
+      if (isSkipped(child) || isHidden(child) || skip(child) || isEntryForm(f, child) || isField(f, child)) continue;
       if (holdsField(f, child)) {
         if (directTextLength(child) >= 20) candidates.push(child);
         walk(child);
@@ -102,6 +120,7 @@ export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => 
     }
   }
   if (!best) return [];
+  best = withoutStatBox(f, best);
   // Paragraphs often sit side by side directly in the block: keep the run around the best one.
   const parent = best.parent;
   if (best.name === 'p' && parent && isElement(parent)) {
@@ -109,6 +128,27 @@ export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => 
     if (run.length > 1) return run;
   }
   return [best];
+}
+
+// "Posts: 1,234", "Joined: Mar 2019", "Группа: Участники": a poster's statistics, line by line.
+const STAT_LINE = /^[^\n:：]{1,24}[:：]\s*\S[^\n]{0,30}$/u;
+
+/**
+ * A text cell beside the poster's statistics (table layouts put both in one row): the part that
+ * holds the prose, when every other part is only "Label: value" lines.
+ */
+function withoutStatBox(f: PageFeatures, el: Element): Element {
+  const parts = childElements(el).filter((c) => (f.textLen.get(c) ?? 0) > 0);
+  if (parts.length < 2) return el;
+  const total = f.textLen.get(el) ?? 0;
+  const main = parts.reduce((a, b) => ((f.textLen.get(b) ?? 0) > (f.textLen.get(a) ?? 0) ? b : a));
+  if ((f.textLen.get(main) ?? 0) < total * 0.5) return el;
+  const others = parts.filter((p) => p !== main);
+  const stats = others.every((o) => {
+    const lines = textWithout(o, () => false).split('\n');
+    return lines.length > 0 && lines.every((l) => STAT_LINE.test(l) || /^[\d\s.,]+$/.test(l));
+  });
+  return stats ? main : el;
 }
 
 function countImages(el: Element): number {

@@ -6,9 +6,31 @@
 import type { Rating } from '../../domain/types.js';
 import { resolveUrl } from './dom.js';
 import { parseDate, type DateOptions } from './dates.js';
+import {
+  AUTHOR_KEYS,
+  AUTHOR_NAME_KEYS,
+  AUTHOR_URL_KEYS,
+  BEST_KEYS,
+  DATE_EXCLUDE,
+  DATE_PRIMARY,
+  ID_KEYS,
+  ITEM_KEYS,
+  ITEM_URL_KEYS,
+  LANG_KEYS,
+  LOCATION_KEYS,
+  NAME_KEYS,
+  NESTED_TEXT_KEYS,
+  NOT_TEXT,
+  PERSON_URL_KEYS,
+  PRODUCT_KEYS,
+  RATING_KEYS,
+  TEXT_KEYS,
+  TITLE_KEYS,
+} from './data-keys.js';
+import { cutStem, hasEngagement, isAuthorNameKey, isOwnerReplyKey, shapeText, wholeTextIn } from './data-shape.js';
 import { makeRating } from './ratings.js';
-import { htmlToText, parseNumber } from './text.js';
-import type { ExtractedItem } from './types.js';
+import { htmlToText, normalizeWhitespace, parseNumber } from './text.js';
+import type { ExtractedItem, ExtractedReply } from './types.js';
 
 /** A JSON object. */
 export type DataObject = Record<string, unknown>;
@@ -27,192 +49,6 @@ export interface DataContext {
 export function isDataObject(v: unknown): v is DataObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
-
-const TEXT_KEYS = [
-  'reviewtext',
-  'reviewbody',
-  'review_text',
-  'review_body',
-  'text',
-  'body',
-  'comment',
-  'commenttext',
-  'comment_text',
-  'content',
-  'message',
-  'reviewcontent',
-  'review_content',
-  'review',
-  'opinion',
-  'feedback',
-  'fulltext',
-  'plaintext',
-  'snippet',
-  'description',
-  'pros',
-];
-const NESTED_TEXT_KEYS = ['text', 'body', 'html', 'plain', 'plaintext', 'content', 'value', 'raw', 'markdown', 'full', 'original'];
-const TITLE_KEYS = ['title', 'headline', 'reviewtitle', 'review_title', 'subject', 'heading', 'summary'];
-const RATING_KEYS = [
-  'rating',
-  'ratingvalue',
-  'rating_value',
-  'stars',
-  'starrating',
-  'star_rating',
-  'overallrating',
-  'overall_rating',
-  'overall',
-  'reviewrating',
-  'userrating',
-  'user_rating',
-  'ratingscore',
-  'rate',
-  'score',
-  'grade',
-  'starcount',
-];
-const BEST_KEYS = [
-  'bestrating',
-  'best_rating',
-  'maxrating',
-  'max_rating',
-  'ratingscale',
-  'rating_scale',
-  'outof',
-  'out_of',
-  'scale',
-  'best',
-  'max',
-];
-const AUTHOR_KEYS = [
-  'author',
-  'user',
-  'reviewer',
-  'customer',
-  'consumer',
-  'owner',
-  'poster',
-  'creator',
-  'member',
-  'writer',
-  'submitter',
-  'userinfo',
-  'user_info',
-  'authorinfo',
-  'profile',
-  'by',
-  'account',
-];
-const AUTHOR_NAME_KEYS = [
-  'authorname',
-  'author_name',
-  'username',
-  'user_name',
-  'reviewername',
-  'reviewer_name',
-  'nickname',
-  'usernickname',
-  'displayname',
-  'display_name',
-  'screenname',
-  'customername',
-  'customer_name',
-  'membername',
-  'postername',
-];
-const NAME_KEYS = [
-  'displayname',
-  'display_name',
-  'name',
-  'nickname',
-  'username',
-  'user_name',
-  'markupdisplayname',
-  'screenname',
-  'screen_name',
-  'fullname',
-  'full_name',
-  'publicname',
-  'login',
-  'handle',
-];
-const LOCATION_KEYS = [
-  'displaylocation',
-  'location',
-  'userlocation',
-  'user_location',
-  'authorlocation',
-  'reviewerlocation',
-  'hometown',
-  'city',
-  'country',
-  'countrycode',
-  'country_code',
-  'region',
-  'place',
-];
-const PERSON_URL_KEYS = [
-  'profileurl',
-  'profile_url',
-  'userurl',
-  'user_url',
-  'url',
-  'link',
-  'href',
-  'profilelink',
-  'permalink',
-  'htmlurl',
-  'html_url',
-];
-const AUTHOR_URL_KEYS = [
-  'authorurl',
-  'author_url',
-  'authorprofile',
-  'author_profile',
-  'userurl',
-  'user_url',
-  'profileurl',
-  'profile_url',
-  'reviewerurl',
-  'reviewer_url',
-];
-const ITEM_URL_KEYS = [
-  'permalink',
-  'reviewurl',
-  'review_url',
-  'commenturl',
-  'url',
-  'link',
-  'href',
-  'shareurl',
-  'share_url',
-  'htmlurl',
-  'html_url',
-];
-// Field names that end like a text field but hold labels ("buttonText", "altText").
-const NOT_TEXT =
-  /(?:alt|button|link|label|cta|placeholder|tooltip|aria|title|hint|badge|display|short|preview|translated)_?(?:text|content|body)$/i;
-const ID_KEYS = ['reviewid', 'review_id', 'commentid', 'comment_id', 'id', 'uuid', '_id', 'guid', 'encryptedreviewid', 'key'];
-const LANG_KEYS = ['language', 'lang', 'inlanguage', 'languagecode', 'language_code', 'locale'];
-const ITEM_KEYS = [
-  'business',
-  'product',
-  'item',
-  'itemreviewed',
-  'listing',
-  'place',
-  'hotel',
-  'restaurant',
-  'app',
-  'productinfo',
-  'subject',
-];
-const PRODUCT_KEYS =
-  /^(?:price|prices|sku|offers?|availability|brand|gtin\d*|mpn|reviewcount|ratingcount|aggregaterating|instock|currency|pricecurrency|listprice|saleprice|numberofreviews|reviews_count|review_count|ratings_count)$/;
-const DATE_EXCLUDE =
-  /visit|experience|birth|expir|valid|upload|start|end|until|deadline|since|joined|last(?:login|seen|active)|updated|modified|edited/;
-const DATE_PRIMARY = /publish|creat|submit|post|written|date$|^date|time$|^time|timestamp|^at$|_at$/;
 
 function lowerKeys(o: DataObject): Map<string, string> {
   const m = new Map<string, string>();
@@ -236,11 +72,22 @@ function textValue(v: unknown, ctx: DataContext, depth = 0): string | undefined 
     return t || undefined;
   }
   if (isDataObject(v) && depth < 2) {
+    const runs = runsText(v);
+    if (runs) return runs;
     const keys = lowerKeys(v);
     const found = pick(v, keys, NESTED_TEXT_KEYS, ctx);
     if (found) return textValue(found[1], ctx, depth + 1);
   }
   return undefined;
+}
+
+/** Text kept as formatted pieces: `{simpleText}` or `{runs: [{text}, {text}]}` (rich-text payloads). */
+export function runsText(v: Record<string, unknown>): string | undefined {
+  if (typeof v.simpleText === 'string') return htmlToText(v.simpleText) || undefined;
+  if (!Array.isArray(v.runs)) return undefined;
+  let s = '';
+  for (const r of v.runs) if (isDataObject(r) && typeof r.text === 'string') s += r.text;
+  return normalizeWhitespace(s) || undefined;
 }
 
 function shortString(v: unknown, max = 80): string | undefined {
@@ -255,6 +102,8 @@ export function nameOf(v: unknown, ctx: DataContext): string | undefined {
   const value = ctx.deref(v);
   if (typeof value === 'string') return shortString(value, 80);
   if (!isDataObject(value)) return undefined;
+  const runs = runsText(value);
+  if (runs) return shortString(runs, 80);
   const keys = lowerKeys(value);
   const found = pick(value, keys, NAME_KEYS, ctx);
   if (found) {
@@ -313,14 +162,21 @@ function dateOf(o: DataObject, ctx: DataContext, depth = 0): string | undefined 
   let fallback: string | undefined;
   for (const [key, raw] of Object.entries(o)) {
     const k = key.toLowerCase();
-    if (!/date|time|created|published|submitted|posted|^at$|_at$/.test(k) || DATE_EXCLUDE.test(k)) continue;
+    if (
+      !/date|time|created|published|submitted|posted|^at$|_at$|fecha|datum|^data$|zeit|heure|hora|дата|время|日期|时间|時間|تاریخ/.test(
+        k,
+      ) ||
+      DATE_EXCLUDE.test(k)
+    )
+      continue;
     const v = ctx.deref(raw);
     let date: string | undefined;
     if (typeof v === 'string' || typeof v === 'number') date = parseDate(v, ctx.dates);
     else if (Array.isArray(v) && typeof v[0] === 'number') date = parseDate(v[0], ctx.dates);
     // A "dates" object groups several stamps ({publishedDate, experiencedDate}); pick by the same rules.
     else if (isDataObject(v))
-      date = parseDate(v.iso ?? v.value ?? v.seconds ?? v.date, ctx.dates) ?? (depth < 1 ? dateOf(v, ctx, depth + 1) : undefined);
+      date =
+        parseDate(v.iso ?? v.value ?? v.seconds ?? v.date ?? runsText(v), ctx.dates) ?? (depth < 1 ? dateOf(v, ctx, depth + 1) : undefined);
     if (!date) continue;
     if (DATE_PRIMARY.test(k)) return date;
     fallback ??= date;
@@ -335,18 +191,47 @@ function dateOf(o: DataObject, ctx: DataContext, depth = 0): string | undefined 
   return undefined;
 }
 
+function authorField(o: DataObject, keys: Map<string, string>, ctx: DataContext): [string, unknown] | undefined {
+  return (
+    pick(o, keys, AUTHOR_KEYS, ctx) ??
+    pick(
+      o,
+      keys,
+      [...keys.keys()].filter((k) => /^(?:author|user|owner|poster|reviewer|commenter)(?:text|info|details|data)$/.test(k)),
+      ctx,
+    )
+  );
+}
+
+/** The author and date a wrapper around a record states beside it ({author, properties: {text}}). */
+export function byline(o: DataObject, ctx: DataContext): { author?: string; publishedAt?: string } {
+  const keys = lowerKeys(o);
+  const field = authorField(o, keys, ctx);
+  const author = field ? nameOf(field[1], ctx) : undefined;
+  const publishedAt = dateOf(o, ctx);
+  return { ...(author ? { author } : {}), ...(publishedAt ? { publishedAt } : {}) };
+}
+
 /** A review mapped from a data object, plus which fields made it look like one. */
 export interface MappedReview {
   /** The item. */
   item: ExtractedItem;
   /** Field that held the rating, when one did (to check the scale across the collection). */
   ratingKey?: string;
-  /** Whether the text came from a weak field (description/snippet) that products also have. */
+  /** Whether the text came from a weak field (description/snippet) that products also have, or by shape alone. */
   weakText: boolean;
+  /** Whether the record carries likes, votes or a helpful count. */
+  engaged: boolean;
+  /** The field the text came from. */
+  textField: string;
 }
 
 /** Maps a review-like object by field names; undefined when it holds no text or looks like a product. */
-export function mapDataObject(input: DataObject, ctx: DataContext): MappedReview | undefined {
+export function mapDataObject(
+  input: DataObject,
+  ctx: DataContext,
+  like?: { textKey: string } | { headline: true },
+): MappedReview | undefined {
   // GraphQL connections wrap each record as { node: {…} }.
   const o = isDataObject(input.node) && Object.keys(input).length <= 3 ? (input.node as DataObject) : input;
   const keys = lowerKeys(o);
@@ -355,14 +240,38 @@ export function mapDataObject(input: DataObject, ctx: DataContext): MappedReview
   let body: string | undefined;
   let textKey: string | undefined;
   let lang: string | undefined;
+  if (like && 'headline' in like) {
+    // A listing of posts shown by their headlines (link submissions): the title is all there is.
+    const found = pick(o, keys, TITLE_KEYS, ctx);
+    const headline = found ? shortString(found[1], 300) : undefined;
+    if (!headline || headline.split(/\s+/).length < 2) return undefined;
+    body = '';
+    textKey = '(headline)';
+  } else if (like) {
+    // A record of a list already taken: its text is in the field the others use, however short
+    // ("ok", a lone link), and a rating without text is a rating-only review.
+    const raw = o[like.textKey];
+    const t = typeof raw === 'string' ? htmlToText(raw) : '';
+    if (!t && !ratingOf(o, keys, ctx)) return undefined;
+    body = t;
+    textKey = like.textKey.toLowerCase();
+  }
   // Known text fields first, then any field named like one ("commentBody", "reviewContent").
   const textFields = [
     ...TEXT_KEYS.filter((k) => keys.has(k)),
-    ...[...keys.keys()].filter((k) => !TEXT_KEYS.includes(k) && /(?:body|text|content|comment|message)$/.test(k) && !NOT_TEXT.test(k)),
+    ...[...keys.keys()].filter(
+      (k) =>
+        !TEXT_KEYS.includes(k) &&
+        /(?:body|text|content|comment|message)$|^(?:body|text|content|comment|message)[-_]?(?:html|display|original|raw|plain|full|markdown|rendered|formatted|value)$/.test(
+          k,
+        ) &&
+        !NOT_TEXT.test(k),
+    ),
   ];
-  for (const name of textFields) {
+  for (const name of body === undefined ? textFields : []) {
     const real = keys.get(name) as string;
     const raw = ctx.deref(o[real]);
+    if (isOwnerReplyKey(real, raw)) continue;
     const t = textValue(raw, ctx);
     // Single words ("Great!") are reviews too; whether the collection is prose is judged on the whole list.
     if (t && /[\p{L}\p{So}]/u.test(t) && !/^(?:https?:)?\/\//.test(t)) {
@@ -372,7 +281,19 @@ export function mapDataObject(input: DataObject, ctx: DataContext): MappedReview
       break;
     }
   }
-  if (!body || !textKey) return undefined;
+  let shaped = false;
+  if (body === undefined) {
+    // No field named like text: the record's own prose, whatever its key ("cooked", "textDisplay").
+    const found = shapeText(o);
+    if (found && !isOwnerReplyKey(found.key, found.text)) {
+      body = found.text;
+      textKey = found.key.toLowerCase();
+      shaped = true;
+    }
+  }
+  if (body === undefined || !textKey) return undefined;
+  const stem = cutStem(body, o.truncated === true);
+  if (stem !== undefined) body = wholeTextIn(o, stem) ?? body;
   const item: ExtractedItem = { body };
 
   const titleFound = pick(
@@ -387,15 +308,15 @@ export function mapDataObject(input: DataObject, ctx: DataContext): MappedReview
   const rated = ratingOf(o, keys, ctx);
   if (rated) item.rating = rated.rating;
 
-  const authorObj = pick(o, keys, AUTHOR_KEYS, ctx);
+  const authorObj = authorField(o, keys, ctx);
   let author = authorObj ? nameOf(authorObj[1], ctx) : undefined;
   if (!author) {
-    const named = pick(o, keys, AUTHOR_NAME_KEYS, ctx);
+    const named = pick(o, keys, AUTHOR_NAME_KEYS, ctx) ?? pick(o, keys, [...keys.keys()].filter(isAuthorNameKey), ctx);
     if (named) author = shortString(named[1]);
   }
   // A bare "name" field is the author on some review records, the product on others: only trust it
   // when the text field is a review-specific one.
-  if (!author && textKey !== 'description' && textKey !== 'snippet') author = shortString(pick(o, keys, ['name'], ctx)?.[1], 60);
+  if (!author && !shaped && textKey !== 'description' && textKey !== 'snippet') author = shortString(pick(o, keys, ['name'], ctx)?.[1], 60);
   if (author) item.author = author;
 
   const person = authorObj && isDataObject(authorObj[1]) ? (authorObj[1] as DataObject) : undefined;
@@ -423,15 +344,51 @@ export function mapDataObject(input: DataObject, ctx: DataContext): MappedReview
     if (name) item.itemName = name;
   }
 
+  const reply = ownerReplyOf(o, ctx);
+  if (reply) item.reply = reply;
+
   return {
     item,
     ...(rated ? { ratingKey: rated.key } : {}),
-    weakText: textKey === 'description' || textKey === 'snippet' || textKey === 'pros',
+    textField: keys.get(textKey) ?? textKey,
+    weakText: shaped || textKey === 'description' || textKey === 'snippet' || textKey === 'pros',
+    engaged: hasEngagement(o),
   };
+}
+
+/** The business's reply held by a review record ("ownerResponse", "developerReply", a single "reply"). */
+function ownerReplyOf(o: DataObject, ctx: DataContext): ExtractedReply | undefined {
+  for (const [key, raw] of Object.entries(o)) {
+    const v = ctx.deref(raw);
+    if (v === null || v === undefined || v === '' || !isOwnerReplyKey(key, v)) continue;
+    const first = Array.isArray(v) ? ctx.deref(v[0]) : v;
+    if (typeof first === 'string') {
+      const body = htmlToText(first);
+      if (body) return { body };
+      continue;
+    }
+    if (!isDataObject(first)) continue;
+    const keys = lowerKeys(first);
+    const found = pick(first, keys, [...TEXT_KEYS, 'response', 'reply', 'answer'], ctx);
+    const body = found ? textValue(found[1], ctx) : shapeText(first)?.text;
+    if (!body) continue;
+    const reply: ExtractedReply = { body };
+    const by = pick(first, keys, [...AUTHOR_KEYS, ...AUTHOR_NAME_KEYS, 'name'], ctx);
+    const author = by ? nameOf(by[1], ctx) : undefined;
+    if (author) reply.author = author;
+    const date = dateOf(first, ctx);
+    if (date) reply.publishedAt = date;
+    return reply;
+  }
+  return undefined;
 }
 
 /** Reads an aggregate rating from a data object stating an average and a count; undefined otherwise. */
 export function aggregateOf(o: DataObject): { ratingValue: number; count: number } | undefined {
+  // Most records state no count: look for one before indexing the keys.
+  let counted = false;
+  for (const k in o) if (/count|total|num/i.test(k)) counted = true;
+  if (!counted) return undefined;
   const keys = lowerKeys(o);
   const avgKey = [
     'averagerating',

@@ -88,4 +88,23 @@ describe('parseDate', () => {
     expect(parseDate(undefined)).toBeUndefined();
     expect(parseDate(42)).toBeUndefined();
   });
+  it('keeps the time written after a day word, and reads C-style stamps and dashed day-month-year dates', () => {
+    const referenceDate = new Date('2025-06-01T12:00:00Z');
+    expect(parseDate('Today, 10:15 PM', { referenceDate })).toBe('2025-06-01T22:15:00');
+    expect(parseDate('Вчера, 22:40', { referenceDate })).toBe('2025-05-31T22:40:00');
+    expect(parseDate('Wed Nov 15 08:00:00 +0000 2017')).toBe('2017-11-15T08:00:00.000Z');
+    expect(parseDate('25-February-2012 23:07')).toBe('2012-02-25T23:07:00');
+    // A day without a year is the latest such day not after the reference.
+    expect(parseDate('05/20 21:03', { referenceDate })).toBe('2025-05-20T21:03:00');
+    expect(parseDate('12/24 09:00', { referenceDate })).toBe('2024-12-24T09:00:00');
+  });
+  it('reads Persian dates: their digits, the Solar Hijri calendar and relative times', () => {
+    const referenceDate = new Date('2025-06-01T12:00:00Z');
+    expect(parseDate('۱۲ مرداد ۱۴۰۲', { referenceDate })).toBe('2023-08-03');
+    expect(parseDate('1403/01/01', { referenceDate })).toBe('2024-03-20');
+    expect(parseDate('۲ هفته پیش', { referenceDate })).toBe('2025-05-18T12:00:00.000Z');
+    expect(parseDate('دیروز', { referenceDate })).toBe('2025-05-31');
+    // Prose that mentions a year is not a date.
+    expect(parseDate('این محصول را سال گذشته خریدم و راضی هستم', { referenceDate })).toBeUndefined();
+  });
 });

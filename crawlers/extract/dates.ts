@@ -4,6 +4,7 @@
  * ("3 hours ago", "vor 2 Tagen", "3 дня назад", "3小时前"). Dates are found inside longer text
  * ("Reviewed in the United Kingdom on 8 April 2016").
  */
+import { parsePersianDate } from './persian-dates.js';
 
 /** Options for {@link parseDate}. */
 export interface DateOptions {
@@ -95,6 +96,8 @@ const TIME = '(?:[T\\s,]+(?:at\\s+|um\\s+|в\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2}
 
 const ISO = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/;
 const RFC2822 = /\b(?:[a-z]{3},?\s+)?\d{1,2}\s+[a-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{4}|GMT|UTC|UT|[ECMP][SD]T|Z)\b/i;
+// C library / Ruby style, used by several APIs: "Wed Nov 15 08:00:00 +0000 2017".
+const CTIME = /\b([a-z]{3})\s+(\d{1,2})\s+(\d{2}):(\d{2}):(\d{2})\s+([+-]\d{4}|UTC|GMT)\s+(\d{4})\b/i;
 const YMD = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
 const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/;
 const DMY_DOT = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b/;
@@ -109,7 +112,7 @@ function timeAfter(text: string, m: RegExpExecArray): [string, string, string | 
 }
 const MONTH_FIRST = new RegExp(`(?:^|[^\\p{L}])${MONTH_WORD}\\s+${DAY},?\\s+(\\d{4})${TIME}`, 'giu');
 const DAY_FIRST = new RegExp(
-  `(?:^|[^\\p{L}\\d])${DAY}\\.?\\s*(?:de\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?(\\d{4})(?:\\s*г\\.?)?${TIME}`,
+  `(?:^|[^\\p{L}\\d])${DAY}(?:\\.?\\s*|-)(?:de\\s+)?${MONTH_WORD}(?:,?\\s+|-)(?:de\\s+)?(\\d{4})(?:\\s*г\\.?)?${TIME}`,
   'giu',
 );
 
@@ -251,9 +254,15 @@ function relative(text: string, ref: Date): string | undefined {
   for (const [re, offset] of DAY_WORDS) {
     if (!re.test(text)) continue;
     const date = new Date(ref.getTime() + offset * 86_400_000);
-    return offset === 0 && /just|moment|gerade|soeben|только|刚|剛/i.test(text)
-      ? date.toISOString()
-      : `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+    if (offset === 0 && /just|moment|gerade|soeben|только|刚|剛/i.test(text)) return date.toISOString();
+    const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+    // "Today, 10:15 PM", "Вчера, 22:40": the day word with its time.
+    const time = /(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?/i.exec(text);
+    if (!time) return day;
+    let hour = Number(time[1]);
+    if (time[3]?.toLowerCase() === 'p' && hour < 12) hour += 12;
+    if (time[3]?.toLowerCase() === 'a' && hour === 12) hour = 0;
+    return hour < 24 && Number(time[2]) < 60 ? `${day}T${pad(hour)}:${time[2]}:00` : day;
   }
   return undefined;
 }
@@ -326,6 +335,15 @@ export function parseDate(input: unknown, opts: DateOptions = {}): string | unde
     if (!Number.isNaN(date.getTime())) return date.toISOString();
   }
 
+  const ctime = CTIME.exec(text);
+  if (ctime) {
+    const [, mon, d, h, mi, sec, zone, y] = ctime;
+    const month = monthNumber(mon ?? '');
+    const offset = zone && /^[+-]/.test(zone) ? `${zone.slice(0, 3)}:${zone.slice(3)}` : 'Z';
+    const date = month ? new Date(`${y}-${String(month).padStart(2, '0')}-${d?.padStart(2, '0')}T${h}:${mi}:${sec}${offset}`) : undefined;
+    if (date && !Number.isNaN(date.getTime())) return date.toISOString();
+  }
+
   const cjk = CJK_DATE.exec(text);
   if (cjk) {
     const out = formatDate(Number(cjk[1]), Number(cjk[2]), Number(cjk[3]), ...timeAfter(text, cjk));
@@ -369,6 +387,24 @@ export function parseDate(input: unknown, opts: DateOptions = {}): string | unde
     const time = timeAfter(text, num);
     const out = dayFirstOrder ? formatDate(y, b, a, ...time) : formatDate(y, a, b, ...time);
     if (out) return out;
+  }
+
+  // "01/02 10:00" (boards that show the year only for older posts): the latest such day not after the reference.
+  const md = /(?:^|\s)(\d{1,2})\/(\d{1,2})\s+(\d{1,2}):(\d{2})$/.exec(text);
+  if (md) {
+    const ref = opts.referenceDate ?? new Date();
+    const year = ref.getFullYear();
+    const month = Number(md[1]);
+    const day = Number(md[2]);
+    const within = month < ref.getMonth() + 1 || (month === ref.getMonth() + 1 && day <= ref.getDate());
+    const out = formatDate(within ? year : year - 1, month, day, md[3], md[4]);
+    if (out) return out;
+  }
+
+  // Persian pages: their digits, the Solar Hijri calendar, "… پیش".
+  if (/[\u0600-\u06FF]|\b1[34]\d\d[/.-]\d{1,2}[/.-]\d{1,2}\b/.test(text)) {
+    const persian = parsePersianDate(text, opts.referenceDate ?? new Date());
+    if (persian) return persian;
   }
 
   return relative(text, opts.referenceDate ?? new Date());

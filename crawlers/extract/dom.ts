@@ -52,7 +52,9 @@ function capDepth(root: ParentNode): void {
 
 /** Parses HTML once into the shared page record. */
 export function parsePage(html: string, opts: ParsePageOptions): ParsedPage {
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  // A fragment (a comments block without <html> or <body>) gets a body, so every top-level element is read.
+  const whole = /<(?:html|body)[\s>]/i.test(html) ? html : `<body>${html}</body>`;
+  const $ = load(whole, { xml: { xmlMode: false, decodeEntities: true } });
   const root = $.root().get(0);
   // Unclosed tags on broken pages nest thousands deep; recursive walks would overflow the stack.
   if (root) capDepth(root);
@@ -304,4 +306,51 @@ export function attr(el: Element, name: string): string | undefined {
   if (v === undefined) return undefined;
   const t = v.trim();
   return t ? t : undefined;
+}
+
+// Places of elements among their parent's children of the same tag, worked out once per parent
+// (thousands of sibling reviews would make a walk per element quadratic).
+const places = new WeakMap<ParentNode, Map<Element, { n: number; of: number }>>();
+
+function nthOfType(el: Element): { n: number; of: number } {
+  const parent = el.parent as ParentNode;
+  let map = places.get(parent);
+  if (!map) {
+    map = new Map();
+    const counts = new Map<string, number>();
+    for (const c of childElements(parent)) {
+      const n = (counts.get(c.name) ?? 0) + 1;
+      counts.set(c.name, n);
+      map.set(c, { n, of: 0 });
+    }
+    for (const [c, place] of map) place.of = counts.get(c.name) ?? 1;
+    places.set(parent, map);
+  }
+  return map.get(el) ?? { n: 1, of: 1 };
+}
+
+/** A readable CSS path of an element (for `--explain`): a few ancestors by id or class, the element by its place among its kind. */
+export function cssPath(el: Element): string {
+  const parts: string[] = [];
+  let cur: Element | undefined = el;
+  for (let level = 0; cur && level < 5; level++) {
+    if (cur.name === 'html' || cur.name === 'body') break;
+    const id = cur.attribs.id;
+    if (id && !/\d{3,}/.test(id)) {
+      parts.unshift(`${cur.name}#${cssEscape(id)}`);
+      break;
+    }
+    const classes = classTokens(cur)
+      .filter((c) => !/\d{2,}/.test(c))
+      .slice(0, 2);
+    let part = `${cur.name}${classes.map((c) => `.${cssEscape(c)}`).join('')}`;
+    if (level === 0 && cur.parent) {
+      const place = nthOfType(cur);
+      if (place.of > 1) part += `:nth-of-type(${place.n})`;
+    }
+    parts.unshift(part);
+    const parent: ParentNode | null = cur.parent;
+    cur = parent && isElement(parent as AnyNode) ? (parent as Element) : undefined;
+  }
+  return parts.join(' > ');
 }

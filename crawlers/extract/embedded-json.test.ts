@@ -97,6 +97,19 @@ describe('extractEmbeddedJson', () => {
     ]);
   });
 
+  it('reads JSON kept in a string literal and JSON under a script type of the site’s own', () => {
+    const comments = {
+      comments: [
+        { author: 'vik', text: 'Arrived well packed and works as described.', date: '2024-07-01' },
+        { author: 'wei', text: 'Colour is darker than in the photos.', date: '2024-07-02' },
+      ],
+    };
+    const literal = `<script>var boot = ${JSON.stringify(JSON.stringify(comments))};</script>`;
+    expect(extractEmbeddedJson(page(literal)).items.map((i) => i.author)).toEqual(['vik', 'wei']);
+    const shoebox = `<script type="fastboot/shoebox" id="cache">${JSON.stringify(comments)}</script>`;
+    expect(extractEmbeddedJson(page(shoebox)).items.map((i) => i.author)).toEqual(['vik', 'wei']);
+  });
+
   it('does not take product lists, navigation or vote scores for reviews', () => {
     const products = {
       items: [

@@ -6,8 +6,10 @@
  * block and "looks like reviews" signals). Feeds are recognised and parsed as feeds.
  */
 import { autoDetect } from './auto-detect.js';
+import { readJsonDocument, readXmlDocument, type DataDocument } from './data-documents.js';
+import { extractFromJson } from './json-items.js';
 import { extractWithRecipe } from './css-recipe.js';
-import { parsePage, type Element, type ParsedPage } from './dom.js';
+import { type AnyNode, bodyOf, elementsByTag, isElement, isHidden, isSkipped, parsePage, type Element, type ParsedPage } from './dom.js';
 import { extractEmbeddedJson } from './embedded-json.js';
 import { extractFeed, isFeed } from './feeds.js';
 import { extractJsonLd } from './json-ld.js';
@@ -15,9 +17,18 @@ import { extractMicrodata, extractRdfa } from './microdata.js';
 import { detectProfile, findDomAggregate, findLoadMore, isBlockedPage, looksLikeReviewPage } from './page-signals.js';
 import { findNextPages } from './pagination.js';
 import { isProfileUrl, profileLinksIn } from './profile-links.js';
+import { noteOrigin, originOf } from './provenance.js';
 import { textKey } from './text.js';
 import { extractThread } from './thread.js';
-import type { ExtractedAggregate, ExtractedItem, ExtractedPage, ExtractOptions, StrategyName, StrategyResult } from './types.js';
+import type {
+  ExtractedAggregate,
+  ExtractedItem,
+  ExtractedPage,
+  ExtractOptions,
+  StrategyName,
+  StrategyResult,
+  StrategyTrace,
+} from './types.js';
 
 function identity(item: ExtractedItem): string {
   const text = textKey(item.body);
@@ -25,6 +36,17 @@ function identity(item: ExtractedItem): string {
   if (text.length < 3)
     return `~${(item.author ?? '').toLowerCase()}|${item.publishedAt ?? ''}|${item.rating?.value ?? ''}|${textKey(item.title ?? '')}`;
   return text;
+}
+
+// Data records carry the site's ids; two records with two ids are two items even with one text.
+const DATA_STRATEGIES = new Set<StrategyName | undefined>(['embedded-json', 'json-document', 'xml-data', 'network-json']);
+const fromData = (item: ExtractedItem): boolean => DATA_STRATEGIES.has(originOf(item)?.strategy);
+
+// One strategy may read the name with the poster's title after it ("ann Posts: 1 Member").
+function sameName(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `);
 }
 
 /** Merges items from several strategies: the same text by the same (or an unnamed) author is one item. */
@@ -37,15 +59,24 @@ export function mergeItems(groups: ExtractedItem[][]): ExtractedItem[] {
       const key = identity(item);
       const sameId = item.siteId ? bySiteId.get(item.siteId) : undefined;
       const candidates = byKey.get(key) ?? [];
-      const match = sameId ?? candidates.find((c) => !c.author || !item.author || c.author.toLowerCase() === item.author.toLowerCase());
+      // The same words under two ids the site gives are two items ("+1", a template text).
+      const match =
+        sameId ??
+        candidates.find(
+          (c) =>
+            (!c.siteId || !item.siteId || c.siteId === item.siteId || !fromData(c) || !fromData(item)) &&
+            (!c.author || !item.author || sameName(c.author, item.author)),
+        );
       if (match) {
         // Later strategies fill what earlier ones left out; they never overwrite.
         for (const [k, v] of Object.entries(item) as [keyof ExtractedItem, unknown][]) {
           if (match[k] === undefined || match[k] === '') (match as unknown as Record<string, unknown>)[k] = v;
         }
+        noteOrigin(match, originOf(item));
         continue;
       }
       const copy = { ...item };
+      noteOrigin(copy, originOf(item));
       out.push(copy);
       candidates.push(copy);
       byKey.set(key, candidates);
@@ -64,12 +95,74 @@ function feedPage(body: string, url: string): ExtractedPage {
     strategies: items.length ? ['feed'] : [],
     looksLikeReviews: items.length > 0,
     blocked: false,
+    trace: [{ strategy: 'feed', items: items.length, notes: [items.length ? 'RSS/Atom items' : 'a feed with no items'] }],
   };
 }
 
-/** Extracts reviews, comments and page facts from one fetched page (HTML, or an RSS/Atom feed). */
+/** The strings of a value that hold an HTML fragment ("load more" responses send the next comments as HTML in JSON). */
+function htmlStrings(value: unknown): string[] {
+  const out: string[] = [];
+  const stack: unknown[] = [value];
+  for (let n = 0; stack.length && n < 50_000; n++) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.length >= 300 && /<(?:div|li|article|p|section|span|a|table)\b[^>]*>/i.test(v)) out.push(v);
+    } else if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) stack.push(x);
+  }
+  return out.sort((a, b) => b.length - a.length);
+}
+
+function dataPage(doc: DataDocument, opts: ExtractOptions): ExtractedPage {
+  const strategy: StrategyName = doc.kind === 'json' ? 'json-document' : 'xml-data';
+  const base = { nextPages: [], profileLinks: [], looksLikeReviews: false, blocked: false };
+  if ('error' in doc)
+    return { ...base, items: [], strategies: [], problems: [doc.error], trace: [{ strategy, items: 0, notes: [doc.error] }] };
+  const found = extractFromJson(doc.value, {
+    url: opts.url,
+    ...(opts.referenceDate ? { referenceDate: new Date(opts.referenceDate) } : {}),
+  });
+  const trace: StrategyTrace[] = [
+    { strategy, items: found.items.length, notes: found.notes.length ? found.notes : ['no array of records with a text'] },
+  ];
+  const problems = found.truncated
+    ? ['the response was too large or too deeply nested to read whole: items past the limit are missing']
+    : [];
+  for (const item of found.items) noteOrigin(item, { strategy });
+  let items = mergeItems([found.items]);
+  let strategies: StrategyName[] = items.length ? [strategy] : [];
+  if (!items.length) {
+    // A response carrying the next comments as an HTML fragment is read as a page.
+    const html = htmlStrings(doc.value)[0];
+    if (html) {
+      const inner = extractParsed(
+        parsePage(html, { url: opts.url, ...(opts.referenceDate !== undefined ? { referenceDate: opts.referenceDate } : {}) }),
+        opts,
+      );
+      items = inner.items;
+      strategies = inner.strategies;
+      trace.push(
+        { strategy, items: items.length, notes: [`read the largest HTML string (${html.length} characters) as a page`] },
+        ...(inner.trace ?? []),
+      );
+    }
+  }
+  return {
+    ...base,
+    items,
+    origins: items.map(originOf),
+    ...(found.aggregate ? { aggregate: found.aggregate } : {}),
+    strategies,
+    looksLikeReviews: items.length > 0,
+    ...(problems.length ? { problems } : {}),
+    trace,
+  };
+}
+
+/** Extracts reviews, comments and page facts from one fetched page (HTML, an RSS/Atom feed, a JSON or XML API response). */
 export function extractPage(html: string, opts: ExtractOptions): ExtractedPage {
   if (isFeed(html)) return feedPage(html, opts.url);
+  const data = readJsonDocument(html) ?? readXmlDocument(html);
+  if (data) return dataPage(data, opts);
   return extractParsed(
     parsePage(html, { url: opts.url, ...(opts.referenceDate !== undefined ? { referenceDate: opts.referenceDate } : {}) }),
     opts,
@@ -95,18 +188,40 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
     recipeNext = recipe.nextPages;
     loadMoreSelector = recipe.loadMoreSelector;
   }
-  if (!runs.some(([, r]) => r.items.length)) {
-    const auto = autoDetect(page);
-    if (auto.items.length) {
+  const structured = runs.some(([, r]) => r.items.length);
+  // Structured data often marks up the question and its answers but not the comments under them.
+  const discussion = !opts.recipe && runs.some(([, r]) => r.discussion && r.items.length);
+  const notTried: StrategyName[] = [];
+  if (!structured || discussion) {
+    const auto = structured ? undefined : autoDetect(page);
+    // Rated blocks (teasers, a summary box) must not hide a thread of many more posts.
+    const thread = auto?.items.length && auto.items.length < 50 ? extractThread(page) : undefined;
+    if (auto?.items.length && thread && thread.items.length >= auto.items.length * 2) {
+      runs.push([
+        'auto-detect',
+        { ...auto, items: [], notes: [...(auto.notes ?? []), `left for the thread's ${thread.items.length} posts`] },
+      ]);
+      runs.push(['thread', thread]);
+      blocks = thread.blocks;
+    } else if (auto?.items.length) {
       runs.push(['auto-detect', auto]);
       blocks = auto.blocks;
+      if (thread) runs.push(['thread', { ...thread, items: [], notes: [`${thread.items.length} posts: fewer than the review blocks`] }]);
+      else notTried.push('thread');
     } else {
+      if (auto) runs.push(['auto-detect', auto]);
       const thread = extractThread(page);
       runs.push(['thread', thread]);
       blocks = thread.blocks;
     }
+  } else {
+    notTried.push('thread');
+    const shown = opts.recipe ? undefined : textsShown(page, runs);
+    if (shown) runs.push(['auto-detect', shown]);
+    else notTried.unshift('auto-detect');
   }
 
+  for (const [name, r] of runs) for (const item of r.items) noteOrigin(item, { strategy: name });
   const items = mergeItems(runs.map(([, r]) => r.items));
   for (const item of items) if (!item.lang && page.lang) item.lang = page.lang;
   const strategies = runs.filter(([, r]) => r.items.length).map(([name]) => name);
@@ -129,9 +244,23 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
   const unreadable = jsonLd.unreadable;
   const looksLikeReviews = items.length > 0 || aggregate !== undefined || (!blocked && looksLikeReviewPage(page));
 
+  const trace: StrategyTrace[] = runs.map(([strategy, r]) => ({
+    strategy,
+    items: r.items.length,
+    notes: r.notes?.length ? r.notes : [defaultNote(page, strategy, r)],
+  }));
+  for (const strategy of notTried)
+    trace.push({
+      strategy,
+      items: 0,
+      notes: [`not tried: ${structured ? 'structured data already gave the items' : 'repeated review blocks were found'}`],
+    });
+
   return {
     items,
+    origins: items.map(originOf),
     ...(aggregate ? { aggregate } : {}),
+    trace,
     nextPages,
     profileLinks,
     ...(profile ? { profile } : {}),
@@ -141,6 +270,74 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
     blocked,
     ...(unreadable ? { unreadableJsonLd: unreadable } : {}),
   };
+}
+
+const flat = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * Structured reviews whose texts the page does not show (it shows them translated, or edited):
+ * the texts shown, read from the page's review blocks and matched by author, replace them.
+ * Returns the review blocks' result when it did, with a note saying so.
+ */
+function textsShown(page: ParsedPage, runs: [StrategyName, StrategyResult][]): StrategyResult | undefined {
+  const structured = runs.flatMap(([, r]) => r.items);
+  const sample = structured.filter((i) => i.body.length >= 40 && i.author).slice(0, 5);
+  if (sample.length < 2) return undefined;
+  const body = bodyOf(page);
+  const starts = sample.map((i) => flat(i.body).slice(0, 24));
+  if (!body || showsAny(body, starts)) return undefined;
+  const auto = autoDetect(page);
+  const byAuthor = new Map<string, ExtractedItem>();
+  for (const item of auto.items) if (item.author && item.body) byAuthor.set(item.author.toLowerCase(), item);
+  let replaced = 0;
+  for (const item of structured) {
+    const shownItem = item.author ? byAuthor.get(item.author.toLowerCase()) : undefined;
+    if (!shownItem?.body) continue;
+    // The same words split over several text nodes, or a preview cut short, are not another text.
+    if (textKey(shownItem.body).slice(0, 12) === textKey(item.body).slice(0, 12) || /(?:…|\.{3})$/.test(shownItem.body)) continue;
+    item.body = shownItem.body;
+    if (shownItem.title) item.title = shownItem.title;
+    replaced++;
+  }
+  if (replaced < sample.length / 2) return undefined;
+  return {
+    items: [],
+    notes: [
+      `the structured texts are not shown on the page: the ${replaced} texts shown (translated or edited) were read from its review blocks`,
+    ],
+  };
+}
+
+/**
+ * Whether a visible text of the page (hidden copies, such as the original beside its translation,
+ * do not count) holds one of the given beginnings. Stops at the first: reviews shown are found
+ * early, and only a page that shows none of them is read to its end.
+ */
+function showsAny(root: Element, starts: string[]): boolean {
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop() as AnyNode;
+    if (n.type === 'text') {
+      const t = (n as unknown as { data: string }).data;
+      if (t.length >= 24) {
+        const f = flat(t);
+        if (starts.some((s) => f.includes(s))) return true;
+      }
+      continue;
+    }
+    if (!isElement(n) || isSkipped(n) || isHidden(n)) continue;
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as AnyNode);
+  }
+  return false;
+}
+
+function defaultNote(page: ParsedPage, strategy: StrategyName, r: StrategyResult): string {
+  const n = r.items.length;
+  if (strategy === 'json-ld') {
+    const blocks = elementsByTag(page, 'script').filter((e) => (e.attribs.type ?? '').toLowerCase().includes('ld+json')).length;
+    return `${blocks} JSON-LD blocks: ${n ? `${n} reviews or posts` : 'no Review, Comment, Answer or posting objects'}${r.unreadable ? `, ${r.unreadable} unreadable` : ''}`;
+  }
+  return n ? `${n} items` : 'none on the page';
 }
 
 function pickAggregate(candidates: (ExtractedAggregate | undefined)[]): ExtractedAggregate | undefined {

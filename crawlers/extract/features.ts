@@ -27,6 +27,8 @@ export interface PageFeatures {
   date: Map<Element, string>;
   /** Author elements (outermost): names, with a profile URL when linked. */
   author: Map<Element, { name: string; url?: string }>;
+  /** Elements that name their author in an attribute (`author="…"`, `data-author="…"`): posts marked by data attributes. */
+  signed: Map<Element, string>;
   /** Count of rating/date/author elements in each subtree. */
   counts: Map<Element, { rating: number; date: number; author: number }>;
   /** Index in `order` just past each element's last descendant (descendants are contiguous). */
@@ -57,12 +59,71 @@ export function subtree(f: PageFeatures, el: Element): Element[] {
 }
 
 const AUTHOR_NAME =
-  /(?:^|[\s_-])(?:author|authors|user|username|user-name|reviewer|reviewer-name|byline|by|profile-name|nickname|nick|customer|member|poster|commenter|hnuser|fn|reviewer_name|user_name|screen-name|display-name)(?:$|[\s_-])|author|reviewer|username|nickname|commenter|profile-?name/;
+  /(?:^|[\s_-])(?:author|authors|user|username|user-name|reviewer|reviewer-name|byline|by|profile-name|nickname|nick|customer|member|poster|commenter|hnuser|fn|reviewer_name|user_name|screen-name|display-name)(?:$|[\s_-])|author|reviewer|username|nickname|commenter|profile-?name|userid|user-id|critic-?name|critic-?link/;
 const DATE_NAME = /date|time|posted|published|timestamp|(?:^|[\s_-])age(?:$|[\s_-])|ago|when/;
-const DATE_HINT = /\d|ago|yesterday|today|gestern|heute|вчера|сегодня|назад|前|刚|剛|hier|ayer/i;
+const DATE_HINT = /\d|[\u06F0-\u06F9]|ago|yesterday|today|gestern|heute|вчера|сегодня|назад|前|刚|剛|hier|ayer|پیش|دیروز|امروز/i;
 const PROFILE_HINT = /user|profile|member|reviewer|people|author|customer|\/u\/|\/~|\/@/i;
 const NOT_AUTHOR =
   /^(?:reply|report|share|link|permalink|edit|delete|flag|vote|helpful|follow|message|more|login|log in|sign in|sign up|register|profile|view profile|antworten|ответить|回复|\d+)$/i;
+
+// "by" before a name, in the languages of the sites crawled.
+const BY_PREFIX = /^(?:posted by|written by|by|von|от|par|por|door|av|przez|autor:?|автор:?|від|bởi|作者[:：]?)\s+/i;
+
+function samePage(href: string, url: string): boolean {
+  const h = href.trim();
+  if (!h || h.startsWith('#')) return false;
+  try {
+    const a = new URL(h, url);
+    const b = new URL(url);
+    return a.host === b.host && a.pathname.replace(/\/$/, '') === b.pathname.replace(/\/$/, '') && !a.search;
+  } catch {
+    return false;
+  }
+}
+
+const SIGNED_ATTRS = new Set([
+  'author',
+  'data-author',
+  'data-author-name',
+  'data-username',
+  'data-user-name',
+  'data-user',
+  'username',
+  'data-nick',
+]);
+const STAMP_ATTRS = new Set([
+  'created',
+  'created-timestamp',
+  'data-created',
+  'data-created-at',
+  'data-timestamp',
+  'data-time',
+  'data-date',
+  'published',
+  'data-published',
+  'timestamp',
+]);
+
+/** The author a post names in an attribute (custom elements and data-attribute markup), when it does. */
+function signedBy(el: Element): string | undefined {
+  // An element has a few attributes: look at those, not at every name a post might use.
+  for (const name in el.attribs) {
+    if (!SIGNED_ATTRS.has(name)) continue;
+    const v = el.attribs[name]?.trim();
+    if (v && v.length >= 2 && v.length <= 40 && v.split(/\s+/).length <= 3 && !/^\d+$|^https?:|[{}<>]/.test(v)) return v;
+  }
+  return undefined;
+}
+
+/** A date a post carries in an attribute (`created="2024-…"`, `data-timestamp="1700000000"`). */
+function stampAttr(el: Element): string | undefined {
+  for (const name in el.attribs) {
+    if (!STAMP_ATTRS.has(name)) continue;
+    const v = el.attribs[name]?.trim();
+    if (v && /^\d{4}-\d{2}-\d{2}|^\d{10}(?:\d{3})?$/.test(v)) return v;
+  }
+  return undefined;
+}
 
 function directText(el: Element): string {
   let s = '';
@@ -102,6 +163,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     rating: new Map(),
     date: new Map(),
     author: new Map(),
+    signed: new Map(),
     counts: new Map(),
     end: new Map(),
   };
@@ -117,7 +179,14 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     const isLink = el.name === 'a';
 
     let rated = false;
-    if (!inRating && (isRatingNamed(el) || el.attribs['aria-label'] || el.attribs.title || /[★☆⭐]|out of|von \d|из \d/.test(own))) {
+    // A bare count in a "score" box is a tally of votes, not stars.
+    const tally =
+      /^-?\d+$/.test(own) && (Number(own) > 10 || Number(own) < 0) && /score|vote|point|karma/.test(desc) && !/rating|star/.test(desc);
+    if (
+      !inRating &&
+      !tally &&
+      (isRatingNamed(el) || el.attribs['aria-label'] || el.attribs.title || /[★☆⭐]|out of|von \d|из \d/.test(own))
+    ) {
       const text = own.length <= 60 ? own : undefined;
       const r = ratingFromElement(el, text) ?? (isRatingNamed(el) ? parseRatingText(shortText(el, 60) ?? '') : undefined);
       if (r) {
@@ -126,8 +195,15 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       }
     }
 
+    const signer = signedBy(el);
+    if (signer) f.signed.set(el, signer);
+
     let dated = false;
-    if (!inDate) {
+    // A post's own date attribute is its date even inside another dated post (nested replies).
+    const ownStamp = stampAttr(el);
+    const stamped = ownStamp !== undefined ? parseDate(ownStamp, dateOpts) : undefined;
+    if (stamped) f.date.set(el, stamped);
+    if (!inDate && !stamped) {
       let date: string | undefined;
       const stamp = attr(el, 'datetime') ?? (el.name === 'time' ? attr(el, 'title') : undefined);
       if (stamp) date = parseDate(stamp, dateOpts);
@@ -153,10 +229,26 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       if (profile || AUTHOR_NAME.test(desc) || el.attribs.rel === 'author') {
         const text = shortText(el, 60);
         const name = text
-          ?.replace(/^(?:by|von|от|posted by)\s+/i, '')
-          .replace(/\s*(?:says|said|wrote|schreibt|meint|sagt|dit|dice|scrive|пишет|говорит|написал\S*)\s*:?$/i, '')
+          ?.replace(/^[\s,;:·•|–—-]+/, '')
+          .replace(BY_PREFIX, '')
+          .replace(
+            /\s*(?:says|said|wrote|schreibt|meint|sagt|dit|dice|scrive|пишет|говорит|написал\S*|escribió|escreveu|a écrit)\s*:?$/i,
+            '',
+          )
           .trim();
-        if (name && name.length >= 2 && !NOT_AUTHOR.test(name) && !/^[\d\s.,:/-]+$/.test(name)) {
+        // A name is a few words; a link back to this very page (an hReview's "fn" item) is the subject, not a person.
+        const self = rawHref !== undefined && samePage(rawHref, page.url);
+        // "@name" inside a sentence mentions someone; it does not sign the text.
+        const mention = isLink && /^@/.test(text ?? '') && el.parent !== null && isElement(el.parent) && directText(el.parent).length >= 10;
+        if (
+          name &&
+          name.length >= 2 &&
+          !self &&
+          !mention &&
+          name.split(/\s+/).length <= 5 &&
+          !NOT_AUTHOR.test(name) &&
+          !/^[\d\s.,:/-]+$/.test(name)
+        ) {
           f.author.set(el, profile ? { name, url: href } : { name });
           authored = true;
         }

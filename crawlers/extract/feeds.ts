@@ -67,8 +67,9 @@ function personName(v: unknown): string | undefined {
 export function isFeed(body: string): boolean {
   const head = body
     .slice(0, 2000)
-    .replace(/<\?xml[^>]*\?>/, '')
+    .replace(/<\?[\s\S]*?\?>/g, '')
     .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<!DOCTYPE[^>]*>/i, '')
     .trimStart();
   return /^<(?:rss|feed|rdf:RDF|RDF)[\s>]/i.test(head);
 }

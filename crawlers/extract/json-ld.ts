@@ -10,6 +10,7 @@ import { parseDate } from './dates.js';
 import { parseLooseJson } from './loose-json.js';
 import { makeRating } from './ratings.js';
 import { htmlToText, parseNumber } from './text.js';
+import { noteOrigin } from './provenance.js';
 import type { ExtractedAggregate, ExtractedItem, StrategyResult } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -24,7 +25,10 @@ export interface SchemaContext {
   referenceDate?: Date;
 }
 
-const REVIEW_TYPES = /^(?:review|userreview|criticreview|employerreview|comment|answer)$/i;
+const REVIEW_TYPES =
+  /^(?:review|userreview|criticreview|employerreview|comment|answer|question|discussionforumposting|socialmediaposting|usercomments)$/i;
+// Posts of a discussion: a page holding them may show more of them (comments) outside structured data.
+const DISCUSSION_TYPES = /^(?:comment|answer|question|discussionforumposting|socialmediaposting|usercomments)$/i;
 const NON_THING_TYPES =
   /^(?:review|userreview|criticreview|employerreview|comment|answer|rating|aggregaterating|person|organization|imageobject|offer|aggregateoffer|postaladdress|listitem|breadcrumblist|howtostep|nutritioninformation|videoobject)$/i;
 
@@ -62,7 +66,7 @@ class Graph {
     let budget = 200_000;
     while (stack.length && budget-- > 0) {
       const v = stack.pop();
-      if (Array.isArray(v)) stack.push(...v);
+      if (Array.isArray(v)) for (const x of v) stack.push(x);
       else if (isObj(v)) {
         const id = v['@id'];
         if (typeof id === 'string' && Object.keys(v).length > 1 && !this.ids.has(id)) this.ids.set(id, v);
@@ -186,6 +190,7 @@ export function fromSchemaObjects(roots: unknown[], ctx: SchemaContext): Strateg
   const aggregates: ExtractedAggregate[] = [];
   const seen = new Set<Obj>();
   let budget = 200_000;
+  let discussion = false;
 
   const walk = (value: unknown, thingName: string | undefined, key: string | undefined): void => {
     if (budget-- <= 0) return;
@@ -197,10 +202,15 @@ export function fromSchemaObjects(roots: unknown[], ctx: SchemaContext): Strateg
     if (!isObj(v) || seen.has(v)) return;
     seen.add(v);
     const types = schemaTypes(v);
+    // A FAQ's questions and answers are the site's own text, not its users'.
+    if (types.includes('FAQPage')) return;
     const isReview = types.some((t) => REVIEW_TYPES.test(t)) || (!types.length && (key === 'review' || key === 'reviews'));
     if (isReview) {
       const item = reviewOf(v, thingName, graph, ctx);
-      if (item) items.push(item);
+      if (item) {
+        items.push(item);
+        if (types.some((t) => DISCUSSION_TYPES.test(t))) discussion = true;
+      }
     }
     if (types.includes('AggregateRating') || (key === 'aggregateRating' && !types.length)) {
       const agg = aggregateOf(v, thingName);
@@ -216,7 +226,7 @@ export function fromSchemaObjects(roots: unknown[], ctx: SchemaContext): Strateg
   for (const root of roots) walk(root, undefined, undefined);
 
   const aggregate = aggregates.find((a) => a.reviewCount !== undefined || a.ratingCount !== undefined) ?? aggregates[0];
-  return { items, ...(aggregate ? { aggregate } : {}) };
+  return { items, ...(aggregate ? { aggregate } : {}), ...(discussion ? { discussion } : {}) };
 }
 
 /**
@@ -244,5 +254,6 @@ export function extractJsonLd(page: ParsedPage): StrategyResult {
     ? fromSchemaObjects(roots, { url: page.url, ...(page.lang ? { lang: page.lang } : {}), referenceDate: page.referenceDate })
     : { items: [] };
   if (unreadable) result.unreadable = unreadable;
+  for (const item of result.items) noteOrigin(item, { via: 'script[type="application/ld+json"]' });
   return result;
 }

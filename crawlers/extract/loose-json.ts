@@ -181,9 +181,18 @@ function requote(body: string, quote: string): string {
 export interface ScriptBlob {
   /** The parsed value. */
   value: unknown;
+  /** What the code did with it, for explanations: `AF_initDataCallback(…)`, `window.__STATE__ = …`. */
+  where?: string;
 }
 
-const BLOB_START = /[=(:,]\s*(?=[{[])|JSON\.parse\(\s*(?=["'])/g;
+function whereOf(code: string, at: number, op: string): string | undefined {
+  const before = /([\w$][\w$.]*)\s*$/.exec(code.slice(Math.max(0, at - 80), at));
+  if (!before?.[1]) return undefined;
+  return op === '(' ? `${before[1]}(…)` : op === '=' ? `${before[1]} = …` : undefined;
+}
+
+// An object or array literal assigned or passed, `JSON.parse('…')`, or a string literal holding JSON.
+const BLOB_START = /[=(:,]\s*(?=[{[])|JSON\.parse\(\s*(?=["'])|[=(:,]\s*(?=["']\s*[{[])/g;
 
 /**
  * Finds object/array literals assigned or passed in script code (`x = {…}`, `fn({…})`,
@@ -201,11 +210,13 @@ export function findScriptBlobs(code: string, minLength = 80, budget = { chars: 
     if (open === '"' || open === "'") {
       const end = readString(code, start);
       if (end < 0 || end - start < minLength) continue;
+      budget.chars -= end - start;
+      if (budget.chars < 0) break;
       const literal = requote(code.slice(start + 1, end), open);
       try {
         const inner = JSON.parse(literal) as string;
         const value = parseLooseJson(inner);
-        if (value && typeof value === 'object') found.push({ value });
+        if (value && typeof value === 'object') found.push({ value, where: op === 'J' ? 'JSON.parse(…)' : 'a JSON string' });
       } catch {
         // not a JSON string after all
       }
@@ -218,7 +229,8 @@ export function findScriptBlobs(code: string, minLength = 80, budget = { chars: 
     if (end < 0 || end - start + 1 < minLength) continue;
     const value = parseLooseJson(code.slice(start, end + 1));
     if (value && typeof value === 'object') {
-      found.push({ value });
+      const where = whereOf(code, m.index, op as string);
+      found.push(where ? { value, where } : { value });
       re.lastIndex = end + 1;
     }
   }

@@ -9,7 +9,7 @@ const PROFILE_SEGMENT =
   /^(?:users?|u|profiles?|reviewers?|members?|people|authors?|userprofile|user[_-]?profile|user[_-]?details(?:[_-][a-z]+)*|member[_-]?profile|viewprofile|profile\.php|member\.php|user\.php|memberlist\.php|~[\w.-]+|@[\w.-]+)$/i;
 const ACCOUNT_PAGES =
   /^(?:login|log-in|signin|sign-in|sign_in|signup|sign-up|sign_up|register|logout|settings|edit|password|preferences|notifications|new|me|account)$/i;
-const USER_QUERY = /(?:^|&)(?:user|userid|user_id|uid|u|member|memberid|profile|id)=[^&]+/i;
+const USER_QUERY = /(?:^|&)(?:user|userid|user_id|uid|u|member|memberid|mid|showuser|profile|id)=[^&]+/i;
 
 /** Whether a URL looks like a person's profile page rather than a login or settings page. */
 export function isProfileUrl(url: string): boolean {
@@ -33,7 +33,12 @@ export function isProfileUrl(url: string): boolean {
     }
     if (USER_QUERY.test(u.search.slice(1)) || /viewprofile/i.test(u.search)) return true;
   }
-  return false;
+  // Board software names the member in the query of its one script ("index.php?showuser=12"); a
+  // search for a member's posts ("search.php?userid=12") is not their profile.
+  const query = u.search.slice(1);
+  if (/(?:^|&)showuser=\w/i.test(query)) return true;
+  const last = segments[segments.length - 1] ?? '';
+  return /^(?:|index\.php)$/i.test(last) && /(?:^|&)(?:userid|user_id|memberid|member_id|uid)=\w/i.test(query);
 }
 
 /** Absolute profile URLs linked from inside the given elements (review blocks), deduplicated in order. */

@@ -36,7 +36,11 @@ const STARS_WORD = new RegExp(
   `(?:rated|rating|bewertet|оценка|note|score)?\\s*:?\\s*${NUM}\\s*(?:-|\\s)?(?:stars?|sterne?n?|звезд\\S*|étoiles?|estrellas?|stelle|星|점)`,
   'i',
 );
-const RATED = new RegExp(`(?:rated|rating|bewertung|bewertet mit|оценка|note)\\s*:?\\s*${NUM}\\b(?!\\s*(?:%|/|reviews?|ratings?))`, 'i');
+// "Note 10" is a phone; the French "note" is a rating only with its colon ("Note : 4").
+const RATED = new RegExp(
+  `(?:(?<!\\p{L})(?:rated|rating|bewertung|bewertet mit|оценка)\\s*:?|(?<!\\p{L})note\\s*:)\\s*${NUM}\\b(?!\\s*(?:%|/|reviews?|ratings?))`,
+  'iu',
+);
 const FILLED = /[★⭐✭✮✯✪]/g;
 const EMPTY = /[☆✩]/g;
 
@@ -68,7 +72,8 @@ const RATING_CLASS = /(?:^|[^a-z])(?:stars?|rate|rated|score)(?:[^a-z]|$)|rating
 /** Reads a rating encoded in class names: `rating-4`, `stars-45`, `a-star-4-5`, `star-rating-80`, `i-stars--regular-5`. */
 export function ratingFromClasses(tokens: string[]): Rating | undefined {
   for (const token of tokens) {
-    if (!RATING_CLASS.test(token)) continue;
+    // "allstar40", "bigstar45": the word runs into the number.
+    if (!RATING_CLASS.test(token) && !/[a-z](?:star|stars|rating)\d{1,3}$/i.test(token)) continue;
     const m = /(?:^|[^\d])(\d{1,3})(?:[-_](\d))?$/.exec(token);
     if (!m) continue;
     const whole = Number(m[1]);

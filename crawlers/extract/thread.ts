@@ -6,12 +6,14 @@
  * classes/attributes) when comments are indented, or else from how their blocks nest.
  */
 import { createHash } from 'node:crypto';
-import { classTokens, nodeText, resolveUrl, type Element, type ParsedPage } from './dom.js';
+import { classTokens, cssPath, nodeText, resolveUrl, type Element, type ParsedPage } from './dom.js';
 import { blockId } from './auto-detect.js';
 import { findBody, isActionElement, textWithout } from './block-fields.js';
 import { countWithin, pageFeatures, type PageFeatures } from './features.js';
 import { isProfileUrl } from './profile-links.js';
 import { textKey } from './text.js';
+import { isOwnerReply, ownerReplyIn, replyOf } from './owner-reply.js';
+import { noteOrigin } from './provenance.js';
 import type { ExtractedItem, StrategyResult } from './types.js';
 
 /** Thread extraction result, with the comment blocks. */
@@ -21,8 +23,9 @@ export interface ThreadResult extends StrategyResult {
 }
 
 function looseKey(el: Element): string {
-  const first = classTokens(el).find((c) => !/\d{2,}/.test(c));
-  return first ? `${el.name}.${first}` : el.name;
+  // Numbers in a class vary per post ("post-17", "row1"/"row2"): the kind is what is left.
+  const first = classTokens(el).find((c) => !/\d{3,}/.test(c));
+  return first ? `${el.name}.${first.replace(/\d+/g, '#')}` : el.name;
 }
 
 function parentEl(el: Element): Element | undefined {
@@ -52,11 +55,32 @@ function ownSubtree(f: PageFeatures, block: Element, members: Set<Element>): Ele
   return out;
 }
 
+const QUOTE_NAME = /quote|cite|citation|lastedit|last-edit|edited|signature|(?:^|[\s_-])sig(?:$|[\s_-])/i;
+
+// Parts of a post that are not what it says: a quoted earlier post, a signature.
+const QUOTE_PART = /(?:^|[\s_-])(?:quote|quoted|blockquote|cite|signature|usersignature|sig)(?:$|[\s_-])/i;
+
+/** Author elements inside a quote of an earlier post, an "edited by" note or a signature. */
+function quotedAuthors(f: PageFeatures): Set<Element> {
+  const out = new Set<Element>();
+  for (const a of f.author.keys()) {
+    for (let p = parentEl(a), d = 0; p && d < 8; p = parentEl(p), d++) {
+      if (p.name === 'blockquote' || p.name === 'q' || QUOTE_NAME.test(`${p.attribs.class ?? ''} ${p.attribs.id ?? ''}`)) {
+        out.add(a);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** Finds comment blocks: the ancestor kind closest to the author elements that gives each author its own block. */
 export function findCommentBlocks(page: ParsedPage): Element[] {
   const f = pageFeatures(page);
-  const authors = [...f.author.keys()];
-  if (authors.length < 2) return [];
+  // Names inside quoted earlier posts, "edited by" notes and signatures are not the post's author.
+  const quoted = quotedAuthors(f);
+  const authors = [...f.author.keys()].filter((a) => !quoted.has(a));
+  if (authors.length < 2 && f.signed.size < 2) return [];
   const byKey = new Map<string, { owners: Set<Element>; hits: number; distance: number }>();
   for (const a of authors) {
     const seen = new Set<string>();
@@ -73,31 +97,96 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
       byKey.set(key, entry);
     }
   }
+  // Posts that sign themselves in an attribute are blocks of their own kind.
+  for (const el of f.signed.keys()) {
+    const key = `${looseKey(el)}@`;
+    const entry = byKey.get(key) ?? { owners: new Set<Element>(), hits: 0, distance: 0 };
+    entry.owners.add(el);
+    entry.hits++;
+    byKey.set(key, entry);
+  }
   const candidates: Candidate[] = [];
   for (const [key, entry] of byKey) {
     // Each author needs its own block: a shared one is a list container, not a comment.
-    if (entry.owners.size < 2 || entry.owners.size < entry.hits * 0.9) continue;
+    if (entry.owners.size < 2 || entry.owners.size < entry.hits * 0.85) continue;
     candidates.push({ key, owners: [...entry.owners], distance: entry.distance / entry.hits });
   }
   let best: { owners: Element[]; score: number } | undefined;
   for (const c of candidates) {
     const members = new Set(c.owners);
+    let bodyChars = 0;
     const valid = c.owners.filter((o) => {
       const own = ownSubtree(f, o, members);
-      const authorsIn = own.filter((e) => f.author.has(e)).length;
+      const authorsIn = own.filter((e) => f.author.has(e) && !quoted.has(e)).length;
       const dated = own.some((e) => f.date.has(e)) || f.date.has(o);
-      if (authorsIn !== 1 && !f.author.has(o)) return false;
-      return dated && findBody(f, o, (e) => members.has(e) && e !== o).length > 0;
+      if (authorsIn !== 1 && !f.author.has(o) && !f.signed.has(o)) return false;
+      if (!dated) return false;
+      // A body of separators ("·", "|") is the byline's punctuation, not a comment.
+      const bodies = findBody(f, o, (e) => members.has(e) && e !== o);
+      if (!bodies.some((b) => hasLetters(page, f, b))) return false;
+      bodyChars += Math.min(
+        400,
+        bodies.reduce((n, b) => n + (f.textLen.get(b) ?? 0), 0),
+      );
+      return true;
     });
     if (valid.length < 2) continue;
     const nested = valid.some((v) => {
       for (let p = parentEl(v); p; p = parentEl(p)) if (members.has(p)) return true;
       return false;
     });
-    const score = valid.length * (nested ? 1.25 : 1) - c.distance * 0.01;
+    // Between blocks that each hold one author and one date, the one holding the text wins over a
+    // header (name, date, the poster's profile box) that sits beside the text.
+    const substance = 0.5 * Math.min(1, bodyChars / valid.length / 300);
+    const score = valid.length * (nested ? 1.25 : 1) + substance - c.distance * 0.01;
     if (!best || score > best.score) best = { owners: valid, score };
   }
-  return best ? best.owners.sort((a, b) => (f.index.get(a) ?? 0) - (f.index.get(b) ?? 0)) : [];
+  if (!best) return [];
+  const chosen = best.owners.sort((a, b) => (f.index.get(a) ?? 0) - (f.index.get(b) ?? 0));
+  return widen(f, chosen);
+}
+
+function avgBody(f: PageFeatures, blocks: Element[]): number {
+  const members = new Set(blocks);
+  let n = 0;
+  for (const b of blocks) {
+    const bodies = findBody(f, b, (e) => members.has(e) && e !== b);
+    n += Math.min(
+      400,
+      bodies.reduce((k, x) => k + (f.textLen.get(x) ?? 0), 0),
+    );
+  }
+  return n / Math.max(1, blocks.length);
+}
+
+/** Whether an element's text has letters (long texts do; short ones are read). */
+function hasLetters(page: ParsedPage, f: PageFeatures, el: Element): boolean {
+  const len = f.textLen.get(el) ?? 0;
+  if (len >= 40) return true;
+  return len > 0 && /\p{L}\p{L}|\p{Lo}/u.test(nodeText(el, page));
+}
+
+/**
+ * When the blocks found are only the posts' headers (name, date, profile box) with the text beside
+ * them, each block is widened to its largest ancestor that holds no other block: the whole post.
+ * Kept only when that brings in the text (a clearly longer body).
+ */
+function widen(f: PageFeatures, blocks: Element[]): Element[] {
+  const positions = blocks.map((b) => f.index.get(b) ?? 0).sort((a, b) => a - b);
+  const holds = (el: Element): number => countWithin(positions, f.index.get(el) ?? 0, f.end.get(el) ?? 0);
+  const wide: Element[] = [];
+  for (const b of blocks) {
+    let cur = b;
+    for (let p = parentEl(cur); p && p.name !== 'body' && p.name !== 'html' && holds(p) === 1; p = parentEl(p)) {
+      const c = f.counts.get(p);
+      // Another author or date beside the block belongs to something else (a quote, a sidebar).
+      if (c && (c.author > (f.counts.get(b)?.author ?? 0) || c.date > (f.counts.get(b)?.date ?? 0) + 1)) break;
+      cur = p;
+    }
+    wide.push(cur);
+  }
+  if (wide.every((w, i) => w === blocks[i])) return blocks;
+  return avgBody(f, wide) > avgBody(f, blocks) * 1.5 + 40 ? wide : blocks;
 }
 
 const INDENT_ATTRS = ['indent', 'data-indent', 'data-depth', 'data-level', 'aria-level', 'depth', 'level'];
@@ -188,11 +277,22 @@ function hashId(text: string): string {
   return `h${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
 }
 
+function threadNotes(blocks: Element[]): string[] {
+  const kinds = new Map<string, number>();
+  for (const b of blocks) kinds.set(looseKey(b), (kinds.get(looseKey(b)) ?? 0) + 1);
+  return [`${blocks.length} posts in blocks like ${[...kinds.keys()].join(', ')}, each with one author, a time and a text`];
+}
+
 /** Thread strategy: comments with author, time, text and parent. */
 export function extractThread(page: ParsedPage): ThreadResult {
   const f = pageFeatures(page);
   const blocks = findCommentBlocks(page);
-  if (!blocks.length) return { items: [], blocks: [] };
+  if (!blocks.length)
+    return {
+      items: [],
+      blocks: [],
+      notes: [`no repeated blocks each with one author, a time and a text (${f.author.size} names, ${f.date.size} dates on the page)`],
+    };
   const members = new Set(blocks);
   const items: ExtractedItem[] = [];
   const kept: Element[] = [];
@@ -207,17 +307,27 @@ export function extractThread(page: ParsedPage): ThreadResult {
     const skipNested = (e: Element): boolean => members.has(e) && e !== block;
     const authorEl = own.find((e) => f.author.has(e)) ?? (f.author.has(block) ? block : undefined);
     const dateEl = own.find((e) => f.date.has(e)) ?? (f.date.has(block) ? block : undefined);
-    const bodyEls = findBody(f, block, skipNested);
+    // The business's reply inside the post is its reply; a quote of an earlier post or a
+    // signature is not what this post says.
+    const inline = ownerReplyIn(page, f, block);
+    const replyEl = inline && own.includes(inline) ? inline : undefined;
+    const aside = (e: Element): boolean =>
+      e === replyEl || (e !== block && QUOTE_PART.test(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`));
+    const bodyEls = findBody(f, block, (e) => skipNested(e) || aside(e));
     const exclude = (e: Element): boolean =>
-      skipNested(e) || f.author.has(e) || f.date.has(e) || f.rating.has(e) || isActionElement(e, nodeText(e, page));
+      skipNested(e) || aside(e) || f.author.has(e) || f.date.has(e) || f.rating.has(e) || isActionElement(e, nodeText(e, page));
     const body = bodyEls
       .map((e) => textWithout(e, exclude))
       .filter(Boolean)
       .join('\n');
     if (!body) continue;
     const item: ExtractedItem = { body };
+    const reply = replyEl ? replyOf(page, f, replyEl) : undefined;
+    if (reply) item.reply = reply;
     const author = authorEl ? f.author.get(authorEl) : undefined;
-    if (author) {
+    const signer = f.signed.get(block);
+    if (signer) item.author = signer;
+    else if (author) {
       item.author = author.name;
       if (author.url) item.authorUrl = author.url;
     }
@@ -241,6 +351,7 @@ export function extractThread(page: ParsedPage): ThreadResult {
       (url ? idFromUrl(url) : undefined) ?? blockId(f, block) ?? hashId(`${item.author ?? ''}|${item.publishedAt ?? ''}|${textKey(body)}`);
     item.siteId = id;
     idOf.set(block, id);
+    noteOrigin(item, { via: cssPath(block) });
     items.push(item);
     kept.push(block);
     indents.push(indentOf(block, holdsOtherComment, own));
@@ -257,7 +368,7 @@ export function extractThread(page: ParsedPage): ThreadResult {
       if (top) item.parentSiteId = top.id;
       stack.push({ indent, id: item.siteId as string });
     });
-    return { items, blocks: kept };
+    return foldOwnerReplies(page, f, items, kept);
   }
   // Nested markup: a reply sits inside its parent's block.
   kept.forEach((block, i) => {
@@ -269,5 +380,26 @@ export function extractThread(page: ParsedPage): ThreadResult {
       }
     }
   });
-  return { items, blocks: kept };
+  return foldOwnerReplies(page, f, items, kept);
+}
+
+/** A business's reply posted as a block under a review becomes that review's `reply`, not an item. */
+function foldOwnerReplies(page: ParsedPage, f: PageFeatures, items: ExtractedItem[], kept: Element[]): ThreadResult {
+  const byId = new Map(items.map((item) => [item.siteId, item]));
+  const outItems: ExtractedItem[] = [];
+  const outBlocks: Element[] = [];
+  items.forEach((item, i) => {
+    const block = kept[i] as Element;
+    const parent = item.parentSiteId ? byId.get(item.parentSiteId) : undefined;
+    if (parent && !parent.reply && isOwnerReply(page, block)) {
+      const reply = replyOf(page, f, block);
+      if (reply) {
+        parent.reply = { ...reply, body: item.body, ...(item.author ? { author: item.author } : {}) };
+        return;
+      }
+    }
+    outItems.push(item);
+    outBlocks.push(block);
+  });
+  return { items: outItems, blocks: outBlocks, notes: threadNotes(outBlocks) };
 }

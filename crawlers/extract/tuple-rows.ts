@@ -26,6 +26,21 @@ function nameOf(v: unknown): string | undefined {
   return t;
 }
 
+/** A reply kept as a small row of its own: [name?, text, time?]. */
+function replyIn(v: unknown): { text: string; name?: string; epoch?: number } | undefined {
+  if (!Array.isArray(v) || v.length > 6) return undefined;
+  const text = v.find(isProseValue);
+  if (!text) return undefined;
+  const name = nameOf(v[0]);
+  const epoch = v.map(epochOf).find((e) => e !== undefined);
+  return { text, ...(name && v[0] !== text ? { name } : {}), ...(epoch !== undefined ? { epoch } : {}) };
+}
+
+// Ids: one token each, all different, long, and mixing letters with digits or punctuation.
+function isIdColumn(values: unknown[]): boolean {
+  return values.every((v) => typeof v === 'string' && /^\S{8,}$/.test(v) && /[\d:_-]/.test(v)) && new Set(values).size === values.length;
+}
+
 function isProseValue(v: unknown): v is string {
   return typeof v === 'string' && wordCount(v) >= 5 && !/^https?:/.test(v);
 }
@@ -40,7 +55,8 @@ function share<T>(rows: unknown[][], col: number, test: (v: unknown) => T | unde
 export function tupleReviews(rows: unknown[][], ctx: DataContext): ExtractedItem[] {
   const candidates = rows.filter((r) => Array.isArray(r) && r.length >= 4);
   if (candidates.length < 2 || candidates.length < rows.length * 0.8) return [];
-  const width = Math.min(40, Math.max(...candidates.map((r) => r.length)));
+  let width = 0;
+  for (const r of candidates) width = Math.max(width, Math.min(40, r.length));
   let textCol = -1;
   let ratingCol = -1;
   let dateCol = -1;
@@ -60,13 +76,17 @@ export function tupleReviews(rows: unknown[][], ctx: DataContext): ExtractedItem
     if (ratingCol < 0 && share(candidates, c, (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5) >= 0.9)
       ratingCol = c;
     else if (dateCol < 0 && share(candidates, c, epochOf) >= 0.9) dateCol = c;
+    else if (idCol < 0 && c < textCol && isIdColumn(candidates.map((r) => r[c]))) idCol = c;
     else if (nameCol < 0 && share(candidates, c, nameOf) >= 0.9) nameCol = c;
-    else if (idCol < 0 && c < textCol) {
-      const ids = candidates.map((r) => r[c]);
-      if (ids.every((v) => typeof v === 'string' && /^\S{8,}$/.test(v)) && new Set(ids).size === ids.length) idCol = c;
-    }
   }
   if (ratingCol < 0 || dateCol < 0) return [];
+  // The business's reply: a column that, on some rows, holds a name, a prose text and a time.
+  let replyCol = -1;
+  for (let c = 0; c < width && replyCol < 0; c++) {
+    if (c === textCol) continue;
+    const some = candidates.filter((r) => replyIn(r[c]) !== undefined).length;
+    if (some >= 1 && some >= candidates.length * 0.1) replyCol = c;
+  }
   const items: ExtractedItem[] = [];
   for (const row of candidates) {
     const text = row[textCol];
@@ -80,6 +100,11 @@ export function tupleReviews(rows: unknown[][], ctx: DataContext): ExtractedItem
     const name = nameCol >= 0 ? nameOf(row[nameCol]) : undefined;
     if (name) item.author = name;
     if (idCol >= 0) item.siteId = String(row[idCol]);
+    const reply = replyCol >= 0 ? replyIn(row[replyCol]) : undefined;
+    if (reply) {
+      const at = reply.epoch === undefined ? undefined : parseDate(reply.epoch, ctx.dates);
+      item.reply = { body: htmlToText(reply.text), ...(reply.name ? { author: reply.name } : {}), ...(at ? { publishedAt: at } : {}) };
+    }
     items.push(item);
   }
   return items;

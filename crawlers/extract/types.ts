@@ -30,6 +30,36 @@ export interface ExtractedItem {
   url?: string;
   /** For threaded comments: the parent item's siteId. */
   parentSiteId?: string;
+  /** The business's reply to this review (owner, seller, developer), kept with it rather than as a review. */
+  reply?: ExtractedReply;
+}
+
+/** Where an item came from (for `--explain`). */
+export interface ItemOrigin {
+  /** The strategy that found it first. */
+  strategy?: StrategyName;
+  /** A JSON path (`$.items[3].snippet`) or the CSS path of its block. */
+  via?: string;
+}
+
+/** The reply of the business a review is about (owner, seller, developer, host). */
+export interface ExtractedReply {
+  /** The reply's text. */
+  body: string;
+  /** Who replied, as shown. */
+  author?: string;
+  /** When, as ISO 8601. */
+  publishedAt?: string;
+}
+
+/** What one strategy found on a page, and why it took nothing when it did not (`--explain`). */
+export interface StrategyTrace {
+  /** The strategy. */
+  strategy: StrategyName;
+  /** Items it found. */
+  items: number;
+  /** What it looked at and why it took or left it ("3 JSON-LD blocks, no Review", "$.data.posts: 20 items"). */
+  notes: string[];
 }
 
 /** An aggregate rating a page states for the reviewed item. */
@@ -72,7 +102,9 @@ export type StrategyName =
   | 'auto-detect'
   | 'feed'
   | 'thread'
-  | 'network-json';
+  | 'network-json'
+  | 'json-document'
+  | 'xml-data';
 
 /** Everything extraction found on one page. */
 export interface ExtractedPage {
@@ -96,6 +128,12 @@ export interface ExtractedPage {
   blocked: boolean;
   /** JSON-LD blocks that could not be read (cut off or not JSON): reviews in them are missing. */
   unreadableJsonLd?: number;
+  /** Problems reading the page that lose items (a malformed JSON document, data too large to read whole). */
+  problems?: string[];
+  /** Per strategy, what it found and why it took nothing (for `radar crawl --dry-run --explain`). */
+  trace?: StrategyTrace[];
+  /** Where each item came from, in the order of `items`. */
+  origins?: (ItemOrigin | undefined)[];
 }
 
 /** A CSS-selector extraction recipe, as configured per source. */
@@ -158,4 +196,8 @@ export interface StrategyResult {
   aggregate?: ExtractedAggregate;
   /** Blocks of its kind on the page that could not be read (cut off or not JSON). */
   unreadable?: number;
+  /** What it looked at and why it took or left it (for `--explain`). */
+  notes?: string[];
+  /** Whether its items are posts of a discussion (comments, answers), so more may be shown outside it. */
+  discussion?: boolean;
 }

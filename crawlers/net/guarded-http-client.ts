@@ -5,7 +5,7 @@
  * it is fetched — and a response that is not a page the crawler reads, or is larger than the cap it
  * declares, is refused before its body is read.
  */
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import type { BaseHttpClient, HttpRequest, HttpResponse, RedirectHandler, ResponseTypes, StreamingHttpResponse } from '@crawlee/core';
 import { Agent, fetch, type Response } from 'undici';
 import { withoutCredentials } from '../../domain/document.js';
@@ -244,7 +244,10 @@ export class GuardedHttpClient implements BaseHttpClient {
       await res.body?.cancel().catch(() => undefined);
       throw tooLarge(url, maxBytes);
     }
-    const stream = res.body ? Readable.fromWeb(res.body as import('node:stream/web').ReadableStream) : Readable.from([]);
+    const body = res.body ? Readable.fromWeb(res.body as import('node:stream/web').ReadableStream) : Readable.from([]);
+    // Every body is capped while it streams, whoever reads it (Crawlee reads JSON bodies itself).
+    const stream = maxBytes ? body.pipe(byteLimit(maxBytes, url)) : body;
+    body.on('error', (err) => stream.destroy(err));
     // A body that fails before anyone reads it (the crawl stopped, the server went quiet while the
     // crawler waited for a lease) must not take the process down: its reader gets the error.
     stream.on('error', () => undefined);
@@ -274,6 +277,18 @@ export class GuardedHttpClient implements BaseHttpClient {
     const { stream: _stream, downloadProgress: _d, uploadProgress: _u, ...rest } = streamed;
     return { ...rest, request, body } as HttpResponse<T>;
   }
+}
+
+/** A pass-through that fails with a `too-large` PageError once more than `limit` bytes went through. */
+function byteLimit(limit: number, url: string): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > limit) done(tooLarge(url, limit));
+      else done(null, chunk);
+    },
+  });
 }
 
 function timeoutOf(request: HttpRequest): number | undefined {
