@@ -98,7 +98,7 @@ export function buildPersonas(rows: ReportRow[], options: PersonaOptions): Perso
   const overall = new Array<number>(space.features.length).fill(0);
   for (const v of vectors) for (const j of v.idx) overall[j]!++;
 
-  const personas = order.map(({ g, a }, idx) =>
+  const described = order.map(({ g, a }, idx) =>
     describePersona({
       id: `p${idx + 1}`,
       members: g.members,
@@ -114,13 +114,23 @@ export function buildPersonas(rows: ReportRow[], options: PersonaOptions): Perso
       ...(options.language ? { language: options.language } : {}),
     }),
   );
+  // A segment none of whose features is both common among its members and more common than
+  // overall has no trait to be known by: it is no persona, and its members fit none.
+  const personas = described.filter((p) => p.traits.length > 0);
+  const unassigned = { ...seg.unassigned };
+  let clusteredCount = clustered.length;
+  for (const p of described) {
+    if (p.traits.length > 0) continue;
+    unassigned.weakFit += p.size;
+    clusteredCount -= p.size;
+  }
   disambiguate(personas);
   for (const p of personas) p.id = slug(p.label) || p.id;
   return {
     personas,
     members: members.length,
-    clustered: clustered.length,
-    unassigned: seg.unassigned,
+    clustered: clusteredCount,
+    unassigned,
     excluded,
     k: seg.k,
     tried: seg.tried,
