@@ -159,11 +159,11 @@ describe('the Alerts page', () => {
     expect(rules).toContain('one digest per report run');
     expect(rules).toContain('broken-sources');
     expect(rules).toContain('at once, one message per finding');
-    const channels = body.slice(body.indexOf('id="channels-h"'), body.indexOf('id="history-h"'));
+    const channels = body.slice(body.indexOf('id="channels-h"'), body.indexOf('id="history"'));
     expect(channels).toContain(`POST to ${receiver.url}/hook`);
     expect(channels).toContain(`<code>${SECRET_ENV}</code>`);
     expect(channels).toContain(
-      '<code>RADAR_TEST_UNSET_SLACK_URL</code> <span class="muted">(webhook URL)</span><span class="tag alt">not set on this server</span>',
+      '<code>RADAR_TEST_UNSET_SLACK_URL</code> <span class="muted">(webhook URL)</span> <span class="tag alt">not set on this server</span>',
     );
     expect(body).not.toContain(SECRET_VALUE);
     const api = await (await fetch(`${base}/api/alerts`, { headers: bearer(VIEWER) })).text();
@@ -325,8 +325,8 @@ delivery: { timeoutSecs: 3, maxAttempts: 4 }
     expect(bad).toContain('<strong>dead</strong>: ✗ not sent — cannot reach the receiver: ECONNREFUSED');
 
     const history = (await page(s, '/alerts?rule=broken-sources&status=failed')).body;
-    const rows = history.slice(history.indexOf('<tbody>', history.indexOf('id="history-h"')));
-    expect(rows).toContain('broken-sources<span class="tag alt">test</span>');
+    const rows = history.slice(history.indexOf('<tbody>', history.indexOf('id="history"')));
+    expect(rows).toContain('broken-sources <span class="tag alt">test</span>');
     expect(rows).toContain('✗ failed');
     expect(rows).toContain('cannot reach the receiver: ECONNREFUSED');
     expect(rows).not.toContain('bad-reviews');

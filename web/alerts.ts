@@ -58,7 +58,8 @@ function sectionOf(doc: Document): string {
   if (!node) return '';
   const section = new Document();
   section.contents = node as typeof section.contents;
-  return section.toString();
+  // Unfolded: a flow mapping (`- { id: …, type: … }`) stays on its line however deep the project nests it.
+  return section.toString({ lineWidth: 0 });
 }
 
 const fingerprint = (section: string) => createHash('sha256').update(section).digest('hex').slice(0, 32);

@@ -145,7 +145,12 @@ function ChannelsTable(props: { config: RadarConfig; envSet: (name: string) => b
                       {secrets.map((s) => (
                         <li>
                           <code>{s.env}</code> <span class="muted">({s.what})</span>
-                          {props.envSet(s.env) ? null : <span class="tag alt">not set on this server</span>}
+                          {props.envSet(s.env) ? null : (
+                            <>
+                              {' '}
+                              <span class="tag alt">not set on this server</span>
+                            </>
+                          )}
                         </li>
                       ))}
                     </ul>
@@ -173,12 +178,8 @@ function History(props: {
   const status = filters.status?.join(',') ?? '';
   const rules = [...new Set([...props.config.alerts.rules.map((r) => r.id), ...(filters.rule ? [filters.rule] : [])])];
   return (
-    <section aria-labelledby="history-h">
-      <h2 id="history-h">
-        <a id="history" href="#history" class="anchor">
-          Delivery history
-        </a>
-      </h2>
+    <section aria-labelledby="history">
+      <h2 id="history">Delivery history</h2>
       <form method="get" action="/alerts#history" class="filters">
         <div class="field">
           <label for="h-rule">Rule</label>
@@ -232,7 +233,12 @@ function History(props: {
                   <td data-label="Created">{when(m.createdAt)}</td>
                   <td data-label="Rule">
                     {m.rule}
-                    {m.test ? <span class="tag alt">test</span> : null}
+                    {m.test ? (
+                      <>
+                        {' '}
+                        <span class="tag alt">test</span>
+                      </>
+                    ) : null}
                   </td>
                   <td data-label="Channel">{m.channel}</td>
                   <td data-label="Status">{STATUS_TEXT[m.status] ?? m.status}</td>
