@@ -19,6 +19,7 @@ import { documentRoutes } from './api/documents.js';
 import { insightRoutes } from './api/insights.js';
 import { runRoutes } from './api/runs.js';
 import { projectRoutes } from './api/project.js';
+import { alertRoutes } from './api/alerts.js';
 import { validationHook } from './api/common.js';
 import { pageRoutes } from './pages/routes.js';
 import { signInRoutes } from './pages/signin.js';
@@ -130,7 +131,8 @@ export function createApp(app: AppContext, options: { allowedHost: (host: string
   });
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).basePath('/api');
-  for (const routes of [brandRoutes, sourceRoutes, runRoutes, documentRoutes, insightRoutes, projectRoutes]) api.route('/', routes(app));
+  for (const routes of [brandRoutes, sourceRoutes, runRoutes, documentRoutes, insightRoutes, projectRoutes, alertRoutes])
+    api.route('/', routes(app));
   api.openAPIRegistry.registerComponent('securitySchemes', 'token', {
     type: 'http',
     scheme: 'bearer',

@@ -27,6 +27,7 @@ const NAV: { href: string; label: string; service?: boolean }[] = [
   { href: '/sources', label: 'Sources' },
   { href: '/schedules', label: 'Schedules' },
   { href: '/runs', label: 'Runs' },
+  { href: '/alerts', label: 'Alerts' },
   { href: '/queues', label: 'Queues', service: true },
 ];
 
