@@ -121,15 +121,7 @@ export async function crawlInBrowser(urls: string[], plan: CrawlPlan): Promise<v
       role === 'listing'
         ? await renderListing(page, plan, seen)
         : { url: here, extracted: extractPage(await page.content(), { url: here, recipe: source.recipe }) };
-    const next = await plan.handle({
-      url: request.url,
-      loadedUrl: url,
-      render: 'browser',
-      role,
-      extracted,
-      fetchedAt: new Date().toISOString(),
-    });
-    await ctx.addRequests(plan.requestsFor(next));
+    await plan.visit({ url: request.url, loadedUrl: url, render: 'browser', role, extracted }, (requests) => ctx.addRequests(requests));
   };
   router.addHandler('listing', visit('listing'));
   router.addHandler('profile', visit('profile'));

@@ -211,7 +211,7 @@ export class CrawlPlan {
   }
 
   /** Crawlee requests for the pages a page leads to, labelled by role (the crawlers' routers). */
-  requestsFor(next: NextPages): { url: string; label: PageRole }[] {
+  private requestsFor(next: NextPages): { url: string; label: PageRole }[] {
     return [
       ...next.listings.map((url) => ({ url, label: 'listing' as const })),
       ...next.profiles.map((url) => ({ url, label: 'profile' as const })),
@@ -229,6 +229,18 @@ export class CrawlPlan {
     this.leases.delete(request.uniqueKey);
     await release?.();
   };
+
+  /**
+   * Handles one page fetched now (static or rendered) and queues the listing and profile pages it
+   * leads to through the crawler's `addRequests`.
+   */
+  async visit(
+    page: Omit<CrawledPage, 'fetchedAt'>,
+    addRequests: (requests: { url: string; label: PageRole }[]) => Promise<unknown>,
+  ): Promise<void> {
+    const next = await this.handle({ ...page, fetchedAt: new Date().toISOString() });
+    await addRequests(this.requestsFor(next));
+  }
 
   /** Handles one page's extraction; returns the listing and profile pages to visit next. */
   async handle(page: CrawledPage): Promise<NextPages> {

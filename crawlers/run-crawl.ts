@@ -121,15 +121,7 @@ async function crawlStatic(urls: string[], plan: CrawlPlan): Promise<void> {
     const parsed = (ctx as unknown as RadarParsed).parsedPage;
     // Feeds arrive unparsed; extractPage recognises them.
     const extracted = parsed ? extractParsed(parsed, { url, recipe: source.recipe }) : extractPage(body, { url, recipe: source.recipe });
-    const next = await plan.handle({
-      url: request.url,
-      loadedUrl: url,
-      render: 'static',
-      role,
-      extracted,
-      fetchedAt: new Date().toISOString(),
-    });
-    await ctx.addRequests(plan.requestsFor(next));
+    await plan.visit({ url: request.url, loadedUrl: url, render: 'static', role, extracted }, (requests) => ctx.addRequests(requests));
   };
   router.addHandler('listing', visit('listing'));
   router.addHandler('profile', visit('profile'));
