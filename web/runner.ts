@@ -98,19 +98,7 @@ export class LocalRunner implements Runner {
     if (!target) throw new Error(`no source "${sourceId}"`);
     const waiting = this.runs.find((r) => r.sourceId === sourceId && (r.phase === 'queued' || r.phase === 'crawling'));
     if (waiting) return waiting;
-    const progress: RunProgress = {
-      key: `local-${Date.now().toString(36)}-${sourceId}`,
-      sourceId,
-      trigger,
-      phase: 'queued',
-      requestedAt: new Date().toISOString(),
-      pagesStored: 0,
-      maxPages: target.source.maxPages,
-      documentsFound: 0,
-      documentsNew: 0,
-    };
-    this.runs.unshift(progress);
-    this.runs.splice(KEEP);
+    const progress = queued(this.runs, `local-${Date.now().toString(36)}-${sourceId}`, sourceId, trigger, target.source.maxPages);
     this.chain = this.chain.then(() => (this.closing ? undefined : this.execute(config, progress, options.full ?? false)));
     return progress;
   }
@@ -212,20 +200,7 @@ export class QueueRunner implements Runner {
     if (!target) throw new Error(`no source "${sourceId}"`);
     const { addCrawlJob } = await import('../jobs/queues.js');
     const jobId = await answered(addCrawlJob(this.queues, { project: config.project, sourceId, trigger: 'api', full: !!options.full }));
-    const progress: RunProgress = {
-      key: `job-${jobId}`,
-      jobId,
-      sourceId,
-      trigger,
-      phase: 'queued',
-      requestedAt: new Date().toISOString(),
-      pagesStored: 0,
-      maxPages: target.source.maxPages,
-      documentsFound: 0,
-      documentsNew: 0,
-    };
-    this.runs.unshift(progress);
-    this.runs.splice(KEEP);
+    const progress = queued(this.runs, `job-${jobId}`, sourceId, trigger, target.source.maxPages, jobId);
     return progress;
   }
 
@@ -240,4 +215,30 @@ export class QueueRunner implements Runner {
   }
 
   async close(): Promise<void> {}
+}
+
+/** A run just asked for, put first in the recent runs (which keep the last KEEP). */
+function queued(
+  runs: RunProgress[],
+  key: string,
+  sourceId: string,
+  trigger: RunProgress['trigger'],
+  maxPages: number,
+  jobId?: string,
+): RunProgress {
+  const progress: RunProgress = {
+    key,
+    ...(jobId === undefined ? {} : { jobId }),
+    sourceId,
+    trigger,
+    phase: 'queued',
+    requestedAt: new Date().toISOString(),
+    pagesStored: 0,
+    maxPages,
+    documentsFound: 0,
+    documentsNew: 0,
+  };
+  runs.unshift(progress);
+  runs.splice(KEEP);
+  return progress;
 }

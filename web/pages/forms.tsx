@@ -36,15 +36,29 @@ export function Field(props: {
         placeholder={props.placeholder}
         list={props.list}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={[`${id}-error`, props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ')}
+        aria-describedby={describedBy(id, props.hint)}
       />
+      <FieldNotes id={id} hint={props.hint} error={error} />
+    </div>
+  );
+}
+
+/** The ids of a field's error and hint, for its aria-describedby. */
+function describedBy(id: string, hint: string | undefined): string {
+  return hint ? `${id}-error ${id}-hint` : `${id}-error`;
+}
+
+/** What stands under a field: its hint, if any, and the place of its error. */
+function FieldNotes(props: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
       {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
+        <p class="hint" id={`${props.id}-hint`}>
           {props.hint}
         </p>
       ) : null}
-      <FieldError id={id} error={error} />
-    </div>
+      <FieldError id={props.id} error={props.error} />
+    </>
   );
 }
 
@@ -89,16 +103,11 @@ export function TextArea(props: {
         rows={props.rows ?? 4}
         required={props.required}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={[`${id}-error`, props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ')}
+        aria-describedby={describedBy(id, props.hint)}
       >
         {props.value ?? ''}
       </textarea>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError id={id} error={error} />
+      <FieldNotes id={id} hint={props.hint} error={error} />
     </div>
   );
 }
@@ -117,24 +126,14 @@ export function Choice(props: {
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
-      <select
-        id={id}
-        name={props.name}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={[`${id}-error`, props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ')}
-      >
+      <select id={id} name={props.name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, props.hint)}>
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === (props.value ?? '')}>
             {o.label}
           </option>
         ))}
       </select>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError id={id} error={error} />
+      <FieldNotes id={id} hint={props.hint} error={error} />
     </div>
   );
 }
@@ -147,12 +146,7 @@ export function Check(props: { name: string; label: string; checked?: boolean; h
     <div class="field check">
       <input id={id} name={props.name} type="checkbox" checked={props.checked} aria-describedby={props.hint ? `${id}-hint` : undefined} />
       <label for={id}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError id={id} error={error} />
+      <FieldNotes id={id} hint={props.hint} error={error} />
     </div>
   );
 }
