@@ -184,10 +184,15 @@ export function asciiDigits(text: string): string {
   });
 }
 
+/** What normaliseRussian replaces (after lower-casing). */
+const RU_TO_REPLACE = /[ё«»“”„‐‑–—’‘]/;
+
 /** Russian as the rules read it: lower case, "ё" as "е", typographic quotes and dashes plain. */
 export function normaliseRussian(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  // Runs on every sentence (attributes and intents): most need none of the passes below.
+  if (!RU_TO_REPLACE.test(lower)) return lower;
+  return lower
     .replace(/ё/g, 'е')
     .replace(/[«»“”„]/g, '"')
     .replace(/[‐‑–—]/g, '-')

@@ -93,6 +93,8 @@ const WORD_VOTES = (() => {
   return votes;
 })();
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 /** Characters that only one Latin-script language uses commonly. */
 const LATIN_MARKS: [RegExp, string][] = [
   [/[ß]/u, 'de'],
@@ -238,8 +240,11 @@ function guessLatin(text: string): LanguageGuess {
       scores.set('en', (scores.get('en') ?? 0) + EN_CONTENT_WEIGHT);
     }
   }
-  for (const [re, lang] of LATIN_MARKS) if (re.test(text)) scores.set(lang, (scores.get(lang) ?? 0) + 1.5);
-  if (/[äöü]/u.test(text)) scores.set('de', (scores.get('de') ?? 0) + 0.5);
+  // Every mark is outside ASCII: an ASCII text (most English reviews) need not be scanned once per mark.
+  if (NON_ASCII.test(text)) {
+    for (const [re, lang] of LATIN_MARKS) if (re.test(text)) scores.set(lang, (scores.get(lang) ?? 0) + 1.5);
+    if (/[äöü]/u.test(text)) scores.set('de', (scores.get('de') ?? 0) + 0.5);
+  }
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   const top = first?.[1] ?? 0;
