@@ -225,11 +225,8 @@ function guessArabicScript(text: string): LanguageGuess {
 function guessLatin(text: string): LanguageGuess {
   // The first few dozen words settle the vote; the whole of a long review adds nothing but time.
   const head = text.length > 600 ? text.slice(0, 600) : text;
-  const words =
-    head
-      .toLowerCase()
-      .replace(/’/g, "'")
-      .match(/\p{L}+(?:'\p{L}+)?/gu) ?? [];
+  const lower = head.toLowerCase();
+  const words = (lower.includes('’') ? lower.replace(/’/g, "'") : lower).match(/\p{L}+(?:'\p{L}+)?/gu) ?? [];
   const scores = new Map<string, number>();
   const enWords = englishLexicon().words;
   for (const w of words) {
