@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { CronExpressionParser } from 'cron-parser';
 import { AlertsSchema } from './alerts-schema.js';
-import { DEFAULT_MAX_TEXT_CHARS } from '../domain/limits.js';
+import { DEFAULT_MAX_TEXT_CHARS, MAX_PAGES } from '../domain/limits.js';
 import { ASPECT_DOMAIN_IDS } from '../domain/aspect-domains.js';
 
 // cheerio's own selector engine, so a recipe is checked by the rules it will run under; loaded only
@@ -125,8 +125,8 @@ export const RecipeSchema = z
   })
   .describe('CSS-selector extraction recipe; only needed where JSON-LD, microdata, embedded JSON and automatic detection find nothing.');
 
-/** Most pages one crawl of a source may fetch (`maxPages`, `radar crawl --max-pages`). */
-export const MAX_PAGES = 100_000;
+/** Most pages one crawl of a source may fetch (kept in domain/limits.ts, which the CLI reads without loading zod). */
+export { MAX_PAGES };
 
 /** One place reviews or mentions are crawled from. */
 export const SourceSchema = z

@@ -44,6 +44,8 @@ const PAIRS = new Set([
 ]);
 
 const WORDS = new Set(TERMS.filter((t) => t !== 'multiple' && t !== 'sclerosis' && t !== 'ms'));
+/** First words of the pairs: only after one is a pair looked up (no string is built for every word). */
+const PAIR_FIRSTS = new Set([...PAIRS].map((p) => p.split(' ')[0]!));
 const WORD_RE = /[\p{L}][\p{L}'-]*/gu;
 
 /**
@@ -93,6 +95,32 @@ function normaliseForSensitive(text: string): string {
     .replace(/\u200c/g, '');
 }
 
+/** What the test below learns about a word outside ASCII: Han or not, its normalised form, whether a stem starts it. */
+interface NonAsciiWord {
+  han: boolean;
+  n: string;
+  stem: boolean;
+}
+
+// Kept per word: every sentence of every Russian and Persian text is tested, with the same words
+// again and again. Emptied when full.
+const nonAsciiWords = new Map<string, NonAsciiWord>();
+const NON_ASCII_LIMIT = 100_000;
+
+function nonAsciiWord(w: string): NonAsciiWord {
+  let word = nonAsciiWords.get(w);
+  if (word === undefined) {
+    if (HAN.test(w)) word = { han: true, n: w, stem: false };
+    else {
+      const n = NEEDS_NORMALISING.test(w) ? normaliseForSensitive(w) : w;
+      word = { han: false, n, stem: STEM_START.test(n) };
+    }
+    if (nonAsciiWords.size >= NON_ASCII_LIMIT) nonAsciiWords.clear();
+    nonAsciiWords.set(w, word);
+  }
+  return word;
+}
+
 /**
  * Whether a run of lower-cased words (a sentence's tokens) discloses a special category: English
  * words and pairs, Russian and Persian stems at a word's start (one anchored test per word), and
@@ -104,16 +132,16 @@ export function wordsMentionSensitive(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (WORDS.has(w)) return true;
-    if (i > 0 && PAIRS.has(`${words[i - 1]} ${w}`)) return true;
+    if (i > 0 && PAIR_FIRSTS.has(words[i - 1]!) && PAIRS.has(`${words[i - 1]} ${w}`)) return true;
     if (NON_ASCII.test(w)) {
-      if (HAN.test(w)) {
+      const word = nonAsciiWord(w);
+      if (word.han) {
         han = true;
         prev = '';
         continue;
       }
-      const n = NEEDS_NORMALISING.test(w) ? normaliseForSensitive(w) : w;
-      if (STEM_START.test(n) || (prev && PAIR_START.test(prev) && STEM_START.test(`${prev} ${n}`))) return true;
-      prev = n;
+      if (word.stem || (prev && PAIR_START.test(prev) && STEM_START.test(`${prev} ${word.n}`))) return true;
+      prev = word.n;
     } else prev = '';
   }
   return han && ZH_RE.test(words.join(''));

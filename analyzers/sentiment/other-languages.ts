@@ -35,7 +35,8 @@ interface Compiled {
 /** Normalises a word of a language the way its lexicon keys are written. */
 export function normaliseFor(lang: string, word: string): string {
   let w = word.toLowerCase();
-  if (lang === 'ru') w = w.replace(/ё/g, 'е');
+  // Runs on every Russian token; most have no "ё" to replace.
+  if (lang === 'ru') return w.includes('ё') ? w.replace(/ё/g, 'е') : w;
   if (lang === 'fa')
     w = w
       .replace(/[يى]/g, 'ی')
@@ -191,11 +192,13 @@ function scoreWords(sentence: Sentence, lang: string, c: Compiled, w: SentimentW
       clauses.push(i);
   }
   const uniq = [...new Set(clauses)].sort((a, b) => a - b);
-  const clauseOf = (i: number) => {
-    let k = 0;
-    while (k + 1 < uniq.length && uniq[k + 1]! <= i) k++;
-    return k;
-  };
+  // Each token's clause, worked out once: it is asked for every word around every opinion.
+  const clauseIndex = new Int32Array(toks.length);
+  for (let t = 0, k = 0; t < toks.length; t++) {
+    while (k + 1 < uniq.length && uniq[k + 1]! <= t) k++;
+    clauseIndex[t] = k;
+  }
+  const clauseOf = (i: number) => clauseIndex[i]!;
   const weights = clauseWeights(
     uniq.map((s) => norms[s]),
     c,

@@ -18,6 +18,11 @@ interface Stemmer {
 
 let afinnRu: { stemmer: Stemmer; byStem: Map<string, Entry> } | undefined;
 
+// Each word's answer, kept: stemming was an eighth of the Russian pipeline, and reviews ask about the
+// same few thousand words again and again. Emptied when full, so a long run cannot grow it for ever.
+const byWord = new Map<string, Entry | null>();
+const BY_WORD_LIMIT = 100_000;
+
 /**
  * A Russian word the project's own lexicon lacks, looked up by stem in the translated AFINN list
  * (lexicons/afinn-ru.ts, ODbL): its valence, scaled from AFINN's −5…+5 to the lexicon's scale
@@ -43,8 +48,13 @@ export function russianAfinn(word: string): Entry | undefined {
     for (const [stem, { sum, n }] of sums) if (sum !== 0) byStem.set(stem, { v: Math.round((sum / n) * 0.7 * 100) / 100 });
     afinnRu = { stemmer, byStem };
   }
+  const known = byWord.get(word);
+  if (known !== undefined) return known ?? undefined;
   const stem = afinnRu.stemmer.stem(word);
-  return stem.length < 4 ? undefined : afinnRu.byStem.get(stem);
+  const entry = stem.length < 4 ? undefined : afinnRu.byStem.get(stem);
+  if (byWord.size >= BY_WORD_LIMIT) byWord.clear();
+  byWord.set(word, entry ?? null);
+  return entry;
 }
 
 /** Valence of a bracket smiley: as VADER rates ":)" and ":(" a little below. */

@@ -103,32 +103,63 @@ function alternatives(source: string): string[] {
 /** A rule pattern that matches where a word starts; see `matchRule`. */
 export interface RulePattern {
   /** The pattern, global, without its leading word-start checks when `startsWords`. */
-  re: RegExp;
+  readonly re: RegExp;
   /** Whether every match must start a word (checked after the match, by `matchRule`). */
-  startsWords: boolean;
+  readonly startsWords: boolean;
+}
+
+/**
+ * A rule pattern compiled on first use: the rules of every language are declared when the analyzers
+ * load, and compiling them all then was a fifth of `radar score`'s start-up on a text in one language.
+ */
+class LazyRulePattern implements RulePattern {
+  #source: string;
+  #re: RegExp | undefined;
+  #startsWords = false;
+
+  constructor(source: string) {
+    this.#source = source;
+  }
+
+  get re(): RegExp {
+    if (this.#re === undefined) this.#compile();
+    return this.#re!;
+  }
+
+  get startsWords(): boolean {
+    if (this.#re === undefined) this.#compile();
+    return this.#startsWords;
+  }
+
+  #compile(): void {
+    const source = this.#source;
+    const alts = alternatives(source);
+    this.#startsWords = alts.every((a) => a.startsWith('\\b') && !/^\\b\(\?<?[=!]/.test(a));
+    const stripped = this.#startsWords ? alts.map((a) => a.slice(2)).join('|') : source;
+    this.#re = new RegExp(words(stripped).source, 'gu');
+  }
 }
 
 /**
  * Compiles a rule like `words`, but a `\b` that begins every top-level alternative is checked after a
  * match instead of in the pattern: a pattern that begins with a literal lets V8 skip ahead to where
  * it can match, one that begins with a lookbehind is tried at every position (three times slower on
- * Russian reviews).
+ * Russian reviews). Compiled when first matched.
  */
 export function rulePattern(source: string): RulePattern {
-  const alts = alternatives(source);
-  const startsWords = alts.every((a) => a.startsWith('\\b') && !/^\\b\(\?<?[=!]/.test(a));
-  const stripped = startsWords ? alts.map((a) => a.slice(2)).join('|') : source;
-  return { re: new RegExp(words(stripped).source, 'gu'), startsWords };
+  return new LazyRulePattern(source);
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** The first match of a rule pattern that starts a word (when it must), or null. */
 export function matchRule(p: RulePattern, text: string): RegExpExecArray | null {
-  p.re.lastIndex = 0;
-  for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
-    if (!p.startsWords || m.index === 0 || !WORD_CHAR.test(text[m.index - 1]!)) return m;
-    p.re.lastIndex = m.index + 1;
+  const re = p.re;
+  const startsWords = p.startsWords;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!startsWords || m.index === 0 || !WORD_CHAR.test(text[m.index - 1]!)) return m;
+    re.lastIndex = m.index + 1;
   }
   return null;
 }
@@ -153,10 +184,15 @@ export function asciiDigits(text: string): string {
   });
 }
 
+/** What normaliseRussian replaces (after lower-casing). */
+const RU_TO_REPLACE = /[ё«»“”„‐‑–—’‘]/;
+
 /** Russian as the rules read it: lower case, "ё" as "е", typographic quotes and dashes plain. */
 export function normaliseRussian(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  // Runs on every sentence (attributes and intents): most need none of the passes below.
+  if (!RU_TO_REPLACE.test(lower)) return lower;
+  return lower
     .replace(/ё/g, 'е')
     .replace(/[«»“”„]/g, '"')
     .replace(/[‐‑–—]/g, '-')

@@ -93,6 +93,8 @@ const WORD_VOTES = (() => {
   return votes;
 })();
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 /** Characters that only one Latin-script language uses commonly. */
 const LATIN_MARKS: [RegExp, string][] = [
   [/[ß]/u, 'de'],
@@ -223,11 +225,8 @@ function guessArabicScript(text: string): LanguageGuess {
 function guessLatin(text: string): LanguageGuess {
   // The first few dozen words settle the vote; the whole of a long review adds nothing but time.
   const head = text.length > 600 ? text.slice(0, 600) : text;
-  const words =
-    head
-      .toLowerCase()
-      .replace(/’/g, "'")
-      .match(/\p{L}+(?:'\p{L}+)?/gu) ?? [];
+  const lower = head.toLowerCase();
+  const words = (lower.includes('’') ? lower.replace(/’/g, "'") : lower).match(/\p{L}+(?:'\p{L}+)?/gu) ?? [];
   const scores = new Map<string, number>();
   const enWords = englishLexicon().words;
   for (const w of words) {
@@ -238,8 +237,11 @@ function guessLatin(text: string): LanguageGuess {
       scores.set('en', (scores.get('en') ?? 0) + EN_CONTENT_WEIGHT);
     }
   }
-  for (const [re, lang] of LATIN_MARKS) if (re.test(text)) scores.set(lang, (scores.get(lang) ?? 0) + 1.5);
-  if (/[äöü]/u.test(text)) scores.set('de', (scores.get('de') ?? 0) + 0.5);
+  // Every mark is outside ASCII: an ASCII text (most English reviews) need not be scanned once per mark.
+  if (NON_ASCII.test(text)) {
+    for (const [re, lang] of LATIN_MARKS) if (re.test(text)) scores.set(lang, (scores.get(lang) ?? 0) + 1.5);
+    if (/[äöü]/u.test(text)) scores.set('de', (scores.get('de') ?? 0) + 0.5);
+  }
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   const top = first?.[1] ?? 0;

@@ -36,7 +36,9 @@ const KINDS: TokenKind[] = ['url', 'handle', 'emoticon', 'emoji', 'word', 'numbe
 
 /** Lower-cases a token and makes typographic apostrophes plain. */
 export function normalise(token: string): string {
-  return token.toLowerCase().replace(/’/g, "'");
+  const lower = token.toLowerCase();
+  // Runs on every token: the replace pass only when there is something to replace.
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
 /** Tokenises a span of the text; offsets are relative to the whole text. */

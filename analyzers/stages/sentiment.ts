@@ -39,9 +39,10 @@ const SENTENCE_CONTRAST = new Set([
 ]);
 const VERDICTS = EN_VERDICT_OPENERS.map((v) => v.split(' '));
 
-function opensWith(sentence: Sentence, words: string[]): boolean {
+/** Whether the sentence's words begin with one of the phrases (its words listed once, not once per phrase). */
+function opensWithAny(sentence: Sentence, phrases: readonly string[][]): boolean {
   const toks = sentence.tokens.filter((t) => t.kind === 'word');
-  return words.every((w, i) => toks[i]?.norm === w);
+  return phrases.some((words) => words.every((w, i) => toks[i]?.norm === w));
 }
 
 /** Scores the sentences of a record in its language. */
@@ -66,7 +67,7 @@ export function documentSentiment(sentences: Sentence[], w: SentimentWeights = D
       weights[i]! *= w.contrastAfter;
       weights[i - 1]! *= w.contrastBefore;
     }
-    if (VERDICTS.some((v) => opensWith(s, v))) weights[i]! *= w.verdict;
+    if (opensWithAny(s, VERDICTS)) weights[i]! *= w.verdict;
   });
   if (sentences.length > 1) weights[sentences.length - 1]! *= w.lastSentence;
   let raw = 0;

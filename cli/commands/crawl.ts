@@ -6,7 +6,8 @@ import type { CommandSpec } from '../command.js';
 import { loadProject, say, wholeNumber, withWritableStore, type CliContext } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
 import type { ResolvedSource } from '../../config/load.js';
-import { MAX_PAGES, type RadarConfig, type SourceConfig } from '../../config/schema.js';
+import type { RadarConfig, SourceConfig } from '../../config/schema.js';
+import { MAX_PAGES } from '../../domain/limits.js';
 
 function adhocSource(urls: string[], options: Record<string, unknown>): SourceConfig {
   for (const u of urls) {

@@ -132,12 +132,25 @@ export function correctTypo(word: string): string | undefined {
   if (word.length < 6) return undefined;
   const direct = typoIndex.get(word);
   if (direct) return direct;
+  const known = corrected.get(word);
+  if (known !== undefined) return known || undefined;
+  let found = '';
   for (const d of deletions(word)) {
     const t = typoIndex.get(d);
-    if (t) return t;
+    if (t) {
+      found = t;
+      break;
+    }
   }
-  return undefined;
+  if (corrected.size >= CORRECTED_LIMIT) corrected.clear();
+  corrected.set(word, found);
+  return found || undefined;
 }
+
+// Each word's correction ("" for none), kept: the search builds a string per letter of every unknown
+// word, and reviews repeat their words. Emptied when full.
+const corrected = new Map<string, string>();
+const CORRECTED_LIMIT = 100_000;
 
 /**
  * A fingerprint of everything the English scorer's word lists hold (the project's lists, the emoji
