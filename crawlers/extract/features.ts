@@ -9,18 +9,45 @@ import { isProfileUrl } from './profile-links.js';
 import { isRatingNamed, parseRatingText, ratingFromElement } from './ratings.js';
 import type { Rating } from '../../domain/types.js';
 
+/** Read access to one fact of the page's elements (undefined for an element the pass did not visit). */
+export interface ElementFacts<T> {
+  /** The fact for an element. */
+  get(el: Element): T | undefined;
+}
+
+/** Counts of rating, date and author elements in a subtree. */
+export interface FieldCounts {
+  /** Rating widgets. */
+  rating: number;
+  /** Date elements. */
+  date: number;
+  /** Author elements. */
+  author: number;
+}
+
+// Every number the pass keeps for one element, in one record: one lookup per element instead of
+// one per fact (on a 10 MB page, hundreds of thousands of elements, the per-fact tables cost more
+// than the facts).
+interface Facts extends FieldCounts {
+  index: number;
+  end: number;
+  textLen: number;
+  linkTextLen: number;
+  maxDirect: number;
+}
+
 /** Per-element facts of a page, computed once. */
 export interface PageFeatures {
   /** Elements of the body in document order. */
   order: Element[];
   /** Position of each element in `order`. */
-  index: Map<Element, number>;
+  index: ElementFacts<number>;
   /** Visible text length of each element's subtree. */
-  textLen: Map<Element, number>;
+  textLen: ElementFacts<number>;
   /** Text length inside links in each element's subtree. */
-  linkTextLen: Map<Element, number>;
+  linkTextLen: ElementFacts<number>;
   /** Longest run of text held directly by one element in each subtree (a proxy for prose). */
-  maxDirect: Map<Element, number>;
+  maxDirect: ElementFacts<number>;
   /** Rating widgets (outermost element of each) and their ratings. */
   rating: Map<Element, Rating>;
   /** Date elements (outermost) and their ISO dates. */
@@ -30,9 +57,9 @@ export interface PageFeatures {
   /** Elements that name their author in an attribute (`author="…"`, `data-author="…"`): posts marked by data attributes. */
   signed: Map<Element, string>;
   /** Count of rating/date/author elements in each subtree. */
-  counts: Map<Element, { rating: number; date: number; author: number }>;
+  counts: ElementFacts<FieldCounts>;
   /** Index in `order` just past each element's last descendant (descendants are contiguous). */
-  end: Map<Element, number>;
+  end: ElementFacts<number>;
 }
 
 /** How many of the sorted positions fall in [start, end) (binary search; positions are `index` values). */
@@ -154,25 +181,27 @@ function shortText(el: Element, max: number): string | undefined {
 export function pageFeatures(page: ParsedPage): PageFeatures {
   const cached = page.cache.get('features') as PageFeatures | undefined;
   if (cached) return cached;
+  const facts = new Map<Element, Facts>();
+  const fact = <K extends keyof Facts>(key: K): ElementFacts<Facts[K]> => ({ get: (el) => facts.get(el)?.[key] });
   const f: PageFeatures = {
     order: [],
-    index: new Map(),
-    textLen: new Map(),
-    linkTextLen: new Map(),
-    maxDirect: new Map(),
+    index: fact('index'),
+    textLen: fact('textLen'),
+    linkTextLen: fact('linkTextLen'),
+    maxDirect: fact('maxDirect'),
     rating: new Map(),
     date: new Map(),
     author: new Map(),
     signed: new Map(),
-    counts: new Map(),
-    end: new Map(),
+    counts: { get: (el) => facts.get(el) },
+    end: fact('end'),
   };
   const dateOpts = { ...(page.lang ? { locale: page.lang } : {}), referenceDate: page.referenceDate };
   const root = bodyOf(page);
   if (!root) return f;
 
-  const visit = (el: Element, inRating: boolean, inDate: boolean, inAuthor: boolean, inLink: boolean): void => {
-    f.index.set(el, f.order.length);
+  const visit = (el: Element, inRating: boolean, inDate: boolean, inAuthor: boolean, inLink: boolean): Facts => {
+    const index = f.order.length;
     f.order.push(el);
     const own = directText(el);
     const desc = descriptor(el);
@@ -255,28 +284,29 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       }
     }
 
-    let textLen = own.length;
-    let linkLen = isLink || inLink ? own.length : 0;
-    let maxDirect = own.length;
-    const counts = { rating: rated ? 1 : 0, date: dated ? 1 : 0, author: authored ? 1 : 0 };
+    const rec: Facts = {
+      index,
+      end: index + 1,
+      textLen: own.length,
+      linkTextLen: isLink || inLink ? own.length : 0,
+      maxDirect: own.length,
+      rating: rated ? 1 : 0,
+      date: dated ? 1 : 0,
+      author: authored ? 1 : 0,
+    };
+    facts.set(el, rec);
     for (const child of el.children) {
       if (!isElement(child) || isSkipped(child)) continue;
-      visit(child, inRating || rated, inDate || dated, inAuthor || authored, inLink || isLink);
-      textLen += f.textLen.get(child) ?? 0;
-      linkLen += f.linkTextLen.get(child) ?? 0;
-      maxDirect = Math.max(maxDirect, f.maxDirect.get(child) ?? 0);
-      const c = f.counts.get(child);
-      if (c) {
-        counts.rating += c.rating;
-        counts.date += c.date;
-        counts.author += c.author;
-      }
+      const c = visit(child, inRating || rated, inDate || dated, inAuthor || authored, inLink || isLink);
+      rec.textLen += c.textLen;
+      rec.linkTextLen += c.linkTextLen;
+      rec.maxDirect = Math.max(rec.maxDirect, c.maxDirect);
+      rec.rating += c.rating;
+      rec.date += c.date;
+      rec.author += c.author;
     }
-    f.textLen.set(el, textLen);
-    f.linkTextLen.set(el, linkLen);
-    f.maxDirect.set(el, maxDirect);
-    f.counts.set(el, counts);
-    f.end.set(el, f.order.length);
+    rec.end = f.order.length;
+    return rec;
   };
   visit(root, false, false, false, false);
   page.cache.set('features', f);
