@@ -15,7 +15,7 @@ import {
   type Element,
   type ParsedPage,
 } from './dom.js';
-import { findBody, isActionElement, textWithout } from './block-fields.js';
+import { findBody, isControl, textWithout } from './block-fields.js';
 import { countWithin, pageFeatures, subtree, type PageFeatures } from './features.js';
 import { ownerReplyIn, replyOf } from './owner-reply.js';
 import { noteOrigin } from './provenance.js';
@@ -202,8 +202,7 @@ export function blockToItem(
 
   const skip = (e: Element): boolean => e === titleEl || e === locationEl || e === replyEl || (!!skipNested && skipNested(e));
   const bodyEls = findBody(f, block, skip);
-  const exclude = (e: Element): boolean =>
-    skip(e) || f.rating.has(e) || f.date.has(e) || f.author.has(e) || isActionElement(e, nodeText(e, page));
+  const exclude = (e: Element): boolean => skip(e) || f.rating.has(e) || f.date.has(e) || f.author.has(e) || isControl(page, e);
   const tops = [...hidden].filter((e) => (!e.parent || !hidden.has(e.parent as Element)) && !inReply(e));
   // Controls are short: only short elements are read for one.
   const readMore = inside.some((e) => (f.textLen.get(e) ?? 99) <= 30 && READ_MORE.test(nodeText(e, page)));

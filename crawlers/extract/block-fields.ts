@@ -3,7 +3,17 @@
  * the body as the largest run of prose not holding the rating, date or author, the title, and the
  * text of an element without the widgets nested in it.
  */
-import { childElements, descriptor, isElement, isHidden, isSkipped, type AnyNode, type Element } from './dom.js';
+import {
+  childElements,
+  descriptor,
+  isElement,
+  isHidden,
+  isSkipped,
+  shortNodeText,
+  type AnyNode,
+  type Element,
+  type ParsedPage,
+} from './dom.js';
 import type { PageFeatures } from './features.js';
 import { normalizeWhitespace } from './text.js';
 
@@ -17,6 +27,13 @@ export function isActionElement(el: Element, text: string): boolean {
   if (el.name === 'button' || el.attribs.role === 'button') return text.length < 60;
   if (text.length <= 40 && ACTION_TEXT.test(text.replace(/[|·•()]/g, '').trim())) return true;
   return text.length < 40 && ACTION_NAME.test(descriptor(el));
+}
+
+/** {@link isActionElement}, reading the element's text only as far as a control's text can go. */
+export function isControl(page: ParsedPage, el: Element): boolean {
+  // Every test of isActionElement fails for a text of 60 characters or more.
+  const text = shortNodeText(el, page, 60);
+  return text !== undefined && isActionElement(el, text);
 }
 
 /** Text of an element without the text of excluded descendants (widgets, nested comments, controls). */

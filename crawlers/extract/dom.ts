@@ -137,6 +137,53 @@ export function nodeText(node: AnyNode, page?: ParsedPage): string {
   return text;
 }
 
+// Characters whitespace normalisation may drop or collapse; every other character stays.
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * The visible text of an element (as {@link nodeText}) when it is shorter than `max` characters;
+ * undefined when it is not. A long text is not read whole: the walk stops once `max` characters
+ * that whitespace normalisation keeps have been seen.
+ */
+export function shortNodeText(el: Element, page: ParsedPage, max: number): string | undefined {
+  const hit = page.textCache.get(el);
+  if (hit !== undefined) return hit.length < max ? hit : undefined;
+  const parts: string[] = [];
+  let kept = 0;
+  const walk = (node: AnyNode): boolean => {
+    if (node.type === 'text') {
+      const data = (node as unknown as { data: string }).data;
+      parts.push(data);
+      for (let i = 0; i < data.length && kept < max; i++) if (!isSpace(data.charCodeAt(i))) kept++;
+      return kept < max;
+    }
+    if (!isElement(node) || SKIP.has(node.name)) return true;
+    const block = BLOCK.has(node.name);
+    if (block) parts.push('\n');
+    for (const child of node.children) if (!walk(child)) return false;
+    if (block) parts.push('\n');
+    return true;
+  };
+  if (!walk(el)) return undefined;
+  const text = normalizeWhitespace(parts.join(''));
+  page.textCache.set(el, text);
+  return text.length < max ? text : undefined;
+}
+
 function collectText(node: AnyNode, parts: string[]): void {
   if (node.type === 'text') {
     parts.push((node as unknown as { data: string }).data);

@@ -96,13 +96,12 @@ const NOT_AUTHOR =
 // "by" before a name, in the languages of the sites crawled.
 const BY_PREFIX = /^(?:posted by|written by|by|von|от|par|por|door|av|przez|autor:?|автор:?|від|bởi|作者[:：]?)\s+/i;
 
-function samePage(href: string, url: string): boolean {
+function samePage(href: string, base: URL | undefined): boolean {
   const h = href.trim();
-  if (!h || h.startsWith('#')) return false;
+  if (!h || h.startsWith('#') || !base) return false;
   try {
-    const a = new URL(h, url);
-    const b = new URL(url);
-    return a.host === b.host && a.pathname.replace(/\/$/, '') === b.pathname.replace(/\/$/, '') && !a.search;
+    const a = new URL(h, base);
+    return a.host === base.host && a.pathname.replace(/\/$/, '') === base.pathname.replace(/\/$/, '') && !a.search;
   } catch {
     return false;
   }
@@ -155,7 +154,7 @@ function stampAttr(el: Element): string | undefined {
 function directText(el: Element): string {
   let s = '';
   for (const child of el.children) if (child.type === 'text') s += (child as unknown as { data: string }).data;
-  return s.replace(/\s+/g, ' ').trim();
+  return s && s.replace(/\s+/g, ' ').trim();
 }
 
 function shortText(el: Element, max: number): string | undefined {
@@ -199,6 +198,20 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
   const dateOpts = { ...(page.lang ? { locale: page.lang } : {}), referenceDate: page.referenceDate };
   const root = bodyOf(page);
   if (!root) return f;
+  // Pages repeat their date strings ("2 hours ago", one day's date on every post): each is parsed once.
+  const dates = new Map<string, string | undefined>();
+  const dateOf = (text: string): string | undefined => {
+    if (dates.has(text)) return dates.get(text);
+    const date = parseDate(text, dateOpts);
+    dates.set(text, date);
+    return date;
+  };
+  let base: URL | undefined;
+  try {
+    base = new URL(page.url);
+  } catch {
+    base = undefined;
+  }
 
   const visit = (el: Element, inRating: boolean, inDate: boolean, inAuthor: boolean, inLink: boolean): Facts => {
     const index = f.order.length;
@@ -230,19 +243,19 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     let dated = false;
     // A post's own date attribute is its date even inside another dated post (nested replies).
     const ownStamp = stampAttr(el);
-    const stamped = ownStamp !== undefined ? parseDate(ownStamp, dateOpts) : undefined;
+    const stamped = ownStamp !== undefined ? dateOf(ownStamp) : undefined;
     if (stamped) f.date.set(el, stamped);
     if (!inDate && !stamped) {
       let date: string | undefined;
       const stamp = attr(el, 'datetime') ?? (el.name === 'time' ? attr(el, 'title') : undefined);
-      if (stamp) date = parseDate(stamp, dateOpts);
+      if (stamp) date = dateOf(stamp);
       if (!date && DATE_NAME.test(desc)) {
         const title = attr(el, 'title');
-        if (title && DATE_HINT.test(title)) date = parseDate(title, dateOpts);
+        if (title && DATE_HINT.test(title)) date = dateOf(title);
         const text = shortText(el, 80);
-        if (!date && text && DATE_HINT.test(text)) date = parseDate(text, dateOpts);
+        if (!date && text && DATE_HINT.test(text)) date = dateOf(text);
       }
-      if (!date && own.length >= 4 && own.length <= 60 && DATE_HINT.test(own)) date = parseDate(own, dateOpts);
+      if (!date && own.length >= 4 && own.length <= 60 && DATE_HINT.test(own)) date = dateOf(own);
       if (date) {
         f.date.set(el, date);
         dated = true;
@@ -266,7 +279,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
           )
           .trim();
         // A name is a few words; a link back to this very page (an hReview's "fn" item) is the subject, not a person.
-        const self = rawHref !== undefined && samePage(rawHref, page.url);
+        const self = rawHref !== undefined && samePage(rawHref, base);
         // "@name" inside a sentence mentions someone; it does not sign the text.
         const mention = isLink && /^@/.test(text ?? '') && el.parent !== null && isElement(el.parent) && directText(el.parent).length >= 10;
         if (

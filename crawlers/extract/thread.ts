@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { classTokens, cssPath, nodeText, resolveUrl, type Element, type ParsedPage } from './dom.js';
 import { blockId } from './auto-detect.js';
-import { findBody, isActionElement, textWithout } from './block-fields.js';
+import { findBody, isControl, textWithout } from './block-fields.js';
 import { countWithin, pageFeatures, type PageFeatures } from './features.js';
 import { isProfileUrl } from './profile-links.js';
 import { textKey } from './text.js';
@@ -206,7 +206,19 @@ function indentFromElement(el: Element): number | undefined {
   return undefined;
 }
 
+// Each comment's spacer is looked for from the next few comments too: it is worked out once per
+// element (the parsed page never changes).
+const spacers = new WeakMap<Element, number | undefined>();
+
 function spacerWidth(el: Element, limit = 20): number | undefined {
+  if (limit !== 20) return findSpacer(el, limit);
+  if (spacers.has(el)) return spacers.get(el);
+  const width = findSpacer(el, limit);
+  spacers.set(el, width);
+  return width;
+}
+
+function findSpacer(el: Element, limit: number): number | undefined {
   const stack: Element[] = [el];
   for (let guard = 0; stack.length && guard < limit; guard++) {
     const cur = stack.shift() as Element;
@@ -315,7 +327,7 @@ export function extractThread(page: ParsedPage): ThreadResult {
       e === replyEl || (e !== block && QUOTE_PART.test(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`));
     const bodyEls = findBody(f, block, (e) => skipNested(e) || aside(e));
     const exclude = (e: Element): boolean =>
-      skipNested(e) || aside(e) || f.author.has(e) || f.date.has(e) || f.rating.has(e) || isActionElement(e, nodeText(e, page));
+      skipNested(e) || aside(e) || f.author.has(e) || f.date.has(e) || f.rating.has(e) || isControl(page, e);
     const body = bodyEls
       .map((e) => textWithout(e, exclude))
       .filter(Boolean)
