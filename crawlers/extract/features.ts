@@ -154,7 +154,8 @@ function stampAttr(el: Element): string | undefined {
 function directText(el: Element): string {
   let s = '';
   for (const child of el.children) if (child.type === 'text') s += (child as unknown as { data: string }).data;
-  return s && s.replace(/\s+/g, ' ').trim();
+  if (!s) return s;
+  return s.replace(/\s+/g, ' ').trim();
 }
 
 function shortText(el: Element, max: number): string | undefined {
