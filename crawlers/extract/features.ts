@@ -25,16 +25,23 @@ export interface FieldCounts {
   author: number;
 }
 
-// Every number the pass keeps for one element, in one record: one lookup per element instead of
-// one per fact (on a 10 MB page, hundreds of thousands of elements, the per-fact tables cost more
-// than the facts).
+// Every number the pass keeps for one element, in one record kept on the element itself under a
+// private key: the scoring reads these facts millions of times on a 10 MB page (hundreds of
+// thousands of elements), where a lookup in a Map or WeakMap of that size costs more than the fact.
+// The parsed page is never changed after parsing, so a record stays true; `pass` tells records of
+// another pass over the same page apart.
+const FACTS: unique symbol = Symbol('page features');
+
 interface Facts extends FieldCounts {
+  pass: PageFeatures;
   index: number;
   end: number;
   textLen: number;
   linkTextLen: number;
   maxDirect: number;
 }
+
+type WithFacts = Element & { [FACTS]?: Facts };
 
 /** Per-element facts of a page, computed once. */
 export interface PageFeatures {
@@ -181,8 +188,11 @@ function shortText(el: Element, max: number): string | undefined {
 export function pageFeatures(page: ParsedPage): PageFeatures {
   const cached = page.cache.get('features') as PageFeatures | undefined;
   if (cached) return cached;
-  const facts = new Map<Element, Facts>();
-  const fact = <K extends keyof Facts>(key: K): ElementFacts<Facts[K]> => ({ get: (el) => facts.get(el)?.[key] });
+  const facts = (el: Element): Facts | undefined => {
+    const rec = (el as WithFacts)[FACTS];
+    return rec !== undefined && rec.pass === f ? rec : undefined;
+  };
+  const fact = <K extends keyof Facts>(key: K): ElementFacts<Facts[K]> => ({ get: (el) => facts(el)?.[key] });
   const f: PageFeatures = {
     order: [],
     index: fact('index'),
@@ -193,7 +203,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     date: new Map(),
     author: new Map(),
     signed: new Map(),
-    counts: { get: (el) => facts.get(el) },
+    counts: { get: facts },
     end: fact('end'),
   };
   const dateOpts = { ...(page.lang ? { locale: page.lang } : {}), referenceDate: page.referenceDate };
@@ -299,6 +309,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     }
 
     const rec: Facts = {
+      pass: f,
       index,
       end: index + 1,
       textLen: own.length,
@@ -308,7 +319,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       date: dated ? 1 : 0,
       author: authored ? 1 : 0,
     };
-    facts.set(el, rec);
+    (el as WithFacts)[FACTS] = rec;
     for (const child of el.children) {
       if (!isElement(child) || isSkipped(child)) continue;
       const c = visit(child, inRating || rated, inDate || dated, inAuthor || authored, inLink || isLink);
