@@ -74,16 +74,26 @@ function scoreGroup(f: PageFeatures, members: Element[]): Group | undefined {
 export function findReviewBlocks(page: ParsedPage): Element[] {
   const f = pageFeatures(page);
   if (f.rating.size < 2) return [];
+  // Every element's signature is read as a child, as a parent and again as a kin of its group.
+  const signatures = new Map<Element, string>();
+  const signatureOf = (el: Element): string => {
+    let sig = signatures.get(el);
+    if (sig === undefined) {
+      sig = signature(el);
+      signatures.set(el, sig);
+    }
+    return sig;
+  };
   const buckets = new Map<string, Element[]>();
   for (const parent of f.order) {
     const c = f.counts.get(parent);
     if (!c || c.rating < 1) continue;
     const children = childElements(parent);
     if (children.length < 2 && c.rating < 1) continue;
-    const parentSig = signature(parent);
+    const parentSig = signatureOf(parent);
     for (const child of children) {
       if (!f.counts.get(child)?.rating) continue;
-      const key = `${parentSig}>${signature(child)}`;
+      const key = `${parentSig}>${signatureOf(child)}`;
       const list = buckets.get(key) ?? [];
       list.push(child);
       buckets.set(key, list);
@@ -97,7 +107,7 @@ export function findReviewBlocks(page: ParsedPage): Element[] {
     const childSig = key.slice(key.indexOf('>') + 1);
     const parents = new Set(members.map((m) => m.parent));
     let kin = 0;
-    for (const p of parents) if (p) for (const c of childElements(p as Element)) if (signature(c) === childSig) kin++;
+    for (const p of parents) if (p) for (const c of childElements(p as Element)) if (signatureOf(c) === childSig) kin++;
     if (members.length < kin * 0.5) continue;
     const g = scoreGroup(f, members);
     if (g) groups.push({ ...g, parentSig: key.slice(0, key.indexOf('>')) });
@@ -131,7 +141,8 @@ export function findReviewBlocks(page: ParsedPage): Element[] {
 /** Site id of a block: its own id, a review/comment id attribute near its top, or one on a wrapper it leads. */
 export function blockId(f: PageFeatures, block: Element): string | undefined {
   const fromAttrs = (el: Element, own: boolean): string | undefined => {
-    for (const [name, value] of Object.entries(el.attribs)) {
+    for (const name in el.attribs) {
+      const value = el.attribs[name] as string;
       if (!ID_ATTR.test(name) || !value.trim() || value.length > 120) continue;
       if (name === 'id' && !own && !/review|comment|post|\d{4,}/i.test(value)) continue;
       if (/^\d+$/.test(value) && value.length < 3) continue;

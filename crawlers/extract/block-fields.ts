@@ -93,7 +93,8 @@ function directTextLength(el: Element): number {
 function fieldTextLength(f: PageFeatures, el: Element): number {
   let n = 0;
   const walk = (e: Element): void => {
-    for (const c of childElements(e)) {
+    for (const c of e.children) {
+      if (!isElement(c)) continue;
       if (isField(f, c)) n += f.textLen.get(c) ?? 0;
       else if (holdsField(f, c)) walk(c);
     }
@@ -110,7 +111,8 @@ function fieldTextLength(f: PageFeatures, el: Element): number {
 export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => boolean = () => false): Element[] {
   const candidates: Element[] = [];
   const walk = (el: Element): void => {
-    for (const child of childElements(el)) {
+    for (const child of el.children) {
+      if (!isElement(child)) continue;
       if (isSkipped(child) || isHidden(child) || skip(child) || isEntryForm(f, child) || isField(f, child)) continue;
       if (holdsField(f, child)) {
         if (directTextLength(child) >= 20) candidates.push(child);
@@ -171,7 +173,8 @@ function withoutStatBox(f: PageFeatures, el: Element): Element {
 function countImages(el: Element): number {
   let n = 0;
   const walk = (e: Element): void => {
-    for (const c of childElements(e)) {
+    for (const c of e.children) {
+      if (!isElement(c)) continue;
       if (c.name === 'img' || c.name === 'picture') n++;
       else walk(c);
       if (n >= 2) return;

@@ -211,11 +211,15 @@ export function textLength(node: AnyNode): number {
 const HIDDEN_CLASS =
   /^(?:hidden|u-hidden|aok-hidden|d-none|is-hidden|visually-hidden|sr-only|screen-reader-text|offscreen|hide|js-hidden|invisible|a-hidden)$/i;
 
+const HIDDEN_HINT = /hid|none|only|screen|invisible/i;
+
 /** Whether an element is hidden from readers (hidden attribute, display:none, hiding or screen-reader-only classes). */
 export function isHidden(el: Element): boolean {
   const a = el.attribs;
   if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
   if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) return true;
+  // Every hiding class holds one of these: most class lists are passed over without splitting them.
+  if (!a.class || !HIDDEN_HINT.test(a.class)) return false;
   return classTokens(el).some((c) => HIDDEN_CLASS.test(c));
 }
 
@@ -229,9 +233,11 @@ export function classTokens(el: Element): string[] {
 export function descriptor(el: Element): string {
   const a = el.attribs;
   let s = `${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''} ${a.property ?? ''}`;
-  for (const [k, v] of Object.entries(a)) {
-    if (k.startsWith('data-') && v.length < 60 && /^[\w-]+$/.test(v)) s += ` ${v}`;
-    if (k.startsWith('data-') && k.length > 5) s += ` ${k.slice(5)}`;
+  for (const k in a) {
+    if (!k.startsWith('data-')) continue;
+    const v = a[k] as string;
+    if (v.length < 60 && /^[\w-]+$/.test(v)) s += ` ${v}`;
+    if (k.length > 5) s += ` ${k.slice(5)}`;
   }
   return s.toLowerCase();
 }

@@ -162,7 +162,8 @@ function directText(el: Element): string {
   let s = '';
   for (const child of el.children) if (child.type === 'text') s += (child as unknown as { data: string }).data;
   if (!s) return s;
-  return s.replace(/\s+/g, ' ').trim();
+  // Runs of whitespace become one space; a lone space is left as it is (no new string for it).
+  return s.replace(/ \s+|[^\S ]\s*/g, ' ').trim();
 }
 
 function shortText(el: Element, max: number): string | undefined {

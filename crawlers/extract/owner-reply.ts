@@ -39,6 +39,15 @@ function leadText(el: Element, max: number): string {
     return true;
   };
   walk(el);
+  // Only the head of a long text is normalised; when the head's whitespace leaves too few
+  // characters, the whole text is.
+  if (s.length > 4 * max) {
+    const head = s
+      .slice(0, 4 * max)
+      .replace(/\s+/g, ' ')
+      .trimStart();
+    if (head.length > max) return head.trimEnd().slice(0, max);
+  }
   return s.replace(/\s+/g, ' ').trim().slice(0, max);
 }
 

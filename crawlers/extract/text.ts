@@ -17,8 +17,12 @@ export function decodeEntities(text: string): string {
   return load(text.replace(/</g, '&lt;'), { xml: { xmlMode: false, decodeEntities: true } }, false).text();
 }
 
+const NEEDS_NORMALIZING = /[\n\r\t\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+
 /** Collapses runs of spaces, trims every line, drops empty lines (paragraphs stay on their own lines). */
 export function normalizeWhitespace(text: string): string {
+  // Most short texts (names, dates, labels) have single spaces only: nothing to collapse or split.
+  if (!NEEDS_NORMALIZING.test(text)) return text.trim();
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/g, ' ')
