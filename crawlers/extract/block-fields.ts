@@ -103,6 +103,35 @@ function fieldTextLength(f: PageFeatures, el: Element): number {
   return n;
 }
 
+// A block's body is looked for by several strategies and candidate kinds, each time with other
+// elements to skip; what a candidate scores, and what is left of it without a statistics box,
+// depends on the element alone, so each is worked out once per features pass.
+interface BodyMemo {
+  score: Map<Element, number>;
+  trimmed: Map<Element, Element>;
+}
+const bodyMemos = new WeakMap<PageFeatures, BodyMemo>();
+
+function memoOf(f: PageFeatures): BodyMemo {
+  let memo = bodyMemos.get(f);
+  if (!memo) {
+    memo = { score: new Map(), trimmed: new Map() };
+    bodyMemos.set(f, memo);
+  }
+  return memo;
+}
+
+function bodyScore(f: PageFeatures, c: Element): number {
+  const len = (f.textLen.get(c) ?? 0) - (holdsField(f, c) ? fieldTextLength(f, c) : 0);
+  const linkLen = f.linkTextLen.get(c) ?? 0;
+  const named = /(?:^|[\s_-])(?:body|text|content|comment|description|message|review-?text|review-?body|copy|entry)(?:$|[\s_-])/i.test(
+    descriptor(c),
+  );
+  // Photo galleries carry captions that repeat the review; they are not the review.
+  const gallery = countImages(c) >= 2 ? 0.3 : 1;
+  return (len - linkLen) * (named ? 1.5 : 1) * (c.name === 'p' || c.name === 'blockquote' ? 1.2 : 1) * gallery;
+}
+
 /**
  * Picks the body of a block: among the outermost descendants that hold no rating/date/author (or
  * that hold one but carry their own prose, like a paragraph starting with a star image), the one
@@ -122,28 +151,32 @@ export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => 
   };
   if (!holdsField(f, block)) candidates.push(block);
   else walk(block);
+  const memo = memoOf(f);
   let best: Element | undefined;
   let bestScore = 0;
   for (const c of candidates) {
-    const len = (f.textLen.get(c) ?? 0) - (holdsField(f, c) ? fieldTextLength(f, c) : 0);
-    const linkLen = f.linkTextLen.get(c) ?? 0;
-    const named = /(?:^|[\s_-])(?:body|text|content|comment|description|message|review-?text|review-?body|copy|entry)(?:$|[\s_-])/i.test(
-      descriptor(c),
-    );
-    // Photo galleries carry captions that repeat the review; they are not the review.
-    const gallery = countImages(c) >= 2 ? 0.3 : 1;
-    const score = (len - linkLen) * (named ? 1.5 : 1) * (c.name === 'p' || c.name === 'blockquote' ? 1.2 : 1) * gallery;
+    let score = memo.score.get(c);
+    if (score === undefined) {
+      score = bodyScore(f, c);
+      memo.score.set(c, score);
+    }
     if (score > bestScore) {
       bestScore = score;
       best = c;
     }
   }
   if (!best) return [];
-  best = withoutStatBox(f, best);
+  let trimmed = memo.trimmed.get(best);
+  if (!trimmed) {
+    trimmed = withoutStatBox(f, best);
+    memo.trimmed.set(best, trimmed);
+  }
+  best = trimmed;
   // Paragraphs often sit side by side directly in the block: keep the run around the best one.
   const parent = best.parent;
   if (best.name === 'p' && parent && isElement(parent)) {
-    const run = childElements(parent).filter((s) => s.name === 'p' && candidates.includes(s));
+    const among = new Set(candidates);
+    const run = childElements(parent).filter((s) => s.name === 'p' && among.has(s));
     if (run.length > 1) return run;
   }
   return [best];
