@@ -236,13 +236,10 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     // A bare count in a "score" box is a tally of votes, not stars.
     const tally =
       /^-?\d+$/.test(own) && (Number(own) > 10 || Number(own) < 0) && /score|vote|point|karma/.test(desc) && !/rating|star/.test(desc);
-    if (
-      !inRating &&
-      !tally &&
-      (isRatingNamed(el) || el.attribs['aria-label'] || el.attribs.title || /[★☆⭐]|out of|von \d|из \d/.test(own))
-    ) {
+    const ratingNamed = !inRating && !tally && isRatingNamed(el);
+    if (!inRating && !tally && (ratingNamed || el.attribs['aria-label'] || el.attribs.title || /[★☆⭐]|out of|von \d|из \d/.test(own))) {
       const text = own.length <= 60 ? own : undefined;
-      const r = ratingFromElement(el, text) ?? (isRatingNamed(el) ? parseRatingText(shortText(el, 60) ?? '') : undefined);
+      const r = ratingFromElement(el, text) ?? (ratingNamed ? parseRatingText(shortText(el, 60) ?? '') : undefined);
       if (r) {
         f.rating.set(el, r);
         rated = true;

@@ -5,7 +5,7 @@
  * own block with a time and text. Parents come from indentation (spacer widths, margins, depth
  * classes/attributes) when comments are indented, or else from how their blocks nest.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { classTokens, cssPath, nodeText, resolveUrl, type Element, type ParsedPage } from './dom.js';
 import { blockId } from './auto-detect.js';
 import { findBody, isControl, textWithout } from './block-fields.js';
@@ -286,7 +286,7 @@ function idFromUrl(url: string): string | undefined {
 
 function hashId(text: string): string {
   // A stable id for comments the site gives none, so replies can still point at them.
-  return `h${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+  return `h${hash('sha1', text, 'hex').slice(0, 16)}`;
 }
 
 function threadNotes(blocks: Element[]): string[] {
