@@ -39,14 +39,21 @@ export interface ParsePageOptions {
 const MAX_DEPTH = 600;
 
 function capDepth(root: ParentNode): void {
-  const stack: [ParentNode, number][] = [[root, 0]];
-  while (stack.length) {
-    const [node, d] = stack.pop() as [ParentNode, number];
+  // Two parallel stacks: no pair allocated per element of a page of hundreds of thousands.
+  const nodes: ParentNode[] = [root];
+  const depths: number[] = [0];
+  while (nodes.length) {
+    const node = nodes.pop() as ParentNode;
+    const d = depths.pop() as number;
     if (d >= MAX_DEPTH) {
       node.children = [];
       continue;
     }
-    for (const child of node.children) if (isElement(child)) stack.push([child, d + 1]);
+    for (const child of node.children)
+      if (isElement(child)) {
+        nodes.push(child);
+        depths.push(d + 1);
+      }
   }
 }
 
@@ -58,16 +65,21 @@ export function parsePage(html: string, opts: ParsePageOptions): ParsedPage {
   const root = $.root().get(0);
   // Unclosed tags on broken pages nest thousands deep; recursive walks would overflow the stack.
   if (root) capDepth(root);
-  const lang = $('html[lang]').last().attr('lang')?.trim() || undefined;
   const ref = opts.referenceDate === undefined ? new Date() : new Date(opts.referenceDate);
-  return {
+  const page: ParsedPage = {
     $,
     url: opts.url,
-    lang,
     referenceDate: Number.isNaN(ref.getTime()) ? new Date() : ref,
     textCache: new WeakMap(),
     cache: new Map(),
   };
+  // The tag index every strategy uses anyway, instead of a selector pass over the whole page.
+  const lang = elementsByTag(page, 'html')
+    .filter((el) => el.attribs.lang !== undefined)
+    .at(-1)
+    ?.attribs.lang?.trim();
+  if (lang) page.lang = lang;
+  return page;
 }
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'object', 'select']);
