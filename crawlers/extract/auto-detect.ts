@@ -3,18 +3,7 @@
  * with the same tag+class signature (at least two) that each carry a rating, a body of prose and a
  * date or an author. Groups are scored; the best group's blocks are mapped field by field.
  */
-import {
-  attr,
-  childElements,
-  cssPath,
-  descriptor,
-  isHidden,
-  nodeText,
-  resolveUrl,
-  signature,
-  type Element,
-  type ParsedPage,
-} from './dom.js';
+import { attr, cssPath, descriptor, isElement, isHidden, nodeText, resolveUrl, signature, type Element, type ParsedPage } from './dom.js';
 import { findBody, isControl, textWithout } from './block-fields.js';
 import { countWithin, pageFeatures, subtree, type PageFeatures } from './features.js';
 import { ownerReplyIn, replyOf } from './owner-reply.js';
@@ -67,7 +56,10 @@ function scoreGroup(f: PageFeatures, members: Element[]): Group | undefined {
   const perMember = ratingWidgets / n;
   const penalty = perMember > 1.5 ? 1 / perMember : 1;
   const score = qualifying.length * ((rated + dated + authored + prose) / n) * penalty;
-  return { members: silent.length ? members.filter((m) => qualifying.includes(m) || silent.includes(m)) : qualifying, score };
+  if (!silent.length) return { members: qualifying, score };
+  // Sets: a page of thousands of blocks with rating-only ones among them made this quadratic.
+  const kept = new Set([...qualifying, ...silent]);
+  return { members: members.filter((m) => kept.has(m)), score };
 }
 
 /** Finds the best group of repeated review blocks on the page (plus sibling variants of it). */
@@ -88,11 +80,9 @@ export function findReviewBlocks(page: ParsedPage): Element[] {
   for (const parent of f.order) {
     const c = f.counts.get(parent);
     if (!c || c.rating < 1) continue;
-    const children = childElements(parent);
-    if (children.length < 2 && c.rating < 1) continue;
     const parentSig = signatureOf(parent);
-    for (const child of children) {
-      if (!f.counts.get(child)?.rating) continue;
+    for (const child of parent.children) {
+      if (!isElement(child) || !f.counts.get(child)?.rating) continue;
       const key = `${parentSig}>${signatureOf(child)}`;
       const list = buckets.get(key) ?? [];
       list.push(child);
@@ -107,7 +97,7 @@ export function findReviewBlocks(page: ParsedPage): Element[] {
     const childSig = key.slice(key.indexOf('>') + 1);
     const parents = new Set(members.map((m) => m.parent));
     let kin = 0;
-    for (const p of parents) if (p) for (const c of childElements(p as Element)) if (signatureOf(c) === childSig) kin++;
+    for (const p of parents) if (p) for (const c of (p as Element).children) if (isElement(c) && signatureOf(c) === childSig) kin++;
     if (members.length < kin * 0.5) continue;
     const g = scoreGroup(f, members);
     if (g) groups.push({ ...g, parentSig: key.slice(0, key.indexOf('>')) });
