@@ -72,7 +72,11 @@ function leadText(el: Element, max: number): string {
       .trimStart();
     if (head.length > max) return head.trimEnd().slice(0, max);
   }
-  return s.replace(/\s+/g, ' ').trim().slice(0, max);
+  // Runs of whitespace become one space (a lone space is left as it is: no copy of a clean text).
+  return s
+    .replace(/ \s+|[^\S ]\s*/g, ' ')
+    .trim()
+    .slice(0, max);
 }
 
 /** The outermost business's reply inside a block, if it holds one. */

@@ -196,10 +196,12 @@ function indentFromElement(el: Element): number | undefined {
     const v = el.attribs[name];
     if (v !== undefined && /^\d+$/.test(v.trim())) return Number(v) * 40;
   }
-  for (const c of classTokens(el)) {
-    const m = /^(?:depth|level|indent|ind|nest|nested|lvl|child|reply-level)[-_]?(\d{1,2})$/i.exec(c);
-    if (m) return Number(m[1]) * 40;
-  }
+  // Depth classes carry their number: a class list without a digit holds none.
+  if (/\d/.test(el.attribs.class ?? ''))
+    for (const c of classTokens(el)) {
+      const m = /^(?:depth|level|indent|ind|nest|nested|lvl|child|reply-level)[-_]?(\d{1,2})$/i.exec(c);
+      if (m) return Number(m[1]) * 40;
+    }
   const style = el.attribs.style ?? '';
   const m = /(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)(px|em|rem)/i.exec(style);
   if (m) return Number(m[1]) * (m[2] === 'px' ? 1 : 16);
