@@ -3,19 +3,8 @@
  * with the same tag+class signature (at least two) that each carry a rating, a body of prose and a
  * date or an author. Groups are scored; the best group's blocks are mapped field by field.
  */
-import {
-  attr,
-  childElements,
-  cssPath,
-  descriptor,
-  isHidden,
-  nodeText,
-  resolveUrl,
-  signature,
-  type Element,
-  type ParsedPage,
-} from './dom.js';
-import { findBody, isActionElement, textWithout } from './block-fields.js';
+import { attr, cssPath, descriptor, isElement, isHidden, nodeText, resolveUrl, signature, type Element, type ParsedPage } from './dom.js';
+import { findBody, isControl, textWithout } from './block-fields.js';
 import { countWithin, pageFeatures, subtree, type PageFeatures } from './features.js';
 import { ownerReplyIn, replyOf } from './owner-reply.js';
 import { noteOrigin } from './provenance.js';
@@ -67,23 +56,34 @@ function scoreGroup(f: PageFeatures, members: Element[]): Group | undefined {
   const perMember = ratingWidgets / n;
   const penalty = perMember > 1.5 ? 1 / perMember : 1;
   const score = qualifying.length * ((rated + dated + authored + prose) / n) * penalty;
-  return { members: silent.length ? members.filter((m) => qualifying.includes(m) || silent.includes(m)) : qualifying, score };
+  if (!silent.length) return { members: qualifying, score };
+  // Sets: a page of thousands of blocks with rating-only ones among them made this quadratic.
+  const kept = new Set([...qualifying, ...silent]);
+  return { members: members.filter((m) => kept.has(m)), score };
 }
 
 /** Finds the best group of repeated review blocks on the page (plus sibling variants of it). */
 export function findReviewBlocks(page: ParsedPage): Element[] {
   const f = pageFeatures(page);
   if (f.rating.size < 2) return [];
+  // Every element's signature is read as a child, as a parent and again as a kin of its group.
+  const signatures = new Map<Element, string>();
+  const signatureOf = (el: Element): string => {
+    let sig = signatures.get(el);
+    if (sig === undefined) {
+      sig = signature(el);
+      signatures.set(el, sig);
+    }
+    return sig;
+  };
   const buckets = new Map<string, Element[]>();
   for (const parent of f.order) {
     const c = f.counts.get(parent);
     if (!c || c.rating < 1) continue;
-    const children = childElements(parent);
-    if (children.length < 2 && c.rating < 1) continue;
-    const parentSig = signature(parent);
-    for (const child of children) {
-      if (!f.counts.get(child)?.rating) continue;
-      const key = `${parentSig}>${signature(child)}`;
+    const parentSig = signatureOf(parent);
+    for (const child of parent.children) {
+      if (!isElement(child) || !f.counts.get(child)?.rating) continue;
+      const key = `${parentSig}>${signatureOf(child)}`;
       const list = buckets.get(key) ?? [];
       list.push(child);
       buckets.set(key, list);
@@ -97,7 +97,7 @@ export function findReviewBlocks(page: ParsedPage): Element[] {
     const childSig = key.slice(key.indexOf('>') + 1);
     const parents = new Set(members.map((m) => m.parent));
     let kin = 0;
-    for (const p of parents) if (p) for (const c of childElements(p as Element)) if (signature(c) === childSig) kin++;
+    for (const p of parents) if (p) for (const c of (p as Element).children) if (isElement(c) && signatureOf(c) === childSig) kin++;
     if (members.length < kin * 0.5) continue;
     const g = scoreGroup(f, members);
     if (g) groups.push({ ...g, parentSig: key.slice(0, key.indexOf('>')) });
@@ -131,7 +131,8 @@ export function findReviewBlocks(page: ParsedPage): Element[] {
 /** Site id of a block: its own id, a review/comment id attribute near its top, or one on a wrapper it leads. */
 export function blockId(f: PageFeatures, block: Element): string | undefined {
   const fromAttrs = (el: Element, own: boolean): string | undefined => {
-    for (const [name, value] of Object.entries(el.attribs)) {
+    for (const name in el.attribs) {
+      const value = el.attribs[name] as string;
       if (!ID_ATTR.test(name) || !value.trim() || value.length > 120) continue;
       if (name === 'id' && !own && !/review|comment|post|\d{4,}/i.test(value)) continue;
       if (/^\d+$/.test(value) && value.length < 3) continue;
@@ -202,8 +203,7 @@ export function blockToItem(
 
   const skip = (e: Element): boolean => e === titleEl || e === locationEl || e === replyEl || (!!skipNested && skipNested(e));
   const bodyEls = findBody(f, block, skip);
-  const exclude = (e: Element): boolean =>
-    skip(e) || f.rating.has(e) || f.date.has(e) || f.author.has(e) || isActionElement(e, nodeText(e, page));
+  const exclude = (e: Element): boolean => skip(e) || f.rating.has(e) || f.date.has(e) || f.author.has(e) || isControl(page, e);
   const tops = [...hidden].filter((e) => (!e.parent || !hidden.has(e.parent as Element)) && !inReply(e));
   // Controls are short: only short elements are read for one.
   const readMore = inside.some((e) => (f.textLen.get(e) ?? 99) <= 30 && READ_MORE.test(nodeText(e, page)));

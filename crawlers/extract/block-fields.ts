@@ -3,7 +3,17 @@
  * the body as the largest run of prose not holding the rating, date or author, the title, and the
  * text of an element without the widgets nested in it.
  */
-import { childElements, descriptor, isElement, isHidden, isSkipped, type AnyNode, type Element } from './dom.js';
+import {
+  childElements,
+  descriptor,
+  isElement,
+  isHidden,
+  isSkipped,
+  shortNodeText,
+  type AnyNode,
+  type Element,
+  type ParsedPage,
+} from './dom.js';
 import type { PageFeatures } from './features.js';
 import { normalizeWhitespace } from './text.js';
 
@@ -19,6 +29,34 @@ export function isActionElement(el: Element, text: string): boolean {
   return text.length < 40 && ACTION_NAME.test(descriptor(el));
 }
 
+/** {@link isActionElement}, reading the element's text only as far as a control's text can go. */
+export function isControl(page: ParsedPage, el: Element): boolean {
+  // Every test of isActionElement fails for a text of 60 characters or more.
+  const text = shortNodeText(el, page, 60);
+  return text !== undefined && isActionElement(el, text);
+}
+
+// Elements that start a line of their own in a text read without some of its parts.
+const LINE_TAGS = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'ul',
+  'ol',
+  'section',
+  'article',
+]);
+
 /** Text of an element without the text of excluded descendants (widgets, nested comments, controls). */
 export function textWithout(el: Element, exclude: (e: Element) => boolean): string {
   const parts: string[] = [];
@@ -29,7 +67,7 @@ export function textWithout(el: Element, exclude: (e: Element) => boolean): stri
     }
     if (!isElement(n) || isSkipped(n)) return;
     if (n !== el && (exclude(n) || isHidden(n))) return;
-    const block = /^(?:p|div|br|li|tr|h[1-6]|blockquote|pre|ul|ol|section|article)$/.test(n.name);
+    const block = LINE_TAGS.has(n.name);
     if (block) parts.push('\n');
     for (const c of n.children) walk(c);
     if (block) parts.push('\n');
@@ -76,13 +114,43 @@ function directTextLength(el: Element): number {
 function fieldTextLength(f: PageFeatures, el: Element): number {
   let n = 0;
   const walk = (e: Element): void => {
-    for (const c of childElements(e)) {
+    for (const c of e.children) {
+      if (!isElement(c)) continue;
       if (isField(f, c)) n += f.textLen.get(c) ?? 0;
       else if (holdsField(f, c)) walk(c);
     }
   };
   walk(el);
   return n;
+}
+
+// A block's body is looked for by several strategies and candidate kinds, each time with other
+// elements to skip; what a candidate scores, and what is left of it without a statistics box,
+// depends on the element alone, so each is worked out once per features pass.
+interface BodyMemo {
+  score: Map<Element, number>;
+  trimmed: Map<Element, Element>;
+}
+const bodyMemos = new WeakMap<PageFeatures, BodyMemo>();
+
+function memoOf(f: PageFeatures): BodyMemo {
+  let memo = bodyMemos.get(f);
+  if (!memo) {
+    memo = { score: new Map(), trimmed: new Map() };
+    bodyMemos.set(f, memo);
+  }
+  return memo;
+}
+
+function bodyScore(f: PageFeatures, c: Element): number {
+  const len = (f.textLen.get(c) ?? 0) - (holdsField(f, c) ? fieldTextLength(f, c) : 0);
+  const linkLen = f.linkTextLen.get(c) ?? 0;
+  const named = /(?:^|[\s_-])(?:body|text|content|comment|description|message|review-?text|review-?body|copy|entry)(?:$|[\s_-])/i.test(
+    descriptor(c),
+  );
+  // Photo galleries carry captions that repeat the review; they are not the review.
+  const gallery = countImages(c) >= 2 ? 0.3 : 1;
+  return (len - linkLen) * (named ? 1.5 : 1) * (c.name === 'p' || c.name === 'blockquote' ? 1.2 : 1) * gallery;
 }
 
 /**
@@ -93,7 +161,8 @@ function fieldTextLength(f: PageFeatures, el: Element): number {
 export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => boolean = () => false): Element[] {
   const candidates: Element[] = [];
   const walk = (el: Element): void => {
-    for (const child of childElements(el)) {
+    for (const child of el.children) {
+      if (!isElement(child)) continue;
       if (isSkipped(child) || isHidden(child) || skip(child) || isEntryForm(f, child) || isField(f, child)) continue;
       if (holdsField(f, child)) {
         if (directTextLength(child) >= 20) candidates.push(child);
@@ -103,28 +172,32 @@ export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => 
   };
   if (!holdsField(f, block)) candidates.push(block);
   else walk(block);
+  const memo = memoOf(f);
   let best: Element | undefined;
   let bestScore = 0;
   for (const c of candidates) {
-    const len = (f.textLen.get(c) ?? 0) - (holdsField(f, c) ? fieldTextLength(f, c) : 0);
-    const linkLen = f.linkTextLen.get(c) ?? 0;
-    const named = /(?:^|[\s_-])(?:body|text|content|comment|description|message|review-?text|review-?body|copy|entry)(?:$|[\s_-])/i.test(
-      descriptor(c),
-    );
-    // Photo galleries carry captions that repeat the review; they are not the review.
-    const gallery = countImages(c) >= 2 ? 0.3 : 1;
-    const score = (len - linkLen) * (named ? 1.5 : 1) * (c.name === 'p' || c.name === 'blockquote' ? 1.2 : 1) * gallery;
+    let score = memo.score.get(c);
+    if (score === undefined) {
+      score = bodyScore(f, c);
+      memo.score.set(c, score);
+    }
     if (score > bestScore) {
       bestScore = score;
       best = c;
     }
   }
   if (!best) return [];
-  best = withoutStatBox(f, best);
+  let trimmed = memo.trimmed.get(best);
+  if (!trimmed) {
+    trimmed = withoutStatBox(f, best);
+    memo.trimmed.set(best, trimmed);
+  }
+  best = trimmed;
   // Paragraphs often sit side by side directly in the block: keep the run around the best one.
   const parent = best.parent;
   if (best.name === 'p' && parent && isElement(parent)) {
-    const run = childElements(parent).filter((s) => s.name === 'p' && candidates.includes(s));
+    const among = new Set(candidates);
+    const run = childElements(parent).filter((s) => s.name === 'p' && among.has(s));
     if (run.length > 1) return run;
   }
   return [best];
@@ -154,7 +227,8 @@ function withoutStatBox(f: PageFeatures, el: Element): Element {
 function countImages(el: Element): number {
   let n = 0;
   const walk = (e: Element): void => {
-    for (const c of childElements(e)) {
+    for (const c of e.children) {
+      if (!isElement(c)) continue;
       if (c.name === 'img' || c.name === 'picture') n++;
       else walk(c);
       if (n >= 2) return;

@@ -66,7 +66,8 @@ export function pageDataBlobs(page: ParsedPage): PageBlob[] {
       }
       continue;
     }
-    for (const [name, raw] of Object.entries(el.attribs)) {
+    for (const name in el.attribs) {
+      const raw = el.attribs[name] as string;
       if (raw.length < 200 || !name.startsWith('data-')) continue;
       const t = raw.trimStart();
       if (t[0] !== '{' && t[0] !== '[') continue;

@@ -347,7 +347,9 @@ function pickAggregate(candidates: (ExtractedAggregate | undefined)[]): Extracte
 
 function collectProfileLinks(page: ParsedPage, items: ExtractedItem[], blocks: Element[]): string[] {
   const links = new Set<string>();
-  for (const item of items) if (item.authorUrl && item.authorUrl !== page.url && isProfileUrl(item.authorUrl)) links.add(item.authorUrl);
-  for (const url of profileLinksIn(page, blocks)) if (url !== page.url) links.add(url);
+  for (const item of items)
+    if (item.authorUrl && item.authorUrl !== page.url && !links.has(item.authorUrl) && isProfileUrl(item.authorUrl))
+      links.add(item.authorUrl);
+  for (const url of profileLinksIn(page, blocks, links)) if (url !== page.url) links.add(url);
   return [...links];
 }

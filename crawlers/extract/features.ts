@@ -9,18 +9,52 @@ import { isProfileUrl } from './profile-links.js';
 import { isRatingNamed, parseRatingText, ratingFromElement } from './ratings.js';
 import type { Rating } from '../../domain/types.js';
 
+/** Read access to one fact of the page's elements (undefined for an element the pass did not visit). */
+export interface ElementFacts<T> {
+  /** The fact for an element. */
+  get(el: Element): T | undefined;
+}
+
+/** Counts of rating, date and author elements in a subtree. */
+export interface FieldCounts {
+  /** Rating widgets. */
+  rating: number;
+  /** Date elements. */
+  date: number;
+  /** Author elements. */
+  author: number;
+}
+
+// Every number the pass keeps for one element, in one record kept on the element itself under a
+// private key: the scoring reads these facts millions of times on a 10 MB page (hundreds of
+// thousands of elements), where a lookup in a Map or WeakMap of that size costs more than the fact.
+// The parsed page is never changed after parsing, so a record stays true; `pass` tells records of
+// another pass over the same page apart.
+const FACTS: unique symbol = Symbol('page features');
+
+interface Facts extends FieldCounts {
+  pass: PageFeatures;
+  index: number;
+  end: number;
+  textLen: number;
+  linkTextLen: number;
+  maxDirect: number;
+}
+
+type WithFacts = Element & { [FACTS]?: Facts };
+
 /** Per-element facts of a page, computed once. */
 export interface PageFeatures {
   /** Elements of the body in document order. */
   order: Element[];
   /** Position of each element in `order`. */
-  index: Map<Element, number>;
+  index: ElementFacts<number>;
   /** Visible text length of each element's subtree. */
-  textLen: Map<Element, number>;
+  textLen: ElementFacts<number>;
   /** Text length inside links in each element's subtree. */
-  linkTextLen: Map<Element, number>;
+  linkTextLen: ElementFacts<number>;
   /** Longest run of text held directly by one element in each subtree (a proxy for prose). */
-  maxDirect: Map<Element, number>;
+  maxDirect: ElementFacts<number>;
   /** Rating widgets (outermost element of each) and their ratings. */
   rating: Map<Element, Rating>;
   /** Date elements (outermost) and their ISO dates. */
@@ -30,9 +64,9 @@ export interface PageFeatures {
   /** Elements that name their author in an attribute (`author="…"`, `data-author="…"`): posts marked by data attributes. */
   signed: Map<Element, string>;
   /** Count of rating/date/author elements in each subtree. */
-  counts: Map<Element, { rating: number; date: number; author: number }>;
+  counts: ElementFacts<FieldCounts>;
   /** Index in `order` just past each element's last descendant (descendants are contiguous). */
-  end: Map<Element, number>;
+  end: ElementFacts<number>;
 }
 
 /** How many of the sorted positions fall in [start, end) (binary search; positions are `index` values). */
@@ -69,13 +103,12 @@ const NOT_AUTHOR =
 // "by" before a name, in the languages of the sites crawled.
 const BY_PREFIX = /^(?:posted by|written by|by|von|от|par|por|door|av|przez|autor:?|автор:?|від|bởi|作者[:：]?)\s+/i;
 
-function samePage(href: string, url: string): boolean {
+function samePage(href: string, base: URL | undefined): boolean {
   const h = href.trim();
-  if (!h || h.startsWith('#')) return false;
+  if (!h || h.startsWith('#') || !base) return false;
   try {
-    const a = new URL(h, url);
-    const b = new URL(url);
-    return a.host === b.host && a.pathname.replace(/\/$/, '') === b.pathname.replace(/\/$/, '') && !a.search;
+    const a = new URL(h, base);
+    return a.host === base.host && a.pathname.replace(/\/$/, '') === base.pathname.replace(/\/$/, '') && !a.search;
   } catch {
     return false;
   }
@@ -128,7 +161,9 @@ function stampAttr(el: Element): string | undefined {
 function directText(el: Element): string {
   let s = '';
   for (const child of el.children) if (child.type === 'text') s += (child as unknown as { data: string }).data;
-  return s.replace(/\s+/g, ' ').trim();
+  if (!s) return s;
+  // Runs of whitespace become one space; a lone space is left as it is (no new string for it).
+  return s.replace(/ \s+|[^\S ]\s*/g, ' ').trim();
 }
 
 function shortText(el: Element, max: number): string | undefined {
@@ -154,25 +189,44 @@ function shortText(el: Element, max: number): string | undefined {
 export function pageFeatures(page: ParsedPage): PageFeatures {
   const cached = page.cache.get('features') as PageFeatures | undefined;
   if (cached) return cached;
+  const facts = (el: Element): Facts | undefined => {
+    const rec = (el as WithFacts)[FACTS];
+    return rec !== undefined && rec.pass === f ? rec : undefined;
+  };
+  const fact = <K extends keyof Facts>(key: K): ElementFacts<Facts[K]> => ({ get: (el) => facts(el)?.[key] });
   const f: PageFeatures = {
     order: [],
-    index: new Map(),
-    textLen: new Map(),
-    linkTextLen: new Map(),
-    maxDirect: new Map(),
+    index: fact('index'),
+    textLen: fact('textLen'),
+    linkTextLen: fact('linkTextLen'),
+    maxDirect: fact('maxDirect'),
     rating: new Map(),
     date: new Map(),
     author: new Map(),
     signed: new Map(),
-    counts: new Map(),
-    end: new Map(),
+    counts: { get: facts },
+    end: fact('end'),
   };
   const dateOpts = { ...(page.lang ? { locale: page.lang } : {}), referenceDate: page.referenceDate };
   const root = bodyOf(page);
   if (!root) return f;
+  // Pages repeat their date strings ("2 hours ago", one day's date on every post): each is parsed once.
+  const dates = new Map<string, string | undefined>();
+  const dateOf = (text: string): string | undefined => {
+    if (dates.has(text)) return dates.get(text);
+    const date = parseDate(text, dateOpts);
+    dates.set(text, date);
+    return date;
+  };
+  let base: URL | undefined;
+  try {
+    base = new URL(page.url);
+  } catch {
+    base = undefined;
+  }
 
-  const visit = (el: Element, inRating: boolean, inDate: boolean, inAuthor: boolean, inLink: boolean): void => {
-    f.index.set(el, f.order.length);
+  const visit = (el: Element, inRating: boolean, inDate: boolean, inAuthor: boolean, inLink: boolean): Facts => {
+    const index = f.order.length;
     f.order.push(el);
     const own = directText(el);
     const desc = descriptor(el);
@@ -182,13 +236,10 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     // A bare count in a "score" box is a tally of votes, not stars.
     const tally =
       /^-?\d+$/.test(own) && (Number(own) > 10 || Number(own) < 0) && /score|vote|point|karma/.test(desc) && !/rating|star/.test(desc);
-    if (
-      !inRating &&
-      !tally &&
-      (isRatingNamed(el) || el.attribs['aria-label'] || el.attribs.title || /[★☆⭐]|out of|von \d|из \d/.test(own))
-    ) {
+    const ratingNamed = !inRating && !tally && isRatingNamed(el);
+    if (!inRating && !tally && (ratingNamed || el.attribs['aria-label'] || el.attribs.title || /[★☆⭐]|out of|von \d|из \d/.test(own))) {
       const text = own.length <= 60 ? own : undefined;
-      const r = ratingFromElement(el, text) ?? (isRatingNamed(el) ? parseRatingText(shortText(el, 60) ?? '') : undefined);
+      const r = ratingFromElement(el, text) ?? (ratingNamed ? parseRatingText(shortText(el, 60) ?? '') : undefined);
       if (r) {
         f.rating.set(el, r);
         rated = true;
@@ -201,19 +252,19 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     let dated = false;
     // A post's own date attribute is its date even inside another dated post (nested replies).
     const ownStamp = stampAttr(el);
-    const stamped = ownStamp !== undefined ? parseDate(ownStamp, dateOpts) : undefined;
+    const stamped = ownStamp !== undefined ? dateOf(ownStamp) : undefined;
     if (stamped) f.date.set(el, stamped);
     if (!inDate && !stamped) {
       let date: string | undefined;
       const stamp = attr(el, 'datetime') ?? (el.name === 'time' ? attr(el, 'title') : undefined);
-      if (stamp) date = parseDate(stamp, dateOpts);
+      if (stamp) date = dateOf(stamp);
       if (!date && DATE_NAME.test(desc)) {
         const title = attr(el, 'title');
-        if (title && DATE_HINT.test(title)) date = parseDate(title, dateOpts);
+        if (title && DATE_HINT.test(title)) date = dateOf(title);
         const text = shortText(el, 80);
-        if (!date && text && DATE_HINT.test(text)) date = parseDate(text, dateOpts);
+        if (!date && text && DATE_HINT.test(text)) date = dateOf(text);
       }
-      if (!date && own.length >= 4 && own.length <= 60 && DATE_HINT.test(own)) date = parseDate(own, dateOpts);
+      if (!date && own.length >= 4 && own.length <= 60 && DATE_HINT.test(own)) date = dateOf(own);
       if (date) {
         f.date.set(el, date);
         dated = true;
@@ -237,7 +288,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
           )
           .trim();
         // A name is a few words; a link back to this very page (an hReview's "fn" item) is the subject, not a person.
-        const self = rawHref !== undefined && samePage(rawHref, page.url);
+        const self = rawHref !== undefined && samePage(rawHref, base);
         // "@name" inside a sentence mentions someone; it does not sign the text.
         const mention = isLink && /^@/.test(text ?? '') && el.parent !== null && isElement(el.parent) && directText(el.parent).length >= 10;
         if (
@@ -255,28 +306,30 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       }
     }
 
-    let textLen = own.length;
-    let linkLen = isLink || inLink ? own.length : 0;
-    let maxDirect = own.length;
-    const counts = { rating: rated ? 1 : 0, date: dated ? 1 : 0, author: authored ? 1 : 0 };
+    const rec: Facts = {
+      pass: f,
+      index,
+      end: index + 1,
+      textLen: own.length,
+      linkTextLen: isLink || inLink ? own.length : 0,
+      maxDirect: own.length,
+      rating: rated ? 1 : 0,
+      date: dated ? 1 : 0,
+      author: authored ? 1 : 0,
+    };
+    (el as WithFacts)[FACTS] = rec;
     for (const child of el.children) {
       if (!isElement(child) || isSkipped(child)) continue;
-      visit(child, inRating || rated, inDate || dated, inAuthor || authored, inLink || isLink);
-      textLen += f.textLen.get(child) ?? 0;
-      linkLen += f.linkTextLen.get(child) ?? 0;
-      maxDirect = Math.max(maxDirect, f.maxDirect.get(child) ?? 0);
-      const c = f.counts.get(child);
-      if (c) {
-        counts.rating += c.rating;
-        counts.date += c.date;
-        counts.author += c.author;
-      }
+      const c = visit(child, inRating || rated, inDate || dated, inAuthor || authored, inLink || isLink);
+      rec.textLen += c.textLen;
+      rec.linkTextLen += c.linkTextLen;
+      rec.maxDirect = Math.max(rec.maxDirect, c.maxDirect);
+      rec.rating += c.rating;
+      rec.date += c.date;
+      rec.author += c.author;
     }
-    f.textLen.set(el, textLen);
-    f.linkTextLen.set(el, linkLen);
-    f.maxDirect.set(el, maxDirect);
-    f.counts.set(el, counts);
-    f.end.set(el, f.order.length);
+    rec.end = f.order.length;
+    return rec;
   };
   visit(root, false, false, false, false);
   page.cache.set('features', f);

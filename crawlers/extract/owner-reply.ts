@@ -22,8 +22,32 @@ const OPENER =
 /** Whether an element is a business's reply (by its name, or by how its text opens). */
 export function isOwnerReply(page: ParsedPage, el: Element): boolean {
   if (NAMED.test(descriptor(el))) return true;
+  // Most texts cannot open like a reply from their first letter: their lead is not read.
+  const first = firstLetter(el);
+  if (first === undefined || !OPENER_START.test(first)) return false;
   const lead = leadText(el, 80);
   return lead.length >= 8 && OPENER.test(lead) && nodeText(el, page).length >= 20;
+}
+
+// The characters an OPENER match can start with (the first letter of each of its alternatives),
+// under the same case folding.
+const OPENER_START = /^[rcadosbmhо商卖店賣开開酒پ]/i;
+
+/** The first character of an element's text that is not whitespace (what its lead starts with). */
+function firstLetter(el: Element): string | undefined {
+  let found: string | undefined;
+  const walk = (n: AnyNode): boolean => {
+    if (n.type === 'text') {
+      const m = /\S/.exec((n as unknown as { data: string }).data);
+      if (m) found = m[0];
+      return !m;
+    }
+    if (!isElement(n) || isSkipped(n)) return true;
+    for (const c of n.children) if (!walk(c)) return false;
+    return true;
+  };
+  walk(el);
+  return found;
 }
 
 /** The first characters of an element's text, without reading all of it. */
@@ -39,7 +63,20 @@ function leadText(el: Element, max: number): string {
     return true;
   };
   walk(el);
-  return s.replace(/\s+/g, ' ').trim().slice(0, max);
+  // Only the head of a long text is normalised; when the head's whitespace leaves too few
+  // characters, the whole text is.
+  if (s.length > 4 * max) {
+    const head = s
+      .slice(0, 4 * max)
+      .replace(/\s+/g, ' ')
+      .trimStart();
+    if (head.length > max) return head.trimEnd().slice(0, max);
+  }
+  // Runs of whitespace become one space (a lone space is left as it is: no copy of a clean text).
+  return s
+    .replace(/ \s+|[^\S ]\s*/g, ' ')
+    .trim()
+    .slice(0, max);
 }
 
 /** The outermost business's reply inside a block, if it holds one. */

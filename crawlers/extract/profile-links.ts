@@ -41,14 +41,17 @@ export function isProfileUrl(url: string): boolean {
   return /^(?:|index\.php)$/i.test(last) && /(?:^|&)(?:userid|user_id|memberid|member_id|uid)=\w/i.test(query);
 }
 
-/** Absolute profile URLs linked from inside the given elements (review blocks), deduplicated in order. */
-export function profileLinksIn(page: ParsedPage, blocks: Element[]): string[] {
+/**
+ * Absolute profile URLs linked from inside the given elements (review blocks), deduplicated in
+ * order. `known` holds URLs already found to be profiles (the items' author links): not tested again.
+ */
+export function profileLinksIn(page: ParsedPage, blocks: Element[], known?: ReadonlySet<string>): string[] {
   const seen = new Set<string>();
   for (const block of blocks) {
     for (const a of descendants(block)) {
       if (a.name !== 'a' || !a.attribs.href) continue;
       const url = resolveUrl(a.attribs.href, page.url);
-      if (url && isProfileUrl(url)) seen.add(url);
+      if (url && !seen.has(url) && (known?.has(url) || isProfileUrl(url))) seen.add(url);
     }
   }
   return [...seen];

@@ -126,5 +126,7 @@ export function ratingFromElement(el: Element, text?: string, best?: number): Ra
 /** Whether an element is named like a rating widget (class, id, itemprop or data attributes). */
 export function isRatingNamed(el: Element): boolean {
   const named = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''} ${el.attribs.itemprop ?? ''} ${el.attribs['data-hook'] ?? ''} ${el.attribs['data-testid'] ?? ''}`;
-  return RATING_CLASS.test(named) || Object.keys(el.attribs).some((k) => /^data-.*(?:rating|score|stars?)/i.test(k));
+  if (RATING_CLASS.test(named)) return true;
+  for (const k in el.attribs) if (/^data-.*(?:rating|score|stars?)/i.test(k)) return true;
+  return false;
 }

@@ -17,8 +17,18 @@ export function decodeEntities(text: string): string {
   return load(text.replace(/</g, '&lt;'), { xml: { xmlMode: false, decodeEntities: true } }, false).text();
 }
 
+const NEEDS_NORMALIZING = /[\n\r\t\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+
 /** Collapses runs of spaces, trims every line, drops empty lines (paragraphs stay on their own lines). */
 export function normalizeWhitespace(text: string): string {
+  // Most texts (names, dates, a paragraph read with the line breaks around it) have single spaces
+  // only between their line breaks at either end: nothing to collapse or split.
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 10) start++;
+  while (end > start && text.charCodeAt(end - 1) === 10) end--;
+  const inner = start > 0 || end < text.length ? text.slice(start, end) : text;
+  if (!NEEDS_NORMALIZING.test(inner)) return inner.trim();
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/g, ' ')

@@ -5,10 +5,10 @@
  * own block with a time and text. Parents come from indentation (spacer widths, margins, depth
  * classes/attributes) when comments are indented, or else from how their blocks nest.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { classTokens, cssPath, nodeText, resolveUrl, type Element, type ParsedPage } from './dom.js';
 import { blockId } from './auto-detect.js';
-import { findBody, isActionElement, textWithout } from './block-fields.js';
+import { findBody, isControl, textWithout } from './block-fields.js';
 import { countWithin, pageFeatures, type PageFeatures } from './features.js';
 import { isProfileUrl } from './profile-links.js';
 import { textKey } from './text.js';
@@ -196,17 +196,31 @@ function indentFromElement(el: Element): number | undefined {
     const v = el.attribs[name];
     if (v !== undefined && /^\d+$/.test(v.trim())) return Number(v) * 40;
   }
-  for (const c of classTokens(el)) {
-    const m = /^(?:depth|level|indent|ind|nest|nested|lvl|child|reply-level)[-_]?(\d{1,2})$/i.exec(c);
-    if (m) return Number(m[1]) * 40;
-  }
+  // Depth classes carry their number: a class list without a digit holds none.
+  if (/\d/.test(el.attribs.class ?? ''))
+    for (const c of classTokens(el)) {
+      const m = /^(?:depth|level|indent|ind|nest|nested|lvl|child|reply-level)[-_]?(\d{1,2})$/i.exec(c);
+      if (m) return Number(m[1]) * 40;
+    }
   const style = el.attribs.style ?? '';
   const m = /(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)(px|em|rem)/i.exec(style);
   if (m) return Number(m[1]) * (m[2] === 'px' ? 1 : 16);
   return undefined;
 }
 
+// Each comment's spacer is looked for from the next few comments too: it is worked out once per
+// element (the parsed page never changes).
+const spacers = new WeakMap<Element, number | undefined>();
+
 function spacerWidth(el: Element, limit = 20): number | undefined {
+  if (limit !== 20) return findSpacer(el, limit);
+  if (spacers.has(el)) return spacers.get(el);
+  const width = findSpacer(el, limit);
+  spacers.set(el, width);
+  return width;
+}
+
+function findSpacer(el: Element, limit: number): number | undefined {
   const stack: Element[] = [el];
   for (let guard = 0; stack.length && guard < limit; guard++) {
     const cur = stack.shift() as Element;
@@ -274,7 +288,7 @@ function idFromUrl(url: string): string | undefined {
 
 function hashId(text: string): string {
   // A stable id for comments the site gives none, so replies can still point at them.
-  return `h${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+  return `h${hash('sha1', text, 'hex').slice(0, 16)}`;
 }
 
 function threadNotes(blocks: Element[]): string[] {
@@ -315,7 +329,7 @@ export function extractThread(page: ParsedPage): ThreadResult {
       e === replyEl || (e !== block && QUOTE_PART.test(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`));
     const bodyEls = findBody(f, block, (e) => skipNested(e) || aside(e));
     const exclude = (e: Element): boolean =>
-      skipNested(e) || aside(e) || f.author.has(e) || f.date.has(e) || f.rating.has(e) || isActionElement(e, nodeText(e, page));
+      skipNested(e) || aside(e) || f.author.has(e) || f.date.has(e) || f.rating.has(e) || isControl(page, e);
     const body = bodyEls
       .map((e) => textWithout(e, exclude))
       .filter(Boolean)
