@@ -38,6 +38,12 @@ describe.skipIf(!chromium)('a browser crawl told to stop', () => {
     });
     for (let waited = 0; requests < 1 && waited < 60_000; waited += 50) await new Promise((ok) => setTimeout(ok, 50));
     expect(requests).toBeGreaterThan(0);
+    // The pages the crawl opens at once arrive together; signal once they have (a request sent just
+    // before the signal may otherwise reach the server just after it).
+    for (let seen = -1; seen !== requests; ) {
+      seen = requests;
+      await new Promise((ok) => setTimeout(ok, 1500));
+    }
     signalled = true;
     const stoppedAt = Date.now();
     crawl.child.kill('SIGTERM');
