@@ -8,7 +8,7 @@ import { fieldErrors } from '../project.js';
 import { AlertsErrors, AlertsForm } from './alerts-form.js';
 import { AlertsPage, type TestedView } from './alerts.js';
 import { errorPage } from './error-page.js';
-import { BY_FORM, pageInfo, problemsOf } from './page-kit.js';
+import { BY_FORM, pageInfo, problemsOf, saveFromForm } from './page-kit.js';
 
 /** Splits a failed save's problems: those of the section go beside its field, the rest (a conflict) on top. */
 function splitProblems(err: unknown): { problems: string[]; other: string[] } {
@@ -87,24 +87,20 @@ export function alertRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
     const form = await c.req.parseBody();
     const text = String(form.alerts ?? '');
     const base = String(form.base ?? '');
-    try {
-      await saveAlerts(app.project, text, BY_FORM, { base: base || undefined });
-      return c.redirect('/alerts?saved=1', 303);
-    } catch (err) {
-      const { problems, other } = splitProblems(err);
-      return c.html(
+    return saveFromForm(
+      c,
+      () => saveAlerts(app.project, text, BY_FORM, { base: base || undefined }),
+      '/alerts?saved=1',
+      (err) => (
         <AlertsForm
           info={pageInfo(app, c, 'Edit alerts', app.project.name())}
           viewer={c.get('viewer')}
           text={text}
           base={base}
-          problems={problems}
-          other={other}
-        />,
-        // The form comes back with its problems beside the field: a page, not a failed load (the API answers 400).
-        200,
-      );
-    }
+          {...splitProblems(err)}
+        />
+      ),
+    );
   });
 
   web.post('/alerts/:rule/test', async (c) => {

@@ -1,7 +1,6 @@
 /** The marketers' pages: brands, products and sources — forms, checks as they are filled in, preview, delete, run now, pause. */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext, AppEnv } from '../app-context.js';
-import { pageInfo } from './page-kit.js';
 import type { Context } from 'hono';
 import { removeBrand, removeProduct, removeSource, saveBrand, saveProduct, saveSource, setPaused, sourceById } from '../catalog.js';
 import { fieldErrors, ValidationError } from '../project.js';
@@ -12,7 +11,7 @@ import { SourcesPage } from './sources.js';
 import { FieldErrors } from './forms.js';
 import { errorPage } from './error-page.js';
 import { formValues, SOURCE_FORM_FIELDS, sourceInput } from './form-input.js';
-import { BY_FORM, list, problemsOf } from './page-kit.js';
+import { BY_FORM, list, pageInfo, problemsOf, saveFromForm } from './page-kit.js';
 
 /** Registers the marketers' pages. */
 export function catalogRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
@@ -67,24 +66,20 @@ export function catalogRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
       own: form.own === 'on',
       aliases: String(form.aliases ?? ''),
     };
-    try {
-      await saveBrand(app.project, { ...values, aliases: list(values.aliases) }, BY_FORM, original);
-      return c.redirect(`/sources?saved=${encodeURIComponent(values.id)}`, 303);
-    } catch (err) {
-      const { errors, problems } = problemsOf(err);
-      return c.html(
+    return saveFromForm(
+      c,
+      () => saveBrand(app.project, { ...values, aliases: list(values.aliases) }, BY_FORM, original),
+      `/sources?saved=${encodeURIComponent(values.id)}`,
+      (err) => (
         <BrandForm
           info={pageInfo(app, c, 'Brand', app.project.name())}
           viewer={c.get('viewer')}
           values={values}
           original={original}
-          errors={errors}
-          problems={problems}
-        />,
-        // The form comes back with its errors beside the fields: a page, not a failed load (the API answers 400).
-        200,
-      );
-    }
+          {...problemsOf(err)}
+        />
+      ),
+    );
   };
   // Forms are checked as they are filled in (htmx posts them on each change): the errors beside the fields, nothing saved.
   web.post('/brands/check', async (c) => {
@@ -167,25 +162,21 @@ export function catalogRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
     const form = await c.req.parseBody();
     const brand = c.req.param('brand')!;
     const values = { id: String(form.id ?? '').trim(), name: String(form.name ?? '').trim(), aliases: String(form.aliases ?? '') };
-    try {
-      await saveProduct(app.project, brand, { ...values, aliases: list(values.aliases) }, BY_FORM, original);
-      return c.redirect(`/sources?saved=${encodeURIComponent(values.id)}`, 303);
-    } catch (err) {
-      const { errors, problems } = problemsOf(err);
-      return c.html(
+    return saveFromForm(
+      c,
+      () => saveProduct(app.project, brand, { ...values, aliases: list(values.aliases) }, BY_FORM, original),
+      `/sources?saved=${encodeURIComponent(values.id)}`,
+      (err) => (
         <ProductForm
           info={pageInfo(app, c, 'Product', app.project.name())}
           viewer={c.get('viewer')}
           brand={brand}
           values={values}
           original={original}
-          errors={errors}
-          problems={problems}
-        />,
-        // The form comes back with its errors beside the fields: a page, not a failed load (the API answers 400).
-        200,
-      );
-    }
+          {...problemsOf(err)}
+        />
+      ),
+    );
   };
   web.post('/brands/:brand/products/new', (c) => postProduct(c));
   web.post('/brands/:brand/products/:id/edit', (c) => postProduct(c, c.req.param('id')));
@@ -234,26 +225,28 @@ export function catalogRoutes(web: OpenAPIHono<AppEnv>, app: AppContext): void {
     const form = formValues(await c.req.parseBody());
     const paused = original ? sourceById(s.config, original)?.source.paused : undefined;
     const { input, errors } = sourceInput(form, paused);
-    try {
-      if (Object.keys(errors).length) throw new ValidationError(errors);
-      await saveSource(app.project, input, BY_FORM, original);
-      return c.redirect(`/sources?saved=${encodeURIComponent(String(input.id))}`, 303);
-    } catch (err) {
-      const p = problemsOf(err);
-      return c.html(
-        <SourceForm
-          info={pageInfo(app, c, 'Source', s.config.project)}
-          viewer={c.get('viewer')}
-          config={s.config}
-          values={form}
-          original={original}
-          errors={{ ...errors, ...p.errors }}
-          problems={p.problems}
-        />,
-        // The form comes back with its errors beside the fields: a page, not a failed load (the API answers 400).
-        200,
-      );
-    }
+    return saveFromForm(
+      c,
+      async () => {
+        if (Object.keys(errors).length) throw new ValidationError(errors);
+        await saveSource(app.project, input, BY_FORM, original);
+      },
+      `/sources?saved=${encodeURIComponent(String(input.id))}`,
+      (err) => {
+        const p = problemsOf(err);
+        return (
+          <SourceForm
+            info={pageInfo(app, c, 'Source', s.config.project)}
+            viewer={c.get('viewer')}
+            config={s.config}
+            values={form}
+            original={original}
+            errors={{ ...errors, ...p.errors }}
+            problems={p.problems}
+          />
+        );
+      },
+    );
   };
   web.post('/sources/new', (c) => postSource(c));
   web.post('/sources/:id/edit', (c) => postSource(c, c.req.param('id')));

@@ -32,3 +32,22 @@ export function problemsOf(err: unknown): { errors: Record<string, string>; prob
   if (err instanceof ConfigConflictError || err instanceof NotFoundError) return { errors: {}, problems: [err.message] };
   throw err;
 }
+
+/**
+ * Saves a change a form posted: once saved, a 303 to `then`; when it is refused, `again` renders the
+ * form with what was wrong beside its fields — a page, not a failed load (the API answers 400).
+ * An error `again` does not know (see `problemsOf`) is thrown on.
+ */
+export async function saveFromForm(
+  c: Context<AppEnv>,
+  save: () => Promise<unknown>,
+  then: string,
+  again: (err: unknown) => Parameters<Context<AppEnv>['html']>[0],
+): Promise<Response> {
+  try {
+    await save();
+  } catch (err) {
+    return c.html(again(err), 200);
+  }
+  return c.redirect(then, 303);
+}
