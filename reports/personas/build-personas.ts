@@ -93,7 +93,6 @@ export function buildPersonas(rows: ReportRow[], options: PersonaOptions): Perso
   const order = groups
     .map((g, a) => ({ g, a }))
     .sort((x, y) => y.g.members.length - x.g.members.length || (x.g.members[0]!.key < y.g.members[0]!.key ? -1 : 1));
-  const clustered = order.flatMap((o) => o.g.members);
   // How common each feature is in the whole population: the baseline a persona's traits lift from.
   const overall = new Array<number>(space.features.length).fill(0);
   for (const v of vectors) for (const j of v.idx) overall[j]!++;
@@ -117,19 +116,14 @@ export function buildPersonas(rows: ReportRow[], options: PersonaOptions): Perso
   // A segment none of whose features is both common among its members and more common than
   // overall has no trait to be known by: it is no persona, and its members fit none.
   const personas = described.filter((p) => p.traits.length > 0);
-  const unassigned = { ...seg.unassigned };
-  let clusteredCount = clustered.length;
-  for (const p of described) {
-    if (p.traits.length > 0) continue;
-    unassigned.weakFit += p.size;
-    clusteredCount -= p.size;
-  }
+  const clustered = personas.reduce((n, p) => n + p.size, 0);
+  const unassigned = { ...seg.unassigned, weakFit: seg.unassigned.weakFit + described.reduce((n, p) => n + p.size, 0) - clustered };
   disambiguate(personas);
   for (const p of personas) p.id = slug(p.label) || p.id;
   return {
     personas,
     members: members.length,
-    clustered: clusteredCount,
+    clustered,
     unassigned,
     excluded,
     k: seg.k,
