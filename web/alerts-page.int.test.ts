@@ -17,6 +17,7 @@ import { type HttpReceiver, startHttpReceiver } from '../test/alert-receivers.js
 import { tempDir } from '../test/cli.js';
 import { type RadarProcess, startRadar } from '../test/test-kit.js';
 import { testChromium } from '../test/services.js';
+import { signIn, watchConsole } from '../test/web-browser.js';
 
 const chromium = testChromium();
 const EDITOR = 'alerts-editor-token-5d2c';
@@ -41,11 +42,7 @@ describe.skipIf(!chromium)('the Alerts page in Chromium', () => {
   let editor: BrowserContext;
   const consoleErrors: string[] = [];
 
-  const watch = (page: Page) => {
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${page.url()}: ${m.text()}`));
-    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
-    return page;
-  };
+  const watch = (page: Page) => watchConsole(page, consoleErrors);
   const storedYaml = async () => (await fetch(`${base}/api/config`, { headers: { authorization: `Bearer ${EDITOR}` } })).text();
 
   beforeAll(async () => {
@@ -71,10 +68,7 @@ describe.skipIf(!chromium)('the Alerts page in Chromium', () => {
     editor = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     mkdirSync(ARTIFACTS, { recursive: true });
     const page = watch(await editor.newPage());
-    await page.goto(`${base}/signin`);
-    await page.getByLabel('Access token').fill(EDITOR);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/`);
+    await signIn(page, base, EDITOR);
     await page.close();
   }, 120_000);
 
@@ -201,10 +195,7 @@ describe.skipIf(!chromium)('the Alerts page in Chromium', () => {
   it('shows a viewer the rules and history but no edit or test controls', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = watch(await context.newPage());
-    await page.goto(`${base}/signin`);
-    await page.getByLabel('Access token').fill(VIEWER);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/`);
+    await signIn(page, base, VIEWER);
     await page.goto(`${base}/alerts`);
     expect(await page.locator('table.alert-rules tbody tr').count()).toBe(2);
     expect(await page.locator('table.alert-history tbody tr').count()).toBe(2);

@@ -16,6 +16,7 @@ import { CHROMIUM_ARGS } from '../config/chromium.js';
 import { radar, tempDir } from '../test/cli.js';
 import { startRadar, type RadarProcess } from '../test/test-kit.js';
 import { testChromium } from '../test/services.js';
+import { signIn, watchConsole } from '../test/web-browser.js';
 
 const chromium = testChromium();
 const EDITOR = 'editor-token-7f3a9c';
@@ -33,11 +34,7 @@ describe.skipIf(!chromium)('the web app in Chromium', () => {
   let leftOut: { url: string; product: string };
   const consoleErrors: string[] = [];
 
-  const watch = (page: Page) => {
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${page.url()}: ${m.text()}`));
-    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
-    return page;
-  };
+  const watch = (page: Page) => watchConsole(page, consoleErrors);
 
   beforeAll(async () => {
     shop = await startDemoShop();
@@ -261,10 +258,7 @@ describe.skipIf(!chromium)('the web app in Chromium', () => {
   it('lets a viewer read and export but not change anything', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = watch(await context.newPage());
-    await page.goto(`${base}/signin`);
-    await page.getByLabel('Access token').fill(VIEWER);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/`);
+    await signIn(page, base, VIEWER);
     await page.goto(`${base}/sources`);
     expect(await page.getByRole('link', { name: 'Add brand' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Run now' }).count()).toBe(0);
