@@ -187,8 +187,10 @@ export function blockToItem(
   const dateEl = inside.find((e) => f.date.has(e));
   const authorEl = inside.find((e) => f.author.has(e));
   const fields = new Set([ratingEl, dateEl, authorEl].filter((e): e is Element => !!e));
-  const inField = (e: Element): boolean =>
-    [...fields].some((x) => x === e || isInside(x, e)) || (!!authorEl && isInside(e, authorEl)) || (!!dateEl && isInside(e, dateEl));
+  const inField = (e: Element): boolean => {
+    for (const x of fields) if (x === e || isInside(x, e)) return true;
+    return (!!authorEl && isInside(e, authorEl)) || (!!dateEl && isInside(e, dateEl));
+  };
 
   const titleEl = inside.find((e) => {
     if (inField(e) || (!TITLE_NAME.test(descriptor(e)) && !/^h[2-6]$/.test(e.name))) return false;
@@ -203,7 +205,7 @@ export function blockToItem(
 
   const skip = (e: Element): boolean => e === titleEl || e === locationEl || e === replyEl || (!!skipNested && skipNested(e));
   const bodyEls = findBody(f, block, skip);
-  const exclude = (e: Element): boolean => skip(e) || f.rating.has(e) || f.date.has(e) || f.author.has(e) || isControl(page, e);
+  const exclude = (e: Element): boolean => skip(e) || f.isField(e) || isControl(page, e);
   const tops = [...hidden].filter((e) => (!e.parent || !hidden.has(e.parent as Element)) && !inReply(e));
   // Controls are short: only short elements are read for one.
   const readMore = inside.some((e) => (f.textLen.get(e) ?? 99) <= 30 && READ_MORE.test(nodeText(e, page)));

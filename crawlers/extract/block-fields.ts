@@ -102,7 +102,7 @@ function holdsField(f: PageFeatures, el: Element): boolean {
 
 /** Whether an element is itself a rating, date or author element. */
 function isField(f: PageFeatures, el: Element): boolean {
-  return f.rating.has(el) || f.date.has(el) || f.author.has(el);
+  return f.isField(el);
 }
 
 function directTextLength(el: Element): number {
@@ -122,24 +122,6 @@ function fieldTextLength(f: PageFeatures, el: Element): number {
   };
   walk(el);
   return n;
-}
-
-// A block's body is looked for by several strategies and candidate kinds, each time with other
-// elements to skip; what a candidate scores, and what is left of it without a statistics box,
-// depends on the element alone, so each is worked out once per features pass.
-interface BodyMemo {
-  score: Map<Element, number>;
-  trimmed: Map<Element, Element>;
-}
-const bodyMemos = new WeakMap<PageFeatures, BodyMemo>();
-
-function memoOf(f: PageFeatures): BodyMemo {
-  let memo = bodyMemos.get(f);
-  if (!memo) {
-    memo = { score: new Map(), trimmed: new Map() };
-    bodyMemos.set(f, memo);
-  }
-  return memo;
 }
 
 function bodyScore(f: PageFeatures, c: Element): number {
@@ -172,14 +154,17 @@ export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => 
   };
   if (!holdsField(f, block)) candidates.push(block);
   else walk(block);
-  const memo = memoOf(f);
+  // A block's body is looked for by several strategies and candidate kinds, each time with other
+  // elements to skip; what a candidate scores, and what is left of it without a statistics box,
+  // depends on the element alone, so each is worked out once per features pass (kept with its facts).
   let best: Element | undefined;
   let bestScore = 0;
   for (const c of candidates) {
-    let score = memo.score.get(c);
+    const memo = f.bodyMemo.get(c);
+    let score = memo?.bodyScore;
     if (score === undefined) {
       score = bodyScore(f, c);
-      memo.score.set(c, score);
+      if (memo) memo.bodyScore = score;
     }
     if (score > bestScore) {
       bestScore = score;
@@ -187,10 +172,11 @@ export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => 
     }
   }
   if (!best) return [];
-  let trimmed = memo.trimmed.get(best);
+  const memo = f.bodyMemo.get(best);
+  let trimmed = memo?.bodyTrimmed;
   if (!trimmed) {
     trimmed = withoutStatBox(f, best);
-    memo.trimmed.set(best, trimmed);
+    if (memo) memo.bodyTrimmed = trimmed;
   }
   best = trimmed;
   // Paragraphs often sit side by side directly in the block: keep the run around the best one.

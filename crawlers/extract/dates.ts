@@ -315,6 +315,9 @@ export function parseDate(input: unknown, opts: DateOptions = {}): string | unde
     const formatted = withFormat(text, opts.format);
     if (formatted) return formatted;
   }
+  // A bare number (a count, an id) that is not an epoch matches none of the patterns below, each of
+  // which needs a separator, a space or a word: pages show thousands of them.
+  if (/^\d+$/.test(text)) return undefined;
 
   const iso = ISO.exec(text);
   if (iso) {

@@ -244,6 +244,14 @@ export function classTokens(el: Element): string[] {
 /** Every attribute value that names what an element is (class, id, itemprop, data-* hooks, role). */
 export function descriptor(el: Element): string {
   const a = el.attribs;
+  // Many elements carry none of the attributes read here (a bare <p>, a link with only its href).
+  let named = false;
+  for (const k in a)
+    if (k === 'class' || k === 'id' || k === 'itemprop' || k === 'property' || k.startsWith('data-')) {
+      named = true;
+      break;
+    }
+  if (!named) return '   ';
   let s = `${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''} ${a.property ?? ''}`;
   for (const k in a) {
     if (!k.startsWith('data-')) continue;
@@ -271,6 +279,16 @@ export function descendants(node: ParentNode, out: Element[] = []): Element[] {
     if (!SKIP.has(child.name)) descendants(child, out);
   }
   return out;
+}
+
+/** The elements under the page's body in order, as {@link descendants} gives them (cached per page: several page-wide signals read them). */
+export function bodyElements(page: ParsedPage): Element[] {
+  const hit = page.cache.get('bodyElements') as Element[] | undefined;
+  if (hit) return hit;
+  const body = bodyOf(page);
+  const list = body ? descendants(body) : [];
+  page.cache.set('bodyElements', list);
+  return list;
 }
 
 /** Every element of the document in order (cached per page): one walk instead of a selector pass per query. */
@@ -333,9 +351,28 @@ export function contains(ancestor: AnyNode, node: AnyNode): boolean {
   return false;
 }
 
+// Strategies resolve the same links again (author links, permalinks, profile links): each href is
+// parsed once per base. Bounded, so a page of a million links cannot grow it without end.
+const MEMO_MAX = 100_000;
+let memoBase = '';
+let resolved = new Map<string, string | undefined>();
+
 /** Resolves a link against a base URL; undefined for empty, fragment-only or script links. */
 export function resolveUrl(href: string | undefined | null, base: string): string | undefined {
   if (!href) return undefined;
+  if (base !== memoBase) {
+    memoBase = base;
+    resolved = new Map();
+  }
+  const hit = resolved.get(href);
+  if (hit !== undefined || resolved.has(href)) return hit;
+  const url = resolveOnce(href, base);
+  if (resolved.size >= MEMO_MAX) resolved.clear();
+  resolved.set(href, url);
+  return url;
+}
+
+function resolveOnce(href: string, base: string): string | undefined {
   const h = href.trim();
   if (!h || h.startsWith('#') || /^(?:javascript|mailto|tel|data):/i.test(h)) return undefined;
   try {
@@ -396,28 +433,49 @@ function nthOfType(el: Element): { n: number; of: number } {
   return map.get(el) ?? { n: 1, of: 1 };
 }
 
-/** A readable CSS path of an element (for `--explain`): a few ancestors by id or class, the element by its place among its kind. */
-export function cssPath(el: Element): string {
+// One step of a CSS path: the tag with its first two classes that carry no number, or the tag and
+// its id (which ends the path).
+function pathPart(el: Element): { part: string; last: boolean } {
+  const id = el.attribs.id;
+  if (id && !/\d{3,}/.test(id)) return { part: `${el.name}#${cssEscape(id)}`, last: true };
+  const classes = classTokens(el)
+    .filter((c) => !/\d{2,}/.test(c))
+    .slice(0, 2);
+  return { part: `${el.name}${classes.map((c) => `.${cssEscape(c)}`).join('')}`, last: false };
+}
+
+// The blocks of one page share their ancestors: the path of an element's parent (four steps up at
+// most) is worked out once per parent.
+const parentPaths = new WeakMap<Element, string>();
+
+function ancestorPath(el: Element): string {
+  const hit = parentPaths.get(el);
+  if (hit !== undefined) return hit;
   const parts: string[] = [];
   let cur: Element | undefined = el;
-  for (let level = 0; cur && level < 5; level++) {
+  for (let level = 1; cur && level < 5; level++) {
     if (cur.name === 'html' || cur.name === 'body') break;
-    const id = cur.attribs.id;
-    if (id && !/\d{3,}/.test(id)) {
-      parts.unshift(`${cur.name}#${cssEscape(id)}`);
-      break;
-    }
-    const classes = classTokens(cur)
-      .filter((c) => !/\d{2,}/.test(c))
-      .slice(0, 2);
-    let part = `${cur.name}${classes.map((c) => `.${cssEscape(c)}`).join('')}`;
-    if (level === 0 && cur.parent) {
-      const place = nthOfType(cur);
-      if (place.of > 1) part += `:nth-of-type(${place.n})`;
-    }
+    const { part, last } = pathPart(cur);
     parts.unshift(part);
+    if (last) break;
     const parent: ParentNode | null = cur.parent;
     cur = parent && isElement(parent as AnyNode) ? (parent as Element) : undefined;
   }
-  return parts.join(' > ');
+  const path = parts.join(' > ');
+  parentPaths.set(el, path);
+  return path;
+}
+
+/** A readable CSS path of an element (for `--explain`): a few ancestors by id or class, the element by its place among its kind. */
+export function cssPath(el: Element): string {
+  if (el.name === 'html' || el.name === 'body') return '';
+  let { part, last } = pathPart(el);
+  if (last) return part;
+  if (el.parent) {
+    const place = nthOfType(el);
+    if (place.of > 1) part += `:nth-of-type(${place.n})`;
+  }
+  const parent: ParentNode | null = el.parent;
+  const up = parent && isElement(parent as AnyNode) ? ancestorPath(parent as Element) : '';
+  return up ? `${up} > ${part}` : part;
 }

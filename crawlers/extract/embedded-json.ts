@@ -4,7 +4,7 @@
  * data attributes. Collections are recognised by shape — arrays (or id-keyed maps) of objects with a
  * prose field plus a rating-, date- or author-like field — never by site-specific keys.
  */
-import { allElements, scriptText, type ParsedPage } from './dom.js';
+import { allElements, scriptText, type Element, type ParsedPage } from './dom.js';
 import { extractFromJson } from './json-items.js';
 import { findScriptBlobs, parseLooseJson } from './loose-json.js';
 import type { ExtractedAggregate, ExtractedItem, StrategyResult } from './types.js';
@@ -45,7 +45,10 @@ export function pageDataBlobs(page: ParsedPage): PageBlob[] {
   const blobs: PageBlob[] = [];
   const budget = { chars: 20_000_000 };
   let scripts = 0;
-  for (const el of allElements(page)) {
+  // Indexed: a page-wide loop, where an iterator allocates per element.
+  const elements = allElements(page);
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i] as Element;
     if (el.name === 'script') {
       scripts++;
       if (el.attribs.src) continue;

@@ -32,13 +32,23 @@ export interface FieldCounts {
 // another pass over the same page apart.
 const FACTS: unique symbol = Symbol('page features');
 
-interface Facts extends FieldCounts {
+interface Facts extends FieldCounts, BodyMemo {
   pass: PageFeatures;
   index: number;
   end: number;
   textLen: number;
   linkTextLen: number;
   maxDirect: number;
+  /** Whether the element itself is a rating (1), date (2) or author (4) element, as bits. */
+  fields: number;
+}
+
+/** What finding a block's body works out once per element (see block-fields.ts), kept with its facts. */
+export interface BodyMemo {
+  /** The element's score as a body; undefined until worked out. */
+  bodyScore: number | undefined;
+  /** The element without a poster's statistics box beside its text; undefined until worked out. */
+  bodyTrimmed: Element | undefined;
 }
 
 type WithFacts = Element & { [FACTS]?: Facts };
@@ -67,6 +77,10 @@ export interface PageFeatures {
   counts: ElementFacts<FieldCounts>;
   /** Index in `order` just past each element's last descendant (descendants are contiguous). */
   end: ElementFacts<number>;
+  /** Whether an element is itself a rating, date or author element (one lookup instead of three). */
+  isField(el: Element): boolean;
+  /** The per-element memo of body finding (undefined for an element the pass did not visit). */
+  bodyMemo: ElementFacts<BodyMemo>;
 }
 
 /** How many of the sorted positions fall in [start, end) (binary search; positions are `index` values). */
@@ -160,7 +174,11 @@ function stampAttr(el: Element): string | undefined {
 
 function directText(el: Element): string {
   let s = '';
-  for (const child of el.children) if (child.type === 'text') s += (child as unknown as { data: string }).data;
+  const children = el.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as AnyNode;
+    if (child.type === 'text') s += (child as unknown as { data: string }).data;
+  }
   if (!s) return s;
   // Runs of whitespace become one space; a lone space is left as it is (no new string for it).
   return s.replace(/ \s+|[^\S ]\s*/g, ' ').trim();
@@ -206,6 +224,8 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     signed: new Map(),
     counts: { get: facts },
     end: fact('end'),
+    isField: (el) => (facts(el)?.fields ?? 0) !== 0,
+    bodyMemo: { get: facts },
   };
   const dateOpts = { ...(page.lang ? { locale: page.lang } : {}), referenceDate: page.referenceDate };
   const root = bodyOf(page);
@@ -233,6 +253,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     const isLink = el.name === 'a';
 
     let rated = false;
+    let fields = 0;
     // A bare count in a "score" box is a tally of votes, not stars.
     const tally =
       /^-?\d+$/.test(own) && (Number(own) > 10 || Number(own) < 0) && /score|vote|point|karma/.test(desc) && !/rating|star/.test(desc);
@@ -243,6 +264,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       if (r) {
         f.rating.set(el, r);
         rated = true;
+        fields |= 1;
       }
     }
 
@@ -253,7 +275,10 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     // A post's own date attribute is its date even inside another dated post (nested replies).
     const ownStamp = stampAttr(el);
     const stamped = ownStamp !== undefined ? dateOf(ownStamp) : undefined;
-    if (stamped) f.date.set(el, stamped);
+    if (stamped) {
+      f.date.set(el, stamped);
+      fields |= 2;
+    }
     if (!inDate && !stamped) {
       let date: string | undefined;
       const stamp = attr(el, 'datetime') ?? (el.name === 'time' ? attr(el, 'title') : undefined);
@@ -268,6 +293,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       if (date) {
         f.date.set(el, date);
         dated = true;
+        fields |= 2;
       }
     }
 
@@ -287,21 +313,22 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
             '',
           )
           .trim();
-        // A name is a few words; a link back to this very page (an hReview's "fn" item) is the subject, not a person.
-        const self = rawHref !== undefined && samePage(rawHref, base);
         // "@name" inside a sentence mentions someone; it does not sign the text.
         const mention = isLink && /^@/.test(text ?? '') && el.parent !== null && isElement(el.parent) && directText(el.parent).length >= 10;
         if (
           name &&
           name.length >= 2 &&
-          !self &&
           !mention &&
           name.split(/\s+/).length <= 5 &&
           !NOT_AUTHOR.test(name) &&
-          !/^[\d\s.,:/-]+$/.test(name)
+          !/^[\d\s.,:/-]+$/.test(name) &&
+          // A link back to this very page (an hReview's "fn" item) is the subject, not a person (tested
+          // last: it parses the link).
+          !(rawHref !== undefined && samePage(rawHref, base))
         ) {
           f.author.set(el, profile ? { name, url: href } : { name });
           authored = true;
+          fields |= 4;
         }
       }
     }
@@ -316,9 +343,15 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       rating: rated ? 1 : 0,
       date: dated ? 1 : 0,
       author: authored ? 1 : 0,
+      fields,
+      bodyScore: undefined,
+      bodyTrimmed: undefined,
     };
     (el as WithFacts)[FACTS] = rec;
-    for (const child of el.children) {
+    // Indexed: this loop runs for every element of the page, and an iterator allocates per step.
+    const children = el.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i] as AnyNode;
       if (!isElement(child) || isSkipped(child)) continue;
       const c = visit(child, inRating || rated, inDate || dated, inAuthor || authored, inLink || isLink);
       rec.textLen += c.textLen;

@@ -74,7 +74,10 @@ function readItem(scope: Element, page: ParsedPage, depth: number): MicrodataIte
 /** Parses every top-level microdata item on the page (extruct-compatible output). */
 export function parseMicrodata(page: ParsedPage): MicrodataItem[] {
   const items: MicrodataItem[] = [];
-  for (const el of allElements(page)) {
+  // Indexed: a page-wide loop, where an iterator allocates per element.
+  const elements = allElements(page);
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i] as Element;
     if (el.attribs.itemscope === undefined || el.attribs.itemprop !== undefined) continue;
     items.push(readItem(el, page, 0));
   }
@@ -142,7 +145,9 @@ function readRdfa(scope: Element, page: ParsedPage, depth: number): MicrodataIte
 /** Parses every top-level RDFa item (`typeof` without `property`) on the page. */
 export function parseRdfa(page: ParsedPage): MicrodataItem[] {
   const items: MicrodataItem[] = [];
-  for (const el of allElements(page)) {
+  const elements = allElements(page);
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i] as Element;
     if (el.attribs.typeof === undefined || el.attribs.property !== undefined) continue;
     items.push(readRdfa(el, page, 0));
   }

@@ -81,10 +81,15 @@ function leadText(el: Element, max: number): string {
 
 /** The outermost business's reply inside a block, if it holds one. */
 export function ownerReplyIn(page: ParsedPage, f: PageFeatures, block: Element): Element | undefined {
-  for (const el of subtree(f, block)) {
-    if ((f.textLen.get(el) ?? 0) < 20) continue;
+  const start = f.index.get(block);
+  const end = f.end.get(block);
+  if (start === undefined || end === undefined) return undefined;
+  const most = (f.textLen.get(block) ?? 0) * 0.9;
+  for (let i = start + 1; i < end; i++) {
+    const el = f.order[i] as Element;
+    const len = f.textLen.get(el) ?? 0;
     // Only blocks that do not hold the whole review: the reply sits beside the review's text.
-    if ((f.textLen.get(el) ?? 0) > (f.textLen.get(block) ?? 0) * 0.9) continue;
+    if (len < 20 || len > most) continue;
     if (isOwnerReply(page, el)) return el;
   }
   return undefined;

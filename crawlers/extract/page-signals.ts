@@ -2,7 +2,7 @@
  * Page-level signals: block/captcha pages, pages that look like they hold reviews although nothing
  * was extracted (the cue to retry in a browser), reviewer profile facts, and "load more" buttons.
  */
-import { allElements, bodyOf, contains, descendants, elementsByTag, nodeText, selectorFor, type Element, type ParsedPage } from './dom.js';
+import { allElements, bodyOf, bodyElements, contains, elementsByTag, nodeText, selectorFor, type Element, type ParsedPage } from './dom.js';
 import { isProfileUrl } from './profile-links.js';
 import { parseRatingText, ratingFromElement } from './ratings.js';
 import { parseNumber } from './text.js';
@@ -46,7 +46,7 @@ const LOADING_REVIEWS =
 export function looksLikeReviewPage(page: ParsedPage): boolean {
   const body = bodyOf(page);
   if (!body) return false;
-  const elements = descendants(body);
+  const elements = bodyElements(page);
   for (const el of elements) {
     const role = el.attribs.role;
     if (!/^(?:h[1-4]|button|legend)$/.test(el.name) && role !== 'heading' && role !== 'tab') continue;
@@ -84,7 +84,11 @@ export function detectProfile(page: ParsedPage, items: ExtractedItem[]): Extract
   const body = bodyOf(page);
   if (!body) return undefined;
   const h1s = elementsByTag(page, 'h1');
-  for (const el of descendants(body)) {
+  const elements = bodyElements(page);
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i] as Element;
+    // Only an id or a class can name a profile box: most elements have neither.
+    if (el.attribs.id === undefined && el.attribs.class === undefined) continue;
     const named = `${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`;
     if (PROFILE_BOX.test(named) && h1s.some((h) => contains(el, h)) && nodeText(el, page).length < 3000) {
       box = el;
@@ -162,8 +166,13 @@ const COUNT_TEXT =
 export function findDomAggregate(page: ParsedPage): ExtractedAggregate | undefined {
   const body = bodyOf(page);
   if (!body) return undefined;
-  for (const el of descendants(body)) {
-    const named = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''} ${el.attribs['data-hook'] ?? ''} ${el.attribs['data-testid'] ?? ''}`;
+  const elements = bodyElements(page);
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i] as Element;
+    const a = el.attribs;
+    // Only these attributes can name an aggregate: most elements have none of them.
+    if (a.class === undefined && a.id === undefined && a['data-hook'] === undefined && a['data-testid'] === undefined) continue;
+    const named = `${a.class ?? ''} ${a.id ?? ''} ${a['data-hook'] ?? ''} ${a['data-testid'] ?? ''}`;
     if (!AGGREGATE_NAME.test(named)) continue;
     const text = nodeText(el, page);
     if (text.length > 120) continue;

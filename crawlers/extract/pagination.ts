@@ -69,6 +69,12 @@ export function pageNumberOf(url: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** Whether a link or its parent is named as the "next" control. */
+function namedNext(el: Element): boolean {
+  const parentNamed = el.parent && el.parent.type === 'tag' ? `${(el.parent as Element).attribs.class ?? ''}` : '';
+  return NEXT_NAME.test(`${classTokens(el).join(' ')} ${el.attribs.id ?? ''}`) || NEXT_NAME.test(parentNamed);
+}
+
 /** Absolute URLs of further pages of the listing: the next page first, then other page-number links. */
 export function findNextPages(page: ParsedPage, extraSelectors: string[] = []): string[] {
   const { $ } = page;
@@ -96,12 +102,11 @@ export function findNextPages(page: ParsedPage, extraSelectors: string[] = []): 
     if (!el.attribs.href) continue;
     const text = nodeText(el, page).replace(/\s+/g, ' ').trim();
     const label = (el.attribs['aria-label'] ?? el.attribs.title ?? '').trim();
-    const named = `${classTokens(el).join(' ')} ${el.attribs.id ?? ''}`;
-    const parentNamed = el.parent && el.parent.type === 'tag' ? `${(el.parent as Element).attribs.class ?? ''}` : '';
     if (
       (text.length <= 30 && NEXT_TEXT.test(text)) ||
       (label.length <= 40 && /^(?:next|next page|weiter|nächste seite|далее|следующая|下一页|suivant|siguiente)\b/i.test(label)) ||
-      ((NEXT_NAME.test(named) || NEXT_NAME.test(parentNamed)) && text.length <= 30)
+      // The names are read only for a short text (a long one is no "next" control whatever its class).
+      (text.length <= 30 && namedNext(el))
     ) {
       // A bare ">" or "»" outside any pager is too often a carousel arrow.
       if (/^[>»›→⟩]+$/.test(text) && !inPager(el) && !PAGE_PARAM.test(el.attribs.href ?? '')) continue;

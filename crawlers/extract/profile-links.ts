@@ -3,7 +3,7 @@
  * (`/user/…`, `/users/…`, `/profile/…`, `/reviewer(s)/…`, `/member/…`, `/u/…`, `user?id=…`,
  * `user_details?userid=…`), never login or settings pages.
  */
-import { descendants, resolveUrl, type Element, type ParsedPage } from './dom.js';
+import { type AnyNode, isElement, isSkipped, resolveUrl, type Element, type ParsedPage } from './dom.js';
 
 const PROFILE_SEGMENT =
   /^(?:users?|u|profiles?|reviewers?|members?|people|authors?|userprofile|user[_-]?profile|user[_-]?details(?:[_-][a-z]+)*|member[_-]?profile|viewprofile|profile\.php|member\.php|user\.php|memberlist\.php|~[\w.-]+|@[\w.-]+)$/i;
@@ -11,8 +11,22 @@ const ACCOUNT_PAGES =
   /^(?:login|log-in|signin|sign-in|sign_in|signup|sign-up|sign_up|register|logout|settings|edit|password|preferences|notifications|new|me|account)$/i;
 const USER_QUERY = /(?:^|&)(?:user|userid|user_id|uid|u|member|memberid|mid|showuser|profile|id)=[^&]+/i;
 
+// The same author links are tested by the feature pass, the strategies and the profile-link
+// collection: each URL is parsed once. Bounded, so a page of a million links cannot grow it without end.
+const answers = new Map<string, boolean>();
+
 /** Whether a URL looks like a person's profile page rather than a login or settings page. */
 export function isProfileUrl(url: string): boolean {
+  let answer = answers.get(url);
+  if (answer === undefined) {
+    answer = testProfileUrl(url);
+    if (answers.size >= 100_000) answers.clear();
+    answers.set(url, answer);
+  }
+  return answer;
+}
+
+function testProfileUrl(url: string): boolean {
   let u: URL;
   try {
     u = new URL(url);
@@ -47,12 +61,19 @@ export function isProfileUrl(url: string): boolean {
  */
 export function profileLinksIn(page: ParsedPage, blocks: Element[], known?: ReadonlySet<string>): string[] {
   const seen = new Set<string>();
-  for (const block of blocks) {
-    for (const a of descendants(block)) {
-      if (a.name !== 'a' || !a.attribs.href) continue;
-      const url = resolveUrl(a.attribs.href, page.url);
-      if (url && !seen.has(url) && (known?.has(url) || isProfileUrl(url))) seen.add(url);
+  // The links are looked for in each block's tree as it stands (no list of every element built per block).
+  const walk = (node: Element): void => {
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const a = children[i] as AnyNode;
+      if (!isElement(a)) continue;
+      if (a.name === 'a' && a.attribs.href) {
+        const url = resolveUrl(a.attribs.href, page.url);
+        if (url && !seen.has(url) && (known?.has(url) || isProfileUrl(url))) seen.add(url);
+      }
+      if (!isSkipped(a)) walk(a);
     }
-  }
+  };
+  for (const block of blocks) walk(block);
   return [...seen];
 }

@@ -125,8 +125,17 @@ export function ratingFromElement(el: Element, text?: string, best?: number): Ra
 
 /** Whether an element is named like a rating widget (class, id, itemprop or data attributes). */
 export function isRatingNamed(el: Element): boolean {
-  const named = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''} ${el.attribs.itemprop ?? ''} ${el.attribs['data-hook'] ?? ''} ${el.attribs['data-testid'] ?? ''}`;
-  if (RATING_CLASS.test(named)) return true;
+  const a = el.attribs;
+  // Only these attributes can name a rating widget: most elements have none of them.
+  let named = false;
+  for (const k in a)
+    if (k === 'class' || k === 'id' || k === 'itemprop' || k.startsWith('data-')) {
+      named = true;
+      break;
+    }
+  if (!named) return false;
+  const names = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''} ${el.attribs.itemprop ?? ''} ${el.attribs['data-hook'] ?? ''} ${el.attribs['data-testid'] ?? ''}`;
+  if (RATING_CLASS.test(names)) return true;
   for (const k in el.attribs) if (/^data-.*(?:rating|score|stars?)/i.test(k)) return true;
   return false;
 }

@@ -18,6 +18,9 @@ export function decodeEntities(text: string): string {
 }
 
 const NEEDS_NORMALIZING = /[\n\r\t\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+// What makes lines need more than dropping the empty ones: other whitespace, double spaces, or a
+// space at either end of a line.
+const UNCLEAN_LINES = /[\r\t\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}| \n|\n |^ | $/;
 
 /** Collapses runs of spaces, trims every line, drops empty lines (paragraphs stay on their own lines). */
 export function normalizeWhitespace(text: string): string {
@@ -29,6 +32,8 @@ export function normalizeWhitespace(text: string): string {
   while (end > start && text.charCodeAt(end - 1) === 10) end--;
   const inner = start > 0 || end < text.length ? text.slice(start, end) : text;
   if (!NEEDS_NORMALIZING.test(inner)) return inner.trim();
+  // A text read from markup is mostly clean lines between line breaks: only the empty lines go.
+  if (!UNCLEAN_LINES.test(inner)) return inner.includes('\n\n') ? inner.replace(/\n\n+/g, '\n') : inner;
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/g, ' ')
@@ -74,11 +79,19 @@ export function isProse(text: string, minWords = 4): boolean {
 
 /** A key for comparing texts loosely: lower-cased letters and digits only, first 200 of them. */
 export function textKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '')
-    .slice(0, 200);
+  // A long text's key is in its head: only that is lowered and stripped. The head ends before a
+  // space, so lowering it is lowering the whole text's head (a final sigma stays final).
+  if (text.length > 1200) {
+    const cut = text.indexOf(' ', 800);
+    if (cut > 0 && cut < 1200) {
+      const head = keyOf(text.slice(0, cut));
+      if (head.length >= 200) return head.slice(0, 200);
+    }
+  }
+  return keyOf(text).slice(0, 200);
 }
+
+const keyOf = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Parses a number written with thousands separators or a decimal comma ("1,272", "4,5", "1.234"). */
 export function parseNumber(value: unknown): number | undefined {

@@ -39,19 +39,47 @@ interface Candidate {
   distance: number;
 }
 
+// Positions of a set of blocks in document order, sorted (worked out once per set).
+const placesOf = new WeakMap<Set<Element>, number[]>();
+
+function sortedPlaces(f: PageFeatures, members: Set<Element>): number[] {
+  let places = placesOf.get(members);
+  if (!places) {
+    places = [];
+    for (const m of members) {
+      const i = f.index.get(m);
+      if (i !== undefined) places.push(i);
+    }
+    places.sort((a, b) => a - b);
+    placesOf.set(members, places);
+  }
+  return places;
+}
+
 function ownSubtree(f: PageFeatures, block: Element, members: Set<Element>): Element[] {
-  const out: Element[] = [];
   const start = (f.index.get(block) ?? 0) + 1;
   const end = f.end.get(block) ?? start;
-  for (let i = start; i < end; i++) {
-    const el = f.order[i] as Element;
-    if (members.has(el)) {
-      // Jump over a nested comment: its elements belong to it, not to this block.
-      i = (f.end.get(el) ?? i + 1) - 1;
-      continue;
-    }
-    out.push(el);
+  // The blocks nested in this one are found among the blocks' sorted positions, and the runs
+  // between them copied whole, instead of testing every element for being a block.
+  const places = sortedPlaces(f, members);
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((places[mid] as number) < start) lo = mid + 1;
+    else hi = mid;
   }
+  if (lo >= places.length || (places[lo] as number) >= end) return f.order.slice(start, end);
+  const out: Element[] = [];
+  let from = start;
+  for (let k = lo; k < places.length && (places[k] as number) < end; k++) {
+    const at = places[k] as number;
+    // Jump over a nested comment: its elements belong to it, not to this block.
+    if (at < from) continue;
+    for (let i = from; i < at; i++) out.push(f.order[i] as Element);
+    from = f.end.get(f.order[at] as Element) ?? at + 1;
+  }
+  for (let i = from; i < end; i++) out.push(f.order[i] as Element);
   return out;
 }
 
@@ -190,19 +218,30 @@ function widen(f: PageFeatures, blocks: Element[]): Element[] {
 }
 
 const INDENT_ATTRS = ['indent', 'data-indent', 'data-depth', 'data-level', 'aria-level', 'depth', 'level'];
+const INDENT_ATTR_SET = new Set(INDENT_ATTRS);
 
 function indentFromElement(el: Element): number | undefined {
-  for (const name of INDENT_ATTRS) {
-    const v = el.attribs[name];
-    if (v !== undefined && /^\d+$/.test(v.trim())) return Number(v) * 40;
-  }
+  const a = el.attribs;
+  // An element has a few attributes: those are looked at, and the names in their order only when one is there.
+  let marked = false;
+  for (const k in a)
+    if (INDENT_ATTR_SET.has(k)) {
+      marked = true;
+      break;
+    }
+  if (marked)
+    for (const name of INDENT_ATTRS) {
+      const v = a[name];
+      if (v !== undefined && /^\d+$/.test(v.trim())) return Number(v) * 40;
+    }
   // Depth classes carry their number: a class list without a digit holds none.
-  if (/\d/.test(el.attribs.class ?? ''))
+  if (a.class && /\d/.test(a.class))
     for (const c of classTokens(el)) {
       const m = /^(?:depth|level|indent|ind|nest|nested|lvl|child|reply-level)[-_]?(\d{1,2})$/i.exec(c);
       if (m) return Number(m[1]) * 40;
     }
-  const style = el.attribs.style ?? '';
+  const style = a.style;
+  if (!style) return undefined;
   const m = /(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)(px|em|rem)/i.exec(style);
   if (m) return Number(m[1]) * (m[2] === 'px' ? 1 : 16);
   return undefined;
@@ -221,9 +260,9 @@ function spacerWidth(el: Element, limit = 20): number | undefined {
 }
 
 function findSpacer(el: Element, limit: number): number | undefined {
-  const stack: Element[] = [el];
-  for (let guard = 0; stack.length && guard < limit; guard++) {
-    const cur = stack.shift() as Element;
+  const queue: Element[] = [el];
+  for (let next = 0; next < queue.length && next < limit; next++) {
+    const cur = queue[next] as Element;
     if (cur.name === 'img') {
       const w = cur.attribs.width;
       const h = Number(cur.attribs.height ?? '0');
@@ -232,7 +271,7 @@ function findSpacer(el: Element, limit: number): number | undefined {
     }
     const own = indentFromElement(cur);
     if (own !== undefined) return own;
-    for (const c of cur.children) if (c.type === 'tag') stack.push(c as Element);
+    for (const c of cur.children) if (c.type === 'tag') queue.push(c as Element);
   }
   return undefined;
 }
@@ -293,7 +332,10 @@ function hashId(text: string): string {
 
 function threadNotes(blocks: Element[]): string[] {
   const kinds = new Map<string, number>();
-  for (const b of blocks) kinds.set(looseKey(b), (kinds.get(looseKey(b)) ?? 0) + 1);
+  for (const b of blocks) {
+    const kind = looseKey(b);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
   return [`${blocks.length} posts in blocks like ${[...kinds.keys()].join(', ')}, each with one author, a time and a text`];
 }
 
@@ -326,10 +368,12 @@ export function extractThread(page: ParsedPage): ThreadResult {
     const inline = ownerReplyIn(page, f, block);
     const replyEl = inline && own.includes(inline) ? inline : undefined;
     const aside = (e: Element): boolean =>
-      e === replyEl || (e !== block && QUOTE_PART.test(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`));
+      e === replyEl ||
+      (e !== block &&
+        (e.attribs.class !== undefined || e.attribs.id !== undefined) &&
+        QUOTE_PART.test(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`));
     const bodyEls = findBody(f, block, (e) => skipNested(e) || aside(e));
-    const exclude = (e: Element): boolean =>
-      skipNested(e) || aside(e) || f.author.has(e) || f.date.has(e) || f.rating.has(e) || isControl(page, e);
+    const exclude = (e: Element): boolean => skipNested(e) || aside(e) || f.isField(e) || isControl(page, e);
     const body = bodyEls
       .map((e) => textWithout(e, exclude))
       .filter(Boolean)
