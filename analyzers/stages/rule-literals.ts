@@ -1,0 +1,378 @@
+/**
+ * The words a rule pattern cannot match without: read from the pattern itself, so that a sentence
+ * holding none of them skips the rule without running it, and the rules stay the one place where a
+ * cue is written. The reading is conservative: where it cannot tell (a class, an optional part, a
+ * construct it does not know), it asks for nothing, and the rule always runs.
+ */
+
+/** A parsed pattern: literal characters, things that consume unknown text, groups, alternatives. */
+type Node =
+  | { kind: 'char'; c: string }
+  | { kind: 'any' }
+  | { kind: 'empty' }
+  | { kind: 'seq'; items: Node[] }
+  | { kind: 'alt'; branches: Node[] }
+  | { kind: 'look'; positive: boolean; body: Node }
+  | { kind: 'repeat'; body: Node; min: number; max: number };
+
+/** At most this many spellings are spelled out for a part of a pattern ("мо(?:й|я|е)" is three). */
+const MAX_SPELLINGS = 64;
+
+/** Thrown where the reader meets syntax it does not know: the pattern then asks for nothing. */
+class Unknown extends Error {}
+
+/** Parses the subset of JavaScript pattern syntax the rules use (`u` flag, no `i`). */
+function parse(source: string): Node {
+  let i = 0;
+  const alt = (): Node => {
+    const branches = [seq()];
+    while (source[i] === '|') {
+      i++;
+      branches.push(seq());
+    }
+    return branches.length === 1 ? branches[0]! : { kind: 'alt', branches };
+  };
+  const seq = (): Node => {
+    const items: Node[] = [];
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+      const atom = atomAt();
+      items.push(quantified(atom));
+    }
+    return { kind: 'seq', items };
+  };
+  const quantified = (atom: Node): Node => {
+    const c = source[i];
+    let min: number;
+    let max: number;
+    if (c === '?' || c === '*' || c === '+') {
+      i++;
+      [min, max] = c === '?' ? [0, 1] : c === '*' ? [0, Infinity] : [1, Infinity];
+    } else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
+      if (!m) throw new Unknown('brace');
+      i += m[0].length;
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] ? Number(m[3]) : Infinity;
+    } else return atom;
+    if (source[i] === '?') i++;
+    if (atom.kind === 'look' || atom.kind === 'empty') throw new Unknown('quantified assertion');
+    return { kind: 'repeat', body: atom, min, max };
+  };
+  const atomAt = (): Node => {
+    const c = source[i]!;
+    if (c === '(') {
+      i++;
+      let look: boolean | undefined;
+      if (source.startsWith('?:', i)) i += 2;
+      else if (source.startsWith('?=', i) || source.startsWith('?!', i)) {
+        look = source[i + 1] === '=';
+        i += 2;
+      } else if (source.startsWith('?<=', i) || source.startsWith('?<!', i)) {
+        look = source[i + 2] === '=';
+        i += 3;
+      } else if (source[i] === '?') throw new Unknown('group kind');
+      const body = alt();
+      if (source[i] !== ')') throw new Unknown('unclosed group');
+      i++;
+      return look === undefined ? body : { kind: 'look', positive: look, body };
+    }
+    if (c === '[') {
+      i++;
+      if (source[i] === ']') throw new Unknown('empty class');
+      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+      if (source[i] !== ']') throw new Unknown('unclosed class');
+      i++;
+      return { kind: 'any' };
+    }
+    if (c === '\\') {
+      const e = source[i + 1];
+      if (e === undefined) throw new Unknown('trailing escape');
+      i += 2;
+      if (e === 'b' || e === 'B') return { kind: 'empty' };
+      if (e === 'p' || e === 'P') {
+        const close = source.indexOf('}', i);
+        if (source[i] !== '{' || close < 0) throw new Unknown('property');
+        i = close + 1;
+        return { kind: 'any' };
+      }
+      if ('dDsSwW'.includes(e)) return { kind: 'any' };
+      // An escaped sign stands for itself; any other escape (\n, \u…, a back-reference) is not read.
+      if (/[\^$\\.*+?()[\]{}|/\-,:;!"'#%&<=>@`~ ]/.test(e)) return { kind: 'char', c: e };
+      throw new Unknown(`escape \\${e}`);
+    }
+    i++;
+    if (c === '.') return { kind: 'any' };
+    if (c === '^' || c === '$') return { kind: 'empty' };
+    if (c === '*' || c === '+' || c === '?' || c === '{' || c === '}' || c === ']') throw new Unknown('stray quantifier');
+    return { kind: 'char', c };
+  };
+  const node = alt();
+  if (i !== source.length) throw new Unknown('unbalanced');
+  return node;
+}
+
+/** Every string a node can consume, when there are few (a lookaround consumes nothing). */
+function spellings(node: Node): string[] | null {
+  switch (node.kind) {
+    case 'char':
+      return [node.c];
+    case 'empty':
+    case 'look':
+      return [''];
+    case 'any':
+      return null;
+    case 'seq': {
+      let out = [''];
+      for (const item of node.items) {
+        const next = spellings(item);
+        if (!next || out.length * next.length > MAX_SPELLINGS) return null;
+        out = out.flatMap((a) => next.map((b) => a + b));
+      }
+      return out;
+    }
+    case 'alt': {
+      const out = new Set<string>();
+      for (const b of node.branches) {
+        const s = spellings(b);
+        if (!s) return null;
+        for (const x of s) out.add(x);
+        if (out.size > MAX_SPELLINGS) return null;
+      }
+      return [...out];
+    }
+    case 'repeat': {
+      if (node.max === Infinity || node.max > 3) return null;
+      const body = spellings(node.body);
+      if (!body) return null;
+      let out = node.min === 0 ? [''] : [];
+      let power = [''];
+      for (let n = 1; n <= node.max; n++) {
+        power = power.flatMap((a) => body.map((b) => a + b));
+        if (power.length > MAX_SPELLINGS) return null;
+        if (n >= node.min) out = [...out, ...power];
+      }
+      const unique = [...new Set(out)];
+      return unique.length > MAX_SPELLINGS ? null : unique;
+    }
+  }
+}
+
+/** The better of two needs: the one whose shortest word is longer, then the one with fewer words. */
+function better(a: string[] | null, b: string[] | null): string[] | null {
+  if (!a) return b;
+  if (!b) return a;
+  const shortest = (x: string[]) => Math.min(...x.map((s) => s.length));
+  const d = shortest(a) - shortest(b);
+  return d > 0 || (d === 0 && a.length <= b.length) ? a : b;
+}
+
+/** Strings of which every match of the node contains at least one, or null when that cannot be told. */
+function needs(node: Node): string[] | null {
+  switch (node.kind) {
+    case 'char':
+      return [node.c];
+    case 'any':
+    case 'empty':
+      return null;
+    case 'look':
+      // What a positive lookaround sees is in the text too.
+      return node.positive ? needs(node.body) : null;
+    case 'repeat':
+      return node.min === 0 ? null : (spellings(node.body) ?? needs(node.body));
+    case 'alt': {
+      const out: string[] = [];
+      for (const b of node.branches) {
+        const n = needs(b);
+        if (!n) return null;
+        out.push(...n);
+      }
+      return out;
+    }
+    case 'seq': {
+      // A run of parts with few spellings is spelled out whole ("мо" + "й|я|е" is "мой|моя|мое");
+      // every other part may need something of its own; the most selective of these wins.
+      let best: string[] | null = null;
+      let run: string[] = [''];
+      const endRun = () => {
+        if (run.length && !run.includes('')) best = better(best, run);
+        run = [''];
+      };
+      for (const item of node.items) {
+        const s = spellings(item);
+        // A lookaround consumes nothing but its text may stand anywhere: it neither joins nor ends a run
+        // unless it needs something itself.
+        if (item.kind === 'look') {
+          best = better(best, needs(item));
+          continue;
+        }
+        if (s && run.length * s.length <= MAX_SPELLINGS) {
+          run = run.flatMap((a) => s.map((b) => a + b));
+          continue;
+        }
+        endRun();
+        if (s) run = s;
+        else best = better(best, needs(item));
+      }
+      endRun();
+      return best;
+    }
+  }
+}
+
+/**
+ * The strings at least one of which every match of the pattern contains, shortest first and none
+ * holding another, or null when the pattern may match without any (or cannot be read).
+ */
+export function requiredLiterals(source: string): string[] | null {
+  let need: string[] | null;
+  try {
+    need = needs(parse(source));
+  } catch (e) {
+    if (e instanceof Unknown) return null;
+    throw e;
+  }
+  if (!need || need.some((s) => s === '')) return null;
+  const sorted = [...new Set(need)].sort((a, b) => a.length - b.length);
+  // A string that holds another needs no check of its own: the shorter one is in the text too.
+  return sorted.filter((s, k) => !sorted.slice(0, k).some((t) => s.includes(t)));
+}
+
+/** A trie node while literals are added: the next node per UTF-16 code unit, and the literals that end here. */
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  ends: number[];
+}
+
+/** The trie as flat tables, so that a scan indexes typed arrays instead of looking up maps. */
+interface Frozen {
+  /** Symbol of each UTF-16 code unit (0: in no literal). */
+  symbols: Uint16Array;
+  /** Alphabet size, symbol 0 included. */
+  width: number;
+  /** Next state per state and symbol. */
+  next: Int32Array;
+  /** Where each state's ended literals start in `ends` (a state's run ends where the next one starts). */
+  endsFrom: Int32Array;
+  /** The ids of literals ended, grouped per state. */
+  ends: Int32Array;
+}
+
+/** Texts whose scan is kept (a sentence is read by the attribute rules, then by the intent cues). */
+const KEPT_SCANS = 512;
+
+/**
+ * Which of many literals a text holds, found in one pass over the text (an Aho–Corasick automaton)
+ * instead of one search per rule; the answers for recent texts are kept, since every rule
+ * of a sentence asks about the same text. Exact UTF-16 substrings, as a pattern's literal matches.
+ */
+export class LiteralSet {
+  #root: TrieNode = { next: new Map(), ends: [] };
+  #ids = new Map<string, number>();
+  #frozen: Frozen | undefined;
+  #stamps = new Uint32Array(0);
+  #stamp = 0;
+  #text: string | undefined;
+  #scans = new Map<string, Int32Array>();
+
+  /** The ids of these literals (each added once). */
+  add(literals: readonly string[]): number[] {
+    return literals.map((lit) => {
+      let id = this.#ids.get(lit);
+      if (id !== undefined) return id;
+      id = this.#ids.size;
+      this.#ids.set(lit, id);
+      let node = this.#root;
+      for (let i = 0; i < lit.length; i++) {
+        const c = lit.charCodeAt(i);
+        let next = node.next.get(c);
+        if (!next) {
+          next = { next: new Map(), ends: [] };
+          node.next.set(c, next);
+        }
+        node = next;
+      }
+      node.ends.push(id);
+      // Scans kept from before do not know the new literal.
+      this.#frozen = undefined;
+      this.#scans.clear();
+      this.#text = undefined;
+      return id;
+    });
+  }
+
+  /** Whether the text holds any of these literals (ids from `add`). */
+  holdsAny(text: string, ids: readonly number[]): boolean {
+    if (text !== this.#text) this.#load(text);
+    const stamps = this.#stamps;
+    const stamp = this.#stamp;
+    for (const id of ids) if (stamps[id] === stamp) return true;
+    return false;
+  }
+
+  /** Marks the literals the text holds with a new stamp. */
+  #load(text: string): void {
+    let found = this.#scans.get(text);
+    if (!found) {
+      found = this.#scan(text);
+      if (this.#scans.size >= KEPT_SCANS) this.#scans.clear();
+      this.#scans.set(text, found);
+    }
+    if (this.#stamps.length < this.#ids.size) this.#stamps = new Uint32Array(this.#ids.size * 2);
+    const stamp = ++this.#stamp;
+    for (const id of found) this.#stamps[id] = stamp;
+    this.#text = text;
+  }
+
+  /** The ids of the literals in the text (an id may repeat). */
+  #scan(text: string): Int32Array {
+    const f = (this.#frozen ??= this.#freeze());
+    const { symbols, width, next, endsFrom, ends } = f;
+    const found: number[] = [];
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      state = next[state * width + symbols[text.charCodeAt(i)]!]!;
+      for (let k = endsFrom[state]!; k < endsFrom[state + 1]!; k++) found.push(ends[k]!);
+    }
+    return Int32Array.from(found);
+  }
+
+  /**
+   * The trie as an Aho–Corasick automaton: from each state, every code unit leads to the state of the
+   * longest literal prefix the text now ends with, and a state ends the literals of its suffixes too.
+   */
+  #freeze(): Frozen {
+    const symbols = new Uint16Array(65536);
+    let width = 1;
+    const order: TrieNode[] = [this.#root];
+    for (let k = 0; k < order.length; k++)
+      for (const [c, child] of order[k]!.next) {
+        if (symbols[c] === 0) symbols[c] = width++;
+        order.push(child);
+      }
+    const number = new Map(order.map((node, k) => [node, k]));
+    const next = new Int32Array(order.length * width);
+    const fail = new Int32Array(order.length);
+    const ended: number[][] = order.map((node) => [...node.ends]);
+    // Breadth first, so that a state's fallback is complete before the state is.
+    for (let k = 0; k < order.length; k++) {
+      const node = order[k]!;
+      if (k !== 0) {
+        for (let sym = 0; sym < width; sym++) next[k * width + sym] = next[fail[k]! * width + sym]!;
+        ended[k]!.push(...ended[fail[k]!]!);
+      }
+      for (const [c, child] of node.next) {
+        const to = number.get(child)!;
+        fail[to] = k === 0 ? 0 : next[fail[k]! * width + symbols[c]!]!;
+        next[k * width + symbols[c]!] = to;
+      }
+    }
+    const endsFrom = new Int32Array(order.length + 1);
+    const ends: number[] = [];
+    ended.forEach((ids, k) => {
+      endsFrom[k] = ends.length;
+      ends.push(...ids);
+    });
+    endsFrom[order.length] = ends.length;
+    return { symbols, width, next, endsFrom, ends: Int32Array.from(ends) };
+  }
+}
