@@ -257,6 +257,9 @@ interface Frozen {
   ends: Int32Array;
 }
 
+/** Scans with no literal added before the automaton is built. */
+const SCANS_BEFORE_FREEZE = 16;
+
 /** Texts whose scan is kept (a sentence is read by the attribute rules, then by the intent cues). */
 const KEPT_SCANS = 512;
 
@@ -269,6 +272,7 @@ export class LiteralSet {
   #root: TrieNode = { next: new Map(), ends: [] };
   #ids = new Map<string, number>();
   #frozen: Frozen | undefined;
+  #scansSinceAdd = 0;
   #stamps = new Uint32Array(0);
   #stamp = 0;
   #text: string | undefined;
@@ -294,6 +298,7 @@ export class LiteralSet {
       node.ends.push(id);
       // Scans kept from before do not know the new literal.
       this.#frozen = undefined;
+      this.#scansSinceAdd = 0;
       this.#scans.clear();
       this.#text = undefined;
       return id;
@@ -325,6 +330,9 @@ export class LiteralSet {
 
   /** The ids of the literals in the text (an id may repeat). */
   #scan(text: string): Int32Array {
+    // Patterns are read when first used, so the first sentences add literals between scans: the
+    // automaton is built once they stop coming, and until then the trie is walked from each position.
+    if (!this.#frozen && this.#scansSinceAdd++ < SCANS_BEFORE_FREEZE) return this.#walk(text);
     const f = (this.#frozen ??= this.#freeze());
     const { symbols, width, next, endsFrom, ends } = f;
     const found: number[] = [];
@@ -332,6 +340,20 @@ export class LiteralSet {
     for (let i = 0; i < text.length; i++) {
       state = next[state * width + symbols[text.charCodeAt(i)]!]!;
       for (let k = endsFrom[state]!; k < endsFrom[state + 1]!; k++) found.push(ends[k]!);
+    }
+    return Int32Array.from(found);
+  }
+
+  /** The ids of the literals in the text, the trie walked from each position. */
+  #walk(text: string): Int32Array {
+    const found: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      let node = this.#root.next.get(text.charCodeAt(i));
+      for (let j = i + 1; node; j++) {
+        found.push(...node.ends);
+        if (j >= text.length) break;
+        node = node.next.get(text.charCodeAt(j));
+      }
     }
     return Int32Array.from(found);
   }

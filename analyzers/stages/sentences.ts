@@ -107,13 +107,34 @@ function sentenceSegmenter(lang: string): Intl.Segmenter {
 }
 
 // "minutes.MAJOR", "works!!Love" — a sentence end glued to the next capitalised word.
-const GLUED_END = /(?<=\p{Ll}{2}|\p{N})([.!?]+)(?=\p{Lu}\p{L})/gu;
+const GLUED_END = /(?<=\p{Ll}{2}|\p{N})([.!?]+)(?=\p{Lu}\p{L})/uy;
 // ICU does not break before a lower-case word ("fits well. i ordered"), which reviews typed on phones
 // are full of; a full stop after a word of three or more letters, then a lower-case word, ends a
 // sentence too (abbreviations such as "approx." or "incl." are spared).
 // Titles ICU splits before a capitalised name ("Mr. Smith") are joined back.
 const TITLE_END = /(?:^|[^\p{L}])(?:mr|mrs|ms|dr|prof|st|vs|jr|sr|approx|no)\.$/iu;
-const LOWER_START = /(?<=[\p{L}\p{N})"'”]{2})([.!?]+["'”)]*)(?=\s+\p{Ll})/gu;
+const LOWER_START = /(?<=[\p{L}\p{N})"'”]{2})([.!?]+["'”)]*)(?=\s+\p{Ll})/uy;
+const STOP = /[.!?]/g;
+
+/**
+ * The matches of a sticky pattern that starts with one of ".!?", as a global search finds them
+ * (leftmost first, none overlapping), but tried only where such a mark stands: a pattern that
+ * starts with a lookbehind is otherwise tried at every position of every sentence.
+ */
+function stopMatches(re: RegExp, text: string, stops: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (const at of stops) {
+    if (at < from) continue;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m) {
+      out.push(m);
+      from = re.lastIndex;
+    }
+  }
+  return out;
+}
 const ABBREVIATIONS = new Set([
   'approx',
   'incl',
@@ -232,18 +253,19 @@ export function splitSentences(text: string, lang = 'en'): { start: number; end:
       const start = offset + seg.index;
       const end = start + seg.segment.length;
       const cuts: number[] = [];
-      GLUED_END.lastIndex = 0;
-      for (let m = GLUED_END.exec(seg.segment); m; m = GLUED_END.exec(seg.segment)) cuts.push(start + m.index + m[0].length);
+      const stops: number[] = [];
+      STOP.lastIndex = 0;
+      for (let m = STOP.exec(seg.segment); m; m = STOP.exec(seg.segment)) stops.push(m.index);
+      for (const m of stopMatches(GLUED_END, seg.segment, stops)) cuts.push(start + m.index + m[0].length);
       if (latin) {
-        LOWER_START.lastIndex = 0;
-        for (let m = LOWER_START.exec(seg.segment); m; m = LOWER_START.exec(seg.segment)) {
+        for (const m of stopMatches(LOWER_START, seg.segment, stops)) {
           const before = trailingWord(seg.segment, m.index).toLowerCase();
           if (m[1]!.startsWith('.') && (before.length < 2 || ABBREVIATIONS.has(before))) continue;
           cuts.push(start + m.index + m[0].length);
         }
       }
       let from = start;
-      for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
+      for (const cut of cuts.length ? [...new Set(cuts)].sort((a, b) => a - b) : cuts) {
         push(from, cut);
         from = cut;
       }
