@@ -108,11 +108,13 @@ export interface RulePattern {
   readonly re: RegExp;
   /** Whether every match must start a word (checked after the match, by `matchRule`). */
   readonly startsWords: boolean;
-  /** Whether the text holds one of the words every match needs (see `requiredLiterals`); when not, the rule is not run. */
+  /** Strings one of which every match holds (`requiredLiterals`), or null when that cannot be told. */
+  readonly literals: readonly string[] | null;
+  /** Whether the text holds one of `literals` (or there are none to hold): when not, the rule cannot match. */
   mayMatch(text: string): boolean;
 }
 
-/** The literals every rule pattern needs, found in a sentence in one pass for all its rules. */
+/** The literals of the patterns asked one by one (`matchRule`), found in a text in one pass for all of them. */
 const LITERALS = new LiteralSet();
 
 /**
@@ -123,7 +125,8 @@ class LazyRulePattern implements RulePattern {
   #source: string;
   #re: RegExp | undefined;
   #startsWords = false;
-  #needs: number[] | null = null;
+  #literals: readonly string[] | null | undefined;
+  #needs: number[] | null | undefined;
 
   constructor(source: string) {
     this.#source = source;
@@ -139,10 +142,14 @@ class LazyRulePattern implements RulePattern {
     return this.#startsWords;
   }
 
+  get literals(): readonly string[] | null {
+    if (this.#literals === undefined) this.#literals = requiredLiterals(this.#source);
+    return this.#literals;
+  }
+
   mayMatch(text: string): boolean {
-    if (this.#re === undefined) this.#compile();
-    const needs = this.#needs;
-    return needs === null || LITERALS.holdsAny(text, needs);
+    if (this.#needs === undefined) this.#needs = this.literals && LITERALS.add(this.literals);
+    return this.#needs === null || LITERALS.holdsAny(text, this.#needs);
   }
 
   #compile(): void {
@@ -151,8 +158,6 @@ class LazyRulePattern implements RulePattern {
     this.#startsWords = alts.every((a) => a.startsWith('\\b') && !/^\\b\(\?<?[=!]/.test(a));
     const stripped = this.#startsWords ? alts.map((a) => a.slice(2)).join('|') : source;
     this.#re = new RegExp(words(stripped).source, 'gu');
-    const needs = requiredLiterals(source);
-    this.#needs = needs && LITERALS.add(needs);
   }
 }
 
@@ -168,9 +173,13 @@ export function rulePattern(source: string): RulePattern {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** The first match of a rule pattern that starts a word (when it must), or null. */
+/** The first match of a rule pattern that starts a word (when it must), or null; not run when the text lacks the pattern's literals. */
 export function matchRule(p: RulePattern, text: string): RegExpExecArray | null {
-  if (!p.mayMatch(text)) return null;
+  return p.mayMatch(text) ? execRule(p, text) : null;
+}
+
+/** `matchRule` for a caller that has checked the pattern's literals itself (a `RuleGate`). */
+export function execRule(p: RulePattern, text: string): RegExpExecArray | null {
   const re = p.re;
   const startsWords = p.startsWords;
   re.lastIndex = 0;
