@@ -108,13 +108,11 @@ export interface RulePattern {
   readonly re: RegExp;
   /** Whether every match must start a word (checked after the match, by `matchRule`). */
   readonly startsWords: boolean;
-  /** Strings one of which every match holds (`requiredLiterals`), or null when that cannot be told. */
-  readonly literals: readonly string[] | null;
-  /** Whether the text holds one of `literals` (or there are none to hold): when not, the rule cannot match. */
+  /** Whether the text holds one of the words every match needs (see `requiredLiterals`); when not, the rule is not run. */
   mayMatch(text: string): boolean;
 }
 
-/** The literals of the patterns asked one by one (`matchRule`), found in a text in one pass for all of them. */
+/** The literals every rule pattern needs, found in a sentence in one pass for all its rules. */
 const LITERALS = new LiteralSet();
 
 /**
@@ -125,8 +123,7 @@ class LazyRulePattern implements RulePattern {
   #source: string;
   #re: RegExp | undefined;
   #startsWords = false;
-  #literals: readonly string[] | null | undefined;
-  #needs: number[] | null | undefined;
+  #needs: number[] | null = null;
 
   constructor(source: string) {
     this.#source = source;
@@ -142,14 +139,10 @@ class LazyRulePattern implements RulePattern {
     return this.#startsWords;
   }
 
-  get literals(): readonly string[] | null {
-    if (this.#literals === undefined) this.#literals = requiredLiterals(this.#source);
-    return this.#literals;
-  }
-
   mayMatch(text: string): boolean {
-    if (this.#needs === undefined) this.#needs = this.literals && LITERALS.add(this.literals);
-    return this.#needs === null || LITERALS.holdsAny(text, this.#needs);
+    if (this.#re === undefined) this.#compile();
+    const needs = this.#needs;
+    return needs === null || LITERALS.holdsAny(text, needs);
   }
 
   #compile(): void {
@@ -158,6 +151,8 @@ class LazyRulePattern implements RulePattern {
     this.#startsWords = alts.every((a) => a.startsWith('\\b') && !/^\\b\(\?<?[=!]/.test(a));
     const stripped = this.#startsWords ? alts.map((a) => a.slice(2)).join('|') : source;
     this.#re = new RegExp(words(stripped).source, 'gu');
+    const needs = requiredLiterals(source);
+    this.#needs = needs && LITERALS.add(needs);
   }
 }
 
@@ -173,13 +168,9 @@ export function rulePattern(source: string): RulePattern {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** The first match of a rule pattern that starts a word (when it must), or null; not run when the text lacks the pattern's literals. */
+/** The first match of a rule pattern that starts a word (when it must), or null. */
 export function matchRule(p: RulePattern, text: string): RegExpExecArray | null {
-  return p.mayMatch(text) ? execRule(p, text) : null;
-}
-
-/** `matchRule` for a caller that has checked the pattern's literals itself (a `RuleGate`). */
-export function execRule(p: RulePattern, text: string): RegExpExecArray | null {
+  if (!p.mayMatch(text)) return null;
   const re = p.re;
   const startsWords = p.startsWords;
   re.lastIndex = 0;

@@ -9,12 +9,11 @@
  */
 import type { Attribute } from '../../domain/types.js';
 import type { AnalysisRecord, Sentence, Stage } from '../record.js';
-import { execRule, type RuleSet } from './attribute-rules.js';
+import { matchRule, type RuleSet } from './attribute-rules.js';
 import { ENGLISH } from './attributes-en.js';
 import { PERSIAN } from './attributes-fa.js';
 import { RUSSIAN } from './attributes-ru.js';
 import { CHINESE } from './attributes-zh.js';
-import { RuleGate } from './rule-literals.js';
 
 /** A sentence that ends as a question. */
 const QUESTION_END = /[?？؟]\s*["')\]»”]*\s*$/;
@@ -41,31 +40,19 @@ export function findAttributes(record: AnalysisRecord): Attribute[] {
   return out;
 }
 
-/** Each rule set's gate: which of its rules may match a sentence, from the words each cannot match without. */
-const GATES = new WeakMap<RuleSet, RuleGate>();
-
-function gateOf(set: RuleSet): RuleGate {
-  let gate = GATES.get(set);
-  if (!gate) {
-    gate = new RuleGate(set.rules.map((r) => (r.re instanceof RegExp ? null : r.re.literals)));
-    GATES.set(set, gate);
-  }
-  return gate;
-}
-
 /** Adds the attributes one normalised sentence discloses. */
 function matchSentence(set: RuleSet, text: string, s: Sentence, seen: Set<string>, out: Attribute[]): void {
   const cued = new Map<string, boolean>();
-  // One pass over the sentence tells which rules hold the words they cannot match without; only those run.
-  for (const k of gateOf(set).candidates(text)) {
-    const rule = set.rules[k]!;
+  for (const rule of set.rules) {
+    // The words the rule cannot match without are looked up first: one pass over the sentence serves all rules.
+    if (!(rule.re instanceof RegExp) && !rule.re.mayMatch(text)) continue;
     let ok = cued.get(rule.type);
     if (ok === undefined) {
       ok = set.cues[rule.type]?.test(text) ?? true;
       cued.set(rule.type, ok);
     }
     if (!ok) continue;
-    const m = rule.re instanceof RegExp ? rule.re.exec(text) : execRule(rule.re, text);
+    const m = rule.re instanceof RegExp ? rule.re.exec(text) : matchRule(rule.re, text);
     if (!m) continue;
     if (rule.unless?.test(text.slice(0, m.index))) continue;
     const value = typeof rule.value === 'string' ? rule.value : rule.value(m);

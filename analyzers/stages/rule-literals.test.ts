@@ -3,7 +3,7 @@ import { matchRule, type RulePattern } from './attribute-rules.js';
 import { PERSIAN } from './attributes-fa.js';
 import { RUSSIAN } from './attributes-ru.js';
 import { INTENT_CUES } from './intent-cues.js';
-import { LiteralSet, RuleGate, requiredLiterals } from './rule-literals.js';
+import { LiteralSet, requiredLiterals } from './rule-literals.js';
 
 describe('requiredLiterals', () => {
   it('reads the words a match cannot do without', () => {
@@ -51,15 +51,6 @@ describe('LiteralSet', () => {
     const [b] = set.add(['пес']);
     expect(set.holdsAny('мой кот и пес', [b!])).toBe(true);
     expect(set.holdsAny('мой кот', [b!])).toBe(false);
-  });
-});
-
-describe('RuleGate', () => {
-  it("lets through, in the rules' order, those whose words the text holds and those that need none", () => {
-    const gate = new RuleGate([['кот', 'кош'], null, ['пес'], ['кот']]);
-    expect(gate.candidates('у нас кошка и пес')).toEqual([0, 1, 2]);
-    expect(gate.candidates('наш кот')).toEqual([0, 1, 3]);
-    expect(gate.candidates('ничего')).toEqual([1]);
   });
 });
 

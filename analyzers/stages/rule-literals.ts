@@ -305,17 +305,6 @@ export class LiteralSet {
     });
   }
 
-  /** The ids of the literals the text holds (an id may repeat). */
-  idsIn(text: string): Int32Array {
-    let found = this.#scans.get(text);
-    if (!found) {
-      found = this.#scan(text);
-      if (this.#scans.size >= KEPT_SCANS) this.#scans.clear();
-      this.#scans.set(text, found);
-    }
-    return found;
-  }
-
   /** Whether the text holds any of these literals (ids from `add`). */
   holdsAny(text: string, ids: readonly number[]): boolean {
     if (text !== this.#text) this.#load(text);
@@ -327,7 +316,12 @@ export class LiteralSet {
 
   /** Marks the literals the text holds with a new stamp. */
   #load(text: string): void {
-    const found = this.idsIn(text);
+    let found = this.#scans.get(text);
+    if (!found) {
+      found = this.#scan(text);
+      if (this.#scans.size >= KEPT_SCANS) this.#scans.clear();
+      this.#scans.set(text, found);
+    }
     if (this.#stamps.length < this.#ids.size) this.#stamps = new Uint32Array(this.#ids.size * 2);
     const stamp = ++this.#stamp;
     for (const id of found) this.#stamps[id] = stamp;
@@ -402,41 +396,5 @@ export class LiteralSet {
     });
     endsFrom[order.length] = ends.length;
     return { symbols, width, next, endsFrom, ends: Int32Array.from(ends) };
-  }
-}
-
-/**
- * Which of a list of rules may match a text: those that need no literal, and those whose literals
- * (`requiredLiterals`) the text holds, found in one pass over the text for the whole list.
- */
-export class RuleGate {
-  #literals = new LiteralSet();
-  #rulesOf: number[][] = [];
-  #always: number[] = [];
-  #seen: Uint32Array;
-  #stamp = 0;
-
-  /** A gate over rules given by what each needs (null: it always runs). */
-  constructor(needs: readonly (readonly string[] | null)[]) {
-    needs.forEach((n, k) => {
-      if (!n) this.#always.push(k);
-      else for (const id of this.#literals.add(n)) (this.#rulesOf[id] ??= []).push(k);
-    });
-    this.#seen = new Uint32Array(needs.length);
-  }
-
-  /** The indices of the rules that may match the text, in the rules' order. */
-  candidates(text: string): number[] {
-    const stamp = ++this.#stamp;
-    const seen = this.#seen;
-    const out = this.#always.slice();
-    for (const k of out) seen[k] = stamp;
-    for (const id of this.#literals.idsIn(text))
-      for (const k of this.#rulesOf[id] ?? []) {
-        if (seen[k] === stamp) continue;
-        seen[k] = stamp;
-        out.push(k);
-      }
-    return out.sort((a, b) => a - b);
   }
 }
