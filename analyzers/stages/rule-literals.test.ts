@@ -15,6 +15,8 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals(String.raw`\bреклама(?<=#реклама)\b`)).toEqual(['#реклама']);
     // A word that holds another is not checked on its own.
     expect(requiredLiterals(String.raw`\b(?:мамочка|мам\p{L}*)`)).toEqual(['мам']);
+    // An escaped letter is the letter.
+    expect(requiredLiterals(String.raw`\bкот\u0438к`)).toEqual(['котик']);
   });
 
   it('asks for nothing where a match may hold no fixed word', () => {
@@ -24,6 +26,9 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals(String.raw`(?!мама)\p{L}+`)).toBeNull();
     // Syntax it does not read (a back-reference) makes the rule always run.
     expect(requiredLiterals(String.raw`(мама)\s+\1`)).toBeNull();
+    // Nor does a group that changes the flags ("i" would let "МАМА" match), or a pattern the `u` flag rejects.
+    expect(requiredLiterals('(?i:мама)')).toBeNull();
+    expect(requiredLiterals(String.raw`мама\-папа`)).toBeNull();
   });
 });
 
