@@ -30,7 +30,13 @@ interface Compiled {
   concessive: Set<string>;
   verdicts: Set<string>;
   maxKey: number;
+  /** Each word's lexicon entry (`lookupWord`), kept for the weights it was worked out with. */
+  known: Map<string, Entry | null>;
+  knownFor: SentimentWeights | undefined;
 }
+
+/** Words whose lexicon entry is kept per language; emptied when full, so a long run cannot grow it for ever. */
+const KNOWN_LIMIT = 100_000;
 
 /** Normalises a word of a language the way its lexicon keys are written. */
 export function normaliseFor(lang: string, word: string): string {
@@ -69,6 +75,8 @@ function compile(lang: string): Compiled | undefined {
     concessive: new Set(lex.concessive.map((n) => normaliseFor(lang, n))),
     verdicts: new Set((lex.verdicts ?? []).map((n) => normaliseFor(lang, n))),
     maxKey: 1,
+    known: new Map(),
+    knownFor: undefined,
   };
   for (const [rawKey, value] of Object.entries(lex.words)) {
     const entry = toEntry(value);
@@ -132,6 +140,30 @@ function lookupWord(c: Compiled, word: string, lang: string, w: SentimentWeights
   return undefined;
 }
 
+/**
+ * `lookupWord`, kept per word: a Russian word the lexicon lacks is tried as listed, as a short
+ * adjective and without a fused "не" (up to six lookups and stem scans), and reviews repeat words.
+ */
+function knownWord(c: Compiled, word: string, lang: string, w: SentimentWeights): Entry | undefined {
+  if (c.knownFor !== w || c.known.size >= KNOWN_LIMIT) {
+    c.known.clear();
+    c.knownFor = w;
+  }
+  let e = c.known.get(word);
+  if (e === undefined) {
+    e = lookupWord(c, word, lang, w) ?? null;
+    c.known.set(word, e);
+  }
+  return e ?? undefined;
+}
+
+/** A token's text as `normaliseFor` gives it, from its `norm` (lower-cased already) when that can tell. */
+function tokenWord(lang: string, t: Token): string {
+  // `norm` differs from the lower-cased text only where a typographic apostrophe was made plain.
+  if (lang !== 'ru' || t.norm.includes("'")) return normaliseFor(lang, t.text);
+  return t.norm.includes('ё') ? t.norm.replace(/ё/g, 'е') : t.norm;
+}
+
 function isPostNegator(c: Compiled, word: string): boolean {
   return c.postExact.has(word) || c.postPrefixes.some((p) => word.startsWith(p));
 }
@@ -183,7 +215,7 @@ function emojiOpinions(tokens: Token[], clauseOf: (i: number) => number): Opinio
 /** Scores a sentence of a word-based language (ru, de, fa). */
 function scoreWords(sentence: Sentence, lang: string, c: Compiled, w: SentimentWeights): void {
   const toks = sentence.tokens;
-  const norms = toks.map((t) => normaliseFor(lang, t.text));
+  const norms = toks.map((t) => tokenWord(lang, t));
   const clauses = [0];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
@@ -225,7 +257,7 @@ function scoreWords(sentence: Sentence, lang: string, c: Compiled, w: SentimentW
     if (c.negators.has(word)) neg[i] = 1;
     else if (c.boosters.has(word)) boost[i] = c.boosters.get(word)!;
     else {
-      const e = lookupWord(c, word, lang, w);
+      const e = knownWord(c, word, lang, w);
       if (e && (e.v !== 0 || e.neg !== undefined)) cands.push({ first: i, last: i, entry: e, term: word });
       else if (!e && lang === 'ru') {
         const a = russianAfinn(word);

@@ -5,6 +5,8 @@
  * Offsets are never taken from a match: an attribute's evidence is its whole sentence.
  */
 
+import { LiteralSet, requiredLiterals } from './rule-literals.js';
+
 /** One disclosure rule: a pattern and the attribute it yields (the value may depend on the match). */
 export interface Rule {
   /** Attribute type ("life-stage", "loyalty", …). */
@@ -106,7 +108,12 @@ export interface RulePattern {
   readonly re: RegExp;
   /** Whether every match must start a word (checked after the match, by `matchRule`). */
   readonly startsWords: boolean;
+  /** Whether the text holds one of the words every match needs (see `requiredLiterals`); when not, the rule is not run. */
+  mayMatch(text: string): boolean;
 }
+
+/** The literals every rule pattern needs, found in a sentence in one pass for all its rules. */
+const LITERALS = new LiteralSet();
 
 /**
  * A rule pattern compiled on first use: the rules of every language are declared when the analyzers
@@ -116,6 +123,7 @@ class LazyRulePattern implements RulePattern {
   #source: string;
   #re: RegExp | undefined;
   #startsWords = false;
+  #needs: number[] | null = null;
 
   constructor(source: string) {
     this.#source = source;
@@ -131,12 +139,20 @@ class LazyRulePattern implements RulePattern {
     return this.#startsWords;
   }
 
+  mayMatch(text: string): boolean {
+    if (this.#re === undefined) this.#compile();
+    const needs = this.#needs;
+    return needs === null || LITERALS.holdsAny(text, needs);
+  }
+
   #compile(): void {
     const source = this.#source;
     const alts = alternatives(source);
     this.#startsWords = alts.every((a) => a.startsWith('\\b') && !/^\\b\(\?<?[=!]/.test(a));
     const stripped = this.#startsWords ? alts.map((a) => a.slice(2)).join('|') : source;
     this.#re = new RegExp(words(stripped).source, 'gu');
+    const needs = requiredLiterals(source);
+    this.#needs = needs && LITERALS.add(needs);
   }
 }
 
@@ -154,6 +170,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** The first match of a rule pattern that starts a word (when it must), or null. */
 export function matchRule(p: RulePattern, text: string): RegExpExecArray | null {
+  if (!p.mayMatch(text)) return null;
   const re = p.re;
   const startsWords = p.startsWords;
   re.lastIndex = 0;

@@ -44,6 +44,8 @@ export function findAttributes(record: AnalysisRecord): Attribute[] {
 function matchSentence(set: RuleSet, text: string, s: Sentence, seen: Set<string>, out: Attribute[]): void {
   const cued = new Map<string, boolean>();
   for (const rule of set.rules) {
+    // The words the rule cannot match without are looked up first: one pass over the sentence serves all rules.
+    if (!(rule.re instanceof RegExp) && !rule.re.mayMatch(text)) continue;
     let ok = cued.get(rule.type);
     if (ok === undefined) {
       ok = set.cues[rule.type]?.test(text) ?? true;

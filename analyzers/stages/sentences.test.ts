@@ -76,6 +76,34 @@ describe('sentences', () => {
     for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
   });
 
+  it('reads plain words the way the token pattern does next to links, emoticons and letters it does not list', () => {
+    const text = 'Wow xD see www.shop.ru or http://x.ru T_T; кто-то из-за чьего-то «й»: naïve rock’n’roll ё-моё Ёлка';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => [t.text, t.kind])).toEqual([
+      ['Wow', 'word'],
+      ['xD', 'emoticon'],
+      ['see', 'word'],
+      ['www.shop.ru', 'url'],
+      ['or', 'word'],
+      ['http://x.ru', 'url'],
+      ['T_T', 'emoticon'],
+      [';', 'punct'],
+      ['кто-то', 'word'],
+      ['из-за', 'word'],
+      ['чьего-то', 'word'],
+      ['«', 'punct'],
+      ['й', 'word'],
+      ['»', 'punct'],
+      [':', 'punct'],
+      ['naïve', 'word'],
+      ['rock’n’roll', 'word'],
+      ['ё-моё', 'word'],
+      ['Ёлка', 'word'],
+    ]);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens.find((t) => t.text === 'rock’n’roll')!.norm).toBe("rock'n'roll");
+  });
+
   it('does not read sizes in brackets as emoticons', () => {
     expect(tokenize('(size 8)').some((t) => t.kind === 'emoticon')).toBe(false);
   });

@@ -41,12 +41,80 @@ export function normalise(token: string): string {
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
+/**
+ * Whether a UTF-16 unit is a letter the token pattern's word alternative takes and that starts no
+ * other alternative: Basic Latin and Russian letters, except the first letters of a link ("http",
+ * "www.") and of the emoticons "xD" and "T_T" when `start`.
+ */
+function plainLetter(c: number, start: boolean): boolean {
+  if (c >= 0x430 ? c <= 0x44f || c === 0x451 : c >= 0x410 || c === 0x401) return true;
+  if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a))) return false;
+  return !start || (c !== 0x68 && c !== 0x77 && c !== 0x78 && c !== 0x58 && c !== 0x54);
+}
+
+/** Whether a UTF-16 unit surely ends a word of plain letters: an ASCII character that is no letter. */
+function endsPlainWord(c: number): boolean {
+  return c < 0x80 && !((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a));
+}
+
+/** Skips a run of plain letters from `at`; -1 when a character outside ASCII that is not one comes first. */
+function plainRun(span: string, at: number): number {
+  let k = at;
+  for (; k < span.length; k++) {
+    const c = span.charCodeAt(k);
+    if (plainLetter(c, false)) continue;
+    return endsPlainWord(c) ? k : -1;
+  }
+  return k;
+}
+
+/**
+ * The end of the word of plain letters at `at`, as the pattern's word alternative takes it (letters,
+ * then "'"- and then "-"-joined parts), or -1 when the pattern must decide (another letter, a mark, a
+ * joiner: anything this does not know).
+ */
+function plainWordEnd(span: string, at: number): number {
+  let end = plainRun(span, at + 1);
+  if (end < 0) return -1;
+  for (const joiners of ["'’", '-']) {
+    while (end + 1 < span.length && joiners.includes(span[end]!)) {
+      const c = span.charCodeAt(end + 1);
+      if (!plainLetter(c, false)) {
+        if (endsPlainWord(c)) break;
+        return -1;
+      }
+      const next = plainRun(span, end + 1);
+      if (next < 0) return -1;
+      end = next;
+    }
+  }
+  return end;
+}
+
 /** Tokenises a span of the text; offsets are relative to the whole text. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
   const span = start === 0 && end === text.length ? text : text.slice(start, end);
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(span); m; m = TOKEN_RE.exec(span)) {
+  let at = 0;
+  while (at < span.length) {
+    // Most tokens are plain words after a space: read without the pattern, which tries a link, a
+    // handle, an emoticon and an emoji at each one first (a third of tokenizing).
+    const c = span.charCodeAt(at);
+    if (c === 0x20 || c === 0x0a) {
+      at++;
+      continue;
+    }
+    const wordEnd = plainLetter(c, true) && (at === 0 || span[at - 1] !== '#') ? plainWordEnd(span, at) : -1;
+    if (wordEnd > 0) {
+      const word = span.slice(at, wordEnd);
+      tokens.push({ text: word, norm: normalise(word), start: start + at, end: start + wordEnd, kind: 'word' });
+      at = wordEnd;
+      continue;
+    }
+    TOKEN_RE.lastIndex = at;
+    const m = TOKEN_RE.exec(span);
+    if (!m) break;
+    at = TOKEN_RE.lastIndex;
     let kind: TokenKind = 'punct';
     for (let k = 0; k < KINDS.length; k++) {
       if (m[k + 1] !== undefined) {
@@ -60,8 +128,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     // (but not "#iPhone": every part must be a word of two letters or more).
     if (humps?.every((p) => p[0].length >= 2) && humps.reduce((n, p) => n + p[0].length, 0) === m[0].length) {
       for (const part of humps) {
-        const at = start + m.index + part.index;
-        tokens.push({ text: part[0], norm: normalise(part[0]), start: at, end: at + part[0].length, kind });
+        const partAt = start + m.index + part.index;
+        tokens.push({ text: part[0], norm: normalise(part[0]), start: partAt, end: partAt + part[0].length, kind });
       }
       continue;
     }
@@ -107,13 +175,34 @@ function sentenceSegmenter(lang: string): Intl.Segmenter {
 }
 
 // "minutes.MAJOR", "works!!Love" — a sentence end glued to the next capitalised word.
-const GLUED_END = /(?<=\p{Ll}{2}|\p{N})([.!?]+)(?=\p{Lu}\p{L})/gu;
+const GLUED_END = /(?<=\p{Ll}{2}|\p{N})([.!?]+)(?=\p{Lu}\p{L})/uy;
 // ICU does not break before a lower-case word ("fits well. i ordered"), which reviews typed on phones
 // are full of; a full stop after a word of three or more letters, then a lower-case word, ends a
 // sentence too (abbreviations such as "approx." or "incl." are spared).
 // Titles ICU splits before a capitalised name ("Mr. Smith") are joined back.
 const TITLE_END = /(?:^|[^\p{L}])(?:mr|mrs|ms|dr|prof|st|vs|jr|sr|approx|no)\.$/iu;
-const LOWER_START = /(?<=[\p{L}\p{N})"'”]{2})([.!?]+["'”)]*)(?=\s+\p{Ll})/gu;
+const LOWER_START = /(?<=[\p{L}\p{N})"'”]{2})([.!?]+["'”)]*)(?=\s+\p{Ll})/uy;
+const STOP = /[.!?]/g;
+
+/**
+ * The matches of a sticky pattern that starts with one of ".!?", as a global search finds them
+ * (leftmost first, none overlapping), but tried only where such a mark stands: a pattern that
+ * starts with a lookbehind is otherwise tried at every position of every sentence.
+ */
+function stopMatches(re: RegExp, text: string, stops: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (const at of stops) {
+    if (at < from) continue;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m) {
+      out.push(m);
+      from = re.lastIndex;
+    }
+  }
+  return out;
+}
 const ABBREVIATIONS = new Set([
   'approx',
   'incl',
@@ -232,18 +321,19 @@ export function splitSentences(text: string, lang = 'en'): { start: number; end:
       const start = offset + seg.index;
       const end = start + seg.segment.length;
       const cuts: number[] = [];
-      GLUED_END.lastIndex = 0;
-      for (let m = GLUED_END.exec(seg.segment); m; m = GLUED_END.exec(seg.segment)) cuts.push(start + m.index + m[0].length);
+      const stops: number[] = [];
+      STOP.lastIndex = 0;
+      for (let m = STOP.exec(seg.segment); m; m = STOP.exec(seg.segment)) stops.push(m.index);
+      for (const m of stopMatches(GLUED_END, seg.segment, stops)) cuts.push(start + m.index + m[0].length);
       if (latin) {
-        LOWER_START.lastIndex = 0;
-        for (let m = LOWER_START.exec(seg.segment); m; m = LOWER_START.exec(seg.segment)) {
+        for (const m of stopMatches(LOWER_START, seg.segment, stops)) {
           const before = trailingWord(seg.segment, m.index).toLowerCase();
           if (m[1]!.startsWith('.') && (before.length < 2 || ABBREVIATIONS.has(before))) continue;
           cuts.push(start + m.index + m[0].length);
         }
       }
       let from = start;
-      for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
+      for (const cut of cuts.length ? [...new Set(cuts)].sort((a, b) => a - b) : cuts) {
         push(from, cut);
         from = cut;
       }
