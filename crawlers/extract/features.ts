@@ -3,7 +3,18 @@
  * widgets, dates, author names/links — and sums text lengths bottom-up, so scoring candidate blocks
  * costs a lookup instead of a subtree walk.
  */
-import { attr, bodyOf, descriptor, isElement, isSkipped, resolveUrl, type AnyNode, type Element, type ParsedPage } from './dom.js';
+import {
+  attr,
+  bodyOf,
+  descriptor,
+  isElement,
+  isSkipped,
+  resolveUrl,
+  signature,
+  type AnyNode,
+  type Element,
+  type ParsedPage,
+} from './dom.js';
 import { parseDate } from './dates.js';
 import { isProfileUrl } from './profile-links.js';
 import { isRatingNamed, parseRatingText, ratingFromElement } from './ratings.js';
@@ -41,6 +52,10 @@ interface Facts extends FieldCounts, BodyMemo {
   maxDirect: number;
   /** Whether the element itself is a rating (1), date (2) or author (4) element, as bits. */
   fields: number;
+  /** The element's descriptor (read by the pass; block reading tests it again for titles and places). */
+  desc: string;
+  /** The element's structural signature, once grouping blocks has asked for it. */
+  sig: string | undefined;
 }
 
 /** What finding a block's body works out once per element (see block-fields.ts), kept with its facts. */
@@ -81,6 +96,10 @@ export interface PageFeatures {
   isField(el: Element): boolean;
   /** The per-element memo of body finding (undefined for an element the pass did not visit). */
   bodyMemo: ElementFacts<BodyMemo>;
+  /** The element's {@link descriptor}, as the pass read it (worked out again for an element it did not visit). */
+  descriptor(el: Element): string;
+  /** The element's {@link signature}, worked out once per element. */
+  signature(el: Element): string;
 }
 
 /** How many of the sorted positions fall in [start, end) (binary search; positions are `index` values). */
@@ -226,6 +245,13 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     end: fact('end'),
     isField: (el) => (facts(el)?.fields ?? 0) !== 0,
     bodyMemo: { get: facts },
+    descriptor: (el) => facts(el)?.desc ?? descriptor(el),
+    signature: (el) => {
+      const rec = facts(el);
+      if (!rec) return signature(el);
+      rec.sig ??= signature(el);
+      return rec.sig;
+    },
   };
   const dateOpts = { ...(page.lang ? { locale: page.lang } : {}), referenceDate: page.referenceDate };
   const root = bodyOf(page);
@@ -346,6 +372,8 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       fields,
       bodyScore: undefined,
       bodyTrimmed: undefined,
+      desc,
+      sig: undefined,
     };
     (el as WithFacts)[FACTS] = rec;
     // Indexed: this loop runs for every element of the page, and an iterator allocates per step.
