@@ -3,7 +3,7 @@
  * with the same tag+class signature (at least two) that each carry a rating, a body of prose and a
  * date or an author. Groups are scored; the best group's blocks are mapped field by field.
  */
-import { attr, cssPath, descriptor, isElement, isHidden, nodeText, resolveUrl, signature, type Element, type ParsedPage } from './dom.js';
+import { attr, cssPath, isElement, isHidden, nodeText, resolveUrl, signature, type Element, type ParsedPage } from './dom.js';
 import { findBody, isControl, textWithout } from './block-fields.js';
 import { countWithin, pageFeatures, subtree, type PageFeatures } from './features.js';
 import { ownerReplyIn, replyOf } from './owner-reply.js';
@@ -66,16 +66,9 @@ function scoreGroup(f: PageFeatures, members: Element[]): Group | undefined {
 export function findReviewBlocks(page: ParsedPage): Element[] {
   const f = pageFeatures(page);
   if (f.rating.size < 2) return [];
-  // Every element's signature is read as a child, as a parent and again as a kin of its group.
-  const signatures = new Map<Element, string>();
-  const signatureOf = (el: Element): string => {
-    let sig = signatures.get(el);
-    if (sig === undefined) {
-      sig = signature(el);
-      signatures.set(el, sig);
-    }
-    return sig;
-  };
+  // Every element's signature is read as a child, as a parent and again as a kin of its group:
+  // each is worked out once and kept with the element's facts.
+  const signatureOf = (el: Element): string => f.signature(el);
   const buckets = new Map<string, Element[]>();
   for (const parent of f.order) {
     const c = f.counts.get(parent);
@@ -193,12 +186,12 @@ export function blockToItem(
   };
 
   const titleEl = inside.find((e) => {
-    if (inField(e) || (!TITLE_NAME.test(descriptor(e)) && !/^h[2-6]$/.test(e.name))) return false;
+    if (inField(e) || (!TITLE_NAME.test(f.descriptor(e)) && !/^h[2-6]$/.test(e.name))) return false;
     const t = textWithout(e, (x) => f.rating.has(x));
     return t.length >= 2 && t.length <= 200;
   });
   const locationEl = inside.find((e) => {
-    if (e === authorEl || !LOCATION_NAME.test(descriptor(e))) return false;
+    if (e === authorEl || !LOCATION_NAME.test(f.descriptor(e))) return false;
     const t = nodeText(e, page);
     return t.length >= 2 && t.length <= 80 && !/\d{3,}/.test(t);
   });

@@ -128,7 +128,7 @@ function bodyScore(f: PageFeatures, c: Element): number {
   const len = (f.textLen.get(c) ?? 0) - (holdsField(f, c) ? fieldTextLength(f, c) : 0);
   const linkLen = f.linkTextLen.get(c) ?? 0;
   const named = /(?:^|[\s_-])(?:body|text|content|comment|description|message|review-?text|review-?body|copy|entry)(?:$|[\s_-])/i.test(
-    descriptor(c),
+    f.descriptor(c),
   );
   // Photo galleries carry captions that repeat the review; they are not the review.
   const gallery = countImages(c) >= 2 ? 0.3 : 1;

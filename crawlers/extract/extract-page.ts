@@ -58,11 +58,11 @@ export function mergeItems(groups: ExtractedItem[][]): ExtractedItem[] {
     for (const item of items) {
       const key = identity(item);
       const sameId = item.siteId ? bySiteId.get(item.siteId) : undefined;
-      const candidates = byKey.get(key) ?? [];
+      const candidates = byKey.get(key);
       // The same words under two ids the site gives are two items ("+1", a template text).
       const match =
         sameId ??
-        candidates.find(
+        candidates?.find(
           (c) =>
             (!c.siteId || !item.siteId || c.siteId === item.siteId || !fromData(c) || !fromData(item)) &&
             (!c.author || !item.author || sameName(c.author, item.author)),
@@ -78,8 +78,8 @@ export function mergeItems(groups: ExtractedItem[][]): ExtractedItem[] {
       const copy = { ...item };
       noteOrigin(copy, originOf(item));
       out.push(copy);
-      candidates.push(copy);
-      byKey.set(key, candidates);
+      if (candidates) candidates.push(copy);
+      else byKey.set(key, [copy]);
       if (copy.siteId) bySiteId.set(copy.siteId, copy);
     }
   }

@@ -3,7 +3,18 @@
  * widgets, dates, author names/links — and sums text lengths bottom-up, so scoring candidate blocks
  * costs a lookup instead of a subtree walk.
  */
-import { attr, bodyOf, descriptor, isElement, isSkipped, resolveUrl, type AnyNode, type Element, type ParsedPage } from './dom.js';
+import {
+  attr,
+  bodyOf,
+  descriptor,
+  isElement,
+  isSkipped,
+  resolveUrl,
+  signature,
+  type AnyNode,
+  type Element,
+  type ParsedPage,
+} from './dom.js';
 import { parseDate } from './dates.js';
 import { isProfileUrl } from './profile-links.js';
 import { isRatingNamed, parseRatingText, ratingFromElement } from './ratings.js';
@@ -41,6 +52,10 @@ interface Facts extends FieldCounts, BodyMemo {
   maxDirect: number;
   /** Whether the element itself is a rating (1), date (2) or author (4) element, as bits. */
   fields: number;
+  /** The element's descriptor (read by the pass; block reading tests it again for titles and places). */
+  desc: string;
+  /** The element's structural signature, once grouping blocks has asked for it. */
+  sig: string | undefined;
 }
 
 /** What finding a block's body works out once per element (see block-fields.ts), kept with its facts. */
@@ -81,6 +96,10 @@ export interface PageFeatures {
   isField(el: Element): boolean;
   /** The per-element memo of body finding (undefined for an element the pass did not visit). */
   bodyMemo: ElementFacts<BodyMemo>;
+  /** The element's {@link descriptor}, as the pass read it (worked out again for an element it did not visit). */
+  descriptor(el: Element): string;
+  /** The element's {@link signature}, worked out once per element. */
+  signature(el: Element): string;
 }
 
 /** How many of the sorted positions fall in [start, end) (binary search; positions are `index` values). */
@@ -117,9 +136,17 @@ const NOT_AUTHOR =
 // "by" before a name, in the languages of the sites crawled.
 const BY_PREFIX = /^(?:posted by|written by|by|von|от|par|por|door|av|przez|autor:?|автор:?|від|bởi|作者[:：]?)\s+/i;
 
-function samePage(href: string, base: URL | undefined): boolean {
+/** Whether a link points at the page itself; `resolved` (the link made absolute, when known) lets most links be told apart without parsing. */
+function samePage(href: string, base: URL | undefined, resolved?: string): boolean {
   const h = href.trim();
   if (!h || h.startsWith('#') || !base) return false;
+  const origin = `${base.protocol}//${base.host}`;
+  if (resolved?.startsWith(origin) && resolved.charCodeAt(origin.length) === 47) {
+    // A serialised web address's path runs to its first '?' or '#': another path is another page.
+    const rest = resolved.slice(origin.length);
+    const end = rest.search(/[?#]/);
+    if ((end < 0 ? rest : rest.slice(0, end)).replace(/\/$/, '') !== base.pathname.replace(/\/$/, '')) return false;
+  }
   try {
     const a = new URL(h, base);
     return a.host === base.host && a.pathname.replace(/\/$/, '') === base.pathname.replace(/\/$/, '') && !a.search;
@@ -226,6 +253,13 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     end: fact('end'),
     isField: (el) => (facts(el)?.fields ?? 0) !== 0,
     bodyMemo: { get: facts },
+    descriptor: (el) => facts(el)?.desc ?? descriptor(el),
+    signature: (el) => {
+      const rec = facts(el);
+      if (!rec) return signature(el);
+      rec.sig ??= signature(el);
+      return rec.sig;
+    },
   };
   const dateOpts = { ...(page.lang ? { locale: page.lang } : {}), referenceDate: page.referenceDate };
   const root = bodyOf(page);
@@ -324,7 +358,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
           !/^[\d\s.,:/-]+$/.test(name) &&
           // A link back to this very page (an hReview's "fn" item) is the subject, not a person (tested
           // last: it parses the link).
-          !(rawHref !== undefined && samePage(rawHref, base))
+          !(rawHref !== undefined && samePage(rawHref, base, href))
         ) {
           f.author.set(el, profile ? { name, url: href } : { name });
           authored = true;
@@ -346,6 +380,8 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       fields,
       bodyScore: undefined,
       bodyTrimmed: undefined,
+      desc,
+      sig: undefined,
     };
     (el as WithFacts)[FACTS] = rec;
     // Indexed: this loop runs for every element of the page, and an iterator allocates per step.

@@ -19,9 +19,9 @@ const NAMED = new RegExp(
 const OPENER =
   /^(?:(?:response|reply|comment|answer)\s+(?:from|by)\s+(?:the\s+)?(?:owner|seller|business|developer|management|manager|host|shop|store|vendor|brand|company|hotel|restaurant|property|team)|(?:developer|owner|seller|business|management|host|store|shop)(?:'s)?\s+(?:response|reply)|antwort\s+(?:des|der|vom)\s+(?:inhabers?|anbieters?|verkäufers?|entwicklers?|gastgebers?|hotels?)|réponse\s+(?:du|de\s+la|de\s+l['’])\s*(?:propriétaire|vendeur|développeur|direction|établissement|hôte)|respuesta\s+(?:del|de\s+la)\s+(?:propietario|vendedor|desarrollador|dirección|establecimiento|anfitrión)|resposta\s+do\s+(?:proprietário|vendedor|desenvolvedor)|risposta\s+del(?:lo)?\s+(?:proprietario|venditore|sviluppatore|gestore)|ответ\s+(?:продавца|владельца|разработчика|магазина|администрации|компании)|(?:商家|卖家|店家|賣家|开发者|開發者|酒店|店主)(?:回复|回覆|回應)|پاسخ\s+(?:فروشنده|مدیر|توسعه‌دهنده))/i;
 
-/** Whether an element is a business's reply (by its name, or by how its text opens). */
-export function isOwnerReply(page: ParsedPage, el: Element): boolean {
-  if (NAMED.test(descriptor(el))) return true;
+/** Whether an element is a business's reply (by its name, or by how its text opens); `f` gives descriptors already read. */
+export function isOwnerReply(page: ParsedPage, el: Element, f?: PageFeatures): boolean {
+  if (NAMED.test(f ? f.descriptor(el) : descriptor(el))) return true;
   // Most texts cannot open like a reply from their first letter: their lead is not read.
   const first = firstLetter(el);
   if (first === undefined || !OPENER_START.test(first)) return false;
@@ -90,7 +90,7 @@ export function ownerReplyIn(page: ParsedPage, f: PageFeatures, block: Element):
     const len = f.textLen.get(el) ?? 0;
     // Only blocks that do not hold the whole review: the reply sits beside the review's text.
     if (len < 20 || len > most) continue;
-    if (isOwnerReply(page, el)) return el;
+    if (isOwnerReply(page, el, f)) return el;
   }
   return undefined;
 }

@@ -11,7 +11,16 @@ const origins = new WeakMap<ExtractedItem, ItemOrigin>();
 export function noteOrigin(item: ExtractedItem, origin: ItemOrigin | undefined): void {
   if (!origin) return;
   const known = origins.get(item);
-  origins.set(item, known ? { ...origin, ...known } : { ...origin });
+  if (!known) {
+    origins.set(item, { ...origin });
+    return;
+  }
+  // Most notes repeat what is known (each merge notes it again): only a new fact makes a new record.
+  for (const key in origin)
+    if (known[key as keyof ItemOrigin] === undefined) {
+      origins.set(item, { ...origin, ...known });
+      return;
+    }
 }
 
 /** Where an item came from, when it was recorded. */

@@ -79,6 +79,36 @@ export function isProse(text: string, minWords = 4): boolean {
 
 /** A key for comparing texts loosely: lower-cased letters and digits only, first 200 of them. */
 export function textKey(text: string): string {
+  return asciiKey(text) ?? unicodeKey(text);
+}
+
+/**
+ * The key read char by char while the text is ASCII, where a letter or digit is [A-Za-z0-9] and
+ * lowering is per character: stops at the key's 200th character, so a long text is not lowered
+ * and stripped whole (every item's key is worked out when merging). Undefined at the first other
+ * character before that, which the Unicode-aware key handles.
+ */
+function asciiKey(text: string): string | undefined {
+  let key = '';
+  let n = 0;
+  let start = -1;
+  let i = 0;
+  for (; i < text.length && n < 200; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+      n++;
+    } else if (c >= 128) return undefined;
+    else if (start >= 0) {
+      key += text.slice(start, i);
+      start = -1;
+    }
+  }
+  if (start >= 0) key += text.slice(start, i);
+  return key.toLowerCase();
+}
+
+function unicodeKey(text: string): string {
   // A long text's key is in its head: only that is lowered and stripped. The head ends before a
   // space, so lowering it is lowering the whole text's head (a final sigma stays final).
   if (text.length > 1200) {
