@@ -102,19 +102,21 @@ export interface PageFeatures {
   signature(el: Element): string;
 }
 
-/** How many of the sorted positions fall in [start, end) (binary search; positions are `index` values). */
+/** Where `x` would go in the ascending `sorted`: the index of its first element not below `x` (binary search). */
+export function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of the sorted positions fall in [start, end) (positions are `index` values). */
 export function countWithin(sorted: number[], start: number, end: number): number {
-  const lower = (x: number): number => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sorted[mid] as number) < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return lower(end) - lower(start);
+  return lowerBound(sorted, end) - lowerBound(sorted, start);
 }
 
 /** Descendants of an element in document order (from the precomputed order). */

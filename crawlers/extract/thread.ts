@@ -9,7 +9,7 @@ import { hash } from 'node:crypto';
 import { classTokens, cssPath, nodeText, resolveUrl, type Element, type ParsedPage } from './dom.js';
 import { blockId } from './auto-detect.js';
 import { findBody, isControl, textWithout } from './block-fields.js';
-import { countWithin, pageFeatures, type PageFeatures } from './features.js';
+import { countWithin, lowerBound, pageFeatures, type PageFeatures } from './features.js';
 import { isProfileUrl } from './profile-links.js';
 import { textKey } from './text.js';
 import { isOwnerReply, ownerReplyIn, replyOf } from './owner-reply.js';
@@ -62,13 +62,7 @@ function ownSubtree(f: PageFeatures, block: Element, members: Set<Element>): Ele
   // The blocks nested in this one are found among the blocks' sorted positions, and the runs
   // between them copied whole, instead of testing every element for being a block.
   const places = sortedPlaces(f, members);
-  let lo = 0;
-  let hi = places.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((places[mid] as number) < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(places, start);
   if (lo >= places.length || (places[lo] as number) >= end) return f.order.slice(start, end);
   const out: Element[] = [];
   let from = start;
