@@ -10,6 +10,7 @@ import {
   isHidden,
   isSkipped,
   shortNodeText,
+  startsLine,
   type AnyNode,
   type Element,
   type ParsedPage,
@@ -36,27 +37,6 @@ export function isControl(page: ParsedPage, el: Element): boolean {
   return text !== undefined && isActionElement(el, text);
 }
 
-// Elements that start a line of their own in a text read without some of its parts.
-const LINE_TAGS = new Set([
-  'p',
-  'div',
-  'br',
-  'li',
-  'tr',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'pre',
-  'ul',
-  'ol',
-  'section',
-  'article',
-]);
-
 /** Text of an element without the text of excluded descendants (widgets, nested comments, controls). */
 export function textWithout(el: Element, exclude: (e: Element) => boolean): string {
   const parts: string[] = [];
@@ -67,7 +47,7 @@ export function textWithout(el: Element, exclude: (e: Element) => boolean): stri
     }
     if (!isElement(n) || isSkipped(n)) return;
     if (n !== el && (exclude(n) || isHidden(n))) return;
-    const block = LINE_TAGS.has(n.name);
+    const block = startsLine(n.name);
     if (block) parts.push('\n');
     for (const c of n.children) walk(c);
     if (block) parts.push('\n');

@@ -119,6 +119,11 @@ const BLOCK = new Set([
   'ul',
 ]);
 
+/** Whether an element of this tag starts a line of its own when its text is read (a block, a line break). */
+export function startsLine(tag: string): boolean {
+  return BLOCK.has(tag);
+}
+
 /** Whether a node is an element (tags, scripts and styles alike). */
 export function isElement(node: AnyNode | null | undefined): node is Element {
   return !!node && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
