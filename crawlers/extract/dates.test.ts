@@ -82,11 +82,18 @@ describe('parseDate', () => {
       'Top 5 2020',
       '31/02/2024',
       'I bought it today and love how quiet it is',
+      'user1234',
+      'Kettle2024',
+      '99999999999 years ago',
+      '20242024202420242024 d ago',
     ]) {
       expect(parseDate(s, { referenceDate: ref })).toBeUndefined();
     }
     expect(parseDate(undefined)).toBeUndefined();
     expect(parseDate(42)).toBeUndefined();
+    // One word still names a day when it is a day word.
+    expect(parseDate('Yesterday', { referenceDate: ref })).toBe('2025-03-14');
+    expect(parseDate('昨天', { referenceDate: ref })).toBeDefined();
   });
   it('keeps the time written after a day word, and reads C-style stamps and dashed day-month-year dates', () => {
     const referenceDate = new Date('2025-06-01T12:00:00Z');

@@ -187,6 +187,22 @@ const DAY_WORDS: [RegExp, number][] = [
   [/(?:^|[^\p{L}])(?:yesterday|gestern|вчера|ayer|昨天|昨日)(?:$|[^\p{L}])/iu, -1],
 ];
 
+// What a text needs for any pattern of parseDate to match it (kept beside the patterns it summarises).
+const MAY_BE_DATE = /[\s\-/.:年년前\u0600-\u06FF]/;
+const DAY_WORD =
+  /just now|moments? ago|gerade eben|soeben|только что|刚刚|剛剛|today|heute|сегодня|aujourd'hui|hoy|今天|今日|yesterday|gestern|вчера|ayer|昨天|昨日/iu;
+
+/**
+ * Whether a trimmed text can be a date at all (without a format): false for a bare number that is
+ * no epoch (a count, an id: pages show thousands of them), and for one word such as "user123" or a
+ * code, since every pattern needs a space, a separator (- / . :), a CJK date character, Persian
+ * script or a day word. Readers that see many short texts ask this before parsing or caching.
+ */
+export function mayBeDate(text: string): boolean {
+  if (/^\d+$/.test(text)) return /^\d{10}(?:\d{3})?$/.test(text);
+  return MAY_BE_DATE.test(text) || DAY_WORD.test(text);
+}
+
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
@@ -247,6 +263,8 @@ function relative(text: string, ref: Date): string | undefined {
     if (unit === 'month') date.setUTCMonth(date.getUTCMonth() - count);
     else if (unit === 'year') date.setUTCFullYear(date.getUTCFullYear() - count);
     else date.setTime(date.getTime() - count * (UNIT_MS[unit] ?? 0));
+    // "99999999999 years ago" is no date (and would not print as one).
+    if (Number.isNaN(date.getTime())) continue;
     return date.toISOString();
   }
   // Day words only count in short labels: "I bought it today" in prose is not a date.
@@ -315,9 +333,7 @@ export function parseDate(input: unknown, opts: DateOptions = {}): string | unde
     const formatted = withFormat(text, opts.format);
     if (formatted) return formatted;
   }
-  // A bare number (a count, an id) that is not an epoch matches none of the patterns below, each of
-  // which needs a separator, a space or a word: pages show thousands of them.
-  if (/^\d+$/.test(text)) return undefined;
+  if (!mayBeDate(text)) return undefined;
 
   const iso = ISO.exec(text);
   if (iso) {
