@@ -71,11 +71,10 @@ export function findReviewBlocks(page: ParsedPage): Element[] {
   const signatureOf = (el: Element): string => f.signature(el);
   const buckets = new Map<string, Element[]>();
   for (const parent of f.order) {
-    const c = f.counts.get(parent);
-    if (!c || c.rating < 1) continue;
+    if (!f.ratings.get(parent)) continue;
     const parentSig = signatureOf(parent);
     for (const child of parent.children) {
-      if (!isElement(child) || !f.counts.get(child)?.rating) continue;
+      if (!isElement(child) || !f.ratings.get(child)) continue;
       const key = `${parentSig}>${signatureOf(child)}`;
       const list = buckets.get(key) ?? [];
       list.push(child);

@@ -76,8 +76,7 @@ function isEntryForm(f: PageFeatures, el: Element): boolean {
 
 /** Whether an element holds a rating, date or author element (or is one). */
 function holdsField(f: PageFeatures, el: Element): boolean {
-  const c = f.counts.get(el);
-  return !!c && c.rating + c.date + c.author > 0;
+  return f.fieldsWithin(el) > 0;
 }
 
 /** Whether an element is itself a rating, date or author element. */
@@ -140,11 +139,10 @@ export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => 
   let best: Element | undefined;
   let bestScore = 0;
   for (const c of candidates) {
-    const memo = f.bodyMemo.get(c);
-    let score = memo?.bodyScore;
+    let score = f.bodyScore.get(c);
     if (score === undefined) {
       score = bodyScore(f, c);
-      if (memo) memo.bodyScore = score;
+      f.bodyScore.set(c, score);
     }
     if (score > bestScore) {
       bestScore = score;
@@ -152,11 +150,10 @@ export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => 
     }
   }
   if (!best) return [];
-  const memo = f.bodyMemo.get(best);
-  let trimmed = memo?.bodyTrimmed;
+  let trimmed = f.bodyTrimmed.get(best);
   if (!trimmed) {
     trimmed = withoutStatBox(f, best);
-    if (memo) memo.bodyTrimmed = trimmed;
+    f.bodyTrimmed.set(best, trimmed);
   }
   best = trimmed;
   // Paragraphs often sit side by side directly in the block: keep the run around the best one.

@@ -25,6 +25,7 @@ import type {
   ExtractedItem,
   ExtractedPage,
   ExtractOptions,
+  ItemOrigin,
   StrategyName,
   StrategyResult,
   StrategyTrace,
@@ -49,13 +50,24 @@ function sameName(a: string, b: string): boolean {
   return x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `);
 }
 
-/** Merges items from several strategies: the same text by the same (or an unnamed) author is one item. */
-export function mergeItems(groups: ExtractedItem[][]): ExtractedItem[] {
+/** An item's origin with the strategy that found it, as {@link noteOrigin} would record it (the first strategy wins). */
+function withStrategy(known: ItemOrigin | undefined, strategy: StrategyName | undefined): ItemOrigin | undefined {
+  if (!strategy || known?.strategy !== undefined) return known;
+  return known ? { strategy, ...known } : { strategy };
+}
+
+/**
+ * Merges items from several strategies: the same text by the same (or an unnamed) author is one
+ * item. `strategies` names the strategy of each group, recorded in the merged items' origins.
+ */
+export function mergeItems(groups: ExtractedItem[][], strategies: (StrategyName | undefined)[] = []): ExtractedItem[] {
   const out: ExtractedItem[] = [];
   const byKey = new Map<string, ExtractedItem[]>();
   const bySiteId = new Map<string, ExtractedItem>();
-  for (const items of groups) {
-    for (const item of items) {
+  for (let g = 0; g < groups.length; g++) {
+    for (const item of groups[g] as ExtractedItem[]) {
+      const origin = withStrategy(originOf(item), strategies[g]);
+      const fromDataItem = DATA_STRATEGIES.has(origin?.strategy);
       const key = identity(item);
       const sameId = item.siteId ? bySiteId.get(item.siteId) : undefined;
       const candidates = byKey.get(key);
@@ -64,7 +76,7 @@ export function mergeItems(groups: ExtractedItem[][]): ExtractedItem[] {
         sameId ??
         candidates?.find(
           (c) =>
-            (!c.siteId || !item.siteId || c.siteId === item.siteId || !fromData(c) || !fromData(item)) &&
+            (!c.siteId || !item.siteId || c.siteId === item.siteId || !fromData(c) || !fromDataItem) &&
             (!c.author || !item.author || sameName(c.author, item.author)),
         );
       if (match) {
@@ -72,11 +84,11 @@ export function mergeItems(groups: ExtractedItem[][]): ExtractedItem[] {
         for (const [k, v] of Object.entries(item) as [keyof ExtractedItem, unknown][]) {
           if (match[k] === undefined || match[k] === '') (match as unknown as Record<string, unknown>)[k] = v;
         }
-        noteOrigin(match, originOf(item));
+        noteOrigin(match, origin);
         continue;
       }
       const copy = { ...item };
-      noteOrigin(copy, originOf(item));
+      noteOrigin(copy, origin);
       out.push(copy);
       if (candidates) candidates.push(copy);
       else byKey.set(key, [copy]);
@@ -127,8 +139,7 @@ function dataPage(doc: DataDocument, opts: ExtractOptions): ExtractedPage {
   const problems = found.truncated
     ? ['the response was too large or too deeply nested to read whole: items past the limit are missing']
     : [];
-  for (const item of found.items) noteOrigin(item, { strategy });
-  let items = mergeItems([found.items]);
+  let items = mergeItems([found.items], [strategy]);
   let strategies: StrategyName[] = items.length ? [strategy] : [];
   if (!items.length) {
     // A response carrying the next comments as an HTML fragment is read as a page.
@@ -221,8 +232,10 @@ export function extractParsed(page: ParsedPage, opts: ExtractOptions): Extracted
     else notTried.unshift('auto-detect');
   }
 
-  for (const [name, r] of runs) for (const item of r.items) noteOrigin(item, { strategy: name });
-  const items = mergeItems(runs.map(([, r]) => r.items));
+  const items = mergeItems(
+    runs.map(([, r]) => r.items),
+    runs.map(([name]) => name),
+  );
   for (const item of items) if (!item.lang && page.lang) item.lang = page.lang;
   const strategies = runs.filter(([, r]) => r.items.length).map(([name]) => name);
   const aggregate = pickAggregate(runs.map(([, r]) => r.aggregate)) ?? findDomAggregate(page);

@@ -4,6 +4,7 @@
  * costs a lookup instead of a subtree walk.
  */
 import {
+  allElements,
   attr,
   bodyOf,
   descriptor,
@@ -15,7 +16,7 @@ import {
   type Element,
   type ParsedPage,
 } from './dom.js';
-import { parseDate } from './dates.js';
+import { mayBeDate, parseDate } from './dates.js';
 import { isProfileUrl } from './profile-links.js';
 import { isRatingNamed, parseRatingText, ratingFromElement } from './ratings.js';
 import type { Rating } from '../../domain/types.js';
@@ -36,37 +37,24 @@ export interface FieldCounts {
   author: number;
 }
 
-// Every number the pass keeps for one element, in one record kept on the element itself under a
-// private key: the scoring reads these facts millions of times on a 10 MB page (hundreds of
-// thousands of elements), where a lookup in a Map or WeakMap of that size costs more than the fact.
-// The parsed page is never changed after parsing, so a record stays true; `pass` tells records of
-// another pass over the same page apart.
-const FACTS: unique symbol = Symbol('page features');
+// The pass numbers the elements it visits in document order and keeps every fact in one array
+// per fact, indexed by that number; an element carries only its number, under a private key. The
+// scoring reads these facts millions of times on a 10 MB page (hundreds of thousands of elements),
+// where a lookup in a Map or WeakMap of that size costs more than the fact, and a record object per
+// element costs more to allocate and collect than the numbers in it. The parsed page is never
+// changed after parsing, so a number stays true; an element's number is its pass's only when the
+// pass's order holds that element there.
+const INDEX: unique symbol = Symbol('page features');
 
-interface Facts extends FieldCounts, BodyMemo {
-  pass: PageFeatures;
-  index: number;
-  end: number;
-  textLen: number;
-  linkTextLen: number;
-  maxDirect: number;
-  /** Whether the element itself is a rating (1), date (2) or author (4) element, as bits. */
-  fields: number;
-  /** The element's descriptor (read by the pass; block reading tests it again for titles and places). */
-  desc: string;
-  /** The element's structural signature, once grouping blocks has asked for it. */
-  sig: string | undefined;
+type Numbered = Element & { [INDEX]?: number };
+
+/** A value worked out later for some elements and kept with the pass's facts. */
+export interface ElementMemo<T> {
+  /** The value kept for an element, if any. */
+  get(el: Element): T | undefined;
+  /** Keeps a value for an element (ignored for an element the pass did not visit). */
+  set(el: Element, value: T): void;
 }
-
-/** What finding a block's body works out once per element (see block-fields.ts), kept with its facts. */
-export interface BodyMemo {
-  /** The element's score as a body; undefined until worked out. */
-  bodyScore: number | undefined;
-  /** The element without a poster's statistics box beside its text; undefined until worked out. */
-  bodyTrimmed: Element | undefined;
-}
-
-type WithFacts = Element & { [FACTS]?: Facts };
 
 /** Per-element facts of a page, computed once. */
 export interface PageFeatures {
@@ -90,12 +78,18 @@ export interface PageFeatures {
   signed: Map<Element, string>;
   /** Count of rating/date/author elements in each subtree. */
   counts: ElementFacts<FieldCounts>;
+  /** Count of rating widgets in each subtree. */
+  ratings: ElementFacts<number>;
+  /** How many rating, date and author elements a subtree holds together (0 for an element the pass did not visit). */
+  fieldsWithin(el: Element): number;
   /** Index in `order` just past each element's last descendant (descendants are contiguous). */
   end: ElementFacts<number>;
   /** Whether an element is itself a rating, date or author element (one lookup instead of three). */
   isField(el: Element): boolean;
-  /** The per-element memo of body finding (undefined for an element the pass did not visit). */
-  bodyMemo: ElementFacts<BodyMemo>;
+  /** An element's score as a body, once finding a block's body has worked it out (see block-fields.ts). */
+  bodyScore: ElementMemo<number>;
+  /** The element without a poster's statistics box beside its text, once worked out (see block-fields.ts). */
+  bodyTrimmed: ElementMemo<Element>;
   /** The element's {@link descriptor}, as the pass read it (worked out again for an element it did not visit). */
   descriptor(el: Element): string;
   /** The element's {@link signature}, worked out once per element. */
@@ -236,31 +230,86 @@ function shortText(el: Element, max: number): string | undefined {
 export function pageFeatures(page: ParsedPage): PageFeatures {
   const cached = page.cache.get('features') as PageFeatures | undefined;
   if (cached) return cached;
-  const facts = (el: Element): Facts | undefined => {
-    const rec = (el as WithFacts)[FACTS];
-    return rec !== undefined && rec.pass === f ? rec : undefined;
+  const order: Element[] = [];
+  // The page's element count bounds the elements the pass visits: the facts are kept in arrays of
+  // that size, written in place (no growing, nothing for the collector to trace in the numbers).
+  const size = allElements(page).length;
+  const ends = new Int32Array(size);
+  const textLens = new Int32Array(size);
+  const linkTextLens = new Int32Array(size);
+  const maxDirects = new Int32Array(size);
+  const ratingCounts = new Int32Array(size);
+  const dateCounts = new Int32Array(size);
+  const authorCounts = new Int32Array(size);
+  // Whether the element itself is a rating (1), date (2) or author (4) element, as bits.
+  const fieldBits = new Uint8Array(size);
+  // Each element's descriptor as the pass read it (block reading tests it again for titles and places).
+  const descs = new Array<string>(size);
+  // What later readers work out once per element (undefined until then).
+  const sigs = new Array<string | undefined>(size);
+  const scores = new Array<number | undefined>(size);
+  const trims = new Array<Element | undefined>(size);
+  const at = (el: Element): number => {
+    const i = (el as Numbered)[INDEX];
+    return i !== undefined && order[i] === el ? i : -1;
   };
-  const fact = <K extends keyof Facts>(key: K): ElementFacts<Facts[K]> => ({ get: (el) => facts(el)?.[key] });
+  const fact = (values: Int32Array): ElementFacts<number> => ({
+    get: (el) => {
+      const i = at(el);
+      return i < 0 ? undefined : values[i];
+    },
+  });
+  const memo = <T>(values: (T | undefined)[]): ElementMemo<T> => ({
+    get: (el) => {
+      const i = at(el);
+      return i < 0 ? undefined : values[i];
+    },
+    set: (el, value) => {
+      const i = at(el);
+      if (i >= 0) values[i] = value;
+    },
+  });
   const f: PageFeatures = {
-    order: [],
-    index: fact('index'),
-    textLen: fact('textLen'),
-    linkTextLen: fact('linkTextLen'),
-    maxDirect: fact('maxDirect'),
+    order,
+    index: { get: (el) => (at(el) < 0 ? undefined : (el as Numbered)[INDEX]) },
+    textLen: fact(textLens),
+    linkTextLen: fact(linkTextLens),
+    maxDirect: fact(maxDirects),
     rating: new Map(),
     date: new Map(),
     author: new Map(),
     signed: new Map(),
-    counts: { get: facts },
-    end: fact('end'),
-    isField: (el) => (facts(el)?.fields ?? 0) !== 0,
-    bodyMemo: { get: facts },
-    descriptor: (el) => facts(el)?.desc ?? descriptor(el),
+    counts: {
+      get: (el) => {
+        const i = at(el);
+        return i < 0 ? undefined : { rating: ratingCounts[i] as number, date: dateCounts[i] as number, author: authorCounts[i] as number };
+      },
+    },
+    ratings: fact(ratingCounts),
+    fieldsWithin: (el) => {
+      const i = at(el);
+      return i < 0 ? 0 : (ratingCounts[i] as number) + (dateCounts[i] as number) + (authorCounts[i] as number);
+    },
+    end: fact(ends),
+    isField: (el) => {
+      const i = at(el);
+      return i >= 0 && fieldBits[i] !== 0;
+    },
+    bodyScore: memo(scores),
+    bodyTrimmed: memo(trims),
+    descriptor: (el) => {
+      const i = at(el);
+      return i < 0 ? descriptor(el) : (descs[i] as string);
+    },
     signature: (el) => {
-      const rec = facts(el);
-      if (!rec) return signature(el);
-      rec.sig ??= signature(el);
-      return rec.sig;
+      const i = at(el);
+      if (i < 0) return signature(el);
+      let sig = sigs[i];
+      if (sig === undefined) {
+        sig = signature(el);
+        sigs[i] = sig;
+      }
+      return sig;
     },
   };
   const dateOpts = { ...(page.lang ? { locale: page.lang } : {}), referenceDate: page.referenceDate };
@@ -269,6 +318,8 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
   // Pages repeat their date strings ("2 hours ago", one day's date on every post): each is parsed once.
   const dates = new Map<string, string | undefined>();
   const dateOf = (text: string): string | undefined => {
+    // Most short texts with a digit are names and counts ("user123", "1,204"): neither parsed nor kept.
+    if (!mayBeDate(text)) return undefined;
     if (dates.has(text)) return dates.get(text);
     const date = parseDate(text, dateOpts);
     dates.set(text, date);
@@ -281,9 +332,11 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     base = undefined;
   }
 
-  const visit = (el: Element, inRating: boolean, inDate: boolean, inAuthor: boolean, inLink: boolean): Facts => {
-    const index = f.order.length;
-    f.order.push(el);
+  // Returns the element's number.
+  const visit = (el: Element, inRating: boolean, inDate: boolean, inAuthor: boolean, inLink: boolean): number => {
+    const index = order.length;
+    order.push(el);
+    (el as Numbered)[INDEX] = index;
     const own = directText(el);
     const desc = descriptor(el);
     const isLink = el.name === 'a';
@@ -369,38 +422,36 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       }
     }
 
-    const rec: Facts = {
-      pass: f,
-      index,
-      end: index + 1,
-      textLen: own.length,
-      linkTextLen: isLink || inLink ? own.length : 0,
-      maxDirect: own.length,
-      rating: rated ? 1 : 0,
-      date: dated ? 1 : 0,
-      author: authored ? 1 : 0,
-      fields,
-      bodyScore: undefined,
-      bodyTrimmed: undefined,
-      desc,
-      sig: undefined,
-    };
-    (el as WithFacts)[FACTS] = rec;
+    // The element's own facts; its sums are written once its children are visited.
+    let textLen = own.length;
+    let linkTextLen = isLink || inLink ? own.length : 0;
+    let maxDirect = own.length;
+    let ratings = rated ? 1 : 0;
+    let dates = dated ? 1 : 0;
+    let authors = authored ? 1 : 0;
+    fieldBits[index] = fields;
+    descs[index] = desc;
     // Indexed: this loop runs for every element of the page, and an iterator allocates per step.
     const children = el.children;
     for (let i = 0; i < children.length; i++) {
       const child = children[i] as AnyNode;
       if (!isElement(child) || isSkipped(child)) continue;
       const c = visit(child, inRating || rated, inDate || dated, inAuthor || authored, inLink || isLink);
-      rec.textLen += c.textLen;
-      rec.linkTextLen += c.linkTextLen;
-      rec.maxDirect = Math.max(rec.maxDirect, c.maxDirect);
-      rec.rating += c.rating;
-      rec.date += c.date;
-      rec.author += c.author;
+      textLen += textLens[c] as number;
+      linkTextLen += linkTextLens[c] as number;
+      maxDirect = Math.max(maxDirect, maxDirects[c] as number);
+      ratings += ratingCounts[c] as number;
+      dates += dateCounts[c] as number;
+      authors += authorCounts[c] as number;
     }
-    rec.end = f.order.length;
-    return rec;
+    textLens[index] = textLen;
+    linkTextLens[index] = linkTextLen;
+    maxDirects[index] = maxDirect;
+    ratingCounts[index] = ratings;
+    dateCounts[index] = dates;
+    authorCounts[index] = authors;
+    ends[index] = order.length;
+    return index;
   };
   visit(root, false, false, false, false);
   page.cache.set('features', f);

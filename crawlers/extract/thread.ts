@@ -133,11 +133,18 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
     if (entry.owners.size < 2 || entry.owners.size < entry.hits * 0.85) continue;
     candidates.push({ key, owners: [...entry.owners], distance: entry.distance / entry.hits });
   }
-  let best: { owners: Element[]; score: number } | undefined;
-  for (const c of candidates) {
+  let best: { owners: Element[]; score: number; order: number } | undefined;
+  // The kinds likeliest to win are read first (most blocks; of as many, the outer ones, which hold
+  // the text): a kind that can no longer beat the best one found (every block it has left counted
+  // valid) is given up on. Ties still go to the kind met first.
+  const byCount = candidates
+    .map((c, order) => ({ c, order }))
+    .sort((a, b) => b.c.owners.length - a.c.owners.length || b.c.distance - a.c.distance || a.order - b.order);
+  for (const { c, order } of byCount) {
     const members = new Set(c.owners);
     let bodyChars = 0;
-    const valid = c.owners.filter((o) => {
+    const valid: Element[] = [];
+    const isCommentBlock = (o: Element): boolean => {
       const own = ownSubtree(f, o, members);
       const authorsIn = own.filter((e) => f.author.has(e) && !quoted.has(e)).length;
       const dated = own.some((e) => f.date.has(e)) || f.date.has(o);
@@ -151,8 +158,15 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
         bodies.reduce((n, b) => n + (f.textLen.get(b) ?? 0), 0),
       );
       return true;
-    });
-    if (valid.length < 2) continue;
+    };
+    // The highest score this kind can reach with n valid blocks.
+    const most = (n: number): number => n * 1.25 + 0.5 - c.distance * 0.01;
+    for (let i = 0; i < c.owners.length; i++) {
+      if (best && !canBeat(most(valid.length + c.owners.length - i), order, best)) break;
+      const o = c.owners[i] as Element;
+      if (isCommentBlock(o)) valid.push(o);
+    }
+    if (valid.length < 2 || (best && !canBeat(most(valid.length), order, best))) continue;
     const nested = valid.some((v) => {
       for (let p = parentEl(v); p; p = parentEl(p)) if (members.has(p)) return true;
       return false;
@@ -161,11 +175,16 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
     // header (name, date, the poster's profile box) that sits beside the text.
     const substance = 0.5 * Math.min(1, bodyChars / valid.length / 300);
     const score = valid.length * (nested ? 1.25 : 1) + substance - c.distance * 0.01;
-    if (!best || score > best.score) best = { owners: valid, score };
+    if (!best || score > best.score || (score === best.score && order < best.order)) best = { owners: valid, score, order };
   }
   if (!best) return [];
   const chosen = best.owners.sort((a, b) => (f.index.get(a) ?? 0) - (f.index.get(b) ?? 0));
   return widen(f, chosen);
+}
+
+/** Whether a kind scoring at most `most` can still win over the best kind found (ties go to the kind met first). */
+function canBeat(most: number, order: number, best: { score: number; order: number }): boolean {
+  return most > best.score || (most === best.score && order < best.order);
 }
 
 function avgBody(f: PageFeatures, blocks: Element[]): number {
