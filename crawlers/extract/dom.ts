@@ -361,6 +361,12 @@ export function contains(ancestor: AnyNode, node: AnyNode): boolean {
 const MEMO_MAX = 100_000;
 let memoBase = '';
 let resolved = new Map<string, string | undefined>();
+// The base's origin ("https://host:port") when it is a web address: a plain absolute path resolves
+// to the origin and the path as written.
+let baseOrigin: string | undefined;
+// A path the URL parser keeps as written: unreserved characters and slashes only, no "." or ".."
+// segment, not "//" (another host).
+const PLAIN_PATH = /^\/(?!\/)[A-Za-z0-9\-_~/]*(?:\.[A-Za-z0-9\-_~]+[A-Za-z0-9\-_~/]*)*$/;
 
 /** Resolves a link against a base URL; undefined for empty, fragment-only or script links. */
 export function resolveUrl(href: string | undefined | null, base: string): string | undefined {
@@ -368,13 +374,25 @@ export function resolveUrl(href: string | undefined | null, base: string): strin
   if (base !== memoBase) {
     memoBase = base;
     resolved = new Map();
+    baseOrigin = originOf(base);
   }
+  if (baseOrigin !== undefined && PLAIN_PATH.test(href)) return baseOrigin + href;
   const hit = resolved.get(href);
   if (hit !== undefined || resolved.has(href)) return hit;
   const url = resolveOnce(href, base);
   if (resolved.size >= MEMO_MAX) resolved.clear();
   resolved.set(href, url);
   return url;
+}
+
+function originOf(base: string): string | undefined {
+  try {
+    const url = new URL(base);
+    // An address with a user name keeps it in what it resolves (an origin does not hold it).
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function resolveOnce(href: string, base: string): string | undefined {

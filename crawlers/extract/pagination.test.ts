@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePage } from './dom.js';
+import { parsePage, resolveUrl } from './dom.js';
 import { findNextPages, pageNumberOf } from './pagination.js';
 import { isProfileUrl } from './profile-links.js';
 
@@ -75,4 +75,18 @@ describe('isProfileUrl', () => {
     'https://x.example/help/customer/display.html',
     'https://x.example/biz/cafe',
   ])('%s is not a profile', (url) => expect(isProfileUrl(url)).toBe(false));
+});
+
+describe('resolveUrl', () => {
+  it.each([
+    ['/member/u12', 'https://forum.example/t/1', 'https://forum.example/member/u12'],
+    ['/a/./b/../c', 'https://forum.example/t/1', 'https://forum.example/a/c'],
+    ['/x y', 'https://forum.example/t/1', 'https://forum.example/x%20y'],
+    ['/p', 'https://ann:secret@forum.example:8443/t/1', 'https://ann:secret@forum.example:8443/p'],
+    ['/p', 'HTTP://Forum.Example:80/t/1', 'http://forum.example/p'],
+    ['//cdn.example/i.png', 'https://forum.example/t/1', 'https://cdn.example/i.png'],
+    ['reply/2', 'https://forum.example/t/1', 'https://forum.example/t/reply/2'],
+    ['javascript:void(0)', 'https://forum.example/t/1', undefined],
+    ['/p', 'file:///etc/passwd', undefined],
+  ])('resolves %s against %s as the URL parser does', (href, base, want) => expect(resolveUrl(href, base)).toBe(want));
 });
