@@ -20,8 +20,8 @@ export interface ParsedPage {
   lang?: string;
   /** Reference time for relative dates ("3 hours ago"). */
   referenceDate: Date;
-  /** Memo of element texts (the same blocks are read by several strategies). */
-  textCache: WeakMap<Element, string>;
+  /** Memo of element texts (the same blocks are read by several strategies); held by the page, so it goes with it. */
+  textCache: Map<Element, string>;
   /** Lazily computed per-page structures shared by strategies (e.g. element features). */
   cache: Map<string, unknown>;
 }
@@ -70,7 +70,7 @@ export function parsePage(html: string, opts: ParsePageOptions): ParsedPage {
     $,
     url: opts.url,
     referenceDate: Number.isNaN(ref.getTime()) ? new Date() : ref,
-    textCache: new WeakMap(),
+    textCache: new Map(),
     cache: new Map(),
   };
   // The tag index every strategy uses anyway, instead of a selector pass over the whole page.

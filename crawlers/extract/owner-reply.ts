@@ -33,14 +33,17 @@ export function isOwnerReply(page: ParsedPage, el: Element, f?: PageFeatures): b
 // under the same case folding.
 const OPENER_START = /^[rcadosbmhо商卖店賣开開酒پ]/i;
 
+const NOT_SPACE = /\S/;
+
 /** The first character of an element's text that is not whitespace (what its lead starts with). */
 function firstLetter(el: Element): string | undefined {
   let found: string | undefined;
   const walk = (n: AnyNode): boolean => {
     if (n.type === 'text') {
-      const m = /\S/.exec((n as unknown as { data: string }).data);
-      if (m) found = m[0];
-      return !m;
+      const data = (n as unknown as { data: string }).data;
+      const at = data.search(NOT_SPACE);
+      if (at >= 0) found = data[at];
+      return at < 0;
     }
     if (!isElement(n) || isSkipped(n)) return true;
     for (const c of n.children) if (!walk(c)) return false;

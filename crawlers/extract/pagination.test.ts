@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage, resolveUrl } from './dom.js';
+import { pageFeatures } from './features.js';
 import { findNextPages, pageNumberOf } from './pagination.js';
 import { isProfileUrl } from './profile-links.js';
 
@@ -74,7 +75,16 @@ describe('isProfileUrl', () => {
     'https://x.example/u/',
     'https://x.example/help/customer/display.html',
     'https://x.example/biz/cafe',
+    'https://x.example/%zz/login',
   ])('%s is not a profile', (url) => expect(isProfileUrl(url)).toBe(false));
+
+  it('reads a profile link with a broken escape in its path instead of failing the page', () => {
+    expect(isProfileUrl('https://x.example/%E0%A4%A/user/ann')).toBe(true);
+    const page = parsePage('<html><body><div><a href="/%zz/user/ann">ann</a><p>Kettle boils fast and quietly.</p></div></body></html>', {
+      url: 'https://x.example/t/1',
+    });
+    expect([...pageFeatures(page).author.values()]).toEqual([{ name: 'ann', url: 'https://x.example/%zz/user/ann' }]);
+  });
 });
 
 describe('resolveUrl', () => {

@@ -26,16 +26,38 @@ export function isProfileUrl(url: string): boolean {
   return answer;
 }
 
-function testProfileUrl(url: string): boolean {
-  let u: URL;
+// A web address written as the URL parser writes it (lower-case host, a path of unreserved
+// characters and escapes without dot segments, a plain query, no fragment): its path and query are
+// read off the text, as the parser would give them.
+const PLAIN_URL =
+  /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d{1,5})?((?:\/(?!\.\.?(?:\/|$|\?))[A-Za-z0-9\-._~%]*)*)(?:\?([A-Za-z0-9\-._~%&=+,;:@/]*))?$/;
+
+/** The path and query ("?…", or "" when there is none) of an absolute web address. */
+function pathAndQuery(url: string): { pathname: string; search: string } | undefined {
+  const plain = PLAIN_URL.exec(url);
+  if (plain) return { pathname: plain[1] || '/', search: plain[2] ? `?${plain[2]}` : '' };
   try {
-    u = new URL(url);
+    return new URL(url);
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** A path segment with its escapes decoded; as written when an escape is broken ("%zz"). */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function testProfileUrl(url: string): boolean {
+  const u = pathAndQuery(url);
+  if (!u) return false;
   const segments = u.pathname.split('/').filter(Boolean);
   for (let i = 0; i < segments.length; i++) {
-    const seg = decodeURIComponent(segments[i] ?? '');
+    const seg = decoded(segments[i] ?? '');
     if (!PROFILE_SEGMENT.test(seg)) continue;
     // "@name" and "~name" carry the user themselves; other segments need a user after them or in the query.
     if (seg.startsWith('@') || seg.startsWith('~')) return i === 0;
