@@ -38,23 +38,34 @@ export interface ParsePageOptions {
 // safe from stack overflows.
 const MAX_DEPTH = 600;
 
-function capDepth(root: ParentNode): void {
+/**
+ * Cuts the tree off below MAX_DEPTH and lists every element in document order, in one walk (the
+ * list {@link allElements} gives).
+ */
+function capDepth(root: ParentNode): Element[] {
+  const list: Element[] = [];
   // Two parallel stacks: no pair allocated per element of a page of hundreds of thousands.
   const nodes: ParentNode[] = [root];
   const depths: number[] = [0];
   while (nodes.length) {
     const node = nodes.pop() as ParentNode;
     const d = depths.pop() as number;
+    if (node !== root) list.push(node as Element);
     if (d >= MAX_DEPTH) {
       node.children = [];
       continue;
     }
-    for (const child of node.children)
+    // Children pushed last first: they come off the stack in document order.
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i] as AnyNode;
       if (isElement(child)) {
         nodes.push(child);
         depths.push(d + 1);
       }
+    }
   }
+  return list;
 }
 
 /** Parses HTML once into the shared page record. */
@@ -64,14 +75,14 @@ export function parsePage(html: string, opts: ParsePageOptions): ParsedPage {
   const $ = load(whole, { xml: { xmlMode: false, decodeEntities: true } });
   const root = $.root().get(0);
   // Unclosed tags on broken pages nest thousands deep; recursive walks would overflow the stack.
-  if (root) capDepth(root);
+  const elements = root ? capDepth(root) : [];
   const ref = opts.referenceDate === undefined ? new Date() : new Date(opts.referenceDate);
   const page: ParsedPage = {
     $,
     url: opts.url,
     referenceDate: Number.isNaN(ref.getTime()) ? new Date() : ref,
     textCache: new Map(),
-    cache: new Map(),
+    cache: new Map([['elements', elements]]),
   };
   // The tag index every strategy uses anyway, instead of a selector pass over the whole page.
   const lang = elementsByTag(page, 'html')

@@ -11,6 +11,7 @@ import { extractFromJson } from './json-items.js';
 import { extractWithRecipe } from './css-recipe.js';
 import { type AnyNode, bodyOf, elementsByTag, isElement, isHidden, isSkipped, parsePage, type Element, type ParsedPage } from './dom.js';
 import { extractEmbeddedJson } from './embedded-json.js';
+import { computedFeatures } from './features.js';
 import { extractFeed, isFeed } from './feeds.js';
 import { extractJsonLd } from './json-ld.js';
 import { extractMicrodata, extractRdfa } from './microdata.js';
@@ -363,6 +364,6 @@ function collectProfileLinks(page: ParsedPage, items: ExtractedItem[], blocks: E
   for (const item of items)
     if (item.authorUrl && item.authorUrl !== page.url && !links.has(item.authorUrl) && isProfileUrl(item.authorUrl))
       links.add(item.authorUrl);
-  for (const url of profileLinksIn(page, blocks, links)) if (url !== page.url) links.add(url);
+  for (const url of profileLinksIn(page, blocks, links, computedFeatures(page))) if (url !== page.url) links.add(url);
   return [...links];
 }

@@ -226,6 +226,11 @@ function shortText(el: Element, max: number): string | undefined {
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
+/** The page's element facts when a strategy has already worked them out (no pass is run for this). */
+export function computedFeatures(page: ParsedPage): PageFeatures | undefined {
+  return page.cache.get('features') as PageFeatures | undefined;
+}
+
 /** Computes (once per page) the element facts automatic detection scores with. */
 export function pageFeatures(page: ParsedPage): PageFeatures {
   const cached = page.cache.get('features') as PageFeatures | undefined;

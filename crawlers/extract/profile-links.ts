@@ -4,6 +4,7 @@
  * `user_details?userid=…`), never login or settings pages.
  */
 import { type AnyNode, isElement, isSkipped, resolveUrl, type Element, type ParsedPage } from './dom.js';
+import type { PageFeatures } from './features.js';
 
 const PROFILE_SEGMENT =
   /^(?:users?|u|profiles?|reviewers?|members?|people|authors?|userprofile|user[_-]?profile|user[_-]?details(?:[_-][a-z]+)*|member[_-]?profile|viewprofile|profile\.php|member\.php|user\.php|memberlist\.php|~[\w.-]+|@[\w.-]+)$/i;
@@ -81,21 +82,33 @@ function testProfileUrl(url: string): boolean {
  * Absolute profile URLs linked from inside the given elements (review blocks), deduplicated in
  * order. `known` holds URLs already found to be profiles (the items' author links): not tested again.
  */
-export function profileLinksIn(page: ParsedPage, blocks: Element[], known?: ReadonlySet<string>): string[] {
+export function profileLinksIn(page: ParsedPage, blocks: Element[], known?: ReadonlySet<string>, f?: PageFeatures): string[] {
   const seen = new Set<string>();
+  const test = (a: Element): void => {
+    const url = resolveUrl(a.attribs.href, page.url);
+    if (url && !seen.has(url) && (known?.has(url) || isProfileUrl(url))) seen.add(url);
+  };
   // The links are looked for in each block's tree as it stands (no list of every element built per block).
   const walk = (node: Element): void => {
     const children = node.children;
     for (let i = 0; i < children.length; i++) {
       const a = children[i] as AnyNode;
       if (!isElement(a)) continue;
-      if (a.name === 'a' && a.attribs.href) {
-        const url = resolveUrl(a.attribs.href, page.url);
-        if (url && !seen.has(url) && (known?.has(url) || isProfileUrl(url))) seen.add(url);
-      }
+      if (a.name === 'a' && a.attribs.href) test(a);
       if (!isSkipped(a)) walk(a);
     }
   };
-  for (const block of blocks) walk(block);
+  for (const block of blocks) {
+    // A block the feature pass numbered has its elements in one run of its order (the elements this
+    // walk reaches, in the same order): the run is read instead of the tree.
+    const start = f?.index.get(block);
+    const end = f?.end.get(block);
+    if (f && start !== undefined && end !== undefined) {
+      for (let i = start + 1; i < end; i++) {
+        const a = f.order[i] as Element;
+        if (a.name === 'a' && a.attribs.href) test(a);
+      }
+    } else walk(block);
+  }
   return [...seen];
 }
