@@ -338,7 +338,10 @@ export function elementsByTag(page: ParsedPage, ...names: string[]): Element[] {
     page.cache.set('byTag', index);
   }
   if (names.length === 1) return index.get(names[0] as string) ?? [];
-  const wanted = new Set(names);
+  // Several tags: their lists, or the page's elements in order when more than one of them is there.
+  const present = names.filter((n) => index.get(n)?.length);
+  if (present.length <= 1) return present.length ? [...(index.get(present[0] as string) as Element[])] : [];
+  const wanted = new Set(present);
   return allElements(page).filter((el) => wanted.has(el.name));
 }
 

@@ -122,7 +122,8 @@ export function findNextPages(page: ParsedPage, extraSelectors: string[] = []): 
     }
   }
 
-  const currentNumber = currentPageNumber(page);
+  // The current page's number is looked for (in the whole page) only when there are numbered links.
+  const currentNumber = numbered.length ? currentPageNumber(page) : undefined;
   const out = [...next];
   for (const { url, n } of numbered.sort((a, b) => a.n - b.n)) {
     if (currentNumber !== undefined && n <= currentNumber) continue;
