@@ -32,8 +32,9 @@ export function isActionElement(el: Element, text: string): boolean {
 
 /** {@link isActionElement}, reading the element's text only as far as a control's text can go. */
 export function isControl(page: ParsedPage, el: Element): boolean {
-  // Every test of isActionElement fails for a text of 60 characters or more.
-  const text = shortNodeText(el, page, 60);
+  // Every test of isActionElement fails for a button's text of 60 characters or more, and for any
+  // other element's of 41 or more.
+  const text = shortNodeText(el, page, el.name === 'button' || el.attribs.role === 'button' ? 60 : 41);
   return text !== undefined && isActionElement(el, text);
 }
 

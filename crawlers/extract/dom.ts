@@ -473,6 +473,20 @@ function nthOfType(el: Element): { n: number; of: number } {
 // One step of a CSS path: the tag with its first two classes that carry no number, or the tag and
 // its id (which ends the path).
 function pathPart(el: Element): { part: string; last: boolean } {
+  // Blocks of one kind share their tag, class and id: each such step is worked out once.
+  const key = `${el.name}\u0000${el.attribs.id ?? ''}\u0000${el.attribs.class ?? ''}`;
+  let part = parts.get(key);
+  if (!part) {
+    part = pathPartOf(el);
+    if (parts.size >= 10_000) parts.clear();
+    parts.set(key, part);
+  }
+  return part;
+}
+
+const parts = new Map<string, { part: string; last: boolean }>();
+
+function pathPartOf(el: Element): { part: string; last: boolean } {
   const id = el.attribs.id;
   if (id && !/\d{3,}/.test(id)) return { part: `${el.name}#${cssEscape(id)}`, last: true };
   const classes = classTokens(el)

@@ -35,22 +35,20 @@ const OPENER_START = /^[rcadosbmhо商卖店賣开開酒پ]/i;
 
 const NOT_SPACE = /\S/;
 
-/** The first character of an element's text that is not whitespace (what its lead starts with). */
-function firstLetter(el: Element): string | undefined {
-  let found: string | undefined;
-  const walk = (n: AnyNode): boolean => {
-    if (n.type === 'text') {
-      const data = (n as unknown as { data: string }).data;
-      const at = data.search(NOT_SPACE);
-      if (at >= 0) found = data[at];
-      return at < 0;
-    }
-    if (!isElement(n) || isSkipped(n)) return true;
-    for (const c of n.children) if (!walk(c)) return false;
-    return true;
-  };
-  walk(el);
-  return found;
+/** The first character of a node's text that is not whitespace (what its lead starts with). */
+function firstLetter(n: AnyNode): string | undefined {
+  if (n.type === 'text') {
+    const data = (n as unknown as { data: string }).data;
+    const at = data.search(NOT_SPACE);
+    return at >= 0 ? data[at] : undefined;
+  }
+  if (!isElement(n) || isSkipped(n)) return undefined;
+  const children = n.children;
+  for (let i = 0; i < children.length; i++) {
+    const found = firstLetter(children[i] as AnyNode);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** The first characters of an element's text, without reading all of it. */

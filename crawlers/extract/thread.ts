@@ -261,11 +261,11 @@ function indentFromElement(el: Element): number | undefined {
 }
 
 // Each comment's spacer is looked for from the next few comments too: it is worked out once per
-// element (the parsed page never changes).
-const spacers = new WeakMap<Element, number | undefined>();
+// element and thread (the parsed page never changes), in a memo the thread's reading holds.
+type Spacers = Map<Element, number | undefined>;
 
-function spacerWidth(el: Element, limit = 20): number | undefined {
-  if (limit !== 20) return findSpacer(el, limit);
+function spacerWidth(el: Element, spacers: Spacers | undefined, limit = 20): number | undefined {
+  if (limit !== 20 || !spacers) return findSpacer(el, limit);
   if (spacers.has(el)) return spacers.get(el);
   const width = findSpacer(el, limit);
   spacers.set(el, width);
@@ -290,11 +290,16 @@ function findSpacer(el: Element, limit: number): number | undefined {
 }
 
 /** Indentation of a comment block: depth attributes/classes, margins, or a spacer before it. */
-export function indentOf(block: Element, holdsOtherComment: (el: Element) => boolean, lead: Element[] = []): number | undefined {
+export function indentOf(
+  block: Element,
+  holdsOtherComment: (el: Element) => boolean,
+  lead: Element[] = [],
+  spacers?: Spacers,
+): number | undefined {
   // A spacer image leading the block's own content (classic table-based forums).
   for (const el of lead.slice(0, 6)) {
     if (el.name !== 'img') continue;
-    const w = spacerWidth(el, 1);
+    const w = spacerWidth(el, spacers, 1);
     if (w !== undefined) return w;
   }
   let cur: Element | undefined = block;
@@ -305,7 +310,7 @@ export function indentOf(block: Element, holdsOtherComment: (el: Element) => boo
     let sib = cur.prev;
     for (let n = 0; sib && n < 4; n++, sib = sib.prev) {
       if (sib.type !== 'tag') continue;
-      const w = spacerWidth(sib as Element);
+      const w = spacerWidth(sib as Element, spacers);
       if (w !== undefined) return w;
     }
     const parent = parentEl(cur);
@@ -370,6 +375,7 @@ export function extractThread(page: ParsedPage): ThreadResult {
   const positions = blocks.map((b) => f.index.get(b) ?? 0).sort((a, b) => a - b);
   // An ancestor holding more than one comment is the list, not this comment's row.
   const holdsOtherComment = (el: Element): boolean => countWithin(positions, f.index.get(el) ?? 0, f.end.get(el) ?? 0) > 1;
+  const spacers: Spacers = new Map();
 
   for (const block of blocks) {
     const own = ownSubtree(f, block, members);
@@ -425,7 +431,7 @@ export function extractThread(page: ParsedPage): ThreadResult {
     noteOrigin(item, { via: cssPath(block) });
     items.push(item);
     kept.push(block);
-    indents.push(indentOf(block, holdsOtherComment, own));
+    indents.push(indentOf(block, holdsOtherComment, own, spacers));
   }
 
   // Flat markup (tables, divs with margins) shows replies indented more than their parent; a block
