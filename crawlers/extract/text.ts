@@ -102,6 +102,9 @@ export function textKey(text: string): string {
   return key;
 }
 
+// The ASCII key's characters are written here, lowered, and read out as one string.
+const keyBuffer = Buffer.allocUnsafe(200);
+
 /**
  * The key read char by char while the text is ASCII, where a letter or digit is [A-Za-z0-9] and
  * lowering is per character: stops at the key's 200th character, so a long text is not lowered
@@ -109,23 +112,14 @@ export function textKey(text: string): string {
  * character before that, which the Unicode-aware key handles.
  */
 function asciiKey(text: string): string | undefined {
-  let key = '';
   let n = 0;
-  let start = -1;
-  let i = 0;
-  for (; i < text.length && n < 200; i++) {
+  for (let i = 0; i < text.length && n < 200; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
-      if (start < 0) start = i;
-      n++;
-    } else if (c >= 128) return undefined;
-    else if (start >= 0) {
-      key += text.slice(start, i);
-      start = -1;
-    }
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) keyBuffer[n++] = c;
+    else if (c >= 65 && c <= 90) keyBuffer[n++] = c + 32;
+    else if (c >= 128) return undefined;
   }
-  if (start >= 0) key += text.slice(start, i);
-  return key.toLowerCase();
+  return keyBuffer.toString('latin1', 0, n);
 }
 
 function unicodeKey(text: string): string {

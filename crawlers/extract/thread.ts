@@ -22,10 +22,22 @@ export interface ThreadResult extends StrategyResult {
   blocks: Element[];
 }
 
+// Blocks of one kind share their tag and class list: each pair's key is worked out once.
+const looseKeys = new Map<string, string>();
+
 function looseKey(el: Element): string {
-  // Numbers in a class vary per post ("post-17", "row1"/"row2"): the kind is what is left.
-  const first = classTokens(el).find((c) => !/\d{3,}/.test(c));
-  return first ? `${el.name}.${first.replace(/\d+/g, '#')}` : el.name;
+  const cls = el.attribs.class;
+  if (!cls) return el.name;
+  const memo = `${el.name} ${cls}`;
+  let key = looseKeys.get(memo);
+  if (key === undefined) {
+    // Numbers in a class vary per post ("post-17", "row1"/"row2"): the kind is what is left.
+    const first = classTokens(el).find((c) => !/\d{3,}/.test(c));
+    key = first ? `${el.name}.${first.replace(/\d+/g, '#')}` : el.name;
+    if (looseKeys.size >= 10_000) looseKeys.clear();
+    looseKeys.set(memo, key);
+  }
+  return key;
 }
 
 function parentEl(el: Element): Element | undefined {
