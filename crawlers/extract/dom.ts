@@ -190,26 +190,28 @@ function isSpace(c: number): boolean {
 export function shortNodeText(el: Element, page: ParsedPage, max: number): string | undefined {
   const hit = page.textCache.get(el);
   if (hit !== undefined) return hit.length < max ? hit : undefined;
+  // Counted first, building nothing: most texts asked about are long.
+  if (keptUpTo(el, max, 0) >= max) return undefined;
   const parts: string[] = [];
-  let kept = 0;
-  const walk = (node: AnyNode): boolean => {
-    if (node.type === 'text') {
-      const data = (node as unknown as { data: string }).data;
-      parts.push(data);
-      for (let i = 0; i < data.length && kept < max; i++) if (!isSpace(data.charCodeAt(i))) kept++;
-      return kept < max;
-    }
-    if (!isElement(node) || SKIP.has(node.name)) return true;
-    const block = BLOCK.has(node.name);
-    if (block) parts.push('\n');
-    for (const child of node.children) if (!walk(child)) return false;
-    if (block) parts.push('\n');
-    return true;
-  };
-  if (!walk(el)) return undefined;
+  collectText(el, parts);
   const text = normalizeWhitespace(parts.join(''));
   page.textCache.set(el, text);
   return text.length < max ? text : undefined;
+}
+
+/** `kept` plus the characters under a node that whitespace normalisation keeps, counted up to `max`. */
+function keptUpTo(node: AnyNode, max: number, kept: number): number {
+  if (node.type === 'text') {
+    const data = (node as unknown as { data: string }).data;
+    let n = kept;
+    for (let i = 0; i < data.length && n < max; i++) if (!isSpace(data.charCodeAt(i))) n++;
+    return n;
+  }
+  if (!isElement(node) || SKIP.has(node.name)) return kept;
+  const children = node.children;
+  let n = kept;
+  for (let i = 0; i < children.length && n < max; i++) n = keptUpTo(children[i] as AnyNode, max, n);
+  return n;
 }
 
 function collectText(node: AnyNode, parts: string[]): void {

@@ -19,7 +19,7 @@ import { detectProfile, findDomAggregate, findLoadMore, isBlockedPage, looksLike
 import { findNextPages } from './pagination.js';
 import { isProfileUrl, profileLinksIn } from './profile-links.js';
 import { noteOrigin, originOf } from './provenance.js';
-import { forgetTextKeys, textKey } from './text.js';
+import { textKey } from './text.js';
 import { extractThread } from './thread.js';
 import type {
   ExtractedAggregate,
@@ -96,8 +96,6 @@ export function mergeItems(groups: ExtractedItem[][], strategies: (StrategyName 
       if (copy.siteId) bySiteId.set(copy.siteId, copy);
     }
   }
-  // Merging is the last reader of the texts' keys (a merge outside a page's reading lets go of them too).
-  forgetTextKeys();
   return out;
 }
 
@@ -176,13 +174,7 @@ function dataPage(doc: DataDocument, opts: ExtractOptions): ExtractedPage {
 export function extractPage(html: string, opts: ExtractOptions): ExtractedPage {
   if (isFeed(html)) return feedPage(html, opts.url);
   const data = readJsonDocument(html) ?? readXmlDocument(html);
-  if (data) {
-    try {
-      return dataPage(data, opts);
-    } finally {
-      forgetTextKeys();
-    }
-  }
+  if (data) return dataPage(data, opts);
   return extractParsed(
     parsePage(html, { url: opts.url, ...(opts.referenceDate !== undefined ? { referenceDate: opts.referenceDate } : {}) }),
     opts,
@@ -191,14 +183,6 @@ export function extractPage(html: string, opts: ExtractOptions): ExtractedPage {
 
 /** Extracts from a page already parsed with `parsePage` (the crawler parses once and shares it). */
 export function extractParsed(page: ParsedPage, opts: ExtractOptions): ExtractedPage {
-  try {
-    return extractFrom(page, opts);
-  } finally {
-    forgetTextKeys();
-  }
-}
-
-function extractFrom(page: ParsedPage, opts: ExtractOptions): ExtractedPage {
   const jsonLd = extractJsonLd(page);
   const runs: [StrategyName, StrategyResult][] = [
     ['json-ld', jsonLd],

@@ -77,29 +77,9 @@ export function isProse(text: string, minWords = 4): boolean {
   return wordCount(t) >= minWords;
 }
 
-// The same texts are keyed more than once while one page is read (a post's id is made from its
-// key, then merging keys it again): keys of longer texts are kept until the page is read
-// ({@link forgetTextKeys}), and never more than a bounded number of characters.
-const keys = new Map<string, string>();
-let keptChars = 0;
-
-/** Lets go of the keys kept while a page was read. */
-export function forgetTextKeys(): void {
-  keys.clear();
-  keptChars = 0;
-}
-
 /** A key for comparing texts loosely: lower-cased letters and digits only, first 200 of them. */
 export function textKey(text: string): string {
-  if (text.length < 100) return asciiKey(text) ?? unicodeKey(text);
-  let key = keys.get(text);
-  if (key === undefined) {
-    key = asciiKey(text) ?? unicodeKey(text);
-    if (keptChars > 20_000_000) forgetTextKeys();
-    keys.set(text, key);
-    keptChars += text.length + key.length;
-  }
-  return key;
+  return asciiKey(text) ?? unicodeKey(text);
 }
 
 // The ASCII key's characters are written here, lowered, and read out as one string.
