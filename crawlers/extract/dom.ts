@@ -40,17 +40,34 @@ const MAX_DEPTH = 600;
 
 /**
  * Cuts the tree off below MAX_DEPTH and lists every element in document order, in one walk (the
- * list {@link allElements} gives).
+ * list {@link allElements} gives); on the way, the elements under the first body element as
+ * {@link descendants} gives them (none inside a script, style or other skipped element), when the
+ * page has a body.
  */
-function capDepth(root: ParentNode): Element[] {
-  const list: Element[] = [];
-  // Two parallel stacks: no pair allocated per element of a page of hundreds of thousands.
+function capDepth(root: ParentNode): { all: Element[]; body: Element[] | undefined } {
+  const all: Element[] = [];
+  let body: Element[] | undefined;
+  let bodyEl: Element | undefined;
+  // Parallel stacks: no record allocated per element of a page of hundreds of thousands. `under`
+  // says whether a node is under the first body and outside every skipped element.
   const nodes: ParentNode[] = [root];
   const depths: number[] = [0];
+  const under: boolean[] = [false];
   while (nodes.length) {
     const node = nodes.pop() as ParentNode;
     const d = depths.pop() as number;
-    if (node !== root) list.push(node as Element);
+    let inBody = under.pop() as boolean;
+    if (node !== root) {
+      const el = node as Element;
+      all.push(el);
+      if (inBody) (body as Element[]).push(el);
+      if (inBody && SKIP.has(el.name)) inBody = false;
+      else if (!bodyEl && el.name === 'body') {
+        bodyEl = el;
+        body = [];
+        inBody = true;
+      }
+    }
     if (d >= MAX_DEPTH) {
       node.children = [];
       continue;
@@ -62,10 +79,11 @@ function capDepth(root: ParentNode): Element[] {
       if (isElement(child)) {
         nodes.push(child);
         depths.push(d + 1);
+        under.push(inBody);
       }
     }
   }
-  return list;
+  return { all, body };
 }
 
 /** Parses HTML once into the shared page record. */
@@ -75,14 +93,14 @@ export function parsePage(html: string, opts: ParsePageOptions): ParsedPage {
   const $ = load(whole, { xml: { xmlMode: false, decodeEntities: true } });
   const root = $.root().get(0);
   // Unclosed tags on broken pages nest thousands deep; recursive walks would overflow the stack.
-  const elements = root ? capDepth(root) : [];
+  const { all, body } = root ? capDepth(root) : { all: [], body: undefined };
   const ref = opts.referenceDate === undefined ? new Date() : new Date(opts.referenceDate);
   const page: ParsedPage = {
     $,
     url: opts.url,
     referenceDate: Number.isNaN(ref.getTime()) ? new Date() : ref,
     textCache: new Map(),
-    cache: new Map([['elements', elements]]),
+    cache: new Map<string, unknown>([['elements', all], ...(body ? [['bodyElements', body] as const] : [])]),
   };
   // The tag index every strategy uses anyway, instead of a selector pass over the whole page.
   const lang = elementsByTag(page, 'html')
@@ -332,7 +350,10 @@ export function elementsByTag(page: ParsedPage, ...names: string[]): Element[] {
   let index = page.cache.get('byTag') as Map<string, Element[]> | undefined;
   if (!index) {
     index = new Map();
-    for (const el of allElements(page)) {
+    // Indexed: this loop runs once per page, unoptimised, where an iterator allocates per element.
+    const all = allElements(page);
+    for (let i = 0; i < all.length; i++) {
+      const el = all[i] as Element;
       const list = index.get(el.name);
       if (list) list.push(el);
       else index.set(el.name, [el]);
