@@ -277,17 +277,39 @@ export function classTokens(el: Element): string[] {
   return cls ? cls.split(/\s+/).filter(Boolean) : [];
 }
 
+/**
+ * Which of the attributes that name what an element is (class, id, itemprop, property, data-*) an
+ * element has: none (0), its class only (1), or others (2).
+ */
+export function namingAttributes(el: Element): 0 | 1 | 2 {
+  let found: 0 | 1 | 2 = 0;
+  for (const k in el.attribs) {
+    if (k === 'class') found = 1;
+    else if (k === 'id' || k === 'itemprop' || k === 'property' || k.startsWith('data-')) return 2;
+  }
+  return found;
+}
+
+// Elements of one kind share their class list: the descriptor of an element named by its class
+// alone is worked out once per class list (bounded).
+const classDescriptors = new Map<string, string>();
+
 /** Every attribute value that names what an element is (class, id, itemprop, data-* hooks, role). */
 export function descriptor(el: Element): string {
   const a = el.attribs;
   // Many elements carry none of the attributes read here (a bare <p>, a link with only its href).
-  let named = false;
-  for (const k in a)
-    if (k === 'class' || k === 'id' || k === 'itemprop' || k === 'property' || k.startsWith('data-')) {
-      named = true;
-      break;
+  const naming = namingAttributes(el);
+  if (naming === 0) return '   ';
+  if (naming === 1) {
+    const cls = a.class as string;
+    let desc = classDescriptors.get(cls);
+    if (desc === undefined) {
+      desc = `${cls}   `.toLowerCase();
+      if (classDescriptors.size >= 10_000) classDescriptors.clear();
+      classDescriptors.set(cls, desc);
     }
-  if (!named) return '   ';
+    return desc;
+  }
   let s = `${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''} ${a.property ?? ''}`;
   for (const k in a) {
     if (!k.startsWith('data-')) continue;

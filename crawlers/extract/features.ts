@@ -132,20 +132,27 @@ const NOT_AUTHOR =
 // "by" before a name, in the languages of the sites crawled.
 const BY_PREFIX = /^(?:posted by|written by|by|von|от|par|por|door|av|przez|autor:?|автор:?|від|bởi|作者[:：]?)\s+/i;
 
+/** The page's address as links are compared with it: its origin and its path without a final slash. */
+interface PageAddress {
+  base: URL;
+  origin: string;
+  path: string;
+}
+
 /** Whether a link points at the page itself; `resolved` (the link made absolute, when known) lets most links be told apart without parsing. */
-function samePage(href: string, base: URL | undefined, resolved?: string): boolean {
+function samePage(href: string, page: PageAddress | undefined, resolved?: string): boolean {
   const h = href.trim();
-  if (!h || h.startsWith('#') || !base) return false;
-  const origin = `${base.protocol}//${base.host}`;
+  if (!h || h.startsWith('#') || !page) return false;
+  const { base, origin, path } = page;
   if (resolved?.startsWith(origin) && resolved.charCodeAt(origin.length) === 47) {
     // A serialised web address's path runs to its first '?' or '#': another path is another page.
     const rest = resolved.slice(origin.length);
     const end = rest.search(/[?#]/);
-    if ((end < 0 ? rest : rest.slice(0, end)).replace(/\/$/, '') !== base.pathname.replace(/\/$/, '')) return false;
+    if ((end < 0 ? rest : rest.slice(0, end)).replace(/\/$/, '') !== path) return false;
   }
   try {
     const a = new URL(h, base);
-    return a.host === base.host && a.pathname.replace(/\/$/, '') === base.pathname.replace(/\/$/, '') && !a.search;
+    return a.host === base.host && a.pathname.replace(/\/$/, '') === path && !a.search;
   } catch {
     return false;
   }
@@ -330,11 +337,12 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     dates.set(text, date);
     return date;
   };
-  let base: URL | undefined;
+  let address: PageAddress | undefined;
   try {
-    base = new URL(page.url);
+    const base = new URL(page.url);
+    address = { base, origin: `${base.protocol}//${base.host}`, path: base.pathname.replace(/\/$/, '') };
   } catch {
-    base = undefined;
+    address = undefined;
   }
 
   // Returns the element's number.
@@ -418,7 +426,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
           !/^[\d\s.,:/-]+$/.test(name) &&
           // A link back to this very page (an hReview's "fn" item) is the subject, not a person (tested
           // last: it parses the link).
-          !(rawHref !== undefined && samePage(rawHref, base, href))
+          !(rawHref !== undefined && samePage(rawHref, address, href))
         ) {
           f.author.set(el, profile ? { name, url: href } : { name });
           authored = true;

@@ -4,7 +4,7 @@
  * 5-, 10- and 100-point scales.
  */
 import type { Rating } from '../../domain/types.js';
-import { attr, classTokens, type Element } from './dom.js';
+import { attr, classTokens, type Element, namingAttributes } from './dom.js';
 import { parseNumber } from './text.js';
 
 /** Infers the best value of a scale from a value when the page does not state it. */
@@ -123,17 +123,24 @@ export function ratingFromElement(el: Element, text?: string, best?: number): Ra
   return undefined;
 }
 
+const ratingClasses = new Map<string, boolean>();
+
 /** Whether an element is named like a rating widget (class, id, itemprop or data attributes). */
 export function isRatingNamed(el: Element): boolean {
-  const a = el.attribs;
-  // Only these attributes can name a rating widget: most elements have none of them.
-  let named = false;
-  for (const k in a)
-    if (k === 'class' || k === 'id' || k === 'itemprop' || k.startsWith('data-')) {
-      named = true;
-      break;
+  // Only these attributes can name a rating widget: most elements have none of them, and many
+  // only a class list, whose answer is worked out once (bounded).
+  const naming = namingAttributes(el);
+  if (naming === 0) return false;
+  if (naming === 1) {
+    const cls = el.attribs.class as string;
+    let named = ratingClasses.get(cls);
+    if (named === undefined) {
+      named = RATING_CLASS.test(`${cls}    `);
+      if (ratingClasses.size >= 10_000) ratingClasses.clear();
+      ratingClasses.set(cls, named);
     }
-  if (!named) return false;
+    return named;
+  }
   const names = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''} ${el.attribs.itemprop ?? ''} ${el.attribs['data-hook'] ?? ''} ${el.attribs['data-testid'] ?? ''}`;
   if (RATING_CLASS.test(names)) return true;
   for (const k in el.attribs) if (/^data-.*(?:rating|score|stars?)/i.test(k)) return true;

@@ -392,8 +392,19 @@ export function extractThread(page: ParsedPage): ThreadResult {
   for (const block of blocks) {
     const own = ownSubtree(f, block, members);
     const skipNested = (e: Element): boolean => members.has(e) && e !== block;
-    const authorEl = own.find((e) => f.author.has(e)) ?? (f.author.has(block) ? block : undefined);
-    const dateEl = own.find((e) => f.date.has(e)) ?? (f.date.has(block) ? block : undefined);
+    // The first author, date and rating element of the block's own elements, in one pass.
+    let authorEl: Element | undefined;
+    let dateEl: Element | undefined;
+    let ratingEl: Element | undefined;
+    for (let i = 0; i < own.length && !(authorEl && dateEl && ratingEl); i++) {
+      const e = own[i] as Element;
+      if (!f.isField(e)) continue;
+      if (!authorEl && f.author.has(e)) authorEl = e;
+      if (!dateEl && f.date.has(e)) dateEl = e;
+      if (!ratingEl && f.rating.has(e)) ratingEl = e;
+    }
+    authorEl ??= f.author.has(block) ? block : undefined;
+    dateEl ??= f.date.has(block) ? block : undefined;
     // The business's reply inside the post is its reply; a quote of an earlier post or a
     // signature is not what this post says.
     const inline = ownerReplyIn(page, f, block);
@@ -422,8 +433,7 @@ export function extractThread(page: ParsedPage): ThreadResult {
     }
     const date = dateEl ? f.date.get(dateEl) : undefined;
     if (date) item.publishedAt = date;
-    const rating = own.find((e) => f.rating.has(e));
-    if (rating) item.rating = f.rating.get(rating)!;
+    if (ratingEl) item.rating = f.rating.get(ratingEl)!;
 
     const links = own.filter((e) => e.name === 'a' && !!e.attribs.href && e !== authorEl && !(authorEl && isDescendant(authorEl, e)));
     const permalink =
