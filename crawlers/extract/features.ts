@@ -123,6 +123,8 @@ export function subtree(f: PageFeatures, el: Element): Element[] {
 
 const AUTHOR_NAME =
   /(?:^|[\s_-])(?:author|authors|user|username|user-name|reviewer|reviewer-name|byline|by|profile-name|nickname|nick|customer|member|poster|commenter|hnuser|fn|reviewer_name|user_name|screen-name|display-name)(?:$|[\s_-])|author|reviewer|username|nickname|commenter|profile-?name|userid|user-id|critic-?name|critic-?link/;
+// The descriptor of an element without naming attributes (see dom.ts): no name pattern matches it.
+const UNNAMED = '   ';
 const DATE_NAME = /date|time|posted|published|timestamp|(?:^|[\s_-])age(?:$|[\s_-])|ago|when/;
 const DATE_HINT = /\d|[\u06F0-\u06F9]|ago|yesterday|today|gestern|heute|вчера|сегодня|назад|前|刚|剛|hier|ayer|پیش|دیروز|امروز/i;
 const PROFILE_HINT = /user|profile|member|reviewer|people|author|customer|\/u\/|\/~|\/@/i;
@@ -214,23 +216,36 @@ function directText(el: Element): string {
   return s.replace(/ \s+|[^\S ]\s*/g, ' ').trim();
 }
 
+/** The text of a small subtree (names, dates and star labels are short); undefined past `max` characters. */
 function shortText(el: Element, max: number): string | undefined {
-  // Only read small subtrees: names, dates and star labels are short.
-  const parts: string[] = [];
-  let len = 0;
-  const walk = (n: AnyNode): boolean => {
-    if (n.type === 'text') {
-      const d = (n as unknown as { data: string }).data;
-      parts.push(d);
-      len += d.trim().length;
-      return len <= max;
-    }
-    if (!isElement(n) || isSkipped(n)) return true;
-    for (const c of n.children) if (!walk(c)) return false;
-    return true;
-  };
-  if (!walk(el)) return undefined;
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  const read: ShortRead = { text: '', any: false, len: 0, max };
+  if (!readShort(el, read)) return undefined;
+  return read.text.replace(/\s+/g, ' ').trim();
+}
+
+interface ShortRead {
+  /** The text nodes read so far, joined by spaces. */
+  text: string;
+  /** Whether a text node was read. */
+  any: boolean;
+  /** Characters read, without the whitespace around each text node. */
+  len: number;
+  max: number;
+}
+
+/** Reads a node's text into `read`; false once it holds more than `read.max` characters. */
+function readShort(n: AnyNode, read: ShortRead): boolean {
+  if (n.type === 'text') {
+    const d = (n as unknown as { data: string }).data;
+    read.text = read.any ? `${read.text} ${d}` : d;
+    read.any = true;
+    read.len += d.trim().length;
+    return read.len <= read.max;
+  }
+  if (!isElement(n) || isSkipped(n)) return true;
+  const children = n.children;
+  for (let i = 0; i < children.length; i++) if (!readShort(children[i] as AnyNode, read)) return false;
+  return true;
 }
 
 /** The page's element facts when a strategy has already worked them out (no pass is run for this). */
@@ -385,7 +400,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       let date: string | undefined;
       const stamp = attr(el, 'datetime') ?? (el.name === 'time' ? attr(el, 'title') : undefined);
       if (stamp) date = dateOf(stamp);
-      if (!date && DATE_NAME.test(desc)) {
+      if (!date && desc !== UNNAMED && DATE_NAME.test(desc)) {
         const title = attr(el, 'title');
         if (title && DATE_HINT.test(title)) date = dateOf(title);
         const text = shortText(el, 80);
@@ -405,7 +420,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       // Parsing every link as a URL is the slowest part of this pass: pre-filter by a cheap test.
       const href = rawHref && PROFILE_HINT.test(rawHref) ? resolveUrl(rawHref, page.url) : undefined;
       const profile = href !== undefined && isProfileUrl(href);
-      if (profile || AUTHOR_NAME.test(desc) || el.attribs.rel === 'author') {
+      if (profile || (desc !== UNNAMED && AUTHOR_NAME.test(desc)) || el.attribs.rel === 'author') {
         const text = shortText(el, 60);
         const name = text
           ?.replace(/^[\s,;:·•|–—-]+/, '')
@@ -421,7 +436,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
           name &&
           name.length >= 2 &&
           !mention &&
-          name.split(/\s+/).length <= 5 &&
+          (!/\s/.test(name) || name.split(/\s+/).length <= 5) &&
           !NOT_AUTHOR.test(name) &&
           !/^[\d\s.,:/-]+$/.test(name) &&
           // A link back to this very page (an hReview's "fn" item) is the subject, not a person (tested
