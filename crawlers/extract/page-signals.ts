@@ -136,26 +136,30 @@ const LOAD_MORE =
 
 /** A CSS selector for the page's "load more" button, when it has one. */
 export function findLoadMore(page: ParsedPage): string | undefined {
-  const el = allElements(page)
-    .filter(
-      (b) =>
-        b.name === 'button' ||
-        b.name === 'a' ||
-        b.attribs.role === 'button' ||
-        (b.name === 'input' && /^(?:button|submit)$/i.test(b.attribs.type ?? '')),
-    )
-    .find((b) => {
-      const text = (nodeText(b, page) || b.attribs.value || b.attribs['aria-label'] || '')
-        .replace(/\s+/g, ' ')
-        .trim()
-        .replace(/[.…›»]+$/, '')
-        .trim();
-      if (text.length > 60 || !LOAD_MORE.test(text)) return false;
-      // A link to a real page is pagination, not a button a browser must click.
-      const href = b.attribs.href;
-      return !(b.name === 'a' && href && !href.startsWith('#') && !/^javascript:/i.test(href));
-    });
-  return el ? selectorFor(el) : undefined;
+  // One pass in document order (no list of the page's controls built first).
+  const all = allElements(page);
+  for (let i = 0; i < all.length; i++) {
+    const b = all[i] as Element;
+    const control =
+      b.name === 'button' ||
+      b.name === 'a' ||
+      b.attribs.role === 'button' ||
+      (b.name === 'input' && /^(?:button|submit)$/i.test(b.attribs.type ?? ''));
+    if (control && isLoadMore(page, b)) return selectorFor(b);
+  }
+  return undefined;
+}
+
+function isLoadMore(page: ParsedPage, b: Element): boolean {
+  const text = (nodeText(b, page) || b.attribs.value || b.attribs['aria-label'] || '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.…›»]+$/, '')
+    .trim();
+  if (text.length > 60 || !LOAD_MORE.test(text)) return false;
+  // A link to a real page is pagination, not a button a browser must click.
+  const href = b.attribs.href;
+  return !(b.name === 'a' && href && !href.startsWith('#') && !/^javascript:/i.test(href));
 }
 
 const AGGREGATE_NAME = /average|overall|aggregate|(?:^|[\s_-])avg|rating-?summary|summary-?rating|total-?rating|rating-?overview/i;
