@@ -8,7 +8,7 @@ import type { Page, Route } from 'playwright';
 import { readJsonDocument } from './extract/data-documents.js';
 import { mergeItems } from './extract/extract-page.js';
 import { extractFromJson } from './extract/json-items.js';
-import { noteOrigin } from './extract/provenance.js';
+import { noteOrigin, originOf } from './extract/provenance.js';
 import type { ExtractedItem, ExtractedPage } from './extract/types.js';
 import type { CrawlPlan } from './crawl-plan.js';
 
@@ -91,6 +91,7 @@ export class PageTraffic {
     return {
       ...extracted,
       items,
+      origins: items.map(originOf),
       strategies: [...extracted.strategies, 'network-json'],
       looksLikeReviews: true,
     };

@@ -150,5 +150,10 @@ describe.skipIf(!chromium)('a browser crawl', () => {
     expect(items.map((i) => i.body).sort()).toEqual(reviews.map((r) => r.text).sort());
     expect(items.find((i) => i.body?.startsWith('Review 2'))).toMatchObject({ author: 'Buyer 2' });
     expect(pages[0]!.extracted.strategies).toContain('network-json');
+    // --explain says where each item came from: the API response's strategy and the path in it.
+    const { items: found, origins } = pages[0]!.extracted;
+    expect(origins).toHaveLength(found.length);
+    for (const origin of origins ?? [])
+      expect(origin).toMatchObject({ strategy: 'network-json', via: expect.stringMatching(/^\$\.reviews\[\d\]$/) });
   }, 90_000);
 });

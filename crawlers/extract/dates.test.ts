@@ -85,6 +85,7 @@ describe('parseDate', () => {
       'user1234',
       'Kettle2024',
       '99999999999 years ago',
+      '99999999999999 روز پیش',
       '20242024202420242024 d ago',
     ]) {
       expect(parseDate(s, { referenceDate: ref })).toBeUndefined();

@@ -5,7 +5,7 @@
  */
 import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { normalizeWhitespace } from './text.js';
+import { normalizeWhitespace, ownCopy } from './text.js';
 
 /** DOM node types of the parsed page (cheerio's own DOM). */
 export type { AnyNode, Element } from 'domhandler';
@@ -304,9 +304,9 @@ export function descriptor(el: Element): string {
     const cls = a.class as string;
     let desc = classDescriptors.get(cls);
     if (desc === undefined) {
-      desc = `${cls}   `.toLowerCase();
+      desc = ownCopy(`${cls}   `.toLowerCase());
       if (classDescriptors.size >= 10_000) classDescriptors.clear();
-      classDescriptors.set(cls, desc);
+      classDescriptors.set(ownCopy(cls), desc);
     }
     return desc;
   }
@@ -518,13 +518,16 @@ function nthOfType(el: Element): { n: number; of: number } {
 // One step of a CSS path: the tag with its first two classes that carry no number, or the tag and
 // its id (which ends the path).
 function pathPart(el: Element): { part: string; last: boolean } {
-  // Blocks of one kind share their tag, class and id: each such step is worked out once.
-  const key = `${el.name}\u0000${el.attribs.id ?? ''}\u0000${el.attribs.class ?? ''}`;
+  // Blocks of one kind share their tag, class and id: each such step is worked out once (the id's
+  // length in the key keeps any id and class apart).
+  const id = el.attribs.id ?? '';
+  const key = `${el.name} ${id.length} ${id} ${el.attribs.class ?? ''}`;
   let part = parts.get(key);
   if (!part) {
-    part = pathPartOf(el);
+    const found = pathPartOf(el);
+    part = { part: ownCopy(found.part), last: found.last };
     if (parts.size >= 10_000) parts.clear();
-    parts.set(key, part);
+    parts.set(ownCopy(key), part);
   }
   return part;
 }

@@ -76,6 +76,11 @@ describe('isProfileUrl', () => {
     'https://x.example/help/customer/display.html',
     'https://x.example/biz/cafe',
     'https://x.example/%zz/login',
+    // Addresses the URL parser refuses or rewrites are read as it reads them.
+    'http://x.example:99999/user/ann',
+    'http://1.2.3.256/user/ann',
+    'https://x.example/user/%2e%2e/about',
+    'http://xn--x/user/ann',
   ])('%s is not a profile', (url) => expect(isProfileUrl(url)).toBe(false));
 
   it('reads a profile link with a broken escape in its path instead of failing the page', () => {

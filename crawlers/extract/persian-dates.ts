@@ -55,7 +55,9 @@ export function parsePersianDate(input: string, referenceDate: Date): string | u
   if (ago) {
     const count = ago[1] && ago[1] !== 'یک' ? Number(ago[1]) : 1;
     const unit = UNITS.find(([re]) => re.test(ago[2] as string))?.[1] ?? 0;
-    return new Date(referenceDate.getTime() - count * unit).toISOString();
+    const date = new Date(referenceDate.getTime() - count * unit);
+    // "99999999999999 روز پیش" is no date (and would not print as one).
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
   }
   if (text.length <= 30 && /(?:^|\s)دیروز(?:$|\s|،)/.test(text))
     return new Date(referenceDate.getTime() - 86_400_000).toISOString().slice(0, 10);

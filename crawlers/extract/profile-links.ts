@@ -5,6 +5,7 @@
  */
 import { type AnyNode, isElement, isSkipped, resolveUrl, type Element, type ParsedPage } from './dom.js';
 import type { PageFeatures } from './features.js';
+import { ownCopy } from './text.js';
 
 const PROFILE_SEGMENT =
   /^(?:users?|u|profiles?|reviewers?|members?|people|authors?|userprofile|user[_-]?profile|user[_-]?details(?:[_-][a-z]+)*|member[_-]?profile|viewprofile|profile\.php|member\.php|user\.php|memberlist\.php|~[\w.-]+|@[\w.-]+)$/i;
@@ -22,7 +23,7 @@ export function isProfileUrl(url: string): boolean {
   if (answer === undefined) {
     answer = testProfileUrl(url);
     if (answers.size >= 100_000) answers.clear();
-    answers.set(url, answer);
+    answers.set(ownCopy(url), answer);
   }
   return answer;
 }
@@ -30,8 +31,11 @@ export function isProfileUrl(url: string): boolean {
 // A web address written as the URL parser writes it (lower-case host, a path of unreserved
 // characters and escapes without dot segments, a plain query, no fragment): its path and query are
 // read off the text, as the parser would give them.
+// A host name whose last label holds a letter (no IPv4 address to check) and no punycode label
+// (which the parser checks), a port of at most four digits, a path without escapes (no "%2e" the
+// parser would read as a dot).
 const PLAIN_URL =
-  /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d{1,5})?((?:\/(?!\.\.?(?:\/|$|\?))[A-Za-z0-9\-._~%]*)*)(?:\?([A-Za-z0-9\-._~%&=+,;:@/]*))?$/;
+  /^https?:\/\/(?![^/?#]*xn--)(?:[a-z0-9-]+\.)*[a-z0-9-]*[a-z][a-z0-9-]*(?::\d{1,4})?((?:\/(?!\.\.?(?:\/|$|\?))[A-Za-z0-9\-._~]*)*)(?:\?([A-Za-z0-9\-._~%&=+,;:@/]*))?$/;
 
 /** The path and query ("?…", or "" when there is none) of an absolute web address. */
 function pathAndQuery(url: string): { pathname: string; search: string } | undefined {

@@ -5,7 +5,7 @@
  */
 import type { Rating } from '../../domain/types.js';
 import { attr, classTokens, type Element, namingAttributes } from './dom.js';
-import { parseNumber } from './text.js';
+import { ownCopy, parseNumber } from './text.js';
 
 /** Infers the best value of a scale from a value when the page does not state it. */
 export function inferBest(value: number): number {
@@ -137,7 +137,7 @@ export function isRatingNamed(el: Element): boolean {
     if (named === undefined) {
       named = RATING_CLASS.test(`${cls}    `);
       if (ratingClasses.size >= 10_000) ratingClasses.clear();
-      ratingClasses.set(cls, named);
+      ratingClasses.set(ownCopy(cls), named);
     }
     return named;
   }

@@ -77,6 +77,16 @@ export function isProse(text: string, minWords = 4): boolean {
   return wordCount(t) >= minWords;
 }
 
+/**
+ * A copy of a string that holds no reference to the text it was cut from. A piece of a page (an
+ * attribute value, a text) is kept by the engine as a view into the whole page's source: a cache
+ * that outlives the page must store copies, or it keeps every page's source alive.
+ */
+export function ownCopy(text: string): string {
+  // Shorter strings are always stored on their own.
+  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
 /** A key for comparing texts loosely: lower-cased letters and digits only, first 200 of them. */
 export function textKey(text: string): string {
   return asciiKey(text) ?? unicodeKey(text);

@@ -11,7 +11,7 @@ import { blockId } from './auto-detect.js';
 import { findBody, isControl, textWithout } from './block-fields.js';
 import { countWithin, lowerBound, pageFeatures, type PageFeatures } from './features.js';
 import { isProfileUrl } from './profile-links.js';
-import { textKey } from './text.js';
+import { ownCopy, textKey } from './text.js';
 import { isOwnerReply, ownerReplyIn, replyOf } from './owner-reply.js';
 import { noteOrigin } from './provenance.js';
 import type { ExtractedItem, StrategyResult } from './types.js';
@@ -33,9 +33,9 @@ function looseKey(el: Element): string {
   if (key === undefined) {
     // Numbers in a class vary per post ("post-17", "row1"/"row2"): the kind is what is left.
     const first = classTokens(el).find((c) => !/\d{3,}/.test(c));
-    key = first ? `${el.name}.${first.replace(/\d+/g, '#')}` : el.name;
+    key = first ? ownCopy(`${el.name}.${first.replace(/\d+/g, '#')}`) : el.name;
     if (looseKeys.size >= 10_000) looseKeys.clear();
-    looseKeys.set(memo, key);
+    looseKeys.set(ownCopy(memo), key);
   }
   return key;
 }
