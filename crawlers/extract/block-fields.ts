@@ -80,11 +80,6 @@ function holdsField(f: PageFeatures, el: Element): boolean {
   return f.fieldsWithin(el) > 0;
 }
 
-/** Whether an element is itself a rating, date or author element. */
-function isField(f: PageFeatures, el: Element): boolean {
-  return f.isField(el);
-}
-
 function directTextLength(el: Element): number {
   let n = 0;
   for (const c of el.children) if (c.type === 'text') n += (c as unknown as { data: string }).data.trim().length;
@@ -96,7 +91,7 @@ function fieldTextLength(f: PageFeatures, el: Element): number {
   const walk = (e: Element): void => {
     for (const c of e.children) {
       if (!isElement(c)) continue;
-      if (isField(f, c)) n += f.textLen.get(c) ?? 0;
+      if (f.isField(c)) n += f.textLen.get(c) ?? 0;
       else if (holdsField(f, c)) walk(c);
     }
   };
@@ -125,7 +120,7 @@ export function findBody(f: PageFeatures, block: Element, skip: (e: Element) => 
   const walk = (el: Element): void => {
     for (const child of el.children) {
       if (!isElement(child)) continue;
-      if (isSkipped(child) || isHidden(child) || skip(child) || isEntryForm(f, child) || isField(f, child)) continue;
+      if (isSkipped(child) || isHidden(child) || skip(child) || isEntryForm(f, child) || f.isField(child)) continue;
       if (holdsField(f, child)) {
         if (directTextLength(child) >= 20) candidates.push(child);
         walk(child);

@@ -5,7 +5,7 @@
  */
 import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { normalizeWhitespace, ownCopy } from './text.js';
+import { normalizeWhitespace, ownCopy, StringMemo } from './text.js';
 
 /** DOM node types of the parsed page (cheerio's own DOM). */
 export type { AnyNode, Element } from 'domhandler';
@@ -292,7 +292,7 @@ export function namingAttributes(el: Element): 0 | 1 | 2 {
 
 // Elements of one kind share their class list: the descriptor of an element named by its class
 // alone is worked out once per class list (bounded).
-const classDescriptors = new Map<string, string>();
+const classDescriptors = new StringMemo<string>(10_000);
 
 /** Every attribute value that names what an element is (class, id, itemprop, data-* hooks, role). */
 export function descriptor(el: Element): string {
@@ -302,13 +302,7 @@ export function descriptor(el: Element): string {
   if (naming === 0) return '   ';
   if (naming === 1) {
     const cls = a.class as string;
-    let desc = classDescriptors.get(cls);
-    if (desc === undefined) {
-      desc = ownCopy(`${cls}   `.toLowerCase());
-      if (classDescriptors.size >= 10_000) classDescriptors.clear();
-      classDescriptors.set(ownCopy(cls), desc);
-    }
-    return desc;
+    return classDescriptors.get(cls) ?? classDescriptors.set(cls, `${cls}   `.toLowerCase());
   }
   let s = `${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''} ${a.property ?? ''}`;
   for (const k in a) {
@@ -522,17 +516,13 @@ function pathPart(el: Element): { part: string; last: boolean } {
   // length in the key keeps any id and class apart).
   const id = el.attribs.id ?? '';
   const key = `${el.name} ${id.length} ${id} ${el.attribs.class ?? ''}`;
-  let part = parts.get(key);
-  if (!part) {
-    const found = pathPartOf(el);
-    part = { part: ownCopy(found.part), last: found.last };
-    if (parts.size >= 10_000) parts.clear();
-    parts.set(ownCopy(key), part);
-  }
-  return part;
+  const hit = parts.get(key);
+  if (hit) return hit;
+  const found = pathPartOf(el);
+  return parts.set(key, { part: ownCopy(found.part), last: found.last });
 }
 
-const parts = new Map<string, { part: string; last: boolean }>();
+const parts = new StringMemo<{ part: string; last: boolean }>(10_000);
 
 function pathPartOf(el: Element): { part: string; last: boolean } {
   const id = el.attribs.id;

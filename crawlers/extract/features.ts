@@ -255,7 +255,7 @@ export function computedFeatures(page: ParsedPage): PageFeatures | undefined {
 
 /** Computes (once per page) the element facts automatic detection scores with. */
 export function pageFeatures(page: ParsedPage): PageFeatures {
-  const cached = page.cache.get('features') as PageFeatures | undefined;
+  const cached = computedFeatures(page);
   if (cached) return cached;
   const order: Element[] = [];
   // The page's element count bounds the elements the pass visits: the facts are kept in arrays of

@@ -3,9 +3,9 @@
  * (`/user/…`, `/users/…`, `/profile/…`, `/reviewer(s)/…`, `/member/…`, `/u/…`, `user?id=…`,
  * `user_details?userid=…`), never login or settings pages.
  */
-import { type AnyNode, isElement, isSkipped, resolveUrl, type Element, type ParsedPage } from './dom.js';
+import { descendants, resolveUrl, type Element, type ParsedPage } from './dom.js';
 import type { PageFeatures } from './features.js';
-import { ownCopy } from './text.js';
+import { StringMemo } from './text.js';
 
 const PROFILE_SEGMENT =
   /^(?:users?|u|profiles?|reviewers?|members?|people|authors?|userprofile|user[_-]?profile|user[_-]?details(?:[_-][a-z]+)*|member[_-]?profile|viewprofile|profile\.php|member\.php|user\.php|memberlist\.php|~[\w.-]+|@[\w.-]+)$/i;
@@ -15,17 +15,11 @@ const USER_QUERY = /(?:^|&)(?:user|userid|user_id|uid|u|member|memberid|mid|show
 
 // The same author links are tested by the feature pass, the strategies and the profile-link
 // collection: each URL is parsed once. Bounded, so a page of a million links cannot grow it without end.
-const answers = new Map<string, boolean>();
+const answers = new StringMemo<boolean>(100_000);
 
 /** Whether a URL looks like a person's profile page rather than a login or settings page. */
 export function isProfileUrl(url: string): boolean {
-  let answer = answers.get(url);
-  if (answer === undefined) {
-    answer = testProfileUrl(url);
-    if (answers.size >= 100_000) answers.clear();
-    answers.set(ownCopy(url), answer);
-  }
-  return answer;
+  return answers.get(url) ?? answers.set(url, testProfileUrl(url));
 }
 
 // A web address written as the URL parser writes it (lower-case host, a path of unreserved
@@ -92,27 +86,13 @@ export function profileLinksIn(page: ParsedPage, blocks: Element[], known?: Read
     const url = resolveUrl(a.attribs.href, page.url);
     if (url && !seen.has(url) && (known?.has(url) || isProfileUrl(url))) seen.add(url);
   };
-  // The links are looked for in each block's tree as it stands (no list of every element built per block).
-  const walk = (node: Element): void => {
-    const children = node.children;
-    for (let i = 0; i < children.length; i++) {
-      const a = children[i] as AnyNode;
-      if (!isElement(a)) continue;
-      if (a.name === 'a' && a.attribs.href) test(a);
-      if (!isSkipped(a)) walk(a);
-    }
-  };
   for (const block of blocks) {
-    // A block the feature pass numbered has its elements in one run of its order (the elements this
-    // walk reaches, in the same order): the run is read instead of the tree.
+    // A block the feature pass numbered has its elements in one run of its order (the elements
+    // `descendants` gives, in the same order): the run is read instead of the tree.
     const start = f?.index.get(block);
     const end = f?.end.get(block);
-    if (f && start !== undefined && end !== undefined) {
-      for (let i = start + 1; i < end; i++) {
-        const a = f.order[i] as Element;
-        if (a.name === 'a' && a.attribs.href) test(a);
-      }
-    } else walk(block);
+    const elements = f && start !== undefined && end !== undefined ? f.order.slice(start + 1, end) : descendants(block);
+    for (const a of elements) if (a.name === 'a' && a.attribs.href) test(a);
   }
   return [...seen];
 }

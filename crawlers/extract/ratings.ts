@@ -5,7 +5,7 @@
  */
 import type { Rating } from '../../domain/types.js';
 import { attr, classTokens, type Element, namingAttributes } from './dom.js';
-import { ownCopy, parseNumber } from './text.js';
+import { parseNumber, StringMemo } from './text.js';
 
 /** Infers the best value of a scale from a value when the page does not state it. */
 export function inferBest(value: number): number {
@@ -123,7 +123,7 @@ export function ratingFromElement(el: Element, text?: string, best?: number): Ra
   return undefined;
 }
 
-const ratingClasses = new Map<string, boolean>();
+const ratingClasses = new StringMemo<boolean>(10_000);
 
 /** Whether an element is named like a rating widget (class, id, itemprop or data attributes). */
 export function isRatingNamed(el: Element): boolean {
@@ -133,13 +133,7 @@ export function isRatingNamed(el: Element): boolean {
   if (naming === 0) return false;
   if (naming === 1) {
     const cls = el.attribs.class as string;
-    let named = ratingClasses.get(cls);
-    if (named === undefined) {
-      named = RATING_CLASS.test(`${cls}    `);
-      if (ratingClasses.size >= 10_000) ratingClasses.clear();
-      ratingClasses.set(ownCopy(cls), named);
-    }
-    return named;
+    return ratingClasses.get(cls) ?? ratingClasses.set(cls, RATING_CLASS.test(`${cls}    `));
   }
   const names = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''} ${el.attribs.itemprop ?? ''} ${el.attribs['data-hook'] ?? ''} ${el.attribs['data-testid'] ?? ''}`;
   if (RATING_CLASS.test(names)) return true;

@@ -87,6 +87,30 @@ export function ownCopy(text: string): string {
   return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
+/**
+ * A memo keyed by strings that outlives pages (what a class list names, whether an address is a
+ * profile): it holds copies of its keys and of string values ({@link ownCopy}), never a page's
+ * source, and starts over once it holds `max` entries.
+ */
+export class StringMemo<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(private readonly max: number) {}
+
+  /** The value kept for a key, if any. */
+  get(key: string): V | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Keeps a value for a key and returns what is kept. */
+  set(key: string, value: V): V {
+    if (this.entries.size >= this.max) this.entries.clear();
+    const kept = (typeof value === 'string' ? ownCopy(value) : value) as V;
+    this.entries.set(ownCopy(key), kept);
+    return kept;
+  }
+}
+
 /** A key for comparing texts loosely: lower-cased letters and digits only, first 200 of them. */
 export function textKey(text: string): string {
   return asciiKey(text) ?? unicodeKey(text);

@@ -11,7 +11,7 @@ import { blockId } from './auto-detect.js';
 import { findBody, isControl, textWithout } from './block-fields.js';
 import { countWithin, lowerBound, pageFeatures, type PageFeatures } from './features.js';
 import { isProfileUrl } from './profile-links.js';
-import { ownCopy, textKey } from './text.js';
+import { StringMemo, textKey } from './text.js';
 import { isOwnerReply, ownerReplyIn, replyOf } from './owner-reply.js';
 import { noteOrigin } from './provenance.js';
 import type { ExtractedItem, StrategyResult } from './types.js';
@@ -23,21 +23,17 @@ export interface ThreadResult extends StrategyResult {
 }
 
 // Blocks of one kind share their tag and class list: each pair's key is worked out once.
-const looseKeys = new Map<string, string>();
+const looseKeys = new StringMemo<string>(10_000);
 
 function looseKey(el: Element): string {
   const cls = el.attribs.class;
   if (!cls) return el.name;
   const memo = `${el.name} ${cls}`;
-  let key = looseKeys.get(memo);
-  if (key === undefined) {
-    // Numbers in a class vary per post ("post-17", "row1"/"row2"): the kind is what is left.
-    const first = classTokens(el).find((c) => !/\d{3,}/.test(c));
-    key = first ? ownCopy(`${el.name}.${first.replace(/\d+/g, '#')}`) : el.name;
-    if (looseKeys.size >= 10_000) looseKeys.clear();
-    looseKeys.set(ownCopy(memo), key);
-  }
-  return key;
+  const hit = looseKeys.get(memo);
+  if (hit !== undefined) return hit;
+  // Numbers in a class vary per post ("post-17", "row1"/"row2"): the kind is what is left.
+  const first = classTokens(el).find((c) => !/\d{3,}/.test(c));
+  return looseKeys.set(memo, first ? `${el.name}.${first.replace(/\d+/g, '#')}` : el.name);
 }
 
 function parentEl(el: Element): Element | undefined {
@@ -276,8 +272,8 @@ function indentFromElement(el: Element): number | undefined {
 // element and thread (the parsed page never changes), in a memo the thread's reading holds.
 type Spacers = Map<Element, number | undefined>;
 
-function spacerWidth(el: Element, spacers: Spacers | undefined, limit = 20): number | undefined {
-  if (limit !== 20 || !spacers) return findSpacer(el, limit);
+function spacerWidth(el: Element, spacers: Spacers, limit = 20): number | undefined {
+  if (limit !== 20) return findSpacer(el, limit);
   if (spacers.has(el)) return spacers.get(el);
   const width = findSpacer(el, limit);
   spacers.set(el, width);
@@ -305,8 +301,8 @@ function findSpacer(el: Element, limit: number): number | undefined {
 export function indentOf(
   block: Element,
   holdsOtherComment: (el: Element) => boolean,
-  lead: Element[] = [],
-  spacers?: Spacers,
+  lead: Element[],
+  spacers: Spacers,
 ): number | undefined {
   // A spacer image leading the block's own content (classic table-based forums).
   for (const el of lead.slice(0, 6)) {
