@@ -86,6 +86,8 @@ export interface PageFeatures {
   end: ElementFacts<number>;
   /** Whether an element is itself a rating, date or author element (one lookup instead of three). */
   isField(el: Element): boolean;
+  /** Which fields an element itself is, as {@link FIELD} bits (0 for none, or for an element the pass did not visit). */
+  fieldKind(el: Element): number;
   /** An element's score as a body, once finding a block's body has worked it out (see block-fields.ts). */
   bodyScore: ElementMemo<number>;
   /** The element without a poster's statistics box beside its text, once worked out (see block-fields.ts). */
@@ -95,6 +97,9 @@ export interface PageFeatures {
   /** The element's {@link signature}, worked out once per element. */
   signature(el: Element): string;
 }
+
+/** The bits of {@link PageFeatures.fieldKind}: an element that is a rating widget, a date or an author (or several). */
+export const FIELD = { rating: 1, date: 2, author: 4 } as const;
 
 /** Where `x` would go in the ascending `sorted`: the index of its first element not below `x` (binary search). */
 export function lowerBound(sorted: readonly number[], x: number): number {
@@ -268,7 +273,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
   const ratingCounts = new Int32Array(size);
   const dateCounts = new Int32Array(size);
   const authorCounts = new Int32Array(size);
-  // Whether the element itself is a rating (1), date (2) or author (4) element, as bits.
+  // Whether the element itself is a rating, date or author element, as FIELD bits.
   const fieldBits = new Uint8Array(size);
   // Each element's descriptor as the pass read it (block reading tests it again for titles and places).
   const descs = new Array<string>(size);
@@ -321,6 +326,10 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     isField: (el) => {
       const i = at(el);
       return i >= 0 && fieldBits[i] !== 0;
+    },
+    fieldKind: (el) => {
+      const i = at(el);
+      return i < 0 ? 0 : (fieldBits[i] as number);
     },
     bodyScore: memo(scores),
     bodyTrimmed: memo(trims),
@@ -381,7 +390,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       if (r) {
         f.rating.set(el, r);
         rated = true;
-        fields |= 1;
+        fields |= FIELD.rating;
       }
     }
 
@@ -394,7 +403,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
     const stamped = ownStamp !== undefined ? dateOf(ownStamp) : undefined;
     if (stamped) {
       f.date.set(el, stamped);
-      fields |= 2;
+      fields |= FIELD.date;
     }
     if (!inDate && !stamped) {
       let date: string | undefined;
@@ -410,7 +419,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
       if (date) {
         f.date.set(el, date);
         dated = true;
-        fields |= 2;
+        fields |= FIELD.date;
       }
     }
 
@@ -445,7 +454,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
         ) {
           f.author.set(el, profile ? { name, url: href } : { name });
           authored = true;
-          fields |= 4;
+          fields |= FIELD.author;
         }
       }
     }

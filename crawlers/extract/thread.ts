@@ -9,7 +9,7 @@ import { hash } from 'node:crypto';
 import { classTokens, cssPath, nodeText, resolveUrl, type Element, type ParsedPage } from './dom.js';
 import { blockId } from './auto-detect.js';
 import { findBody, isControl, textWithout } from './block-fields.js';
-import { countWithin, lowerBound, pageFeatures, type PageFeatures } from './features.js';
+import { countWithin, FIELD, lowerBound, pageFeatures, type PageFeatures } from './features.js';
 import { isProfileUrl } from './profile-links.js';
 import { StringMemo, textKey } from './text.js';
 import { isOwnerReply, ownerReplyIn, replyOf } from './owner-reply.js';
@@ -95,7 +95,14 @@ function quotedAuthors(f: PageFeatures): Set<Element> {
   const out = new Set<Element>();
   for (const a of f.author.keys()) {
     for (let p = parentEl(a), d = 0; p && d < 8; p = parentEl(p), d++) {
-      if (p.name === 'blockquote' || p.name === 'q' || QUOTE_NAME.test(`${p.attribs.class ?? ''} ${p.attribs.id ?? ''}`)) {
+      // The class and the id are tested apart: no name the pattern knows runs from one into the other.
+      const { class: cls, id } = p.attribs;
+      if (
+        p.name === 'blockquote' ||
+        p.name === 'q' ||
+        (cls !== undefined && QUOTE_NAME.test(cls)) ||
+        (id !== undefined && QUOTE_NAME.test(id))
+      ) {
         out.add(a);
         break;
       }
@@ -167,18 +174,17 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
       );
       return true;
     };
-    // The highest score this kind can reach with n valid blocks.
-    const most = (n: number): number => n * 1.25 + 0.5 - c.distance * 0.01;
+    // The highest score this kind can reach with n valid blocks (nesting counts only when some
+    // block sits inside another).
+    const nestable = c.owners.some((o) => hasAncestorIn(o, members));
+    const most = (n: number): number => n * (nestable ? 1.25 : 1) + 0.5 - c.distance * 0.01;
     for (let i = 0; i < c.owners.length; i++) {
       if (best && !canBeat(most(valid.length + c.owners.length - i), order, best)) break;
       const o = c.owners[i] as Element;
       if (isCommentBlock(o)) valid.push(o);
     }
     if (valid.length < 2 || (best && !canBeat(most(valid.length), order, best))) continue;
-    const nested = valid.some((v) => {
-      for (let p = parentEl(v); p; p = parentEl(p)) if (members.has(p)) return true;
-      return false;
-    });
+    const nested = nestable && valid.some((v) => hasAncestorIn(v, members));
     // Between blocks that each hold one author and one date, the one holding the text wins over a
     // header (name, date, the poster's profile box) that sits beside the text.
     const substance = 0.5 * Math.min(1, bodyChars / valid.length / 300);
@@ -188,6 +194,12 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
   if (!best) return [];
   const chosen = best.owners.sort((a, b) => (f.index.get(a) ?? 0) - (f.index.get(b) ?? 0));
   return widen(f, chosen);
+}
+
+/** Whether one of an element's ancestors is in `members`. */
+function hasAncestorIn(el: Element, members: Set<Element>): boolean {
+  for (let p = parentEl(el); p; p = parentEl(p)) if (members.has(p)) return true;
+  return false;
 }
 
 /** Whether a kind scoring at most `most` can still win over the best kind found (ties go to the kind met first). */
@@ -394,10 +406,11 @@ export function extractThread(page: ParsedPage): ThreadResult {
     let ratingEl: Element | undefined;
     for (let i = 0; i < own.length && !(authorEl && dateEl && ratingEl); i++) {
       const e = own[i] as Element;
-      if (!f.isField(e)) continue;
-      if (!authorEl && f.author.has(e)) authorEl = e;
-      if (!dateEl && f.date.has(e)) dateEl = e;
-      if (!ratingEl && f.rating.has(e)) ratingEl = e;
+      const kind = f.fieldKind(e);
+      if (!kind) continue;
+      if (!authorEl && kind & FIELD.author) authorEl = e;
+      if (!dateEl && kind & FIELD.date) dateEl = e;
+      if (!ratingEl && kind & FIELD.rating) ratingEl = e;
     }
     authorEl ??= f.author.has(block) ? block : undefined;
     dateEl ??= f.date.has(block) ? block : undefined;
