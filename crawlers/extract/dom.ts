@@ -4,7 +4,8 @@
  * megabyte pages; helpers walk the node tree directly instead of going through cheerio wrappers.
  */
 import { load, type CheerioAPI } from 'cheerio';
-import type { AnyNode, Element, ParentNode } from 'domhandler';
+import { type AnyNode, DomHandler, Element, type ParentNode } from 'domhandler';
+import { Parser } from 'htmlparser2';
 import { normalizeWhitespace, ownCopy, StringMemo } from './text.js';
 
 /** DOM node types of the parsed page (cheerio's own DOM). */
@@ -86,11 +87,39 @@ function capDepth(root: ParentNode): { all: Element[]; body: Element[] | undefin
   return { all, body };
 }
 
+/**
+ * An element of a parsed page, with a slot for its number in the page's features pass
+ * (features.ts). The slot is a field every element has from its creation: numbering the hundreds
+ * of thousands of elements of a large page writes a number into each, instead of adding a
+ * property to each (which allocates, and costs the collector, per element).
+ */
+export class PageElement extends Element {
+  /** The element's place in its page's features pass; -1 before the pass. */
+  passIndex = -1;
+}
+
+/** The DOM builder cheerio uses for HTML, building {@link PageElement}s. */
+class PageHandler extends DomHandler {
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    // As DomHandler does in HTML mode: the tag name gives the type (script, style or tag).
+    const element = new PageElement(name, attribs);
+    this.addNode(element);
+    this.tagStack.push(element);
+  }
+}
+
+// What cheerio's load passes to htmlparser2 for { xml: { xmlMode: false, decodeEntities: true } }.
+const PARSE_OPTIONS = { xmlMode: false, decodeEntities: true };
+
 /** Parses HTML once into the shared page record. */
 export function parsePage(html: string, opts: ParsePageOptions): ParsedPage {
   // A fragment (a comments block without <html> or <body>) gets a body, so every top-level element is read.
   const whole = /<(?:html|body)[\s>]/i.test(html) ? html : `<body>${html}</body>`;
-  const $ = load(whole, { xml: { xmlMode: false, decodeEntities: true } });
+  // htmlparser2 and DomHandler as cheerio drives them (cheerio takes the document built), with
+  // elements that have room for their number.
+  const handler = new PageHandler(undefined, PARSE_OPTIONS);
+  new Parser(handler, PARSE_OPTIONS).end(whole);
+  const $ = load(handler.root, { xml: PARSE_OPTIONS });
   const root = $.root().get(0);
   // Unclosed tags on broken pages nest thousands deep; recursive walks would overflow the stack.
   const { all, body } = root ? capDepth(root) : { all: [], body: undefined };

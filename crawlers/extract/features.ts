@@ -38,15 +38,13 @@ export interface FieldCounts {
 }
 
 // The pass numbers the elements it visits in document order and keeps every fact in one array
-// per fact, indexed by that number; an element carries only its number, under a private key. The
-// scoring reads these facts millions of times on a 10 MB page (hundreds of thousands of elements),
-// where a lookup in a Map or WeakMap of that size costs more than the fact, and a record object per
-// element costs more to allocate and collect than the numbers in it. The parsed page is never
-// changed after parsing, so a number stays true; an element's number is its pass's only when the
-// pass's order holds that element there.
-const INDEX: unique symbol = Symbol('page features');
-
-type Numbered = Element & { [INDEX]?: number };
+// per fact, indexed by that number; an element carries only its number, in its `passIndex` field
+// (see PageElement in dom.ts). The scoring reads these facts millions of times on a 10 MB page
+// (hundreds of thousands of elements), where a lookup in a Map or WeakMap of that size costs more
+// than the fact, and a record object per element costs more to allocate and collect than the
+// numbers in it. The parsed page is never changed after parsing, so a number stays true; an
+// element's number is its pass's only when the pass's order holds that element there.
+type Numbered = Element & { passIndex?: number };
 
 /** A value worked out later for some elements and kept with the pass's facts. */
 export interface ElementMemo<T> {
@@ -282,8 +280,9 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
   const scores = new Array<number | undefined>(size);
   const trims = new Array<Element | undefined>(size);
   const at = (el: Element): number => {
-    const i = (el as Numbered)[INDEX];
-    return i !== undefined && order[i] === el ? i : -1;
+    const i = (el as Numbered).passIndex;
+    // An element of another parser's tree has no such field; -1 is an element no pass has numbered.
+    return i !== undefined && i >= 0 && order[i] === el ? i : -1;
   };
   const fact = (values: Int32Array): ElementFacts<number> => ({
     get: (el) => {
@@ -303,7 +302,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
   });
   const f: PageFeatures = {
     order,
-    index: { get: (el) => (at(el) < 0 ? undefined : (el as Numbered)[INDEX]) },
+    index: { get: (el) => (at(el) < 0 ? undefined : (el as Numbered).passIndex) },
     textLen: fact(textLens),
     linkTextLen: fact(linkTextLens),
     maxDirect: fact(maxDirects),
@@ -373,7 +372,7 @@ export function pageFeatures(page: ParsedPage): PageFeatures {
   const visit = (el: Element, inRating: boolean, inDate: boolean, inAuthor: boolean, inLink: boolean): number => {
     const index = order.length;
     order.push(el);
-    (el as Numbered)[INDEX] = index;
+    (el as Numbered).passIndex = index;
     const own = directText(el);
     const desc = descriptor(el);
     const isLink = el.name === 'a';
