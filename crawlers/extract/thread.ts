@@ -90,19 +90,21 @@ const QUOTE_NAME = /quote|cite|citation|lastedit|last-edit|edited|signature|(?:^
 // Parts of a post that are not what it says: a quoted earlier post, a signature.
 const QUOTE_PART = /(?:^|[\s_-])(?:quote|quoted|blockquote|cite|signature|usersignature|sig)(?:$|[\s_-])/i;
 
+/**
+ * Whether an element's class or id matches a name pattern. They are tested apart, not joined: no
+ * name the patterns here know runs across the space that would join them.
+ */
+function isNamed(el: Element, pattern: RegExp): boolean {
+  const { class: cls, id } = el.attribs;
+  return (cls !== undefined && pattern.test(cls)) || (id !== undefined && pattern.test(id));
+}
+
 /** Author elements inside a quote of an earlier post, an "edited by" note or a signature. */
 function quotedAuthors(f: PageFeatures): Set<Element> {
   const out = new Set<Element>();
   for (const a of f.author.keys()) {
     for (let p = parentEl(a), d = 0; p && d < 8; p = parentEl(p), d++) {
-      // The class and the id are tested apart: no name the pattern knows runs from one into the other.
-      const { class: cls, id } = p.attribs;
-      if (
-        p.name === 'blockquote' ||
-        p.name === 'q' ||
-        (cls !== undefined && QUOTE_NAME.test(cls)) ||
-        (id !== undefined && QUOTE_NAME.test(id))
-      ) {
+      if (p.name === 'blockquote' || p.name === 'q' || isNamed(p, QUOTE_NAME)) {
         out.add(a);
         break;
       }
@@ -418,11 +420,7 @@ export function extractThread(page: ParsedPage): ThreadResult {
     // signature is not what this post says.
     const inline = ownerReplyIn(page, f, block);
     const replyEl = inline && own.includes(inline) ? inline : undefined;
-    const aside = (e: Element): boolean =>
-      e === replyEl ||
-      (e !== block &&
-        (e.attribs.class !== undefined || e.attribs.id !== undefined) &&
-        QUOTE_PART.test(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`));
+    const aside = (e: Element): boolean => e === replyEl || (e !== block && isNamed(e, QUOTE_PART));
     const bodyEls = findBody(f, block, (e) => skipNested(e) || aside(e));
     const exclude = (e: Element): boolean => skipNested(e) || aside(e) || f.isField(e) || isControl(page, e);
     const body = bodyEls
