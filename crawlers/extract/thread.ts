@@ -64,6 +64,12 @@ function sortedPlaces(f: PageFeatures, members: Set<Element>): number[] {
   return places;
 }
 
+/** Whether another of the blocks sits inside this one. */
+function holdsBlock(f: PageFeatures, block: Element, members: Set<Element>): boolean {
+  const start = (f.index.get(block) ?? 0) + 1;
+  return countWithin(sortedPlaces(f, members), start, f.end.get(block) ?? start) > 0;
+}
+
 function ownSubtree(f: PageFeatures, block: Element, members: Set<Element>): Element[] {
   const start = (f.index.get(block) ?? 0) + 1;
   const end = f.end.get(block) ?? start;
@@ -162,9 +168,21 @@ export function findCommentBlocks(page: ParsedPage): Element[] {
     let bodyChars = 0;
     const valid: Element[] = [];
     const isCommentBlock = (o: Element): boolean => {
-      const own = ownSubtree(f, o, members);
-      const authorsIn = own.filter((e) => f.author.has(e) && !quoted.has(e)).length;
-      const dated = own.some((e) => f.date.has(e)) || f.date.has(o);
+      let authorsIn: number;
+      let dated: boolean;
+      // A block holding no other block of its kind, on a page without quoted names, has its names
+      // counted by the features pass (itself included), and its dates when that count finds one (a
+      // date a post carries in its own attribute is not counted there): its elements are read only
+      // otherwise.
+      const counts = quoted.size === 0 && !holdsBlock(f, o, members) ? f.counts.get(o) : undefined;
+      if (counts && counts.date > 0) {
+        authorsIn = counts.author - (f.author.has(o) ? 1 : 0);
+        dated = true;
+      } else {
+        const own = ownSubtree(f, o, members);
+        authorsIn = own.filter((e) => f.author.has(e) && !quoted.has(e)).length;
+        dated = own.some((e) => f.date.has(e)) || f.date.has(o);
+      }
       if (authorsIn !== 1 && !f.author.has(o) && !f.signed.has(o)) return false;
       if (!dated) return false;
       // A body of separators ("·", "|") is the byline's punctuation, not a comment.
