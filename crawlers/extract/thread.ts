@@ -6,7 +6,7 @@
  * classes/attributes) when comments are indented, or else from how their blocks nest.
  */
 import { hash } from 'node:crypto';
-import { classTokens, cssPath, nodeText, resolveUrl, type Element, type ParsedPage } from './dom.js';
+import { type AnyNode, classTokens, cssPath, nodeText, resolveUrl, type Element, type ParsedPage } from './dom.js';
 import { blockId } from './auto-detect.js';
 import { findBody, isControl, textWithout } from './block-fields.js';
 import { countWithin, FIELD, lowerBound, pageFeatures, type PageFeatures } from './features.js';
@@ -324,7 +324,12 @@ function findSpacer(el: Element, limit: number): number | undefined {
     }
     const own = indentFromElement(cur);
     if (own !== undefined) return own;
-    for (const c of cur.children) if (c.type === 'tag') queue.push(c as Element);
+    // Only the first `limit` elements are ever looked at: no more are queued.
+    const children = cur.children;
+    for (let i = 0; i < children.length && queue.length < limit; i++) {
+      const c = children[i] as AnyNode;
+      if (c.type === 'tag') queue.push(c as Element);
+    }
   }
   return undefined;
 }
