@@ -40,7 +40,8 @@ export function isControl(page: ParsedPage, el: Element): boolean {
 
 /** Text of an element without the text of excluded descendants (widgets, nested comments, controls). */
 export function textWithout(el: Element, exclude: (e: Element) => boolean): string {
-  // Most bodies are a paragraph holding one text: the line breaks around it are trimmed off again.
+  // Most bodies are a paragraph holding one text: walking it would give that text, normalised (the
+  // line breaks put around a paragraph are trimmed off again).
   const only = el.children.length === 1 ? el.children[0] : undefined;
   if (only?.type === 'text' && !isSkipped(el)) return normalizeWhitespace((only as unknown as { data: string }).data);
   const parts: string[] = [];

@@ -14,6 +14,7 @@ import {
   signature,
   type AnyNode,
   type Element,
+  type PageElement,
   type ParsedPage,
 } from './dom.js';
 import { mayBeDate, parseDate } from './dates.js';
@@ -44,7 +45,7 @@ export interface FieldCounts {
 // than the fact, and a record object per element costs more to allocate and collect than the
 // numbers in it. The parsed page is never changed after parsing, so a number stays true; an
 // element's number is its pass's only when the pass's order holds that element there.
-type Numbered = Element & { passIndex?: number };
+type Numbered = Element & Partial<Pick<PageElement, 'passIndex'>>;
 
 /** A value worked out later for some elements and kept with the pass's facts. */
 export interface ElementMemo<T> {
